@@ -1,0 +1,220 @@
+"""The command line. Imports stay lazy: --help and --version never load Textual.
+
+Every user mistake ends with one plain sentence on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import CoprodError, FolderInUse
+
+EXIT_USER = 2
+FORMATS = ("minutes", "easy-read", "you-said-we-did", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one plain sentence, exit 2
+        self.exit(EXIT_USER, f"coprod: {message}. Try 'coprod --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="coprod",
+        description="A facilitator's assistant for co-production workshops. "
+                    "With no command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"coprod {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the data folder (default: COPROD_DATA_DIR, or your user data "
+                             "folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("demo", help="add an example group with past sessions to explore")
+    p = sub.add_parser("list", help="list sessions, latest first")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("export", help="write a session's minutes or a backup file")
+    p.add_argument("session", metavar="SESSION", nargs="?",
+                   help="a session id or the start of one")
+    p.add_argument("--format", choices=FORMATS, default="minutes")
+    p.add_argument("--group", metavar="NAME",
+                   help="with you-said-we-did: report on a whole group instead")
+    p.add_argument("-o", "--output", metavar="PATH", help="the file or folder to write to")
+    p = sub.add_parser("import", help="add a session from an exported JSON file")
+    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("forget", help="erase a person from every session and backup")
+    p.add_argument("person", metavar="PERSON", help="their name, id or the start of the id")
+    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    p = sub.add_parser("search", help="find ideas, decisions and actions by their words")
+    p.add_argument("text", metavar="TEXT")
+    p.add_argument("--group", metavar="NAME", help="only this group's sessions")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        return COMMANDS[args.command](args)
+    except CoprodError as exc:
+        print(f"coprod: {exc}", file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from .paths import data_dir
+
+    return data_dir(args.data_dir)
+
+
+def _store(args: argparse.Namespace, *, write: bool):
+    """Open the data folder. Commands that only read still work while the app is open."""
+    from .store import open_store
+
+    root = _data_dir(args)
+    try:
+        store = open_store(root)
+    except FolderInUse:
+        if write:
+            raise
+        store = open_store(root, read_only=True)
+    for problem in store.problems:
+        print(f"coprod: {problem}", file=sys.stderr)
+    return store
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from .app import run
+
+    return run(_data_dir(args))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from .demo import add_demo
+
+    with _store(args, write=True) as store:
+        added = add_demo(store)
+    if added:
+        print("Added " + "; ".join(added) + ".")
+    else:
+        print("The demo group is already here; nothing was added.")
+    print("Open it with: coprod" + (f" --data-dir {args.data_dir}" if args.data_dir else ""))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    with _store(args, write=False) as store:
+        groups = {g.id: g.name for g in store.groups.groups()}
+        rows = store.summaries()
+    if args.json:
+        print(json.dumps([{
+            "id": s.id, "group_id": s.group_id, "group": groups.get(s.group_id, ""),
+            "title": s.title, "date": s.date, "start": s.start, "status": s.status,
+            "methods": s.methods, "present": s.present, "ideas": s.ideas,
+            "decisions": s.decisions, "actions": s.actions, "actions_open": s.actions_open,
+        } for s in rows], ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("No sessions yet. Try 'coprod demo' for an example, or open the app.")
+        return 0
+    for s in rows:
+        print(f"{s.id[:8]}  {s.date}  {s.status:<7}  {_safe(s.title)}  "
+              f"({_safe(groups.get(s.group_id, 'unknown group'))})")
+    return 0
+
+
+def _safe(text: str) -> str:
+    """Terminal-safe: stored text has no control characters, but be sure."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .exporting import export_group_report, export_session
+
+    with _store(args, write=False) as store:
+        if args.group:
+            if args.format != "you-said-we-did":
+                raise CoprodError("--group works only with --format you-said-we-did.")
+            path = export_group_report(store, args.group, args.output)
+        else:
+            if not args.session:
+                raise CoprodError("Say which session to export; 'coprod list' shows them.")
+            path = export_session(store, store.resolve(args.session), args.format,
+                                  args.output)
+    print(path)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .interchange import import_bundle, read_bundle
+
+    bundle = read_bundle(Path(args.file))
+    with _store(args, write=True) as store:
+        session_id = import_bundle(store, bundle)
+    print(f"Imported '{_safe(bundle.session.title)}' ({bundle.session.date}) as {session_id}.")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    from .forget import forget
+    from .store.groups import find_person
+
+    with _store(args, write=True) as store:
+        person = find_person(store.groups, args.person)
+        if not args.yes and sys.stdin.isatty():
+            answer = input(f"Erase {_safe(person.name)} from every session and backup? "
+                           "This cannot be undone. Type yes to go ahead: ")
+            if answer.strip().lower() != "yes":
+                print("Nothing was changed.")
+                return 1
+        report = forget(store, person.id)
+    print(f"Erased {_safe(person.name)} ({person.id[:8]}):")
+    for line in report.lines:
+        print(f"- {line}")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with _store(args, write=False) as store:
+        group_id = None
+        if args.group:
+            group_id = _group_id(store, args.group)
+        hits = store.search(args.text, group_id=group_id)
+    if args.json:
+        print(json.dumps([{"session_id": h.session_id, "title": h.title, "date": h.date,
+                           "kind": h.kind, "id": h.record_id, "text": h.text}
+                          for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print("Nothing found.")
+        return 0
+    for h in hits:
+        first_line = _safe(h.text.splitlines()[0] if h.text else "")
+        print(f"{h.session_id[:8]}  {h.date}  {h.kind:<8}  {first_line[:100]}")
+    return 0
+
+
+def _group_id(store, name: str) -> str:
+    wanted = name.strip().casefold()
+    groups = store.groups.groups()
+    exact = [g for g in groups if g.name.casefold() == wanted or g.id == wanted]
+    matches = exact or [g for g in groups if wanted in g.name.casefold()]
+    if not matches:
+        raise CoprodError(f"No group is called '{name}'.")
+    if len(matches) > 1:
+        raise CoprodError(f"More than one group matches '{name}'; give more of its name.")
+    return matches[0].id
+
+
+COMMANDS = {"demo": _demo, "list": _list, "export": _export, "import": _import,
+            "forget": _forget, "search": _search}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""Errors the facilitator may see. Every message is one plain sentence."""
+
+from __future__ import annotations
+
+
+class CoprodError(Exception):
+    """Base for errors with a message fit to show a user as it is."""
+
+
+class ValidationError(CoprodError, ValueError):
+    """Something typed or imported does not fit the record (say what to fix)."""
+
+
+class NotFound(CoprodError, LookupError):
+    """A session, group or person asked for does not exist."""
+
+
+class FolderInUse(CoprodError):
+    """Another copy of coprod holds the data folder."""
+
+
+class SaveError(CoprodError, OSError):
+    """The disk refused a save. The change was not recorded; it can be retried."""
+
+
+class DamagedFile(CoprodError):
+    """A file could not be read as coprod data."""
+
+    def __init__(self, message: str, *, future: bool = False) -> None:
+        super().__init__(message)
+        self.future = future

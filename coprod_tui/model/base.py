@@ -1,0 +1,105 @@
+"""Turning records into plain dicts for storage, and back with validation.
+
+Every record is a dataclass; ``from_dict`` checks each field's type against the
+annotation (so a foreign or damaged file is refused with a message naming the
+field) and the record's ``__post_init__`` cleans text and checks the rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+from typing import Any, Self
+
+from ..errors import ValidationError
+
+
+class Record:
+    """Mixin for the model's dataclasses."""
+
+    #: How the record is named in error messages ("idea", "decision" ...).
+    noun: typing.ClassVar[str] = "record"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: object) -> Self:
+        if not isinstance(data, dict):
+            raise ValidationError(f"A {cls.noun} should be a set of named fields.")
+        hints = _hints(cls)
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                if (f.default is dataclasses.MISSING
+                        and f.default_factory is dataclasses.MISSING):
+                    raise ValidationError(f"A {cls.noun} is missing its '{f.name}'.")
+                continue
+            values[f.name] = _load(hints[f.name], data[f.name], f"{cls.noun} '{f.name}'")
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Self:
+        """A validated copy with some fields changed."""
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list | tuple):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+def _load(hint: Any, value: Any, where: str) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        options = typing.get_args(hint)
+        if value is None and type(None) in options:
+            return None
+        (inner,) = [o for o in options if o is not type(None)]
+        return _load(inner, value, where)
+    if origin is list:
+        if not isinstance(value, list):
+            raise ValidationError(f"The {where} should be a list.")
+        (inner,) = typing.get_args(hint)
+        return [_load(inner, v, where) for v in value]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ValidationError(f"The {where} should be a set of named values.")
+        key_type, value_type = typing.get_args(hint)
+        return {_load(key_type, k, where): _load(value_type, v, where)
+                for k, v in value.items()}
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    if hint is Any:
+        return value
+    if hint is bool:
+        ok = isinstance(value, bool)
+    elif hint is int:
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, hint)
+    if not ok:
+        raise ValidationError(f"The {where} should be {_kind(hint)}.")
+    return value
+
+
+def _kind(hint: Any) -> str:
+    return {str: "text", int: "a whole number", bool: "yes or no"}.get(hint, str(hint))
+
+
+def one_of(value: str, allowed: typing.Iterable[str], what: str) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationError(f"{what} must be one of: {', '.join(allowed)}.")
+    return value

@@ -1,0 +1,99 @@
+"""Groups, the people on their roster, and their code of conduct."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import framework as fw
+from ..clock import new_id, now
+from ..errors import ValidationError
+from ..text import clean_line, clean_long
+from .base import Record, one_of
+
+
+@dataclass(slots=True)
+class ConductVersion(Record):
+    """One agreed wording of a group's code of conduct; amendments add versions."""
+
+    noun = "code of conduct version"
+    version: int
+    text: str
+    adopted_at: str = field(default_factory=now)
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.version < 1:
+            raise ValidationError("A code of conduct version starts at 1.")
+        self.text = clean_long(self.text, what="The code of conduct", required=True)
+        self.note = clean_line(self.note, what="The note about the change", limit=2000)
+
+    def points(self) -> list[str]:
+        """The code as separate points, one per non-empty line."""
+        return [line.strip().lstrip("-•* ").strip() for line in self.text.splitlines()
+                if line.strip()]
+
+
+@dataclass(slots=True)
+class Person(Record):
+    """Someone on a group's roster. Personal data: kept only in 0600 files."""
+
+    noun = "person"
+    name: str
+    role: str = "other"
+    id: str = field(default_factory=new_id)
+    organisation: str = ""
+    support_needs: list[str] = field(default_factory=list)
+    support_other: str = ""
+    consent_to_be_named: bool = False
+    contact: str = ""
+    created_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name, what="A person's name", required=True, limit=200)
+        one_of(self.role, (c.key for c in fw.ROLES), "A person's role")
+        self.organisation = clean_line(self.organisation, what="The organisation")
+        self.support_needs = _support_needs(self.support_needs)
+        self.support_other = clean_line(self.support_other, what="Other support needs",
+                                        limit=2000)
+        self.contact = clean_line(self.contact, what="Contact details", limit=500)
+
+
+def _support_needs(keys: list[str]) -> list[str]:
+    known = {c.key for c in fw.SUPPORT_NEEDS}
+    for key in keys:
+        one_of(key, known, "A support need")
+    return list(dict.fromkeys(keys))
+
+
+@dataclass(slots=True)
+class Group(Record):
+    """A co-production group that meets over time."""
+
+    noun = "group"
+    name: str
+    id: str = field(default_factory=new_id)
+    purpose: str = ""
+    can_change: str = ""
+    cannot_change: str = ""
+    stage: str = "analyse"
+    organisation: str = ""
+    conduct: list[ConductVersion] = field(default_factory=list)
+    roster: list[str] = field(default_factory=list)
+    created_at: str = field(default_factory=now)
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name, what="The group's name", required=True, limit=200)
+        self.purpose = clean_long(self.purpose, what="The group's purpose", limit=20_000)
+        self.can_change = clean_long(self.can_change, what="What can change", limit=20_000)
+        self.cannot_change = clean_long(self.cannot_change, what="What cannot change",
+                                        limit=20_000)
+        one_of(self.stage, (c.key for c in fw.STAGES), "The commissioning stage")
+        self.organisation = clean_line(self.organisation, what="The organisation")
+        self.roster = list(dict.fromkeys(self.roster))
+        for expected, version in enumerate(self.conduct, start=1):
+            if version.version != expected:
+                raise ValidationError("The code of conduct versions must be numbered 1, 2, 3 ...")
+
+    @property
+    def current_conduct(self) -> ConductVersion | None:
+        return self.conduct[-1] if self.conduct else None

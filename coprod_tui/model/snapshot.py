@@ -1,0 +1,78 @@
+"""A whole session loaded at once, with its group and the people it names.
+
+Exports and the review screens work from this; it is plain data.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .. import framework as fw
+from .group import Group, Person
+from .records import Action, AuditAnswer, Correction, Decision, Feedback, Idea, Turn
+from .session import Attendance, Session
+
+
+@dataclass(slots=True)
+class SessionData:
+    session: Session
+    group: Group
+    people: dict[str, Person] = field(default_factory=dict)
+    attendance: list[Attendance] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    ideas: list[Idea] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    feedback: list[Feedback] = field(default_factory=list)
+    audit: list[AuditAnswer] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+
+    def present(self) -> list[Attendance]:
+        return [a for a in self.attendance if a.status == "present"]
+
+    def apologies(self) -> list[Attendance]:
+        return [a for a in self.attendance if a.status == "apologies"]
+
+    def role_counts(self) -> Counter[str]:
+        """How many of each role were present (keys are role keys)."""
+        return Counter(a.role for a in self.present())
+
+    def public_names(self) -> dict[str, str]:
+        """How each person may be named in anything shared.
+
+        A person is named only if they consented at this session; everyone else
+        is described by role and number ("Carer 2"), numbered in the order of
+        the attendance list so the same label means the same person throughout.
+        """
+        role_label = fw.labels(fw.ROLES)
+        numbers: Counter[str] = Counter()
+        names: dict[str, str] = {}
+
+        def by_role(person_id: str, role: str) -> str:
+            numbers[role] += 1
+            return f"{role_label.get(role, 'Participant')} {numbers[role]}"
+
+        for a in self.attendance:
+            person = self.people.get(a.person_id)
+            if a.consent_to_be_named and person is not None:
+                names[a.person_id] = person.name
+            else:
+                names[a.person_id] = by_role(a.person_id, a.role)
+        # People named in records without an attendance entry have not consented here.
+        for person_id, person in self.people.items():
+            if person_id not in names:
+                names[person_id] = by_role(person_id, person.role)
+        return names
+
+    def raised_by_label(self, idea: Idea, names: dict[str, str] | None = None) -> str:
+        if idea.raised_by == "person" and idea.person_id:
+            return (names or self.public_names()).get(idea.person_id, "A participant")
+        return {"anonymous": "Anonymous", "chat": "Via the chat",
+                "after": "After the meeting", "removed": "A participant"}.get(
+                    idea.raised_by, "Anonymous")
+
+    def owner_label(self, action: Action, names: dict[str, str] | None = None) -> str:
+        if action.owner_person_id:
+            return (names or self.public_names()).get(action.owner_person_id, "A participant")
+        return action.owner or "Not yet agreed"

@@ -1,0 +1,158 @@
+"""Atomic, durable file writes, and the TinyDB Storage built on them.
+
+TinyDB's own JSONStorage rewrites a file in place, so a crash mid-write leaves
+half a file. Here every write goes to a new temp file in the same folder, is
+flushed and fsynced, renamed over the old file with ``os.replace`` (atomic on
+POSIX and Windows), and then the folder is fsynced so the rename itself
+survives a power cut. A reader sees the old file or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tinydb import Storage
+
+from ..errors import SaveError
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".coprod-tmp"
+
+
+def temp_path_for(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = None) -> None:
+    """Replace ``path`` with ``payload`` so that it is all there or not at all.
+
+    With ``keep_previous``, the file being replaced stays reachable under that
+    name (a hard link, so no copy is made).
+    """
+    temp = temp_path_for(path)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)  # the umask may have taken bits away
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if keep_previous is not None and path.exists():
+            keep_previous.unlink(missing_ok=True)
+            os.link(path, keep_previous)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders can't be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def dump_json(data: Any) -> bytes:
+    # Text is cleaned at the model boundary, so UTF-8 always encodes.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def save_error(exc: OSError, what: str) -> SaveError:
+    """A plain message for a failed save, naming the cause but no personal data."""
+    import errno
+
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EACCES: "coprod is not allowed to write to the data folder",
+        errno.EPERM: "coprod is not allowed to write to the data folder",
+        errno.EROFS: "the data folder is on a read-only disk",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or "the disk refused it")
+    return SaveError(f"Could not save {what} because {reason}. "
+                     "Nothing was lost: free some space or fix the folder, then try again.")
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB Storage that writes through ``write_atomic`` and keeps a memory copy.
+
+    ``read`` returns the copy last loaded or saved, so queries cost no disk
+    reads. TinyDB edits the returned dict in place before calling ``write``; if
+    the write fails, the copy is dropped so the next read comes from the disk,
+    which still holds the last durable state.
+    """
+
+    def __init__(self, path: Path, loader, *, what: str, read_only: bool = False,
+                 keep_previous: Path | None = None) -> None:
+        self.path = path
+        self._loader = loader
+        self._what = what
+        self._read_only = read_only
+        self._keep_previous = keep_previous
+        self._data: dict[str, dict[str, Any]] | None = None
+        self._batching = False
+        self._pending = False
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._data is None:
+            self._data = self._loader(self.path)
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self._read_only:
+            self._data = None
+            raise SaveError("This data folder is open read-only here, so nothing can be saved.")
+        if self._batching:
+            self._data, self._pending = data, True
+            return
+        self._flush(data)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several table writes into one durable write: all or nothing."""
+        if self._batching:
+            yield
+            return
+        self._batching, self._pending = True, False
+        try:
+            yield
+        except BaseException:
+            if self._pending:
+                self._data = None  # forget the half-made change; the disk has the last good one
+            raise
+        finally:
+            self._batching = False
+        if self._pending and self._data is not None:
+            self._flush(self._data)
+
+    def _flush(self, data: dict[str, dict[str, Any]]) -> None:
+        payload = dump_json(data)
+        try:
+            write_atomic(self.path, payload, keep_previous=self._keep_previous)
+        except OSError as exc:
+            self._data = None
+            raise save_error(exc, self._what) from exc
+        self._data = data
+
+    def close(self) -> None:
+        self._data = None

@@ -1,0 +1,132 @@
+"""groups.json: the groups, their rosters and codes of conduct, and the people.
+
+This file is small and changes rarely. The version it replaced is kept (as a
+hard link, no copy) in ``backups/`` so a file damaged outside coprod can be
+recovered with at most the last change missing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import DamagedFile, NotFound, ValidationError
+from ..model import ConductVersion, Group, Person
+from .table_file import TableFile
+
+
+class GroupBook(TableFile):
+    TABLES = {"groups": Group, "people": Person}
+
+    def check(self) -> None:
+        """Parse everything now; DamagedFile if any record does not fit."""
+        try:
+            for name in self.TABLES:
+                self.rows(name)
+        except ValidationError as exc:
+            self._forget_memory()
+            raise DamagedFile(f"{self.path.name} does not hold valid groups: {exc}") from None
+
+    # -- groups ------------------------------------------------------------------
+
+    def groups(self) -> list[Group]:
+        return sorted(self.rows("groups"), key=lambda g: g.name.casefold())
+
+    def group(self, group_id: str) -> Group:
+        return self._find("groups", group_id)
+
+    def add_group(self, group: Group) -> Group:
+        if any(g.name.casefold() == group.name.casefold() for g in self.rows("groups")):
+            raise ValidationError(f"There is already a group called {group.name}.")
+        self._insert("groups", group)
+        return group
+
+    def update_group(self, group_id: str, **changes: Any) -> Group:
+        new = self.group(group_id).replace(**changes)
+        self._put("groups", new)
+        return new
+
+    def amend_conduct(self, group_id: str, text: str, note: str = "") -> ConductVersion:
+        """Keep the old wording and add the group's new one as the next version."""
+        group = self.group(group_id)
+        version = ConductVersion(version=len(group.conduct) + 1, text=text, note=note)
+        current = group.current_conduct
+        if current is not None and current.text.strip() == version.text.strip():
+            raise ValidationError("The code of conduct has not changed.")
+        self.update_group(group_id, conduct=[*group.conduct, version])
+        return version
+
+    def adopt(self, group: Group, people: list[Person]) -> None:
+        """Take in an imported group and people, keeping any already here (one write)."""
+        with self._writing():
+            known = self.people()
+            if group.id not in {g.id for g in self.rows("groups")}:
+                names = {g.name.casefold() for g in self.rows("groups")}
+                name = group.name
+                while name.casefold() in names:
+                    name = f"{name} (imported)"
+                incoming = {p.id for p in people}
+                roster = [p for p in group.roster if p in known or p in incoming]
+                self._insert("groups", group.replace(name=name, roster=roster))
+            for person in people:
+                if person.id not in known:
+                    self.add_person(person, group_id=group.id)
+
+    # -- people --------------------------------------------------------------------
+
+    def people(self) -> dict[str, Person]:
+        return {p.id: p for p in self.rows("people")}
+
+    def person(self, person_id: str) -> Person:
+        return self._find("people", person_id)
+
+    def roster(self, group_id: str) -> list[Person]:
+        people = self.people()
+        return [people[pid] for pid in self.group(group_id).roster if pid in people]
+
+    def add_person(self, person: Person, *, group_id: str | None = None) -> Person:
+        with self._writing():
+            if person.id not in self.people():
+                self._insert("people", person)
+            if group_id is not None:
+                group = self.group(group_id)
+                if person.id not in group.roster:
+                    self._put("groups", group.replace(roster=[*group.roster, person.id]))
+        return person
+
+    def update_person(self, person_id: str, **changes: Any) -> Person:
+        new = self.person(person_id).replace(**changes)
+        self._put("people", new)
+        return new
+
+    def leave_roster(self, group_id: str, person_id: str) -> None:
+        group = self.group(group_id)
+        self._put("groups", group.replace(roster=[p for p in group.roster if p != person_id]))
+
+    def erase_person(self, person_id: str) -> bool:
+        """Remove a person and every roster entry for them. True if anything changed."""
+        if person_id not in self.people():
+            return False
+        with self._writing():
+            self._delete("people", person_id)
+            for group in self.rows("groups"):
+                if person_id in group.roster:
+                    self._put("groups", group.replace(
+                        roster=[p for p in group.roster if p != person_id]))
+        return True
+
+
+def find_person(book: GroupBook, needle: str) -> Person:
+    """A person by id, unique id prefix, or exact name (ignoring case)."""
+    needle = needle.strip()
+    people = book.people()
+    if needle in people:
+        return people[needle]
+    matches = [p for p in people.values() if p.id.startswith(needle.lower())] if len(needle) >= 4 else []
+    if not matches:
+        matches = [p for p in people.values() if p.name.casefold() == needle.casefold()]
+    if not matches:
+        raise NotFound("No one with that name or id is in this data folder.")
+    if len(matches) > 1:
+        ids = ", ".join(p.id[:8] for p in matches)
+        raise NotFound(f"More than one person matches; use one of these ids: {ids}.")
+    return matches[0]

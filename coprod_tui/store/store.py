@@ -1,0 +1,370 @@
+"""The data folder: groups, sessions, the index, the lock, and damaged files.
+
+Layout (folder 0700, every file 0600)::
+
+    .coprod            marks the folder as ours (we refuse to take over others)
+    .lock              the single-writer lock
+    groups.json        groups, rosters, codes of conduct, people
+    index.json         session summaries (derived; rebuilt from sessions/)
+    search.json        searchable text (derived; loaded only when searching)
+    sessions/<id>.json one TinyDB file per session
+    backups/           the previous groups.json; files as they were before an upgrade
+    set-aside/         damaged or newer-version files, moved here, never deleted
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
+from ..model import Group, Person, Session, SessionData
+from .atomic import DIR_MODE, TEMP_SUFFIX, write_atomic
+from .fileformat import make_loader, new_tables
+from .groups import GroupBook
+from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
+from .lock import FolderLock
+from .session_file import SessionFile
+
+MARKER = ".coprod"
+RUNNING = ".running"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One search hit."""
+
+    session_id: str
+    title: str
+    date: str
+    kind: str
+    record_id: str
+    text: str
+
+
+class Store:
+    """The open data folder. Use ``open_store`` (or ``with Store(...)``)."""
+
+    def __init__(self, root: Path, *, read_only: bool = False) -> None:
+        self.root = root
+        self.read_only = read_only
+        #: Plain messages about files that were set aside or repaired on opening.
+        self.problems: list[str] = []
+        #: True when coprod did not shut down cleanly last time (crash, kill, power).
+        self.unclean_shutdown = False
+        self._lock = FolderLock(root) if not read_only else None
+        self._open: dict[str, SessionFile] = {}
+        self._search: SearchIndex | None = None
+        #: Read-only opening cannot fix the index, so changed files are summarised here.
+        self._fresh_rows: dict[str, SessionSummary] = {}
+        self._opened = False
+
+    # -- opening and closing --------------------------------------------------------
+
+    def open(self) -> Store:
+        prepare_folder(self.root, create=not self.read_only)
+        if self._lock is not None:
+            self._lock.acquire()
+        try:
+            if not self.read_only:
+                self._tidy()
+            self.groups = self._open_groups()
+            self.index = self._open_derived(SessionIndex, "index.json", "the session list")
+            self._reconcile()
+        except BaseException:
+            self.close()
+            raise
+        self._opened = True
+        return self
+
+    def close(self) -> None:
+        for file in list(self._open.values()):
+            self.release(file)
+        if self._lock is not None:
+            if self._opened:
+                (self.root / RUNNING).unlink(missing_ok=True)
+            self._lock.release()
+        self._opened = False
+
+    def __enter__(self) -> Store:
+        return self if self._opened else self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _tidy(self) -> None:
+        """Remove temp files a killed write left behind; note an unclean shutdown."""
+        for folder in (self.root, self.sessions_dir, self.root / "backups"):
+            for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+                temp.unlink(missing_ok=True)
+        running = self.root / RUNNING
+        self.unclean_shutdown = running.exists()
+        write_atomic(running, str(os.getpid()).encode())
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.root / "sessions"
+
+    def _loader(self, kind: str):
+        return make_loader(kind, backups=None if self.read_only else self.root / "backups")
+
+    def _open_groups(self) -> GroupBook:
+        path = self.root / "groups.json"
+        previous = self.root / "backups" / "groups.previous.json"
+        book = GroupBook(path, loader=self._loader("groups"), what="the groups",
+                         read_only=self.read_only,
+                         keep_previous=None if self.read_only else previous)
+        try:
+            book.check()
+            return book
+        except DamagedFile as exc:
+            if self.read_only:
+                self.problems.append(f"{exc} Open coprod normally to repair it.")
+                return GroupBook(path.with_name("missing"), loader=lambda p: new_tables("groups"),
+                                 what="the groups", read_only=True)
+            moved = self.set_aside(path)
+            message = f"{exc} It was moved to {moved}."
+        if previous.exists():
+            shutil.copyfile(previous, path)
+            os.chmod(path, 0o600)
+            book = GroupBook(path, loader=self._loader("groups"), what="the groups",
+                             keep_previous=previous)
+            try:
+                book.check()
+                self.problems.append(message + " The copy from before the last change was "
+                                     "restored; check the most recent change to a group.")
+                return book
+            except DamagedFile:
+                self.set_aside(path)
+        self.problems.append(message + " Groups and rosters start empty; sessions are safe.")
+        return GroupBook(path, loader=self._loader("groups"), what="the groups",
+                         keep_previous=previous)
+
+    def _open_derived(self, kind: type, name: str, what: str):
+        path = self.root / name
+        loader = self._loader(kind.KIND)
+        file = kind(path, loader=loader, what=what, read_only=self.read_only)
+        try:
+            file.rows(next(iter(kind.TABLES)))
+            return file
+        except (DamagedFile, ValidationError):
+            pass
+        # Derived data: start again from the session files (keeping the old copy).
+        if self.read_only:
+            return kind(path, loader=lambda p: new_tables(kind.KIND), what=what, read_only=True)
+        self.set_aside(path)
+        return kind(path, loader=loader, what=what)
+
+    def set_aside(self, path: Path) -> Path:
+        """Move a file we cannot use into set-aside/ (never delete it)."""
+        target_dir = self.root / "set-aside"
+        target_dir.mkdir(mode=DIR_MODE, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = target_dir / f"{path.name}.{stamp}"
+        n = 1
+        while target.exists():
+            n += 1
+            target = target_dir / f"{path.name}.{stamp}-{n}"
+        os.replace(path, target)
+        return target.relative_to(self.root)
+
+    # -- the session index ------------------------------------------------------------
+
+    def _reconcile(self) -> None:
+        """Bring the index up to date with the session files on disk."""
+        rows = self.index.summaries()
+        files = {p.stem: p for p in self.sessions_dir.glob("*.json")}
+        stale = [sid for sid, path in files.items()
+                 if sid not in rows or rows[sid].sig != file_sig(path)]
+        gone = [sid for sid in rows if sid not in files]
+        if not stale and not gone:
+            return
+        fresh: dict[str, SessionSummary] = {}
+        texts: dict[str, SearchText] = {}
+        for sid in stale:
+            file = self._session_file(files[sid])
+            try:
+                file.load()
+            except DamagedFile as exc:
+                self._report_damaged(files[sid], exc)
+                gone.append(sid)
+                continue
+            fresh[sid] = SessionSummary.of(file)
+            texts[sid] = SearchText.of(file)
+            file.close()
+        if self.read_only:
+            self._fresh_rows = fresh
+            return
+        summaries = {sid: s for sid, s in rows.items() if sid not in gone}
+        summaries.update(fresh)
+        self.index.set_all(sorted(summaries.values(), key=lambda s: s.sort_key))
+        search = self._search_index()
+        kept = {sid: t for sid, t in search.texts().items() if sid in summaries}
+        kept.update(texts)
+        search.set_all(list(kept.values()))
+
+    def _report_damaged(self, path: Path, exc: DamagedFile) -> None:
+        if self.read_only:
+            self.problems.append(f"{exc} It was skipped.")
+        else:
+            moved = self.set_aside(path)
+            self.problems.append(f"{exc} It was moved to {moved}; everything else is fine.")
+
+    def _search_index(self) -> SearchIndex:
+        if self._search is None:
+            self._search = self._open_derived(SearchIndex, "search.json", "the search index")
+        return self._search
+
+    def refresh(self, file: SessionFile) -> None:
+        """Update a changed session's summary and search text."""
+        if not file.changed or self.read_only:
+            return
+        self.index.put(SessionSummary.of(file))
+        self._search_index().put(SearchText.of(file))
+        file.changed = False
+
+    def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
+        """Sessions, latest first."""
+        for file in self._open.values():
+            self.refresh(file)
+        rows = self.index.summaries()
+        rows.update(self._fresh_rows)
+        found = [s for s in rows.values() if group_id is None or s.group_id == group_id]
+        return sorted(found, key=lambda s: s.sort_key, reverse=True)
+
+    # -- sessions -------------------------------------------------------------------------
+
+    def _session_file(self, path: Path) -> SessionFile:
+        return SessionFile(path, loader=self._loader("session"), read_only=self.read_only)
+
+    def resolve(self, needle: str) -> str:
+        """A session id from an id or a unique prefix of one."""
+        needle = needle.strip().lower()
+        ids = [s.id for s in self.summaries()]
+        if needle in ids:
+            return needle
+        matches = [i for i in ids if i.startswith(needle)] if needle else []
+        if not matches:
+            raise NotFound("No session has that id; 'coprod list' shows them.")
+        if len(matches) > 1:
+            raise NotFound("More than one session starts with that; give more of the id.")
+        return matches[0]
+
+    def create_session(self, group_id: str, title: str, **fields: Any) -> SessionFile:
+        group = self.groups.group(group_id)
+        fields.setdefault("purpose", group.purpose)
+        fields.setdefault("can_change", group.can_change)
+        fields.setdefault("cannot_change", group.cannot_change)
+        fields.setdefault("stage", group.stage)
+        return self.add_session(Session(group_id=group.id, title=title, **fields))
+
+    def add_session(self, session: Session, tables: dict[str, list[Any]] | None = None
+                    ) -> SessionFile:
+        """Write a new session file (with records, for an import) and open it."""
+        path = self.sessions_dir / f"{session.id}.json"
+        if path.exists():
+            raise ValidationError("That session is already in this data folder.")
+        file = self._session_file(path)
+        file.create(session, tables)
+        self._open[session.id] = file
+        self.refresh(file)
+        return file
+
+    def session(self, session_id: str) -> SessionFile:
+        """Open (or return the already open) session file."""
+        if session_id in self._open:
+            return self._open[session_id]
+        path = self.sessions_dir / f"{session_id}.json"
+        if not path.exists():
+            raise NotFound("That session is no longer in the data folder.")
+        file = self._session_file(path)
+        try:
+            file.load()
+        except DamagedFile as exc:
+            self._report_damaged(path, exc)
+            if not self.read_only:
+                self.index.drop(session_id)
+            raise
+        self._open[session_id] = file
+        return file
+
+    def release(self, file: SessionFile) -> None:
+        """Done with a session for now: bring the index up to date and let it go."""
+        try:
+            self.refresh(file)
+        except CoprodError:
+            pass  # the index heals itself from the session file at the next start
+        self._open.pop(file.id, None)
+        file.close()
+
+    def snapshot(self, session_id: str) -> SessionData:
+        file = self.session(session_id)
+        session = file.session
+        try:
+            group = self.groups.group(session.group_id)
+        except NotFound:
+            group = Group(id=session.group_id, name="Unknown group")
+        return file.snapshot(group, self.groups.people())
+
+    # -- people --------------------------------------------------------------------------
+
+    def add_person(self, person: Person, group_id: str | None = None) -> Person:
+        return self.groups.add_person(person, group_id=group_id)
+
+    # -- search ---------------------------------------------------------------------------
+
+    def search(self, text: str, *, group_id: str | None = None,
+               limit: int | None = None) -> list[Match]:
+        """Sessions' ideas, decisions and actions containing every word of ``text``."""
+        words = text.casefold().split()
+        if not words:
+            return []
+        summaries = {s.id: s for s in self.summaries(group_id)}
+        texts = self._search_index().texts()
+        for sid in self._fresh_rows:
+            file = self._session_file(self.sessions_dir / f"{sid}.json")
+            file.load()
+            texts[sid] = SearchText.of(file)
+        hits: list[Match] = []
+        for sid, summary in summaries.items():
+            entry = texts.get(sid)
+            if entry is None:
+                continue
+            for kind, record_id, body in entry.entries:
+                folded = body.casefold()
+                if all(w in folded for w in words):
+                    hits.append(Match(sid, summary.title, summary.date, kind, record_id, body))
+        hits.sort(key=lambda m: (m.date, m.session_id), reverse=True)
+        return hits[:limit] if limit else hits
+
+
+def prepare_folder(root: Path, *, create: bool) -> None:
+    """Make sure ``root`` is a coprod data folder we may use (0700)."""
+    marker = root / MARKER
+    if root.exists():
+        if not root.is_dir():
+            raise CoprodError(f"{root} is a file, not a folder; choose a folder for the data.")
+        if not marker.exists():
+            if any(p for p in root.iterdir() if p.name != ".lock"):
+                raise CoprodError(f"{root} already holds other files; choose an empty "
+                                  "or new folder for coprod's data.")
+            if not create:
+                return
+    elif not create:
+        raise NotFound(f"There is no coprod data in {root} yet.")
+    root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(root, DIR_MODE)
+    for sub in ("sessions", "backups"):
+        (root / sub).mkdir(mode=DIR_MODE, exist_ok=True)
+        os.chmod(root / sub, DIR_MODE)
+    if not marker.exists():
+        write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1}).encode())
+
+
+def open_store(root: Path, *, read_only: bool = False) -> Store:
+    return Store(root, read_only=read_only).open()

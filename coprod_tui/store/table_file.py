@@ -1,0 +1,106 @@
+"""A TinyDB file of validated records, with a parsed copy kept in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, ClassVar
+
+from tinydb import Query, TinyDB
+
+from ..errors import NotFound
+from ..model import Record
+from .atomic import AtomicJSONStorage
+
+
+class TableFile:
+    """Base for our files: each table holds one kind of record.
+
+    Writes go through ``_writing()`` so that several table changes land in one
+    durable write, and so a failure leaves the memory copy matching the disk.
+    """
+
+    #: Table name → record type.
+    TABLES: ClassVar[dict[str, type[Record]]] = {}
+
+    def __init__(self, path: Path, *, loader, what: str, read_only: bool = False,
+                 keep_previous: Path | None = None) -> None:
+        self.path = path
+        self._storage = AtomicJSONStorage(path, loader, what=what, read_only=read_only,
+                                          keep_previous=keep_previous)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._rows: dict[str, list[Any]] = {}
+
+    def close(self) -> None:
+        self._db.close()
+
+    def raw(self) -> dict[str, Any] | None:
+        """The file's tables as stored (for checks and search; do not mutate)."""
+        return self._storage.read()
+
+    def rows(self, table: str) -> list[Any]:
+        """All records of a table, oldest first (a fresh list each call)."""
+        if table not in self._rows:
+            kind = self.TABLES[table]
+            self._rows[table] = [kind.from_dict(dict(doc)) for doc in self._table(table).all()]
+        return list(self._rows[table])
+
+    def _table(self, name: str):
+        # No query cache: its results are handed out, and a cache can be mutated.
+        return self._db.table(name, cache_size=0)
+
+    def _find(self, table: str, value: str, *, key: str = "id") -> Any:
+        found = next((r for r in self.rows(table) if getattr(r, key) == value), None)
+        if found is None:
+            raise NotFound(f"That {self.TABLES[table].noun} could not be found.")
+        return found
+
+    def _forget_memory(self) -> None:
+        self._rows.clear()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Make the changes inside the block as one durable write.
+
+        Memory copies are updated inside the block; if anything fails (a
+        refused record, a full disk) they are dropped and reread from the
+        file, which still holds the last durable state.
+        """
+        try:
+            with self._storage.batch():
+                yield
+        except BaseException:
+            self._forget_memory()
+            raise
+        self._written()
+
+    def _written(self) -> None:
+        """Hook: called after each successful write."""
+
+    def _insert(self, table: str, record: Record) -> None:
+        with self._writing():
+            rows = self.rows(table)
+            self._table(table).insert(record.to_dict())
+            self._rows[table] = [*rows, record]
+
+    def _put(self, table: str, new: Record, *, key: str = "id") -> None:
+        """Replace the record whose ``key`` matches ``new``'s."""
+        value = getattr(new, key)
+        with self._writing():
+            rows = self.rows(table)
+            self._table(table).update(new.to_dict(), Query()[key] == value)
+            self._rows[table] = [new if getattr(r, key) == value else r for r in rows]
+
+    def _delete(self, table: str, value: str, *, key: str = "id") -> None:
+        with self._writing():
+            rows = self.rows(table)
+            self._table(table).remove(Query()[key] == value)
+            self._rows[table] = [r for r in rows if getattr(r, key) != value]
+
+    def _replace_table(self, table: str, records: list[Record]) -> None:
+        """Swap a whole table's contents in one write (for rebuilding)."""
+        with self._writing():
+            self._table(table).truncate()
+            self._table(table).insert_multiple(r.to_dict() for r in records)
+            self._rows[table] = list(records)

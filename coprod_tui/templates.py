@@ -1,0 +1,151 @@
+"""The wording people see, from our defaults or an organisation's template.
+
+Our defaults ship as ``wording.toml``. An organisation's template has the same
+shape and may replace any part: a part it leaves out keeps our wording. A
+template that cannot be read gives a clear message and our wording is used.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from .errors import CoprodError
+from .framework import Choice, I_STATEMENTS
+from .text import clean_line, clean_long
+
+TEMPLATE_FILE = "template.toml"
+
+
+class TemplateError(CoprodError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    code_of_conduct: str
+    card_question: str
+    #: Comment-card levels: index 0 is level 1 (least influence) .. index 3 is level 4.
+    card_levels: tuple[str, str, str, str]
+    card_comment: str
+    pre_checklist: tuple[Choice, ...]
+    involvement_checklist: tuple[Choice, ...]
+    #: Audit questions for each of the eight 'I' statements, in order.
+    statement_questions: tuple[tuple[str, ...], ...]
+    source: str = "coprod's own wording"
+
+    def card_level(self, level: int) -> str:
+        return self.card_levels[level - 1]
+
+    def checklist(self, name: str) -> tuple[Choice, ...]:
+        return self.pre_checklist if name == "pre" else self.involvement_checklist
+
+
+def _read(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"The template {name} is not valid TOML ({exc}).") from None
+
+
+def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
+    def part(key: str) -> Any:
+        return data.get(key)
+
+    def fail(what: str) -> TemplateError:
+        return TemplateError(f"The template {source} has a problem: {what}.")
+
+    try:
+        conduct = part("code_of_conduct")
+        conduct = (clean_long(conduct, what="code_of_conduct", required=True).strip()
+                   if conduct is not None else base.code_of_conduct)
+        card = part("comment_card") or {}
+        if not isinstance(card, dict):
+            raise fail("[comment_card] should be a table")
+        levels = tuple(
+            clean_line(card[f"level_{n}"], what=f"level_{n}", required=True)
+            if f"level_{n}" in card else base.card_levels[n - 1] for n in range(1, 5))
+        question = (clean_line(card["question"], what="question", required=True)
+                    if "question" in card else base.card_question)
+        comment = (clean_line(card["comment"], what="comment", required=True)
+                   if "comment" in card else base.card_comment)
+        lists = []
+        for key in ("pre_checklist", "involvement_checklist"):
+            items = part(key)
+            if items is None:
+                lists.append(getattr(base, key))
+                continue
+            if not isinstance(items, dict) or not items:
+                raise fail(f"[{key}] should list at least one item as key = \"wording\"")
+            lists.append(tuple(Choice(clean_line(k, what="A checklist key", required=True),
+                                      clean_line(v, what=f"{key}.{k}", required=True,
+                                                 limit=1000))
+                               for k, v in items.items()))
+        statements = part("statements") or {}
+        if not isinstance(statements, dict):
+            raise fail("[statements] should be a table")
+        questions = []
+        for n in range(1, len(I_STATEMENTS) + 1):
+            given = statements.get(str(n))
+            if given is None:
+                questions.append(base.statement_questions[n - 1])
+                continue
+            if not isinstance(given, list) or not given:
+                raise fail(f"statements.{n} should be a list of questions")
+            questions.append(tuple(clean_line(q, what=f"statements.{n}", required=True,
+                                              limit=1000) for q in given))
+    except CoprodError as exc:
+        if isinstance(exc, TemplateError):
+            raise
+        raise fail(str(exc).rstrip(".")) from None
+    except (AttributeError, TypeError):  # base is None: the defaults are incomplete
+        raise fail("a part is missing") from None
+    return Wording(conduct, question, levels, comment, lists[0], lists[1],  # type: ignore[arg-type]
+                   tuple(questions), source)
+
+
+@cache
+def default_wording() -> Wording:
+    text = files("coprod_tui").joinpath("wording.toml").read_text(encoding="utf-8")
+    return _build(_read(text, "wording.toml"), None, "coprod's own wording")
+
+
+def read_template(path: Path) -> Wording:
+    """An organisation's wording; TemplateError says what is wrong with the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TemplateError(f"There is no template file at {path}.") from None
+    except (OSError, UnicodeDecodeError):
+        raise TemplateError(f"The template {path} could not be read as text.") from None
+    return _build(_read(text, path.name), default_wording(), str(path))
+
+
+def template_path(data_dir: Path | None = None) -> Path | None:
+    """COPROD_TEMPLATE, else template.toml in the data folder, if there is one."""
+    env = os.environ.get("COPROD_TEMPLATE")
+    if env:
+        return Path(env).expanduser()
+    if data_dir is not None and (data_dir / TEMPLATE_FILE).exists():
+        return data_dir / TEMPLATE_FILE
+    return None
+
+
+def load_wording(data_dir: Path | None = None) -> Wording:
+    """The wording to use; see ``load_wording_reporting`` for the error, if any."""
+    return load_wording_reporting(data_dir)[0]
+
+
+def load_wording_reporting(data_dir: Path | None = None) -> tuple[Wording, str | None]:
+    path = template_path(data_dir)
+    if path is None:
+        return default_wording(), None
+    try:
+        return read_template(path), None
+    except TemplateError as exc:
+        return default_wording(), f"{exc} coprod's own wording is used instead."

@@ -1,0 +1,71 @@
+"""Text cleaning at the model boundary.
+
+Whatever a person types or pastes is kept exactly, with one documented
+normalisation so every file we write can be encoded and every export opens:
+
+* ``\\r\\n`` and ``\\r`` become ``\\n``;
+* control characters other than tab and newline (C0, DEL and C1) are removed,
+  because XML (so Word) cannot hold them and they are never meaningful text;
+* a lone surrogate (possible from a broken paste) becomes U+FFFD, because it
+  cannot be encoded as UTF-8.
+
+Single-line fields (names, titles) also turn tabs and newlines into spaces and
+trim the ends. Everything else (emoji, right-to-left text, combining marks,
+markup-like text such as ``[b]``) is kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ValidationError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LINE_SPACE = re.compile(r"[\t\n]+")
+
+#: Long fields (an idea, a decision's reasons) take a whole pasted document.
+LONG_LIMIT = 2_000_000
+#: Short fields (a name, a title, a venue).
+SHORT_LIMIT = 300
+
+
+def clean_long(value: object, *, what: str, required: bool = False,
+               limit: int = LONG_LIMIT) -> str:
+    """Clean free text that may span lines."""
+    text = _as_str(value, what)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    return _check(text, what=what, required=required, limit=limit)
+
+
+def clean_line(value: object, *, what: str, required: bool = False,
+               limit: int = SHORT_LIMIT) -> str:
+    """Clean a one-line field: line breaks and tabs become single spaces."""
+    text = _as_str(value, what)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+    text = _LINE_SPACE.sub(" ", text).strip()
+    return _check(text, what=what, required=required, limit=limit)
+
+
+def _as_str(value: object, what: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} must be text.")
+    return value
+
+
+def _check(text: str, *, what: str, required: bool, limit: int) -> str:
+    if required and not text.strip():
+        raise ValidationError(f"{what} cannot be empty.")
+    if len(text) > limit:
+        raise ValidationError(
+            f"{what} is too long: keep it under {limit:,} characters.")
+    return text
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """'1 idea', '2 ideas' (or the given plural form)."""
+    return f"{n} {noun if n == 1 else (many or noun + 's')}"

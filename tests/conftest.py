@@ -1,0 +1,68 @@
+"""Shared fixtures: every test gets its own data folder on a real disk."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.store import Store, open_store
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--torture", action="store_true",
+                     help="run the crash torture tests in full (slow)")
+
+
+@pytest.fixture(autouse=True)
+def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests must never touch a real user's data or wording.
+    monkeypatch.delenv("COPROD_DATA_DIR", raising=False)
+    monkeypatch.delenv("COPROD_TEMPLATE", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    with open_store(data_dir) as s:
+        yield s
+
+
+@pytest.fixture
+def group(store: Store) -> Group:
+    return store.groups.add_group(Group(
+        name="Test Group", purpose="Shape the service",
+        conduct=[ConductVersion(version=1, text="One at a time\nBe kind")]))
+
+
+@pytest.fixture
+def people(store: Store, group: Group) -> list[Person]:
+    return [store.add_person(p, group.id) for p in (
+        Person(name="Ann Lee", role="uses_services", consent_to_be_named=True),
+        Person(name="Bob Stone", role="carer", consent_to_be_named=False,
+               support_needs=["bsl"], contact="bob@example.org"),
+        Person(name="Cat Moss", role="officer", consent_to_be_named=True,
+               organisation="Council"),
+        Person(name="Dan Park", role="carer"),
+    )]
+
+
+def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None,
+            env: dict[str, str] | None = None, cwd: Path | None = None
+            ) -> subprocess.CompletedProcess[str]:
+    """Run the real console command in a child process."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("COPROD_DATA_DIR", None) if env is None or "COPROD_DATA_DIR" not in env else None
+    argv = [sys.executable, "-m", "coprod_tui"]
+    if data_dir is not None:
+        argv += ["--data-dir", str(data_dir)]
+    return subprocess.run([*argv, *args], capture_output=True, text=True, input=input,
+                          env=full_env, cwd=cwd, timeout=120)

@@ -1,0 +1,112 @@
+"""The command line contract (DESIGN.md §5), run as a user would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import run_cli
+
+
+def test_help_and_version_do_not_import_textual_or_docx():
+    code = ("import sys\nfrom coprod_tui.cli import main\n"
+            "for args in (['--help'], ['--version']):\n"
+            "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'docx', 'rich')]\n"
+            "print('LOADED', bad)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "usage: coprod" in out.stdout and "LOADED []" in out.stdout
+
+
+def test_version():
+    out = run_cli("--version")
+    assert out.returncode == 0 and out.stdout.startswith("coprod ")
+
+
+def test_demo_list_export_import_forget(tmp_path):
+    data = tmp_path / "data"
+    out = run_cli("demo", data_dir=data)
+    assert out.returncode == 0 and "Riverside Short Stay" in out.stdout
+    again = run_cli("demo", data_dir=data)
+    assert "nothing was added" in again.stdout
+
+    listed = json.loads(run_cli("list", "--json", data_dir=data).stdout)
+    assert [r["title"] for r in listed] == [
+        "How the days will run", "Rooms, colours and the garden",
+        "Getting started: what makes a good short stay?"]
+    assert listed[0]["status"] == "closed" and listed[0]["ideas"] == 5
+    plain = run_cli("list", data_dir=data).stdout
+    assert listed[0]["id"][:8] in plain
+
+    target = tmp_path / "backup.json"
+    out = run_cli("export", listed[0]["id"][:6], "--format", "json", "-o", str(target),
+                  data_dir=data)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(target.read_text())["session"]["title"] == "How the days will run"
+
+    fresh = tmp_path / "fresh"
+    out = run_cli("import", str(target), data_dir=fresh)
+    assert out.returncode == 0 and "Imported 'How the days will run'" in out.stdout
+    assert len(json.loads(run_cli("list", "--json", data_dir=fresh).stdout)) == 1
+
+    out = run_cli("forget", "Joan Murphy", data_dir=data)
+    assert out.returncode == 0 and "Erased Joan Murphy" in out.stdout
+    assert "Session 'How the days will run'" in out.stdout
+
+
+def test_env_var_chooses_the_folder(tmp_path):
+    data = tmp_path / "env-data"
+    out = run_cli("demo", env={"COPROD_DATA_DIR": str(data)})
+    assert out.returncode == 0
+    assert (data / "groups.json").exists()
+
+
+def test_user_mistakes_are_one_plain_sentence_and_exit_2(tmp_path):
+    data = tmp_path / "data"
+    run_cli("demo", data_dir=data)
+    cases = [
+        ("export", "zzzz", "--format", "json"),
+        ("export",),
+        ("import", str(tmp_path / "missing.json")),
+        ("forget", "Nobody At All"),
+        ("export", "--format", "pdf", "x"),
+        ("frobnicate",),
+    ]
+    for args in cases:
+        out = run_cli(*args, data_dir=data)
+        assert out.returncode == 2, (args, out.stderr)
+        assert out.stderr.startswith("coprod: "), (args, out.stderr)
+        assert "Traceback" not in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_word_formats_without_writer_say_so_clearly(tmp_path):
+    data = tmp_path / "data"
+    run_cli("demo", data_dir=data)
+    sid = json.loads(run_cli("list", "--json", data_dir=data).stdout)[0]["id"]
+    out = run_cli("export", sid, "--format", "minutes", "-o", str(tmp_path), data_dir=data)
+    assert out.returncode in (0, 2)
+    if out.returncode == 2:
+        assert "not available yet" in out.stderr
+
+
+def test_a_second_copy_is_refused_but_reading_still_works(tmp_path):
+    data = tmp_path / "data"
+    run_cli("demo", data_dir=data)
+    from coprod_tui.store import open_store
+
+    with open_store(data):
+        out = run_cli("demo", data_dir=data)
+        assert out.returncode == 2 and "already using the data folder" in out.stderr
+        listed = run_cli("list", "--json", data_dir=data)
+        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 3
+
+
+def test_opening_a_folder_in_use_gives_the_message_not_the_app(tmp_path):
+    data = tmp_path / "data"
+    from coprod_tui.store import open_store
+
+    with open_store(data):
+        out = run_cli(data_dir=data)
+    assert out.returncode == 2 and "already using the data folder" in out.stderr

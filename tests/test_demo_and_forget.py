@@ -1,0 +1,62 @@
+"""The demo is realistic and idempotent; forget erases a person from every byte."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from coprod_tui.demo import add_demo
+from coprod_tui.forget import forget
+from coprod_tui.store import open_store
+
+
+def test_demo_has_three_full_sessions_and_is_idempotent(store):
+    assert add_demo(store)
+    assert add_demo(store) == []
+    summaries = store.summaries()
+    assert len(summaries) == 3 and {s.status for s in summaries} == {"closed"}
+    statuses = Counter()
+    for s in summaries:
+        data = store.snapshot(s.id)
+        assert data.present() and data.ideas and data.decisions and data.actions
+        assert all(d.reasons for d in data.decisions)
+        assert all(a.conduct_version for a in data.present())
+        assert data.feedback and data.audit and data.session.checklists
+        statuses.update(a.status for a in data.actions)
+    assert set(statuses) == {"open", "done", "not_able"}
+
+
+def folder_text(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in folder.rglob("*") if p.is_file())
+
+
+def test_forget_leaves_no_trace_in_any_file(data_dir, store):
+    add_demo(store)
+    # Put the name in free text too, and a damaged copy in set-aside.
+    sid = store.summaries()[0].id
+    file = store.session(sid)
+    file.add_idea("As Daniel Hughes said, the lights are too bright")
+    store.release(file)
+    (data_dir / "set-aside").mkdir(exist_ok=True)
+    (data_dir / "set-aside" / "old.json.1").write_bytes(
+        b'{"broken": "Daniel Hughes", "x": ' + json.dumps("Daniel Hughes").encode())
+    assert b"Daniel Hughes" in folder_text(data_dir)
+    person = next(p for p in store.groups.people().values() if p.name == "Daniel Hughes")
+
+    report = forget(store, "daniel hughes")
+    store.close()
+
+    everything = folder_text(data_dir)
+    assert b"Daniel Hughes" not in everything
+    assert b"daniel hughes" not in everything.lower()
+    assert person.id.encode() not in everything
+    assert any("attendance record removed" in line for line in report.lines)
+    with open_store(data_dir) as again:
+        assert again.problems == []
+        for s in again.summaries():
+            data = again.snapshot(s.id)
+            assert person.id not in {a.person_id for a in data.attendance}
+            assert all(i.raised_by != "person" or i.person_id != person.id for i in data.ideas)
+        hits = again.search("lights are too bright")
+        assert [h.text for h in hits] == ["As [name removed] said, the lights are too bright"]
