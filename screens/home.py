@@ -1,26 +1,178 @@
-"""Home: the groups and their sessions, latest first."""
+"""Home: groups and their sessions (latest first); start, resume or open one."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .forms import one_line
+from .journey import first_step_for, step_screen
+
+ALL = "__all__"
+STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [("q", "app.quit", "Quit")]
+    CSS_PATH = "home.tcss"
+    BINDINGS = [
+        Binding("n", "new_session", "New session", id="new-session"),
+        Binding("g", "new_group", "New group", id="new-group"),
+        Binding("e", "edit_group", "Edit group", id="edit-group"),
+        Binding("r", "resume", "Resume", id="resume"),
+        Binding("enter", "open", "Open", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Sessions", id="title")
-        yield DataTable(id="sessions", cursor_type="row")
+        yield Static(id="banner", markup=False)
+        with Horizontal():
+            with Vertical(id="groups-pane"):
+                yield Static("Groups", classes="pane-title")
+                yield OptionList(id="groups")
+            with Vertical(id="sessions-pane"):
+                yield Static("Sessions, latest first", classes="pane-title")
+                yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.add_columns("Date", "Session", "Status", "To do")
+        self.refresh_lists()
+        self.query_one("#sessions", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_lists()
+
+    # -- what is shown ----------------------------------------------------------------
+
+    @property
+    def group_id(self) -> str | None:
+        groups = self.query_one("#groups", OptionList)
+        if groups.highlighted is None:
+            return None
+        option_id = groups.get_option_at_index(groups.highlighted).id
+        return None if option_id == ALL else option_id
+
+    def refresh_lists(self) -> None:
         store = self.app.store
-        groups = {g.id: g.name for g in store.groups.groups()}
-        table = self.query_one(DataTable)
-        table.add_columns("Date", "Session", "Group", "Status")
-        for s in store.summaries():
-            table.add_row(s.date, s.title, groups.get(s.group_id, "Unknown group"), s.status,
-                          key=s.id)
+        groups = self.query_one("#groups", OptionList)
+        chosen = self.group_id
+        groups.clear_options()
+        groups.add_option(Option("All groups", id=ALL))
+        for group in store.groups.groups():
+            groups.add_option(Option(Text(group.name), id=group.id))
+        ids = [ALL, *(g.id for g in store.groups.groups())]
+        groups.highlighted = ids.index(chosen) if chosen in ids else 0
+        self._fill_sessions()
+        self._show_banner()
+
+    def _fill_sessions(self) -> None:
+        store = self.app.store
+        table = self.query_one("#sessions", DataTable)
+        table.clear()
+        group_names = {g.id: g.name for g in store.groups.groups()}
+        group_id = self.group_id
+        # Titles get what the table has left after the date, status and count.
+        room = max(16, self.app.size.width * 7 // 10 - 36)
+        for s in store.summaries(group_id):
+            title = Text(one_line(s.title, room))
+            if group_id is None:  # all groups: say which group, on a second line
+                title.append("\n" + one_line(group_names.get(s.group_id, "Unknown group"), room),
+                             style="dim")
+            table.add_row(s.date, title, STATUS_WORDS.get(s.status, s.status),
+                          str(s.actions_open), key=s.id, height=None)
+
+    def _show_banner(self) -> None:
+        store = self.app.store
+        banner = self.query_one("#banner", Static)
+        live = [s for s in store.summaries() if s.status == "live"]
+        if not store.groups.groups():
+            banner.update("Welcome. Press g to create your first group, then n to plan a "
+                          "session. To explore an example first, run: coprod demo")
+        elif live:
+            lead = ("coprod did not close properly last time. Nothing that was shown as "
+                    "saved has been lost. " if store.unclean_shutdown else "")
+            banner.update(f"{lead}'{live[0].title}' ({live[0].date}) is still running: "
+                          "press r to resume it.")
+        else:
+            banner.update("Press n to plan a new session, or Enter to open the one "
+                          "highlighted.")
+
+    @on(OptionList.OptionHighlighted, "#groups")
+    def _group_changed(self) -> None:
+        self._fill_sessions()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self.open_session(event.row_key.value)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def open_session(self, session_id: str, step: str | None = None) -> None:
+        store = self.app.store
+        try:
+            status = store.session(session_id).session.status
+        except Exception as exc:  # a damaged file is set aside by the store
+            self.notify(str(exc), title="Could not open", severity="error", markup=False)
+            self.refresh_lists()
+            return
+        self.app.push_screen(step_screen(step or first_step_for(status), session_id))
+
+    def action_open(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+            self.open_session(key.value)
+
+    def action_resume(self) -> None:
+        live = [s for s in self.app.store.summaries() if s.status == "live"]
+        if live:
+            self.open_session(live[0].id, "live")
+        else:
+            self.notify("No session is running.")
+
+    def action_new_session(self) -> None:
+        from .new_session import NewSessionScreen
+
+        if not self.app.store.groups.groups():
+            self.notify("Create a group first: press g.")
+            return
+
+        def created(session_id: str | None) -> None:
+            if session_id:
+                self.refresh_lists()
+                self.open_session(session_id, "setup")
+
+        self.app.push_screen(NewSessionScreen(self.group_id), created)
+
+    def action_new_group(self) -> None:
+        from .group_form import GroupFormScreen
+
+        self.app.push_screen(GroupFormScreen(None), lambda _: self.refresh_lists())
+
+    def action_edit_group(self) -> None:
+        from .group_form import GroupFormScreen
+
+        if self.group_id is None:
+            self.notify("Highlight a group on the left first.")
+            return
+        self.app.push_screen(GroupFormScreen(self.group_id), lambda _: self.refresh_lists())
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("New session", "Plan a new session for a group",
+                            self.action_new_session)
+        yield SystemCommand("New group", "Create a co-production group",
+                            self.action_new_group)
+        yield SystemCommand("Edit group", "Change the highlighted group's details",
+                            self.action_edit_group)
+        yield SystemCommand("Resume", "Go back to the session that is running",
+                            self.action_resume)
+

@@ -1,0 +1,67 @@
+"""Quick capture: who raised an idea, from what the facilitator typed.
+
+An idea typed on its own is credited to whoever is speaking (or anonymous if no
+one is). Starting it with ``@name`` credits someone present instead (the start
+of their name is enough; spaces may be left out), and ``@anon``, ``@chat`` or
+``@after`` record it as anonymous, via the online chat, or after the meeting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ValidationError
+from .model import Person
+
+KEYWORDS = {"anon": "anonymous", "anonymous": "anonymous", "chat": "chat",
+            "after": "after"}
+
+
+@dataclass(frozen=True, slots=True)
+class Who:
+    raised_by: str
+    person_id: str | None = None
+
+    def describe(self, people: dict[str, Person]) -> str:
+        if self.person_id:
+            return people[self.person_id].name if self.person_id in people else "Someone"
+        return {"anonymous": "Anonymous", "chat": "Via the chat",
+                "after": "After the meeting"}[self.raised_by]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.casefold().split())
+
+
+def match_person(token: str, present: list[Person]) -> Person:
+    """The one present person whose name starts with ``token`` (spaces ignored)."""
+    want = _squash(token)
+    exact = [p for p in present if _squash(p.name) == want]
+    found = exact or [p for p in present if _squash(p.name).startswith(want)]
+    if not found:
+        found = [p for p in present
+                 if any(part.casefold().startswith(want) for part in p.name.split())]
+    if not found:
+        raise ValidationError(f"Nobody present is called '{token}': the idea was not "
+                              "recorded yet.")
+    if len(found) > 1:
+        names = ", ".join(p.name for p in found[:4])
+        raise ValidationError(f"'@{token}' could be {names}: type more of the name.")
+    return found[0]
+
+
+def parse_capture(typed: str, present: list[Person], speaker: str | None
+                  ) -> tuple[Who, str]:
+    """Split what was typed into who raised it and the idea itself."""
+    text = typed.strip()
+    if text.startswith("@"):
+        token, _, rest = text[1:].partition(" ")
+        if not token:
+            raise ValidationError("Type a name after @, or @anon, @chat or @after.")
+        keyword = KEYWORDS.get(token.casefold())
+        if keyword:
+            return Who(keyword), rest.strip()
+        return Who("person", match_person(token, present).id), rest.strip()
+    if speaker is not None:
+        return Who("person", speaker), text
+    return Who("anonymous"), text

@@ -1,0 +1,67 @@
+"""Record an action: what will be done, by whom, by when ("You said, We did")."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Input, Select, Static
+
+from coprod_tui.errors import ValidationError
+
+from .forms import FormDialog, label, one_line
+
+OTHER = "__other__"
+
+
+class ActionDialog(FormDialog[str]):
+    TITLE_TEXT = "Record an action"
+    FIRST_FOCUS = "text"
+    SUBMIT_LABEL = "Record action"
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    @property
+    def file(self):
+        return self.app.store.session(self.session_id)
+
+    def fields(self) -> ComposeResult:
+        file = self.file
+        people = self.app.store.groups.people()
+        present = [people[a.person_id] for a in file.attendance()
+                   if a.present and a.person_id in people]
+        yield label("What will be done")
+        yield Input(id="text")
+        yield label("Who will do it")
+        yield Select([(Text(p.name), p.id) for p in present]
+                     + [(Text("Someone else (type below)"), OTHER)],
+                     value=OTHER, id="owner", allow_blank=False)
+        yield Input(id="owner_text", placeholder="A team or person not in the room")
+        yield label("Due by (year-month-day, optional)")
+        yield Input(id="due", placeholder="2026-03-31")
+        yield label("It answers (so people see what happened to what they said)")
+        sources = [(Text("Nothing in particular"), "")]
+        sources += [(Text("Decision: " + one_line(d.text)), f"decision:{d.id}")
+                    for d in reversed(file.decisions())]
+        sources += [(Text("Idea: " + one_line(i.text)), f"idea:{i.id}")
+                    for i in reversed(file.ideas())]
+        yield Select(sources, value=sources[1][1] if len(sources) > 1 else "", id="source",
+                     allow_blank=False)
+        yield Static("The action starts as open; mark it done, or not able to do with the "
+                     "reason, when you know.", classes="hint", markup=False)
+
+
+    def submit(self) -> str:
+        owner = self.value("owner")
+        source = self.value("source") or ""
+        kind, _, source_id = source.partition(":")
+        fields = {"due": self.value("due").strip(), "source_kind": kind,
+                  "source_id": source_id or None}
+        if owner == OTHER:
+            fields["owner"] = self.value("owner_text")
+        else:
+            fields["owner_person_id"] = owner
+        if not self.value("text").strip():
+            raise ValidationError("Say what will be done.")
+        return self.file.add_action(self.value("text"), **fields).id

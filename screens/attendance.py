@@ -1,0 +1,196 @@
+"""People: who is here, in what role, how they join, and what support they need."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from coprod_tui.clock import now
+from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS, labels
+from coprod_tui.model import Attendance, Person
+
+from .journey import SaveStatus, StepScreen
+
+ROLE = labels(ROLES)
+MODE = labels(MODES)
+NEED = labels(SUPPORT_NEEDS)
+
+
+def _clock(stamp: str | None) -> str:
+    return datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else ""
+
+
+def here_words(a: Attendance | None) -> str:
+    """Attendance in words (never by colour alone)."""
+    if a is None or a.status == "expected":
+        return "Not marked"
+    if a.status == "apologies":
+        return "Apologies"
+    if a.status == "absent":
+        return "Did not come"
+    words = "Present"
+    if a.late:
+        words += f", late {_clock(a.arrived_at)}"
+    if a.left_at:
+        words += f", left {_clock(a.left_at)}"
+    return words
+
+
+class AttendanceScreen(StepScreen):
+    STEP = "attendance"
+    CSS_PATH = ["journey.tcss", "attendance.tcss"]
+    BINDINGS = [
+        Binding("p", "mark('present')", "Present"),
+        Binding("a", "mark('apologies')", "Apologies"),
+        Binding("x", "mark('absent')", "Did not come", show=False),
+        Binding("l", "late", "Late"),
+        Binding("e", "left_early", "Left early", show=False),
+        Binding("o", "mode", "Room/online"),
+        Binding("c", "consent", "Named?"),
+        Binding("n", "new_person", "New person"),
+        Binding("enter", "details", "Details", show=False),
+        Binding("ctrl+n", "next_step", "Next: Agree", id="next"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield Static("p present · a apologies · x did not come · l arrived late · "
+                     "e left early · o room/online · c named in minutes · Enter details",
+                     classes="hint", markup=False)
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield Static(id="counts", markup=False)
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#people", DataTable)
+        table.add_columns("Name", "Role", "Here", "How", "Named", "Support")
+        self._fill()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self._fill(keep=self._current_id())
+
+    # -- the list ---------------------------------------------------------------------
+
+    def people(self) -> list[Person]:
+        """The group's roster, then anyone else with an attendance record."""
+        store = self.app.store
+        roster = store.groups.roster(self.file.session.group_id)
+        known = {p.id for p in roster}
+        everyone = store.groups.people()
+        extra = [everyone[a.person_id] for a in self.file.attendance()
+                 if a.person_id not in known and a.person_id in everyone]
+        return roster + extra
+
+    def _fill(self, keep: str | None = None) -> None:
+        table = self.query_one("#people", DataTable)
+        table.clear()
+        for person in self.people():
+            a = self.file.attendance_of(person.id)
+            source = a or person
+            needs = [NEED[n] for n in source.support_needs]
+            if source.support_other:
+                needs.append(source.support_other)
+            table.add_row(
+                Text(person.name), ROLE[source.role], here_words(a),
+                MODE[a.mode] if a and a.present else "",
+                "Yes" if source.consent_to_be_named else "No (by role)",
+                Text(", ".join(needs)), key=person.id)
+        if keep is not None:
+            ids = [p.id for p in self.people()]
+            if keep in ids:
+                table.move_cursor(row=ids.index(keep))
+        self._count()
+
+    def _count(self) -> None:
+        rows = self.file.attendance()
+        present = [a for a in rows if a.present]
+        online = sum(1 for a in present if a.mode == "online")
+        marked = {a.person_id for a in rows if a.status != "expected"}
+        unmarked = sum(1 for p in self.people() if p.id not in marked)
+        roles = Counter(ROLE[a.role] for a in present)
+        line = (f"Present {len(present)} ({len(present) - online} in the room, {online} "
+                f"online) · Apologies {sum(1 for a in rows if a.status == 'apologies')} · "
+                f"Not marked {unmarked}")
+        mix = " · ".join(f"{role} {n}" for role, n in roles.most_common()) or "nobody yet"
+        self.query_one("#counts", Static).update(f"{line}\nRoles present: {mix}")
+
+    def _current_id(self) -> str | None:
+        table = self.query_one("#people", DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _current(self) -> Person | None:
+        person_id = self._current_id()
+        return self.app.store.groups.people().get(person_id) if person_id else None
+
+    def _change(self, change, *args, **kwargs) -> None:
+        person = self._current()
+        if person is None:
+            self.notify("Add someone first: press n.")
+            return
+        if self.record(change, person, *args, **kwargs) is not None:
+            self._fill(keep=person.id)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_mark(self, status: str) -> None:
+        self._change(self.file.mark, status)
+
+    def action_late(self) -> None:
+        self._change(self.file.set_attendance, status="present", late=True, arrived_at=now())
+
+    def action_left_early(self) -> None:
+        person = self._current()
+        a = self.file.attendance_of(person.id) if person else None
+        if a is None or not a.present:
+            self.notify("Only someone marked present can leave early.")
+            return
+        self._change(self.file.set_attendance, left_at=None if a.left_at else now())
+
+    def action_mode(self) -> None:
+        person = self._current()
+        a = self.file.attendance_of(person.id) if person else None
+        mode = "in_room" if a and a.mode == "online" else "online"
+        self._change(self.file.set_attendance, mode=mode)
+
+    def action_consent(self) -> None:
+        person = self._current()
+        if person is None:
+            return
+        a = self.file.attendance_of(person.id)
+        consent = not (a.consent_to_be_named if a else person.consent_to_be_named)
+        self._change(self.file.set_attendance, consent_to_be_named=consent)
+
+    def action_new_person(self) -> None:
+        from .person_form import PersonDialog
+
+        def added(person_id: str | None) -> None:
+            if person_id:
+                person = self.app.store.groups.person(person_id)
+                self.record(self.file.mark, person, "present")
+                self._fill(keep=person_id)
+
+        self.app.push_screen(PersonDialog(self.file.session.group_id,
+                                          session_id=self.session_id), added)
+
+    def action_details(self) -> None:
+        from .person_form import PersonDialog
+
+        person = self._current()
+        if person is not None:
+            self.app.push_screen(
+                PersonDialog(self.file.session.group_id, person.id, self.session_id),
+                lambda _: self._fill(keep=person.id))
+
+    @on(DataTable.RowSelected)
+    def _chosen(self) -> None:
+        self.action_details()

@@ -1,0 +1,130 @@
+"""Close: what was recorded, the next meeting, and closing the session."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from coprod_tui.framework import ROLES, labels
+from coprod_tui.model import NextMeeting
+from coprod_tui.speaking import not_spoken
+from coprod_tui.text import plural
+
+from .autosave import FormStepScreen
+from .forms import label
+from .journey import SaveStatus
+
+ROLE = labels(ROLES)
+NEXT_FIELDS = ("next_date", "next_start", "next_venue", "next_note")
+
+
+class CloseScreen(FormStepScreen):
+    STEP = "close"
+    CSS_PATH = ["journey.tcss", "close.tcss"]
+    AUTOSAVE = frozenset(NEXT_FIELDS)
+    BINDINGS = [
+        Binding("ctrl+f", "finish", "Close the session"),
+        Binding("ctrl+n", "next_step", "Next: Share", id="next"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        nm = self.file.session.next_meeting
+        yield from self.compose_header()
+        with VerticalScroll(id="close-form"):
+            yield Static(id="status-line", markup=False)
+            yield Static("What was recorded", classes="section")
+            yield Static(id="summary", markup=False)
+            yield Static("Next meeting", classes="section")
+            with Horizontal(classes="row"):
+                for key, text, value, hint in (("next_date", "Date", nm.date, "2026-04-14"),
+                                               ("next_start", "Starts", nm.start, "10:30")):
+                    with Vertical(classes="cell"):
+                        yield label(text)
+                        yield Input(value, id=key, placeholder=hint)
+            yield label("Where")
+            yield Input(nm.venue, id="next_venue")
+            yield label("Anything to say about it")
+            yield Input(nm.note, id="next_note")
+            yield Static("", id="field-error", markup=False)
+            yield Static("After the meeting", classes="section")
+            yield Static(id="after", markup=False)
+            yield Button("Close the session (Ctrl+F)", id="finish", variant="primary")
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._summarise()
+
+    def on_screen_resume(self) -> None:
+        self._summarise()
+
+    def _summarise(self) -> None:
+        file = self.file
+        session = file.session
+        people = self.app.store.groups.people()
+        attendance = file.attendance()
+        present = [a for a in attendance if a.present]
+        apologies = [a for a in attendance if a.status == "apologies"]
+        agreed = [a for a in present if a.conduct_version is not None]
+        roles = {}
+        for a in present:
+            roles[ROLE[a.role]] = roles.get(ROLE[a.role], 0) + 1
+        actions = file.actions()
+        quiet = [people[p].name if p in people else "Someone"
+                 for p in not_spoken(attendance, file.turns())]
+        lines = [
+            f"{plural(len(present), 'person', 'people')} took part"
+            + (": " + ", ".join(f"{r} {n}" for r, n in roles.items()) if roles else "")
+            + f"; {plural(len(apologies), 'apology', 'apologies')}.",
+            f"{len(agreed)} of {len(present)} agreed the code of conduct.",
+            f"{plural(len(file.turns()), 'turn')} to speak; "
+            + ("everyone present spoke." if not quiet else
+               "did not speak: " + ", ".join(quiet) + "."),
+            f"{plural(len(file.ideas()), 'idea')}, "
+            f"{plural(len(file.decisions()), 'decision')} (each with reasons), "
+            f"{plural(len(actions), 'action')}.",
+        ]
+        for item in session.agenda:
+            spent = item.elapsed_s() // 60
+            lines.append(f"  {item.title}: {spent} of {item.planned_min} minutes")
+        self.query_one("#summary", Static).update(Text("\n".join(lines)))
+        status = {"planned": "This session has not started yet.",
+                  "live": "This session is still running. Close it when the meeting ends.",
+                  "closed": "This session is closed. Changes now are kept as corrections."}
+        self.query_one("#status-line", Static).update(status[session.status])
+        self.query_one("#finish", Button).display = session.status != "closed"
+        self.query_one("#after", Static).update(
+            "Comment cards and the 'I' statements check are recorded after closing. "
+            "Then share the minutes with F7.")
+
+    # -- next meeting ---------------------------------------------------------------------
+
+    def store_field(self, field: str, value: object) -> None:
+        current = self.file.session.next_meeting.to_dict()
+        current[field.removeprefix("next_")] = str(value).strip() if field in (
+            "next_date", "next_start") else value
+        self.file.update_session(next_meeting=NextMeeting(**current))
+
+    # -- closing --------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#finish")
+    def _finish_pressed(self) -> None:
+        self.action_finish()
+
+    def action_finish(self) -> None:
+        if self.file.session.status == "closed":
+            self.notify("This session is already closed.")
+            return
+        self.flush_saves()
+        if self.query(".-invalid"):
+            self.notify("Fix the next meeting details first (see the message).",
+                        severity="warning")
+            return
+        if self.record(self.file.close_session) is not None:
+            self.app.store.refresh(self.file)
+            self._summarise()
+            self.notify("The session is closed. Everything is saved.")

@@ -1,0 +1,173 @@
+"""Agree: the group's code of conduct, shown plainly, and who has agreed to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Input, Static
+
+from coprod_tui.model import ConductVersion
+
+from .forms import FormDialog, label, text_area
+from .journey import SaveStatus, StepScreen
+
+
+def agreed_words(version: int | None, how: str, at: str | None) -> str:
+    if version is None:
+        return "Not yet"
+    when = datetime.fromisoformat(at).strftime("%H:%M") if at else ""
+    return f"{'Agreed later' if how == 'later' else 'Agreed'} (version {version}) {when}".strip()
+
+
+class ConductScreen(StepScreen):
+    STEP = "conduct"
+    CSS_PATH = ["journey.tcss", "conduct.tcss"]
+    BINDINGS = [
+        Binding("y", "agree('agreed')", "Agreed"),
+        Binding("l", "agree('later')", "Agreed later"),
+        Binding("u", "withdraw", "Undo", show=False),
+        Binding("A", "everyone", "Everyone agreed"),
+        Binding("f", "full_screen", "Show large"),
+        Binding("m", "amend", "Change the code"),
+        Binding("ctrl+n", "next_step", "Next: Run", id="next"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        with VerticalScroll(id="code-box"):
+            yield Static(id="code", markup=False)
+        yield Static("Everyone present agrees how the meeting will run. y agreed · "
+                     "l agreed later · u undo · A everyone present agreed",
+                     classes="hint", markup=False)
+        yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agreements", DataTable)
+        table.add_columns("Name", "Code of conduct")
+        self._show()
+        table.focus()
+
+    @property
+    def group(self):
+        return self.app.store.groups.group(self.file.session.group_id)
+
+    def _show(self, keep: str | None = None) -> None:
+        conduct = self.group.current_conduct
+        code = self.query_one("#code", Static)
+        if conduct is None:
+            code.update("This group has no code of conduct yet. Press m to write one with "
+                        "the group.")
+        else:
+            points = "\n\n".join(f"•  {p}" for p in conduct.points())
+            adopted = datetime.fromisoformat(conduct.adopted_at).strftime("%d %B %Y")
+            code.update(f"Our code of conduct (version {conduct.version}, agreed {adopted})"
+                        f"\n\n{points}")
+        table = self.query_one("#agreements", DataTable)
+        table.clear()
+        people = self.app.store.groups.people()
+        present = [a for a in self.file.attendance() if a.present]
+        for a in present:
+            name = people[a.person_id].name if a.person_id in people else "Someone"
+            table.add_row(Text(name),
+                          agreed_words(a.conduct_version, a.conduct_how, a.conduct_agreed_at),
+                          key=a.person_id)
+        if not present:
+            self.notify("Nobody is marked present yet (F3 People).", timeout=6)
+        if keep is not None:
+            ids = [a.person_id for a in present]
+            if keep in ids:
+                table.move_cursor(row=ids.index(keep))
+
+    def _person(self):
+        table = self.query_one("#agreements", DataTable)
+        if not table.row_count:
+            return None
+        person_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.app.store.groups.people().get(person_id)
+
+    def action_agree(self, how: str) -> None:
+        conduct = self.group.current_conduct
+        person = self._person()
+        if conduct is None or person is None:
+            self.notify("There is no code of conduct, or nobody present, to agree.")
+            return
+        if self.record(self.file.agree_conduct, person, conduct.version, how) is not None:
+            table = self.query_one("#agreements", DataTable)
+            row = table.cursor_row
+            self._show()
+            table.move_cursor(row=min(row + 1, table.row_count - 1))
+
+    def action_withdraw(self) -> None:
+        person = self._person()
+        if person is not None and self.record(self.file.withdraw_conduct, person) is not None:
+            self._show(keep=person.id)
+
+    def action_everyone(self) -> None:
+        conduct = self.group.current_conduct
+        if conduct is None:
+            return
+        people = self.app.store.groups.people()
+        waiting = [a for a in self.file.attendance()
+                   if a.present and a.conduct_version is None and a.person_id in people]
+        for a in waiting:
+            if self.record(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
+                break
+        self._show()
+        self.notify(f"Recorded {len(waiting)} agreement(s).")
+
+    def action_full_screen(self) -> None:
+        self.app.push_screen(ConductLarge(self.query_one("#code", Static).content))
+
+    def action_amend(self) -> None:
+        def amended(version: int | None) -> None:
+            if version:
+                self._show()
+                self.notify(f"The code is now version {version}. People agree to it again.")
+
+        self.app.push_screen(AmendDialog(self.group.id), amended)
+
+
+class ConductLarge(FormDialog[None]):
+    """The code alone on the screen, spaced out, to read with the room."""
+
+    BINDINGS = [Binding("escape,f,q", "cancel", "Close")]
+
+    def __init__(self, text: object) -> None:
+        super().__init__()
+        self._text = str(text)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog", classes="large"):
+            yield Static(self._text, id="large-code", markup=False)
+            yield Static("Press Escape to go back.", classes="hint", markup=False)
+
+
+class AmendDialog(FormDialog[int]):
+    TITLE_TEXT = "Change the code of conduct with the group"
+    SUBMIT_LABEL = "Save as a new version"
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+
+    def fields(self) -> ComposeResult:
+        group = self.app.store.groups.group(self.group_id)
+        current = group.current_conduct
+        yield label("The code, one point per line")
+        yield text_area(current.text if current else self.app.wording.code_of_conduct,
+                        id="text", height=12)
+        yield label("What changed, and why (kept with the new version)")
+        yield Input(id="note")
+        yield Static("The earlier version is kept, with its date.", classes="hint",
+                     markup=False)
+
+    def submit(self) -> int:
+        version: ConductVersion = self.app.store.groups.amend_conduct(
+            self.group_id, self.value("text"), self.value("note"))
+        return version.version

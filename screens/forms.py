@@ -1,0 +1,156 @@
+"""Small building blocks for forms and dialogs.
+
+A dialog keeps what was typed when the core refuses it, and shows the reason
+in words inside the dialog, so nothing has to be typed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+
+from coprod_tui.errors import CoprodError, SaveError
+from coprod_tui.framework import Choice
+
+R = TypeVar("R")
+
+
+def label(text: str, for_id: str | None = None) -> Label:
+    return Label(text, classes="field-label", markup=False)
+
+
+def select(choices: Iterable[Choice], value: str | None, *, id: str,
+           allow_blank: bool = False, prompt: str = "Choose") -> Select[str]:
+    options = [(Text(c.label), c.key) for c in choices]
+    return Select(options, value=value if value is not None else Select.NULL, id=id,
+                  allow_blank=allow_blank, prompt=prompt)
+
+
+def selection(choices: Iterable[Choice], chosen: Iterable[str], *, id: str
+              ) -> SelectionList[str]:
+    chosen = set(chosen)
+    return SelectionList[str](*((Text(c.label), c.key, c.key in chosen) for c in choices),
+                              id=id)
+
+
+def text_area(text: str, *, id: str, height: int = 4) -> TextArea:
+    area = TextArea(text, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+    area.styles.height = height
+    return area
+
+
+class FormDialog(ModalScreen[R], Generic[R]):
+    """A modal form: Ctrl+S (or the button) saves, Escape cancels."""
+
+    CSS_PATH = "forms.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Save", priority=True),
+    ]
+    TITLE_TEXT = ""
+    SUBMIT_LABEL = "Save"
+    #: The id of the box to type in first (default: the first one).
+    FIRST_FOCUS: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="dialog"):
+            yield Static(self.TITLE_TEXT, id="dialog-title", markup=False)
+            yield Static("", id="dialog-error", markup=False)
+            yield from self.fields()
+            with Horizontal(id="dialog-buttons"):
+                yield Button(f"{self.SUBMIT_LABEL} (Ctrl+S)", id="submit", variant="primary")
+                yield Button("Cancel (Esc)", id="cancel")
+
+    def fields(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        # Start typing straight away in the first box.
+        if self.FIRST_FOCUS:
+            self.query_one(f"#{self.FIRST_FOCUS}").focus()
+            return
+        for widget in self.query("Input, TextArea, Select, SelectionList, Checkbox"):
+            if widget.focusable:
+                widget.focus()
+                break
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "submit":
+            self.action_submit()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_submit(self) -> None:
+        try:
+            result = self.submit()
+        except SaveError as exc:
+            self.show_error(f"Not saved: {exc}")
+            return
+        except CoprodError as exc:
+            self.show_error(str(exc))
+            field = self.field_for(str(exc))
+            if field is not None:
+                self.query_one(f"#{field}").focus()
+            return
+        self.dismiss(result)
+
+    def field_for(self, message: str) -> str | None:
+        """The id of the box a refusal is about, to put the cursor there."""
+        return None
+
+    def submit(self) -> R:
+        raise CoprodError("This form cannot be saved.")
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#dialog-error", Static)
+        error.update(message)
+        error.add_class("shown")
+        self.query_one("#dialog").scroll_home(animate=False)
+
+    # -- reading fields ---------------------------------------------------------------
+
+    def value(self, widget_id: str) -> Any:
+        widget = self.query_one(f"#{widget_id}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, SelectionList):
+            return list(widget.selected)
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        if isinstance(widget, Input):
+            return widget.value
+        raise TypeError(widget_id)
+
+
+def one_line(text: str, limit: int = 70) -> str:
+    """A record's text on one line, shortened for a list."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def whole_number(text: str, what: str) -> int | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise CoprodError(f"{what} must be a whole number.")
+    return int(text)
+
+
+def run_or_message(change: Callable[[], R], on_error: Callable[[str], None]) -> R | None:
+    try:
+        return change()
+    except CoprodError as exc:
+        on_error(str(exc))
+        return None

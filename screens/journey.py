@@ -1,0 +1,198 @@
+"""The steps of a session, and the base class every step screen shares.
+
+F2–F7 jump between steps (shown in the step bar at the top); Escape goes back
+one step, and from the first step back Home. Every change goes through
+``record()``, which shows a refused entry or a failed save in plain words and
+leaves what was typed on screen so it can be fixed or retried.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from coprod_tui.errors import CoprodError, SaveError, ValidationError
+from coprod_tui.store.session_file import SessionFile
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    key: str
+    label: str
+    fkey: str
+    help: str
+
+
+STEPS: tuple[Step, ...] = (
+    Step("setup", "Plan", "f2", "Title, date, venue, purpose and agenda"),
+    Step("attendance", "People", "f3", "Who came, roles, support and consent"),
+    Step("conduct", "Agree", "f4", "The code of conduct, and who agreed it"),
+    Step("live", "Run", "f5", "Agenda timer, hands up, ideas, decisions, actions"),
+    Step("close", "Close", "f6", "Summary, next meeting, comment cards"),
+    Step("share", "Share", "f7", "Word minutes, easy read, You said We did, backup"),
+)
+STEP_KEYS = [s.key for s in STEPS]
+
+
+def step_screen(key: str, session_id: str) -> Screen:
+    """Make the screen for a step (imported lazily: each is its own module)."""
+    if key == "setup":
+        from .setup import SetupScreen as cls
+    elif key == "attendance":
+        from .attendance import AttendanceScreen as cls
+    elif key == "conduct":
+        from .conduct import ConductScreen as cls
+    elif key == "live":
+        from .live import LiveScreen as cls
+    elif key == "close":
+        from .close import CloseScreen as cls
+    elif key == "share":
+        from .share import ShareScreen as cls
+    else:
+        raise KeyError(key)
+    return cls(session_id)
+
+
+def first_step_for(status: str) -> str:
+    """Where opening a session lands: plan it, resume it, or see how it closed."""
+    return {"planned": "setup", "live": "live"}.get(status, "close")
+
+
+class StepBar(Static):
+    """The journey at the top: each step with its key; the current one marked."""
+
+    def __init__(self, current: str, title: str) -> None:
+        super().__init__(id="step-bar")
+        self._current = current
+        self._title = title
+
+    def render(self) -> Content:
+        parts: list[Content] = []
+        for step in STEPS:
+            label = f"{step.fkey.upper()} {step.label}"
+            if step.key == self._current:
+                parts.append(Content.styled(f"▶{label}◀", "reverse bold"))
+            else:
+                parts.append(Content(f" {label} "))
+        bar = Content(" ").join(parts)
+        return Content.assemble(bar, "\n", Content(self._title))
+
+
+class SaveStatus(Static):
+    """Says, in words, whether the last change is safely on disk."""
+
+    def __init__(self) -> None:
+        super().__init__("Everything is saved.", id="save-status", markup=False)
+
+    def saved(self) -> None:
+        self.remove_class("failed")
+        self.update(f"Saved at {datetime.now():%H:%M:%S}.")
+
+    def failed(self, message: str) -> None:
+        self.add_class("failed")
+        self.update(f"NOT SAVED: {message}")
+
+
+class StepScreen(Screen[None]):
+    """Base for the session's step screens."""
+
+    STEP: ClassVar[str] = ""
+    CSS_PATH = "journey.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
+                  id=f"step-{s.key}") for s in STEPS),
+    ]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    @property
+    def file(self) -> SessionFile:
+        return self.app.store.session(self.session_id)
+
+    def compose_header(self) -> ComposeResult:
+        session = self.file.session
+        group = _group_name(self.app.store, session.group_id)
+        title = f"{session.title} · {session.date} · {group}"
+        yield StepBar(self.STEP, title)
+
+    # -- saving --------------------------------------------------------------------
+
+    def record(self, change: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a change through the core; on refusal say why and return None."""
+        try:
+            result = change(*args, **kwargs)
+        except ValidationError as exc:
+            self.notify(str(exc), title="Not recorded", severity="warning", timeout=12,
+                        markup=False)
+            return None
+        except SaveError as exc:
+            self._save_status("failed", str(exc))
+            self.notify(str(exc), title="Not saved", severity="error", timeout=30,
+                        markup=False)
+            return None
+        except CoprodError as exc:
+            self.notify(str(exc), title="Not recorded", severity="warning", timeout=12,
+                        markup=False)
+            return None
+        self._save_status("saved")
+        return result
+
+    def _save_status(self, how: str, message: str = "") -> None:
+        for status in self.query(SaveStatus):
+            status.saved() if how == "saved" else status.failed(message)
+
+    def flush_saves(self) -> None:
+        """Save anything typed but not yet saved (screens with forms override this)."""
+
+    # -- moving between steps --------------------------------------------------------
+
+    def action_go(self, key: str) -> None:
+        if key != self.STEP:
+            self.flush_saves()
+            self.app.switch_screen(step_screen(key, self.session_id))
+
+    def action_back(self) -> None:
+        index = STEP_KEYS.index(self.STEP)
+        if index == 0:
+            self.action_leave()
+        else:
+            self.action_go(STEP_KEYS[index - 1])
+
+    def action_next_step(self) -> None:
+        index = STEP_KEYS.index(self.STEP)
+        if index + 1 < len(STEP_KEYS):
+            self.action_go(STEP_KEYS[index + 1])
+
+    def action_leave(self) -> None:
+        """Back to Home from any step (the session stays as it is)."""
+        self.flush_saves()
+        self.app.store.release(self.file)
+        self.app.pop_screen()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        for step in STEPS:
+            if step.key != self.STEP:
+                yield SystemCommand(f"Go to {step.label} ({step.fkey.upper()})", step.help,
+                                    lambda key=step.key: self.action_go(key))
+        yield SystemCommand("Home", "Back to the list of groups and sessions",
+                            self.action_leave)
+
+
+def _group_name(store, group_id: str) -> str:
+    try:
+        return store.groups.group(group_id).name
+    except CoprodError:
+        return "Unknown group"

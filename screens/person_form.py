@@ -1,0 +1,83 @@
+"""Add someone new, or change a person's details (for the roster and this session)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Checkbox, Input, Static
+
+from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS
+from coprod_tui.model import Person
+
+from .forms import FormDialog, label, select, selection
+
+
+class PersonDialog(FormDialog[str]):
+    """With a person id, edits them; without, adds a new person to the group's roster.
+
+    With a session id, the details are also kept on this session's attendance
+    record (a person's role or consent can differ from one session to the next).
+    """
+
+    FIRST_FOCUS = "name"
+
+    def __init__(self, group_id: str, person_id: str | None = None,
+                 session_id: str | None = None) -> None:
+        super().__init__()
+        self.group_id, self.person_id, self.session_id = group_id, person_id, session_id
+        self.TITLE_TEXT = "Add a person" if person_id is None else "Change details"
+        self.SUBMIT_LABEL = "Add" if person_id is None else "Save"
+
+    def _current(self):
+        store = self.app.store
+        person = store.groups.person(self.person_id) if self.person_id else None
+        attendance = None
+        if person is not None and self.session_id:
+            attendance = store.session(self.session_id).attendance_of(person.id)
+        return person, attendance
+
+    def fields(self) -> ComposeResult:
+        person, att = self._current()
+        source = att or person
+        yield label("Name")
+        yield Input(person.name if person else "", id="name")
+        yield label("Role")
+        yield select(ROLES, source.role if source else "uses_services", id="role")
+        yield label("Organisation (if any)")
+        yield Input(source.organisation if source else "", id="organisation")
+        if self.session_id:
+            yield label("Taking part")
+            yield select(MODES, att.mode if att else "in_room", id="mode")
+        yield label("Support needed (Space to tick)")
+        yield selection(SUPPORT_NEEDS, source.support_needs if source else [],
+                        id="support_needs")
+        yield label("Other support needed")
+        yield Input(source.support_other if source else "", id="support_other")
+        yield Checkbox("Happy to be named in the minutes",
+                       value=bool(source and source.consent_to_be_named), id="consent")
+        yield Static("If not ticked, the minutes describe them by role, for example "
+                     "'Carer 2'.", classes="hint", markup=False)
+        yield label("Contact details (kept private, never in minutes)")
+        yield Input(person.contact if person else "", id="contact")
+
+
+    def submit(self) -> str:
+        store = self.app.store
+        details = {
+            "name": self.value("name"), "role": self.value("role"),
+            "organisation": self.value("organisation"),
+            "support_needs": self.value("support_needs"),
+            "support_other": self.value("support_other"),
+            "consent_to_be_named": self.query_one("#consent", Checkbox).value,
+            "contact": self.value("contact"),
+        }
+        if self.person_id is None:
+            person = store.add_person(Person(**details), self.group_id)
+        else:
+            person = store.groups.update_person(self.person_id, **details)
+        if self.session_id:
+            file = store.session(self.session_id)
+            changes = {k: v for k, v in details.items() if k not in ("name", "contact")}
+            changes["mode"] = self.value("mode")
+            if self.person_id is None or file.attendance_of(person.id) is not None:
+                file.set_attendance(person, **changes)
+        return person.id

@@ -1,0 +1,166 @@
+"""Plan: the session's details and its agenda. Every field saves as it is typed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Input, Static
+
+from coprod_tui.framework import FORMATS, METHODS, STAGES
+
+from .autosave import FormStepScreen
+from .forms import FormDialog, label, select, selection, text_area, whole_number
+from .journey import SaveStatus
+
+
+
+class AgendaTable(DataTable):
+    BINDINGS = [
+        Binding("shift+up", "screen.move_item(-1)", "Move up"),
+        Binding("shift+down", "screen.move_item(1)", "Move down"),
+        Binding("delete", "screen.remove_item", "Remove"),
+        Binding("enter", "screen.edit_item", "Edit"),
+    ]
+
+
+class SetupScreen(FormStepScreen):
+    STEP = "setup"
+    AUTOSAVE = frozenset({"title", "date", "start", "end", "venue", "facilitator", "format",
+                          "methods", "purpose", "can_change", "cannot_change", "stage"})
+    CSS_PATH = ["journey.tcss", "setup.tcss"]
+    BINDINGS = [Binding("ctrl+n", "next_step", "Next: People", id="next")]
+
+    def compose(self) -> ComposeResult:
+        s = self.file.session
+        yield from self.compose_header()
+        with VerticalScroll(id="form"):
+            yield label("Title")
+            yield Input(s.title, id="title")
+            with Horizontal(classes="row"):
+                for key, text, value, hint in (("date", "Date", s.date, "2026-03-14"),
+                                               ("start", "Starts", s.start, "10:30"),
+                                               ("end", "Ends", s.end, "12:30")):
+                    with Vertical(classes="cell"):
+                        yield label(text)
+                        yield Input(value, id=key, placeholder=hint)
+            yield label("Venue (or the link for online)")
+            yield Input(s.venue, id="venue")
+            yield label("Facilitator")
+            yield Input(s.facilitator, id="facilitator")
+            yield label("Format")
+            yield select(FORMATS, s.format, id="format")
+            yield label("Ways of working together (Space to tick)")
+            yield selection(METHODS, s.methods, id="methods")
+            yield label("Purpose: what this session is for")
+            yield text_area(s.purpose, id="purpose", height=3)
+            yield label("What can change")
+            yield text_area(s.can_change, id="can_change", height=3)
+            yield label("What cannot change, and why")
+            yield text_area(s.cannot_change, id="cannot_change", height=3)
+            yield label("Stage of the work")
+            yield select(STAGES, s.stage, id="stage")
+            yield label("Agenda")
+            yield AgendaTable(id="agenda", cursor_type="row")
+            yield Static("Shift+Up/Down to reorder, Delete to remove, Enter to edit.",
+                         classes="hint", markup=False)
+            with Horizontal(classes="row", id="new-item"):
+                yield Input(id="item-title", placeholder="New agenda item, then Enter")
+                yield Input("10", id="item-minutes", placeholder="minutes", type="integer")
+            yield Static("", id="field-error", markup=False)
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agenda", AgendaTable)
+        table.add_columns("#", "Item", "Minutes")
+        self._fill_agenda()
+        self.query_one("#title", Input).focus()
+
+    # -- saving fields as they are typed (see autosave.py) ------------------------------
+
+    def store_field(self, field: str, value: object) -> None:
+        if isinstance(value, str) and field in ("date", "start", "end"):
+            value = value.strip()
+        self.file.update_session(**{field: value})
+        if field == "title":
+            self.query_one("#step-bar").refresh()
+
+    # -- the agenda ------------------------------------------------------------------------
+
+    def _fill_agenda(self, keep: str | None = None) -> None:
+        table = self.query_one("#agenda", AgendaTable)
+        table.clear()
+        for n, item in enumerate(self.file.session.agenda, start=1):
+            table.add_row(str(n), Text(item.title), str(item.planned_min), key=item.id)
+        if keep is not None:
+            ids = [i.id for i in self.file.session.agenda]
+            if keep in ids:
+                table.move_cursor(row=ids.index(keep))
+
+    @on(Input.Submitted, "#item-title, #item-minutes")
+    def _add_item(self) -> None:
+        title = self.query_one("#item-title", Input)
+        minutes = self.query_one("#item-minutes", Input)
+        try:
+            planned = whole_number(minutes.value, "Minutes") or 10
+        except Exception as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        item = self.record(self.file.add_agenda_item, title.value, planned)
+        if item is not None:
+            title.value = ""
+            self._fill_agenda(keep=item.id)
+            title.focus()
+
+    def _current_item(self) -> str | None:
+        table = self.query_one("#agenda", AgendaTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_move_item(self, step: int) -> None:
+        item_id = self._current_item()
+        if item_id:
+            self.record(self.file.move_agenda_item, item_id, step)
+            self._fill_agenda(keep=item_id)
+
+    def action_remove_item(self) -> None:
+        item_id = self._current_item()
+        if item_id:
+            item = self.file.session.item(item_id)
+            self.record(self.file.remove_agenda_item, item_id)
+            self._fill_agenda()
+            self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
+
+    def action_edit_item(self) -> None:
+        item_id = self._current_item()
+        if item_id:
+            self.app.push_screen(AgendaItemDialog(self.session_id, item_id),
+                                 lambda _: self._fill_agenda(keep=item_id))
+
+
+class AgendaItemDialog(FormDialog[str]):
+    TITLE_TEXT = "Agenda item"
+
+    def __init__(self, session_id: str, item_id: str) -> None:
+        super().__init__()
+        self.session_id, self.item_id = session_id, item_id
+
+    def fields(self) -> ComposeResult:
+        item = self.app.store.session(self.session_id).session.item(self.item_id)
+        yield label("Title")
+        yield Input(item.title, id="title")
+        yield label("Planned minutes")
+        yield Input(str(item.planned_min), id="minutes", type="integer")
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def submit(self) -> str:
+        minutes = whole_number(self.value("minutes"), "Planned minutes") or 10
+        file = self.app.store.session(self.session_id)
+        return file.edit_agenda_item(self.item_id, title=self.value("title"),
+                                     planned_min=minutes).id
