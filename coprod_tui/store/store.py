@@ -17,6 +17,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -301,6 +303,25 @@ class Store:
             pass  # the index heals itself from the session file at the next start
         self._open.pop(file.id, None)
         file.close()
+
+    def is_open(self, session_id: str) -> bool:
+        """True while some part of the app holds this session's file open."""
+        return session_id in self._open
+
+    @contextmanager
+    def visiting(self, session_id: str) -> Iterator[SessionFile]:
+        """A session file for a quick look or change, let go afterwards.
+
+        A file that was already open stays open: the app may be holding it (the
+        live session), and closing it under the app would lose its place.
+        """
+        was_open = self.is_open(session_id)
+        file = self.session(session_id)
+        try:
+            yield file
+        finally:
+            if not was_open:
+                self.release(file)
 
     def snapshot(self, session_id: str) -> SessionData:
         file = self.session(session_id)

@@ -1,0 +1,194 @@
+"""A group's history: who takes part, the mix of voices, and who is missing.
+
+``group_history(store, group_id)`` reads every session the group has held
+(live or closed; planned ones have no one in them yet) and answers the
+questions the co-production guide asks a facilitator to keep asking: who was
+involved and how much, which methods were used, whether people with lived
+experience are there in numbers, and whose voice is seldom heard.
+
+It names people, so it is for the facilitator's own screen, not for sharing:
+anything shared goes through ``SessionData.public_names``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import framework as fw
+from .errors import DamagedFile, NotFound, ValidationError
+from .model import SessionData
+
+#: Someone on the roster not at any of this many latest sessions has "not come for a while".
+RECENT = 3
+HELD = ("live", "closed")
+
+
+@dataclass(slots=True)
+class PersonHistory:
+    """How one person has taken part in the group's sessions."""
+
+    person_id: str
+    name: str
+    #: Their role at the latest session they were listed at (else the roster's).
+    role: str
+    on_roster: bool
+    #: Sessions they were present at.
+    attended: int = 0
+    apologies: int = 0
+    #: The date of the latest session they were present at; None if never.
+    last_attended: str | None = None
+    #: Times they spoke (turns from the hands-up queue or noted by the facilitator).
+    turns: int = 0
+    ideas: int = 0
+
+    @property
+    def role_label(self) -> str:
+        return fw.labels(fw.ROLES).get(self.role, "Other")
+
+
+@dataclass(slots=True)
+class SessionMix:
+    """Who was in the room (or online) at one session, by role."""
+
+    session_id: str
+    title: str
+    date: str
+    status: str
+    #: Role key → number present, in the framework's order.
+    roles: dict[str, int]
+    methods: list[str]
+    #: Comment cards by level (1 no influence .. 4 heard and has influence).
+    influence: dict[int, int]
+
+    @property
+    def present(self) -> int:
+        return sum(self.roles.values())
+
+    @property
+    def lived_experience(self) -> int:
+        """How many present came as people who use services, family, carers or young people."""
+        return sum(n for role, n in self.roles.items() if role in fw.LIVED_EXPERIENCE_ROLES)
+
+
+@dataclass(slots=True)
+class GroupHistory:
+    group_id: str
+    group_name: str
+    #: The sessions held, latest first.
+    sessions: list[SessionMix]
+    #: Everyone on the roster or who ever came: most sessions first, then by name.
+    people: list[PersonHistory]
+    #: Role key → presences across all sessions (a person at 3 sessions counts 3).
+    role_totals: dict[str, int]
+    #: On the roster but not at any of the latest ``RECENT`` sessions (or never came),
+    #: longest away first.
+    not_seen_lately: list[PersonHistory]
+    #: Roles (other than "other") with nobody present at any session: seldom-heard gaps.
+    roles_never_present: list[str]
+    #: Engagement method key → number of sessions that used it, most used first.
+    methods: dict[str, int]
+    #: Plain messages about sessions that could not be read and were left out.
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def lived_experience_share(self) -> float | None:
+        """The share of all presences that were lived experience; None before any session."""
+        total = sum(self.role_totals.values())
+        if not total:
+            return None
+        lived = sum(n for role, n in self.role_totals.items()
+                    if role in fw.LIVED_EXPERIENCE_ROLES)
+        return lived / total
+
+    def person(self, person_id: str) -> PersonHistory | None:
+        return next((p for p in self.people if p.person_id == person_id), None)
+
+
+def group_history(store, group_id: str, *, recent: int = RECENT) -> GroupHistory:
+    """Read the group's held sessions and sum up who took part. NotFound for an unknown group."""
+    if recent < 1:
+        raise ValidationError("Look back over at least one session.")
+    group = store.groups.group(group_id)
+    held = [s for s in store.summaries(group_id) if s.status in HELD]  # latest first
+    everyone = store.groups.people()
+    tally = _Tally({pid: everyone[pid] for pid in group.roster if pid in everyone}, everyone)
+    skipped: list[str] = []
+    for summary in held:
+        try:
+            with store.visiting(summary.id):
+                data = store.snapshot(summary.id)
+        except (DamagedFile, NotFound):
+            skipped.append(f"The session '{summary.title}' ({summary.date}) could not be "
+                           "read, so it is left out.")
+            continue
+        tally.add(data)
+    return tally.result(group.id, group.name, recent, skipped)
+
+
+class _Tally:
+    """Sums sessions given latest first."""
+
+    def __init__(self, roster: dict, everyone: dict) -> None:
+        self.roster = roster
+        self.everyone = everyone
+        self.people: dict[str, PersonHistory] = {
+            pid: PersonHistory(pid, p.name, p.role, on_roster=True) for pid, p in roster.items()}
+        self.sessions: list[SessionMix] = []
+        #: For each session (latest first), who was present.
+        self.present_at: list[set[str]] = []
+        self.role_known: set[str] = set()
+
+    def person(self, person_id: str) -> PersonHistory:
+        if person_id not in self.people:
+            known = self.everyone.get(person_id)
+            self.people[person_id] = PersonHistory(
+                person_id, known.name if known else "Someone no longer on record",
+                known.role if known else "other", on_roster=False)
+        return self.people[person_id]
+
+    def add(self, data: SessionData) -> None:
+        s = data.session
+        for a in data.attendance:
+            p = self.person(a.person_id)
+            if a.person_id not in self.role_known:
+                p.role = a.role  # sessions come latest first: this is their latest role
+                self.role_known.add(a.person_id)
+            if a.present:
+                p.attended += 1
+                p.last_attended = p.last_attended or s.date
+            elif a.status == "apologies":
+                p.apologies += 1
+        for turn in data.turns:
+            self.person(turn.person_id).turns += 1
+        for idea in data.ideas:
+            if idea.raised_by == "person" and idea.person_id:
+                self.person(idea.person_id).ideas += 1
+        counts = data.role_counts()
+        self.sessions.append(SessionMix(
+            session_id=s.id, title=s.title, date=s.date, status=s.status,
+            roles={c.key: counts[c.key] for c in fw.ROLES if counts[c.key]},
+            methods=list(s.methods),
+            influence=dict(sorted(Counter(f.level for f in data.feedback).items()))))
+        self.present_at.append({a.person_id for a in data.present()})
+
+    def result(self, group_id: str, name: str, recent: int,
+               skipped: list[str]) -> GroupHistory:
+        totals: Counter[str] = Counter()
+        methods: Counter[str] = Counter()
+        for mix in self.sessions:
+            totals.update(mix.roles)
+            methods.update(mix.methods)
+        lately = set().union(*self.present_at[:recent])
+        away = [p for pid, p in self.people.items() if pid in self.roster and pid not in lately]
+        away.sort(key=lambda p: (p.last_attended or "", p.name.casefold()))
+        people = sorted(self.people.values(),
+                        key=lambda p: (-p.attended, -p.turns, p.name.casefold()))
+        return GroupHistory(
+            group_id=group_id, group_name=name, sessions=self.sessions, people=people,
+            role_totals={c.key: totals[c.key] for c in fw.ROLES if totals[c.key]},
+            not_seen_lately=away,
+            roles_never_present=[c.key for c in fw.ROLES
+                                 if c.key != "other" and not totals[c.key]],
+            methods=dict(methods.most_common()),
+            skipped=skipped)

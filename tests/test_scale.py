@@ -1,0 +1,148 @@
+"""A long history stays quick: 1,000 sessions in one data folder.
+
+The sessions are copies of the demo's three realistic sessions (attendance,
+turns, ideas, decisions with reasons, actions, comment cards), given new ids,
+dates and groups, written straight into sessions/ as the store would have
+left them. Each figure comes from a freshly opened store, as when the app
+starts; the opening time is printed on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from datetime import date, timedelta
+
+import pytest
+
+from coprod_tui import follow_up
+from coprod_tui.demo import GROUP_ID, add_demo
+from coprod_tui.history import group_history
+from coprod_tui.model import Group
+from coprod_tui.review import SessionFilter, filter_sessions
+from coprod_tui.store import open_store
+
+SESSIONS = 1000
+GROUPS = 10
+RARE = "kingfisher"
+#: Loose on purpose: a slow laptop must pass; a slow design must not.
+QUICK = 1.0
+
+
+@pytest.fixture(scope="module")
+def long_history(tmp_path_factory):
+    root = tmp_path_factory.mktemp("scale") / "data"
+    with open_store(root) as store:
+        add_demo(store)
+        templates = [(store.sessions_dir / f"{s.id}.json").read_bytes()
+                     for s in store.summaries()]
+        groups = [GROUP_ID] + [store.groups.add_group(Group(name=f"Group {n}")).id
+                               for n in range(1, GROUPS)]
+    made = []  # (group id, date, methods) of every copy, to check the answers
+    start = date(2016, 1, 4)
+    for n in range(SESSIONS - len(templates)):
+        data = json.loads(templates[n % len(templates)])
+        (doc,) = data["session"].values()
+        session_id = uuid.uuid4().hex
+        doc.update(id=session_id, group_id=groups[n % GROUPS],
+                   date=(start + timedelta(days=3 * n)).isoformat(),
+                   title=f"{doc['title']} ({n})")
+        if n == 123:
+            idea = next(iter(data["ideas"].values()))
+            idea["text"] += f" A {RARE} was seen by the pond."
+        path = store.sessions_dir / f"{session_id}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.chmod(path, 0o600)
+        made.append((doc["group_id"], doc["date"], doc["methods"]))
+    started = time.perf_counter()
+    with open_store(root) as store:  # the index is rebuilt from the files, once
+        assert len(store.summaries()) == SESSIONS
+    rebuilt = time.perf_counter() - started
+    return root, groups, made, rebuilt
+
+
+def fresh(root, operation):
+    """(seconds to open, seconds for the operation, its result) with a new store."""
+    started = time.perf_counter()
+    store = open_store(root)
+    opened = time.perf_counter() - started
+    try:
+        started = time.perf_counter()
+        result = operation(store)
+        took = time.perf_counter() - started
+    finally:
+        store.close()
+    return opened, took, result
+
+
+def test_session_list_filter_and_search_are_quick(long_history, capsys):
+    root, groups, made, rebuilt = long_history
+    group = groups[3]
+    window = ("2017-01-01", "2019-12-31")
+    expected_filtered = sum(1 for g, d, methods in made
+                            if g == group and window[0] <= d <= window[1]
+                            and "workshop" in methods)
+    assert expected_filtered > 5
+
+    figures = {}
+
+    def measure(name, operation):
+        opened, took, result = fresh(root, operation)
+        figures[name] = (opened, took)
+        return result
+
+    rows = measure("session list", lambda s: s.summaries())
+    assert len(rows) == SESSIONS
+    assert [r.date for r in rows] == sorted((r.date for r in rows), reverse=True)
+
+    flt = SessionFilter(group_id=group, method="workshop", date_from=window[0],
+                        date_to=window[1])
+    assert len(measure("filter (group, method, dates)",
+                       lambda s: filter_sessions(s, flt))) == expected_filtered
+
+    found = measure("filter by text (rare word)",
+                    lambda s: filter_sessions(s, SessionFilter(text=RARE)))
+    assert [r.title for r in found] == ["How the days will run (123)"]
+
+    hits = measure("search, rare word", lambda s: s.search(RARE))
+    assert len(hits) == 1 and RARE in hits[0].text
+    common = measure("search, common word", lambda s: s.search("garden"))
+    assert len(common) > SESSIONS
+
+    with capsys.disabled():
+        print(f"\n  {SESSIONS} sessions; first open rebuilt the index in {rebuilt:.2f} s")
+        for name, (opened, took) in figures.items():
+            print(f"  {name:<32} {took * 1000:8.1f} ms   (open {opened * 1000:.1f} ms)")
+    for name, (opened, took) in figures.items():
+        assert took < QUICK, f"{name} took {took:.2f} s"
+        assert opened < QUICK, f"opening for {name} took {opened:.2f} s"
+
+
+def test_following_up_and_history_stay_reasonable(long_history, capsys):
+    root, groups, made, rebuilt = long_history
+    group = groups[3]
+    per_group = sum(1 for g, *_ in made if g == group)
+
+    opened, took_history, h = fresh(root, lambda s: group_history(s, group))
+    assert len(h.sessions) == per_group
+
+    opened, took_actions, rows = fresh(root, lambda s: follow_up.group_actions(s, group))
+    assert len(rows) == 3 * per_group
+    first_open = next(r for r in rows if r.status == "open")
+
+    def open_count(store):
+        return {s.id: s.actions_open for s in store.summaries()}[first_open.session_id]
+
+    before = fresh(root, open_count)[2]
+    opened, took_done, _ = fresh(root, lambda s: follow_up.mark_done(
+        s, first_open.session_id, first_open.id, "Done at last"))
+    assert fresh(root, open_count)[2] == before - 1
+
+    with capsys.disabled():
+        print(f"\n  group of {per_group} sessions: history {took_history * 1000:.0f} ms, "
+              f"actions {took_actions * 1000:.0f} ms, mark done (session file and index) "
+              f"{took_done * 1000:.0f} ms")
+    assert took_history < 5 * QUICK and took_actions < 5 * QUICK
+    assert took_done < QUICK
