@@ -25,7 +25,8 @@ class FormStepScreen(StepScreen):
 
     AUTOSAVE: ClassVar[frozenset[str]] = frozenset()
 
-    def store_field(self, field: str, value: object) -> None:
+    def store_field(self, field: str, value: object) -> bool:
+        """Save one field through the core; True if anything was written."""
         raise CoprodError("This screen cannot save that field.")
 
     def _pending_saves(self) -> dict[str, Timer]:
@@ -80,7 +81,7 @@ class FormStepScreen(StepScreen):
         else:
             value = widget.value
         try:
-            self.store_field(field, value)
+            written = self.store_field(field, value)
         except SaveError as exc:
             self._save_status("failed", str(exc))
             self.notify(str(exc), title="Not saved", severity="error", timeout=30,
@@ -94,7 +95,8 @@ class FormStepScreen(StepScreen):
         widget.remove_class("-invalid")
         if not self.query(".-invalid"):
             self._field_problem("")
-        self._save_status("saved")
+        if written:
+            self._save_status("saved")
 
     def _field_problem(self, message: str) -> None:
         for box in self.query("#field-error"):

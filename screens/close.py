@@ -103,11 +103,12 @@ class CloseScreen(FormStepScreen):
 
     # -- next meeting ---------------------------------------------------------------------
 
-    def store_field(self, field: str, value: object) -> None:
-        current = self.file.session.next_meeting.to_dict()
+    def store_field(self, field: str, value: object) -> bool:
+        before = self.file.session
+        current = before.next_meeting.to_dict()
         current[field.removeprefix("next_")] = str(value).strip() if field in (
             "next_date", "next_start") else value
-        self.file.update_session(next_meeting=NextMeeting(**current))
+        return self.file.update_session(next_meeting=NextMeeting(**current)) is not before
 
     # -- closing --------------------------------------------------------------------------
 

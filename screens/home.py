@@ -81,7 +81,7 @@ class HomeScreen(Screen[None]):
         group_names = {g.id: g.name for g in store.groups.groups()}
         group_id = self.group_id
         # Titles get what the table has left after the date, status and count.
-        room = max(16, self.app.size.width * 7 // 10 - 36)
+        room = max(16, self.app.size.width * 7 // 10 - 32)
         for s in store.summaries(group_id):
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line

@@ -81,12 +81,14 @@ class SetupScreen(FormStepScreen):
 
     # -- saving fields as they are typed (see autosave.py) ------------------------------
 
-    def store_field(self, field: str, value: object) -> None:
+    def store_field(self, field: str, value: object) -> bool:
         if isinstance(value, str) and field in ("date", "start", "end"):
             value = value.strip()
-        self.file.update_session(**{field: value})
+        before = self.file.session
+        after = self.file.update_session(**{field: value})
         if field == "title":
             self.query_one("#step-bar").refresh()
+        return after is not before
 
     # -- the agenda ------------------------------------------------------------------------
 

@@ -141,6 +141,8 @@ class SessionFile(TableFile):
     def update_session(self, **changes: Any) -> Session:
         old = self.session
         new = old.replace(**changes)
+        if new == old:
+            return old  # nothing changed: no write
         corrections = []
         if old.status == "closed":
             corrections = _corrections("session", old.id, old, new, skip=_LIVE_FIELDS)
@@ -410,6 +412,8 @@ class SessionFile(TableFile):
     def _change(self, table: str, old: R, changes: dict[str, Any], *, key: str = "id") -> R:
         """Change a record; after the session closed, keep each change as a correction."""
         new = old.replace(**changes)
+        if new == old:
+            return old  # nothing changed: no write
         corrections = []
         if table in CORRECTED and self.session.status == "closed":
             skip = _FOLLOW_UP if table == "actions" else frozenset()

@@ -37,7 +37,8 @@ def screen_text(app) -> str:
         elif isinstance(widget, Input):
             parts.append(widget.value)
         elif isinstance(widget, RichLog):
-            parts.extend(strip.text for strip in widget.lines)
+            # Wrapped lines joined back up, so a long entry reads as it was written.
+            parts.append(" ".join(strip.text.strip() for strip in widget.lines))
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.extend(str(cell) for cell in widget.get_row_at(row))

@@ -1,0 +1,141 @@
+"""What the Run step refuses, shows literally, and recovers after a crash."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.store import open_store
+from tests.ui.helpers import screen_text, session_on_disk, type_into
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def live_session(store):
+    group = store.groups.add_group(Group(name="G", conduct=[
+        ConductVersion(version=1, text="Be kind")]))
+    file = store.create_session(group.id, "Live one")
+    file.add_agenda_item("Only item", 10)
+    for name in ("Ann Lee", "Bob Stone"):
+        file.mark(store.add_person(Person(name=name), group.id), "present")
+    file.start()
+    return file
+
+
+async def test_a_decision_without_reasons_is_refused_on_screen(store, data_dir):
+    file = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await type_into(pilot, "text", "Paint the hall blue")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "DecisionDialog"  # still open, text kept
+        assert "A decision needs its reasons" in screen_text(app)
+        assert dialog.query_one("#text").text == "Paint the hall blue"
+        assert app.focused.id == "reasons"
+        await type_into(pilot, "reasons", "Most people asked for it")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+    (decision,) = session_on_disk(data_dir, file.id)["decisions"]
+    assert decision["reasons"] == "Most people asked for it"
+
+
+async def test_markup_and_emoji_are_stored_and_shown_literally(store, data_dir):
+    file = live_session(store)
+    weird = "[b]oops[/ [red]x[/red] 😀 مرحبا " + "long " * 80
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        capture = app.screen.query_one("#capture")
+        capture.value = weird  # as a paste would arrive
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[b]oops[/" in shown and "[red]x[/red]" in shown and "😀 مرحبا" in shown
+        assert capture.value == ""
+    (idea,) = session_on_disk(data_dir, file.id)["ideas"]
+    assert idea["text"] == weird.strip()
+
+
+async def test_an_unknown_name_keeps_the_idea_in_the_box(store, data_dir):
+    file = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press(*"@zed More light", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#capture").value == "@zed More light"
+        assert "Nobody present is called 'zed'" in screen_text(app)
+    assert session_on_disk(data_dir, file.id).get("ideas", []) == []
+
+
+async def test_over_time_is_said_in_words(store):
+    file = live_session(store)
+    item = file.session.agenda[0]
+    file.edit_agenda_item(item.id, spent_s=13 * 60)  # ten minutes planned
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("pagedown", "pageup")  # leave and come back to the item
+        await pilot.pause()
+        assert "OVER TIME by 3:0" in screen_text(app)
+
+
+CHILD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from coprod_tui.model import Group, Person
+    from coprod_tui.store import open_store
+    store = open_store(Path(sys.argv[1]))
+    group = store.groups.add_group(Group(name="Crash group"))
+    file = store.create_session(group.id, "Killed mid-way")
+    file.mark(store.add_person(Person(name="Ann Lee"), group.id), "present")
+    file.start()
+    n = 0
+    while True:
+        n += 1
+        idea = file.add_idea(f"idea number {n}")
+        print(idea.text, flush=True)
+""")
+
+
+async def test_a_killed_session_is_resumed_from_home_with_nothing_lost(data_dir):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(data_dir)],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    reported = []
+    for line in child.stdout:
+        reported.append(line.strip())
+        if len(reported) == 40:
+            os.kill(child.pid, signal.SIGKILL)
+            break
+    child.wait()
+    reported += [line.strip() for line in child.stdout if line.endswith("\n")]
+
+    with open_store(data_dir) as store:
+        app = CoprodApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            banner = screen_text(app)
+            assert "did not close properly" in banner
+            assert "'Killed mid-way'" in banner and "press r to resume" in banner
+            await pilot.press("r")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LiveScreen"
+            shown = screen_text(app) + "\n"
+            for text in reported:  # each whole entry, so "idea 1" is not found in "idea 10"
+                assert f"IDEA · Anonymous: {text} " in shown.replace("\n", " ")

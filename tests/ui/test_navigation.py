@@ -1,0 +1,101 @@
+"""Moving around: palette, Escape, F-keys, and nothing typed is lost on the way."""
+
+from __future__ import annotations
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.demo import add_demo
+from tests.ui.helpers import screen_text, session_on_disk, type_into
+
+
+async def open_latest(pilot):
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_every_step_is_in_the_command_palette(store):
+    add_demo(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        for words, screen in (("Go to Run", "LiveScreen"), ("Go to People", "AttendanceScreen"),
+                              ("Go to Plan", "SetupScreen"), ("Go to Share", "ShareScreen"),
+                              ("Go to Agree", "ConductScreen"), ("Go to Close", "CloseScreen")):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*words)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == screen, words
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Home")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_escape_goes_back_one_step_then_home(store):
+    add_demo(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.press("f4")
+        names = []
+        for _ in range(4):
+            await pilot.press("escape")
+            await pilot.pause()
+            names.append(type(app.screen).__name__)
+        assert names == ["AttendanceScreen", "SetupScreen", "HomeScreen", "HomeScreen"]
+
+
+async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
+    add_demo(store)
+    sid = store.summaries()[0].id
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.press("f2")
+        await type_into(pilot, "venue", "The new hall")
+        await pilot.press("f3")  # before the save delay has passed
+        await pilot.pause()
+    assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
+
+
+async def test_a_bad_date_is_kept_on_screen_with_the_reason(store, data_dir):
+    add_demo(store)
+    sid = store.summaries()[0].id
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.press("f2")
+        await type_into(pilot, "date", "14/03/2026")
+        await pilot.pause(0.6)
+        assert app.screen.query_one("#date").value == "14/03/2026"
+        assert "Not saved yet: The session's date must be a date like" in screen_text(app)
+    assert session_on_disk(data_dir, sid)["session"][0]["date"] == "2026-07-23"
+
+
+async def test_no_color_still_says_everything_in_words(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    add_demo(store)
+    app = CoprodApp(store)
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.press("f3")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Present" in text and "Apologies" in text and "No (by role)" in text
+
+
+async def test_high_contrast_can_be_switched_from_the_palette(store):
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"High contrast")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "coprod-high-contrast"
