@@ -201,15 +201,9 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _group_id(store, name: str) -> str:
-    wanted = name.strip().casefold()
-    groups = store.groups.groups()
-    exact = [g for g in groups if g.name.casefold() == wanted or g.id == wanted]
-    matches = exact or [g for g in groups if wanted in g.name.casefold()]
-    if not matches:
-        raise CoprodError(f"No group is called '{name}'.")
-    if len(matches) > 1:
-        raise CoprodError(f"More than one group matches '{name}'; give more of its name.")
-    return matches[0].id
+    from .store.groups import find_group
+
+    return find_group(store.groups, name).id
 
 
 COMMANDS = {"demo": _demo, "list": _list, "export": _export, "import": _import,

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clock import today
 from .errors import CoprodError
 from .filenames import default_name, free_path
 from .store.atomic import save_error, write_atomic
+from .templates import load_wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,14 +31,31 @@ FORMATS = {f.key: f for f in (
 )}
 
 
-def render(data, fmt: str) -> bytes:
-    """The bytes of one session in one format."""
+def render(data, fmt: str, wording=None) -> bytes:
+    """The bytes of one session in one format.
+
+    ``wording`` is the organisation's wording (comment-card levels, statement
+    questions); by default, whatever ``load_wording()`` finds.
+    """
     if fmt == "json":
         from .interchange import dumps
 
         return dumps(data).encode("utf-8")
-    raise CoprodError(f"The {FORMATS[fmt].label.lower()} format is not available yet; "
-                      "use --format json for now.")
+    # Imported here so that start-up never loads python-docx.
+    if fmt == "minutes":
+        from .exports.minutes import minutes_docx
+
+        return minutes_docx(data, wording)
+    if fmt == "easy-read":
+        from .exports.easy_read import easy_read_docx
+
+        return easy_read_docx(data, wording)
+    if fmt == "you-said-we-did":
+        from .exports.you_said_we_did import you_said_we_did_docx
+
+        return you_said_we_did_docx(data)
+    raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
+                      f"{', '.join(FORMATS)}.")
 
 
 def target_path(output: str | Path | None, name: str, *, default_dir: Path | None = None
@@ -64,8 +83,11 @@ def write_export(path: Path, payload: bytes) -> Path:
 
 def export_session(store, session_id: str, fmt: str, output: str | Path | None = None, *,
                    default_dir: Path | None = None) -> Path:
+    if fmt not in FORMATS:
+        raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
+                          f"{', '.join(FORMATS)}.")
     data = store.snapshot(session_id)
-    payload = render(data, fmt)
+    payload = render(data, fmt, load_wording(store.root))
     spec = FORMATS[fmt]
     name = default_name(data.session.date, data.session.title, spec.label, spec.suffix)
     return write_export(target_path(output, name, default_dir=default_dir), payload)
@@ -73,4 +95,13 @@ def export_session(store, session_id: str, fmt: str, output: str | Path | None =
 
 def export_group_report(store, group_name: str, output: str | Path | None = None, *,
                         default_dir: Path | None = None) -> Path:
-    raise CoprodError("The group 'You said, We did' report is not available yet.")
+    """One "You said, We did" report covering every session of a group."""
+    from .exports.you_said_we_did import group_you_said_we_did_docx
+    from .store.groups import find_group
+
+    group = find_group(store.groups, group_name)
+    sessions = [store.snapshot(s.id) for s in store.summaries(group.id)]
+    payload = group_you_said_we_did_docx(group, sessions)
+    spec = FORMATS["you-said-we-did"]
+    name = default_name(today(), group.name, spec.label, spec.suffix)
+    return write_export(target_path(output, name, default_dir=default_dir), payload)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import run_cli
 
@@ -81,14 +82,36 @@ def test_user_mistakes_are_one_plain_sentence_and_exit_2(tmp_path):
         assert len(out.stderr.strip().splitlines()) == 1, out.stderr
 
 
-def test_word_formats_without_writer_say_so_clearly(tmp_path):
+def test_word_formats_export_end_to_end(tmp_path):
+    import docx
+
     data = tmp_path / "data"
     run_cli("demo", data_dir=data)
     sid = json.loads(run_cli("list", "--json", data_dir=data).stdout)[0]["id"]
-    out = run_cli("export", sid, "--format", "minutes", "-o", str(tmp_path), data_dir=data)
-    assert out.returncode in (0, 2)
-    if out.returncode == 2:
-        assert "not available yet" in out.stderr
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    titles = {"minutes": "Minutes: How the days will run",
+              "easy-read": "Easy read minutes: How the days will run",
+              "you-said-we-did": "You said, We did: Riverside Short Stay Co-production Group"}
+    for fmt, title in titles.items():
+        out = run_cli("export", sid[:8], "--format", fmt, "-o", str(out_dir), data_dir=data)
+        assert out.returncode == 0, out.stderr
+        path = Path(out.stdout.strip())
+        assert path.parent == out_dir.resolve() and path.suffix == ".docx"
+        assert docx.Document(str(path)).core_properties.title == title
+
+    out = run_cli("export", "--group", "riverside", "--format", "you-said-we-did",
+                  "-o", str(out_dir / "group.docx"), data_dir=data)
+    assert out.returncode == 0, out.stderr
+    report = docx.Document(str(out_dir / "group.docx"))
+    assert any(p.text == "What we are still working on" for p in report.paragraphs)
+    assert len(list(out_dir.iterdir())) == 4
+
+    for args in (("--group", "nobody", "--format", "you-said-we-did"),
+                 ("--group", "riverside", "--format", "minutes")):
+        out = run_cli("export", *args, data_dir=data)
+        assert out.returncode == 2 and out.stderr.startswith("coprod: ")
+        assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
 
 
 def test_a_second_copy_is_refused_but_reading_still_works(tmp_path):

@@ -130,3 +130,16 @@ def find_person(book: GroupBook, needle: str) -> Person:
         ids = ", ".join(p.id[:8] for p in matches)
         raise NotFound(f"More than one person matches; use one of these ids: {ids}.")
     return matches[0]
+
+
+def find_group(book: GroupBook, needle: str) -> Group:
+    """A group by id, exact name (ignoring case), or the one name containing ``needle``."""
+    wanted = needle.strip().casefold()
+    groups = book.groups()
+    exact = [g for g in groups if g.name.casefold() == wanted or g.id == wanted]
+    matches = exact or ([g for g in groups if wanted in g.name.casefold()] if wanted else [])
+    if not matches:
+        raise NotFound(f"No group is called '{needle.strip()}'.")
+    if len(matches) > 1:
+        raise NotFound(f"More than one group matches '{needle.strip()}'; give more of its name.")
+    return matches[0]

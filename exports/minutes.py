@@ -1,0 +1,308 @@
+"""The full Word minutes of one session.
+
+Parts, in order: about the meeting; purpose; who took part; code of conduct;
+what was discussed (one Heading 2 per agenda item, then "Other ideas and
+decisions"); actions; evidence of involvement; comment cards; the 'I'
+statements check; next meeting; corrections. Parts with nothing to say are
+left out, except the core ones, which say plainly that nothing was recorded.
+
+Tables are used only for data: who was present, the numbers by role, actions,
+comment-card counts and the statement check.
+"""
+
+from __future__ import annotations
+
+from coprod_tui.model import SessionData
+from coprod_tui.templates import Wording, load_wording
+
+from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
+from .evidence import Involvement
+from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
+from .plain import (
+    full_stop, join_words, long_date, minutes, people, plural, short_date, table_date,
+    time_span,
+)
+
+
+def minutes_docx(data: SessionData, wording: Wording | None = None) -> bytes:
+    facts = session_facts(data, wording or load_wording())
+    doc = DocWriter(Meta(title=f"Minutes: {facts.title}",
+                         subject=f"{facts.group}: minutes of the meeting on "
+                                 f"{short_date(facts.date)}",
+                         author=facts.author, keywords="co-production; minutes",
+                         category="Minutes"),
+                    MINUTES_LOOK)
+    doc.title(facts.title)
+    doc.para(B(f"Minutes of the {facts.group} meeting on {long_date(facts.date)}"))
+    _about(doc, facts)
+    _purpose(doc, facts)
+    _who(doc, facts)
+    _conduct(doc, facts)
+    _discussion(doc, facts)
+    _actions(doc, facts)
+    _evidence(doc, facts.involvement)
+    _cards(doc, facts)
+    _checks(doc, facts)
+    _next_meeting(doc, facts)
+    _corrections(doc, facts)
+    return doc.to_bytes()
+
+
+def _about(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("About the meeting", 1)
+    rows = [("Group", f.group), ("Organisation", f.organisation),
+            ("Date", long_date(f.date)), ("Time", time_span(f.start, f.end)),
+            ("Venue", f.venue), ("How people joined", f.format_label),
+            ("Ways of working", "; ".join(f.methods)),
+            ("Stage of the work", f.stage), ("Facilitator", f.facilitator)]
+    for label, value in rows:
+        if value:
+            doc.para(B(f"{label}: "), value)
+
+
+def _purpose(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("Purpose, and what could change", 1)
+    doc.para(B("Purpose: "), f.purpose or "Not recorded.")
+    doc.para(B("What the group could change: "), f.can_change or "Not recorded.")
+    doc.para(B("What the group could not change: "), f.cannot_change or "Not recorded.")
+
+
+def _who(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("Who took part", 1)
+    inv = f.involvement
+    if not f.present:
+        doc.para("Nobody was recorded as present.")
+    else:
+        doc.para(f"{people(inv.present).capitalize()} took part: {inv.lived_experience} "
+                 f"with lived experience (using services, or as family, carers or young "
+                 f"people) and {inv.through_work} through their work"
+                 + (f", and {inv.other_roles} in another role" if inv.other_roles else "")
+                 + f". {inv.in_room} joined in the room and {inv.online} online.")
+        doc.para("People are named only if they agreed to be; everyone else is shown by "
+                 "their role.")
+        rows = []
+        for p in f.present:
+            notes = []
+            if p.late:
+                notes.append("Arrived late")
+            if p.left_at:
+                notes.append(f"Left early at {p.left_at}")
+            who = [p.label, p.organisation] if p.organisation else p.label
+            rows.append((who, p.role, p.mode, "; ".join(notes)))
+        doc.table("People present", ("Who", "Role", "Joined", "Notes"), rows,
+                  (5.5, 4.5, 3.0, 4.0))
+        doc.para(B("Numbers by role"), keep_next=True)
+        doc.table("How many people came in each role", ("Role", "Present"),
+                  [(label, str(n)) for label, n in inv.by_role] + [("Total", str(inv.present))],
+                  (8.5, 3.0))
+    doc.para(B("Apologies: "), join_words(list(f.apologies)) if f.apologies else "None.")
+
+
+def _conduct(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("Code of conduct", 1)
+    c = f.conduct
+    if c.version is None:
+        doc.para("The group has no code of conduct recorded yet.")
+        return
+    adopted = f", agreed on {short_date(c.adopted)}" if c.adopted else ""
+    doc.para(f"The group's code of conduct is version {c.version}{adopted}.")
+    if c.changed_here is not None:
+        doc.para("The group changed its code of conduct at this meeting."
+                 + (f" {full_stop(c.changed_here)}" if c.changed_here else ""))
+    line = f"{people(c.agreed).capitalize()} agreed it at the meeting"
+    if c.agreed_later:
+        line += f" and {c.agreed_later} agreed it later"
+    line += "."
+    if c.not_agreed:
+        line += f" {people(c.not_agreed).capitalize()} present had not yet agreed it."
+    doc.para(line)
+
+
+def _discussion(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("What was discussed", 1)
+    items = [*f.items, *([f.general] if f.general else [])]
+    if not items:
+        doc.para("No agenda items, ideas or decisions were recorded.")
+    for item in items:
+        _item(doc, item)
+
+
+def _item(doc: DocWriter, item: ItemFact) -> None:
+    doc.heading(item.title, 2)
+    if item.planned_min and item.spent_min:
+        doc.para(f"Planned for {minutes(item.planned_min)}; took {minutes(item.spent_min)}.")
+    elif item.planned_min:
+        doc.para(f"Planned for {minutes(item.planned_min)}.")
+    if not item.ideas and not item.decisions:
+        doc.para("No ideas or decisions were recorded under this item.")
+        return
+    if item.ideas:
+        doc.para(B("Ideas raised"), keep_next=True)
+        for idea in item.ideas:
+            doc.bullet(B(f"Idea {idea.number} "), f"({idea.by}): ", idea.text)
+    for decision in item.decisions:
+        _decision(doc, decision)
+
+
+def _decision(doc: DocWriter, d: DecisionFact) -> None:
+    doc.para(B(f"Decision {d.number}: "), B(d.text), keep_next=True, gap=True)
+    doc.para(B("Reasons: "), d.reasons, keep_next=True)
+    if d.informed_by:
+        # The number points back to the idea; a few words save turning back a page.
+        doc.para(B("Informed by: "),
+                 "; ".join(f"idea {i.number} ({_gist(i.text)})" for i in d.informed_by) + ".",
+                 keep_next=True)
+    doc.para(B("How it was decided: "), _how(d), keep_next=True)
+    if d.differing_views:
+        doc.para(B("Views that differed, and why they were not followed: "),
+                 d.differing_views, keep_next=True)
+    doc.para(B("In the group's control: "), d.in_control_label + ".")
+
+
+def _gist(text: str, limit: int = 60) -> str:
+    """The first words of a text, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text.rstrip(".")
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def _how(d: DecisionFact) -> str:
+    if d.method == "vote":
+        parts = [f"{d.votes_for} for", f"{d.votes_against} against"]
+        if d.votes_abstain:
+            parts.append(f"{d.votes_abstain} abstained")
+        return f"By vote: {join_words(parts)}."
+    if d.method == "consensus":
+        return "Everyone agreed."
+    if d.method == "facilitator":
+        return "The facilitator made the call."
+    return d.method_label + "."
+
+
+#: Short status words that fit a table column.
+_STATUS = {"open": "Open", "done": "Done", "not_able": "Not able to do"}
+
+
+def _actions(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("Actions (You said, We did)", 1)
+    if not f.actions:
+        doc.para("No actions were agreed.")
+        return
+    rows = []
+    for a in f.actions:
+        what = [a.text]
+        if a.source_kind:
+            what.append(f"From {a.source_kind} {a.source_number}.")
+        result = []
+        if a.status == "done" and a.outcome:
+            result.append((B("We did: "), full_stop(a.outcome)))
+        elif a.status == "not_able" and a.reason:
+            result.append((B("Not able, because: "), full_stop(a.reason)))
+        if a.told_back:
+            result.append(f"Told back to the group on {short_date(a.told_back)}.")
+        rows.append((str(a.number), what, a.owner, table_date(a.due) if a.due else "Not set",
+                     _STATUS.get(a.status, a.status_label), result))
+    doc.table("Actions agreed at this meeting",
+              ("No.", "Action", "Who", "Due", "Status", "What happened"), rows,
+              (1.2, 4.3, 2.8, 2.4, 2.0, 4.3))
+
+
+def _evidence(doc: DocWriter, inv: Involvement) -> None:
+    doc.heading("Evidence of involvement", 1)
+    doc.para(B("Who was involved: "),
+             f"{people(inv.present)}: {inv.lived_experience} with lived experience and "
+             f"{inv.through_work} through their work"
+             + (f", {inv.other_roles} in another role" if inv.other_roles else "")
+             + (f". {people(inv.apologies).capitalize()} sent apologies."
+                if inv.apologies else "."))
+    doc.para(B("How: "), f"{inv.format}"
+             + (f"; {join_words([m.lower() for m in inv.methods])}." if inv.methods else "."))
+    doc.para(B("Why: "), full_stop(inv.purpose) or "Not recorded.")
+    doc.para(B("Stage: "), inv.stage + ".")
+    if inv.present:
+        spoke = f"{inv.spoke} of the {people(inv.present)} present spoke at least once"
+        if inv.turns:
+            spoke += (f"; {inv.turns_lived_experience} of {plural(inv.turns, 'turn')} "
+                      "to speak were taken by people with lived experience")
+        doc.para(B("Voices heard: "), spoke + ".")
+    doc.para(B("Ideas: "),
+             f"{plural(inv.ideas, 'idea')} raised: {inv.ideas_lived_experience} by people with "
+             f"lived experience, {inv.ideas_through_work} by people there through their work "
+             f"and {inv.ideas_unnamed} without a name (anonymous, in the chat or after the "
+             "meeting).")
+    if inv.decisions:
+        doc.para(B("Impact on the outcome: "),
+                 f"{inv.decisions_informed} of {plural(inv.decisions, 'decision')} "
+                 f"drew on ideas raised at the meeting ({plural(inv.ideas_used, 'idea')} "
+                 f"used); {inv.decisions_in_control} of them "
+                 f"{'is' if inv.decisions_in_control == 1 else 'are'} fully within the "
+                 "group's control.")
+    else:
+        doc.para(B("Impact on the outcome: "), "no decisions were recorded.")
+    if inv.actions:
+        doc.para(B("Actions: "),
+                 f"{plural(inv.actions, 'action')}: {inv.actions_done} done, "
+                 f"{inv.actions_not_able} not able to be done (with the reason given) and "
+                 f"{inv.actions_open} still open; {inv.actions_told_back} told back to the "
+                 "group.")
+    else:
+        doc.para(B("Actions: "), "none were agreed.")
+
+
+def _cards(doc: DocWriter, f: SessionFacts) -> None:
+    if f.cards is None:
+        return
+    doc.heading("Comment cards", 1)
+    doc.para(f"{plural(f.cards.total, 'comment card')} handed in. Cards are anonymous "
+             "unless the person asked to be named.")
+    doc.table("Comment card answers", ("Answer", "Cards"),
+              [(level.text, str(level.count)) for level in f.cards.levels], (13.5, 3.5))
+    if f.cards.comments:
+        doc.para(B("What people wrote"), keep_next=True)
+        for comment in f.cards.comments:
+            doc.bullet(comment.text, f" ({comment.name})" if comment.name else "")
+
+
+def _checks(doc: DocWriter, f: SessionFacts) -> None:
+    if not f.checks:
+        return
+    doc.heading("'I' statements check", 1)
+    doc.para(f"{plural(len(f.checks), 'statement')} of 8 checked at this meeting.")
+    rows = []
+    for check in f.checks:
+        counts = [f"Yes {check.yes}", f"partly {check.partly}", f"no {check.no}"]
+        if check.unanswered:
+            counts.append(f"not answered {check.unanswered}")
+        notes = []
+        if check.evidence:
+            notes.append(check.evidence)
+        if check.will_change:
+            notes.append((B("What will change: "), check.will_change))
+        rows.append((f"{check.number}. {check.statement}", ", ".join(counts), notes))
+    doc.table("'I' statements checked", ("Statement", "Answers", "Evidence"), rows,
+              (6.0, 3.5, 7.5))
+
+
+def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
+    doc.heading("Next meeting", 1)
+    nm = f.next_meeting
+    if nm is None:
+        doc.para("The date of the next meeting has not been set yet.")
+        return
+    when = " at ".join(p for p in (long_date(nm.date), nm.start) if p)
+    doc.para(B("When: "), when or "To be agreed.")
+    if nm.venue:
+        doc.para(B("Where: "), nm.venue)
+    if nm.note:
+        doc.para(nm.note)
+
+
+def _corrections(doc: DocWriter, f: SessionFacts) -> None:
+    if not f.corrections:
+        return
+    doc.heading("Corrections", 1)
+    doc.para("These minutes were corrected after the meeting:")
+    for c in f.corrections:
+        doc.bullet(f"Corrected on {short_date(c.day)}: {c.what}."
+                   + (f" Note: {full_stop(c.note)}" if c.note else ""))
