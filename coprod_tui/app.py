@@ -97,12 +97,16 @@ class CoprodApp(App[None]):
         self.notify("High contrast is on." if high else "High contrast is off.")
 
     def action_home(self) -> None:
+        """Back to Home from anywhere (everything is already saved)."""
         from coprod_tui.screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2 or not isinstance(self.screen, HomeScreen):
-            if len(self.screen_stack) <= 2:
-                break
+        flush = getattr(self.screen, "flush_saves", None)
+        if flush is not None:
+            flush()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+        for file in list(self.store.open_sessions()):
+            self.store.release(file)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("High contrast", "Turn the high-contrast colours on or off",

@@ -99,7 +99,7 @@ class CloseScreen(FormStepScreen):
         self.query_one("#finish", Button).display = session.status != "closed"
         self.query_one("#after", Static).update(
             "Comment cards and the 'I' statements check are recorded after closing. "
-            "Then share the minutes with F7.")
+            "Then share the minutes with F8.")
 
     # -- next meeting ---------------------------------------------------------------------
 

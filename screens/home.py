@@ -27,6 +27,9 @@ class HomeScreen(Screen[None]):
         Binding("g", "new_group", "New group", id="new-group"),
         Binding("e", "edit_group", "Edit group", id="edit-group"),
         Binding("r", "resume", "Resume", id="resume"),
+        Binding("s", "search", "Search", id="search"),
+        Binding("a", "actions", "Actions", id="actions"),
+        Binding("h", "history", "History", id="history"),
         Binding("enter", "open", "Open", show=False),
     ]
 
@@ -120,6 +123,11 @@ class HomeScreen(Screen[None]):
         store = self.app.store
         try:
             status = store.session(session_id).session.status
+            if status == "closed" and step is None:
+                from .session_view import SessionViewScreen
+
+                self.app.push_screen(SessionViewScreen(session_id))
+                return
         except Exception as exc:  # a damaged file is set aside by the store
             self.notify(str(exc), title="Could not open", severity="error", markup=False)
             self.refresh_lists()
@@ -166,7 +174,44 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(GroupFormScreen(self.group_id), lambda _: self.refresh_lists())
 
+    def _group_for(self, what: str) -> str | None:
+        """The highlighted group, or the only one; otherwise ask for one."""
+        groups = self.app.store.groups.groups()
+        if self.group_id is not None:
+            return self.group_id
+        if len(groups) == 1:
+            return groups[0].id
+        self.notify(f"Highlight a group on the left to see its {what}.")
+        return None
+
+    def action_search(self) -> None:
+        from .review import PastSessionsScreen
+
+        self.app.push_screen(PastSessionsScreen(self.group_id))
+
+    def action_actions(self) -> None:
+        from .actions import GroupActionsScreen
+
+        group_id = self._group_for("actions")
+        if group_id:
+            self.app.push_screen(GroupActionsScreen(group_id))
+
+    def action_history(self) -> None:
+        from .history import GroupHistoryScreen
+
+        group_id = self._group_for("history")
+        if group_id:
+            self.app.push_screen(GroupHistoryScreen(group_id))
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Past sessions and search",
+                            "Filter past sessions and search every idea, decision and action",
+                            self.action_search)
+        yield SystemCommand("Actions (You said, We did)",
+                            "Follow up the group's actions across sessions",
+                            self.action_actions)
+        yield SystemCommand("Group history", "Who takes part, role mix, seldom-heard gaps",
+                            self.action_history)
         yield SystemCommand("New session", "Plan a new session for a group",
                             self.action_new_session)
         yield SystemCommand("New group", "Create a co-production group",

@@ -37,9 +37,10 @@ STEPS: tuple[Step, ...] = (
     Step("setup", "Plan", "f2", "Title, date, venue, purpose and agenda"),
     Step("attendance", "People", "f3", "Who came, roles, support and consent"),
     Step("conduct", "Agree", "f4", "The code of conduct, and who agreed it"),
-    Step("live", "Run", "f5", "Agenda timer, hands up, ideas, decisions, actions"),
-    Step("close", "Close", "f6", "Summary, next meeting, comment cards"),
-    Step("share", "Share", "f7", "Word minutes, easy read, You said We did, backup"),
+    Step("followup", "Follow up", "f5", "What happened to what was said last time"),
+    Step("live", "Run", "f6", "Agenda timer, hands up, ideas, decisions, actions"),
+    Step("close", "Close", "f7", "Summary, next meeting, comment cards"),
+    Step("share", "Share", "f8", "Word minutes, easy read, You said We did, backup"),
 )
 STEP_KEYS = [s.key for s in STEPS]
 
@@ -52,6 +53,8 @@ def step_screen(key: str, session_id: str) -> Screen:
         from .attendance import AttendanceScreen as cls
     elif key == "conduct":
         from .conduct import ConductScreen as cls
+    elif key == "followup":
+        from .follow_up import FollowUpScreen as cls
     elif key == "live":
         from .live import LiveScreen as cls
     elif key == "close":
@@ -84,7 +87,7 @@ class StepBar(Static):
                 parts.append(Content.styled(f"▶{label}◀", "reverse bold"))
             else:
                 parts.append(Content(f" {label} "))
-        bar = Content(" ").join(parts)
+        bar = Content("").join(parts)
         return Content.assemble(bar, "\n", Content(self._title))
 
 
@@ -188,7 +191,7 @@ class StepScreen(Screen[None]):
                 yield SystemCommand(f"Go to {step.label} ({step.fkey.upper()})", step.help,
                                     lambda key=step.key: self.action_go(key))
         yield SystemCommand("Home", "Back to the list of groups and sessions",
-                            self.action_leave)
+                            self.app.action_home)
 
 
 def _group_name(store, group_id: str) -> str:

@@ -1,32 +1,23 @@
 """A long history stays quick: 1,000 sessions in one data folder.
 
-The sessions are copies of the demo's three realistic sessions (attendance,
-turns, ideas, decisions with reasons, actions, comment cards), given new ids,
-dates and groups, written straight into sessions/ as the store would have
-left them. Each figure comes from a freshly opened store, as when the app
-starts; the opening time is printed on its own.
+The sessions come from tests/long_history.py. Each figure comes from a freshly
+opened store, as when the app starts; the opening time is printed on its own.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import time
-import uuid
-from datetime import date, timedelta
 
 import pytest
 
 from coprod_tui import follow_up
-from coprod_tui.demo import GROUP_ID, add_demo
 from coprod_tui.history import group_history
-from coprod_tui.model import Group
 from coprod_tui.review import SessionFilter, filter_sessions
 from coprod_tui.store import open_store
+from tests.long_history import RARE, make_long_history
 
 SESSIONS = 1000
 GROUPS = 10
-RARE = "kingfisher"
 #: Loose on purpose: a slow laptop must pass; a slow design must not.
 QUICK = 1.0
 
@@ -34,33 +25,12 @@ QUICK = 1.0
 @pytest.fixture(scope="module")
 def long_history(tmp_path_factory):
     root = tmp_path_factory.mktemp("scale") / "data"
-    with open_store(root) as store:
-        add_demo(store)
-        templates = [(store.sessions_dir / f"{s.id}.json").read_bytes()
-                     for s in store.summaries()]
-        groups = [GROUP_ID] + [store.groups.add_group(Group(name=f"Group {n}")).id
-                               for n in range(1, GROUPS)]
-    made = []  # (group id, date, methods) of every copy, to check the answers
-    start = date(2016, 1, 4)
-    for n in range(SESSIONS - len(templates)):
-        data = json.loads(templates[n % len(templates)])
-        (doc,) = data["session"].values()
-        session_id = uuid.uuid4().hex
-        doc.update(id=session_id, group_id=groups[n % GROUPS],
-                   date=(start + timedelta(days=3 * n)).isoformat(),
-                   title=f"{doc['title']} ({n})")
-        if n == 123:
-            idea = next(iter(data["ideas"].values()))
-            idea["text"] += f" A {RARE} was seen by the pond."
-        path = store.sessions_dir / f"{session_id}.json"
-        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-        os.chmod(path, 0o600)
-        made.append((doc["group_id"], doc["date"], doc["methods"]))
+    history = make_long_history(root, SESSIONS, GROUPS, index=False)
     started = time.perf_counter()
     with open_store(root) as store:  # the index is rebuilt from the files, once
         assert len(store.summaries()) == SESSIONS
     rebuilt = time.perf_counter() - started
-    return root, groups, made, rebuilt
+    return root, history.groups, history.made, rebuilt
 
 
 def fresh(root, operation):

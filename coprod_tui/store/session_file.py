@@ -295,8 +295,8 @@ class SessionFile(TableFile):
         self._insert("ideas", idea)
         return idea
 
-    def edit_idea(self, idea_id: str, **changes: Any) -> Idea:
-        return self._change("ideas", self._find("ideas", idea_id), changes)
+    def edit_idea(self, idea_id: str, *, note: str = "", **changes: Any) -> Idea:
+        return self._change("ideas", self._find("ideas", idea_id), changes, note=note)
 
     def remove_idea(self, idea_id: str) -> None:
         """Take back an idea entered by mistake (only while the session is open)."""
@@ -314,8 +314,9 @@ class SessionFile(TableFile):
         self._insert("decisions", decision)
         return decision
 
-    def edit_decision(self, decision_id: str, **changes: Any) -> Decision:
-        return self._change("decisions", self._find("decisions", decision_id), changes)
+    def edit_decision(self, decision_id: str, *, note: str = "", **changes: Any) -> Decision:
+        return self._change("decisions", self._find("decisions", decision_id), changes,
+                            note=note)
 
     def add_action(self, text: str, **fields: Any) -> Action:
         kind, source = fields.get("source_kind", ""), fields.get("source_id")
@@ -325,9 +326,9 @@ class SessionFile(TableFile):
         self._insert("actions", action)
         return action
 
-    def edit_action(self, action_id: str, **changes: Any) -> Action:
+    def edit_action(self, action_id: str, *, note: str = "", **changes: Any) -> Action:
         return self._change("actions", self._find("actions", action_id),
-                            {**changes, "updated_at": now()})
+                            {**changes, "updated_at": now()}, note=note)
 
     def set_action_status(self, action_id: str, status: str, *, outcome: str = "",
                           reason: str = "") -> Action:
@@ -409,7 +410,8 @@ class SessionFile(TableFile):
     def _written(self) -> None:
         self.changed = True
 
-    def _change(self, table: str, old: R, changes: dict[str, Any], *, key: str = "id") -> R:
+    def _change(self, table: str, old: R, changes: dict[str, Any], *, key: str = "id",
+                note: str = "") -> R:
         """Change a record; after the session closed, keep each change as a correction."""
         new = old.replace(**changes)
         if new == old:
@@ -417,7 +419,8 @@ class SessionFile(TableFile):
         corrections = []
         if table in CORRECTED and self.session.status == "closed":
             skip = _FOLLOW_UP if table == "actions" else frozenset()
-            corrections = _corrections(table, getattr(old, key), old, new, skip=skip)
+            corrections = _corrections(table, getattr(old, key), old, new, skip=skip,
+                                       note=note)
         with self._writing():
             self._put(table, new, key=key)
             self._append_corrections(corrections)
@@ -436,10 +439,10 @@ class SessionFile(TableFile):
 
 
 def _corrections(kind: str, record_id: str, old: Record, new: Record, *,
-                 skip: frozenset[str]) -> list[Correction]:
+                 skip: frozenset[str], note: str = "") -> list[Correction]:
     before, after = old.to_dict(), new.to_dict()
     return [Correction(record_kind=kind, record_id=record_id, field_name=name,
-                       old=before[name], new=after[name])
+                       old=before[name], new=after[name], note=note)
             for name in after if name not in skip and before.get(name) != after[name]]
 
 

@@ -304,6 +304,10 @@ class Store:
         self._open.pop(file.id, None)
         file.close()
 
+    def open_sessions(self) -> list[SessionFile]:
+        """The session files the app holds open now."""
+        return list(self._open.values())
+
     def is_open(self, session_id: str) -> bool:
         """True while some part of the app holds this session's file open."""
         return session_id in self._open

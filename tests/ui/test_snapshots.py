@@ -51,7 +51,7 @@ def test_home(demo_app, snap_compare):
     assert snap_compare(demo_app, terminal_size=SIZE)
 
 
-@pytest.mark.parametrize("key", ["f2", "f3", "f4", "f6", "f7"])
+@pytest.mark.parametrize("key", ["f2", "f3", "f4", "f5", "f7", "f8"])
 def test_step(demo_app, snap_compare, key):
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=open_step(key))
 
@@ -65,17 +65,17 @@ def running_app(demo_app, store):
 
 
 def test_run(running_app, snap_compare):
-    assert snap_compare(running_app, terminal_size=SIZE, run_before=open_step("f5"))
+    assert snap_compare(running_app, terminal_size=SIZE, run_before=open_step("f6"))
 
 
 def test_run_high_contrast(running_app, snap_compare):
     running_app._high_contrast = True
-    assert snap_compare(running_app, terminal_size=SIZE, run_before=open_step("f5"))
+    assert snap_compare(running_app, terminal_size=SIZE, run_before=open_step("f6"))
 
 
 def test_decision_dialog(running_app, snap_compare):
     async def run_before(pilot) -> None:
-        await open_step("f5")(pilot)
+        await open_step("f6")(pilot)
         await pilot.press("ctrl+g")
         await pilot.pause()
         await steady(pilot)

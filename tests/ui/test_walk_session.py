@@ -56,8 +56,13 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         await pilot.pause()
         assert screen_text(app).count("Agreed (version 1)") == 3
 
-        # Run: hands up, the floor, two ideas, a decision, an action.
+        # Follow up: a first session has nothing from before.
         await pilot.press("f5")
+        await pilot.pause()
+        assert "Nothing to follow up" in screen_text(app)
+
+        # Run: hands up, the floor, two ideas, a decision, an action.
+        await pilot.press("f6")
         await pilot.pause()
         await pilot.press("ctrl+r")
         await pilot.pause()
@@ -95,7 +100,7 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         assert "ACTION · Participation team: Write to the head teacher" in screen_text(app)
 
         # Close.
-        await pilot.press("f6")
+        await pilot.press("f7")
         await pilot.pause()
         await type_into(pilot, "next_date", "2026-04-11")
         await pilot.press("ctrl+f")

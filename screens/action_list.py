@@ -1,0 +1,143 @@
+"""A list of actions ("You said, We did") that can be followed up where it is shown.
+
+d marks one done (saying what was done), x not able to do (saying why), t records
+that the outcome was told back to the group, o opens it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
+
+from coprod_tui import follow_up
+from coprod_tui.clock import parse_instant
+from coprod_tui.errors import CoprodError
+from coprod_tui.follow_up import ActionRow
+
+from .forms import FormDialog, label, one_line, text_area
+
+
+def status_words(row: ActionRow) -> str:
+    words = row.status_label
+    if row.is_overdue():
+        words += ", overdue"
+    if row.told_back_at:
+        words += ", told back"
+    return words
+
+
+class ActionsTable(DataTable):
+    """Actions with their follow-up keys; the screen supplies the rows."""
+
+    BINDINGS = [
+        Binding("d", "follow('done')", "Done (We did)"),
+        Binding("x", "follow('not_able')", "Not able"),
+        Binding("t", "told_back", "Told back"),
+        Binding("o", "reopen", "Reopen", show=False),
+    ]
+
+    def __init__(self, reload: Callable[[], list[ActionRow]], **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._reload = reload
+        self.rows_shown: list[ActionRow] = []
+
+    def on_mount(self) -> None:
+        self.add_columns("Due", "Status", "Action", "Who", "From")
+        self.fill()
+
+    def fill(self) -> None:
+        keep = self.current.id if self.current else None
+        self.clear()
+        self.rows_shown = self._reload()
+        for row in self.rows_shown:
+            self.add_row(row.due or "—", status_words(row), Text(one_line(row.text, 50)),
+                         Text(one_line(row.owner, 24)), row.session_date, key=row.id)
+        ids = [r.id for r in self.rows_shown]
+        if keep in ids:
+            self.move_cursor(row=ids.index(keep))
+
+    @property
+    def current(self) -> ActionRow | None:
+        if not self.row_count or not self.rows_shown:
+            return None
+        return self.rows_shown[min(self.cursor_row, len(self.rows_shown) - 1)]
+
+    def action_follow(self, how: str) -> None:
+        row = self.current
+        if row is not None:
+            self.app.push_screen(OutcomeDialog(row, how), lambda _: self.fill())
+
+    def action_told_back(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        try:
+            follow_up.mark_told_back(self.app.store, row.session_id, row.id)
+        except CoprodError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.notify("Recorded that the group has been told.")
+        self.fill()
+
+    def action_reopen(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        try:
+            follow_up.reopen(self.app.store, row.session_id, row.id)
+        except CoprodError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.fill()
+
+
+class ActionDetail(Static):
+    """The highlighted action in full: what was said, what was done."""
+
+    def show(self, row: ActionRow | None) -> None:
+        if row is None:
+            self.update("")
+            return
+        lines = [f"Action: {row.text}", f"Who: {row.owner}   Due: {row.due or 'no date'}   "
+                 f"Agreed: {row.session_title} ({row.session_date})"]
+        if row.source_text:
+            lines.append(f"You said: {row.source_text}")
+        if row.status == "done":
+            lines.append(f"We did: {row.result}")
+        elif row.status == "not_able":
+            lines.append(f"Not able to do it, because: {row.result}")
+        if row.told_back_at:
+            lines.append(f"Told back to the group on {parse_instant(row.told_back_at):%d %B %Y}.")
+        self.update(Text("\n".join(lines)))
+
+
+class OutcomeDialog(FormDialog[str]):
+    """Say what was done, or why it could not be: both are required."""
+
+    FIRST_FOCUS = "words"
+
+    def __init__(self, row: ActionRow, how: str) -> None:
+        super().__init__()
+        self.row, self.how = row, how
+        self.TITLE_TEXT = "We did it" if how == "done" else "We were not able to do it"
+        self.SUBMIT_LABEL = "Save"
+
+    def fields(self) -> ComposeResult:
+        yield Static(Text(f"Action: {self.row.text}"), markup=False)
+        yield label("What was done" if self.how == "done" else
+                    "Why it could not be done (people deserve the reason)")
+        current = self.row.result if self.row.status == self.how else ""
+        yield text_area(current, id="words", height=5)
+
+    def submit(self) -> str:
+        words = self.value("words")
+        store = self.app.store
+        if self.how == "done":
+            follow_up.mark_done(store, self.row.session_id, self.row.id, words)
+        else:
+            follow_up.mark_not_able(store, self.row.session_id, self.row.id, words)
+        return self.row.id

@@ -1,0 +1,60 @@
+"""Every action of a group, across its sessions, to follow up "You said, We did"."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from coprod_tui import follow_up
+
+from .action_list import ActionDetail, ActionsTable
+
+SHOWING = {None: "all actions", "open": "open actions", "done": "actions done",
+           "not_able": "actions not able to be done"}
+
+
+class GroupActionsScreen(Screen[None]):
+    CSS_PATH = "follow_up.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("f", "cycle", "Show open / done / all"),
+    ]
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+        self.status: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="intro", markup=False)
+        yield ActionsTable(self._rows, id="actions")
+        yield ActionDetail(id="detail")
+        yield Footer()
+
+    def _rows(self):
+        return follow_up.group_actions(self.app.store, self.group_id, self.status)
+
+    def on_mount(self) -> None:
+        self._describe()
+        self.query_one(ActionsTable).focus()
+        self._show_detail()
+
+    def _describe(self) -> None:
+        group = self.app.store.groups.group(self.group_id)
+        table = self.query_one(ActionsTable)
+        self.query_one("#intro", Static).update(
+            f"{group.name}: {len(table.rows_shown)} {SHOWING[self.status]}. "
+            "d done · x not able · t told back · f changes what is shown")
+
+    def action_cycle(self) -> None:
+        order = [None, "open", "done", "not_able"]
+        self.status = order[(order.index(self.status) + 1) % len(order)]
+        self.query_one(ActionsTable).fill()
+        self._describe()
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        self.query_one(ActionDetail).show(self.query_one(ActionsTable).current)

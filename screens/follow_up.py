@@ -1,0 +1,53 @@
+"""Follow up: at the start of a session, what happened to what people said last time."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from coprod_tui import follow_up
+
+from .action_list import ActionDetail, ActionsTable
+from .journey import SaveStatus, StepScreen
+
+
+class FollowUpScreen(StepScreen):
+    STEP = "followup"
+    CSS_PATH = ["journey.tcss", "follow_up.tcss"]
+    BINDINGS = [Binding("ctrl+n", "next_step", "Next: Run", id="next")]
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_header()
+        yield Static(id="intro", markup=False)
+        yield ActionsTable(self._rows, id="actions")
+        yield ActionDetail(id="detail")
+        yield SaveStatus()
+        yield Footer()
+
+    def _rows(self):
+        session = self.file.session
+        store = self.app.store
+        still_open = follow_up.open_actions_for_new_session(store, session.group_id,
+                                                            session.date)
+        # Finished since last time but not yet told back: this is the moment to say so.
+        untold = [row for row in follow_up.untold_outcomes(store, session.group_id)
+                  if row.session_id != session.id and row.session_date < session.date]
+        return untold + still_open
+
+    def on_mount(self) -> None:
+        table = self.query_one(ActionsTable)
+        table.focus()
+        count = len(table.rows_shown)
+        self.query_one("#intro", Static).update(
+            "Tell the group what happened to what they said. d done (We did) · x not able "
+            "(with the reason) · t told back to the group."
+            if count else
+            "Nothing to follow up from earlier sessions: no open actions, and every outcome "
+            "has been told back.")
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        self.query_one(ActionDetail).show(self.query_one(ActionsTable).current)

@@ -1,0 +1,72 @@
+"""A group's history: who takes part and how often, the mix of roles, who is missing."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from coprod_tui import framework as fw
+from coprod_tui.history import group_history
+
+ROLE = fw.labels(fw.ROLES)
+METHOD = fw.labels(fw.METHODS)
+
+
+class GroupHistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, group_id: str) -> None:
+        super().__init__()
+        self.group_id = group_id
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="history-title", markup=False)
+        with VerticalScroll(id="history"):
+            yield Static(id="summary", markup=False)
+            yield Static("Who took part", classes="section", markup=False)
+            yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            yield Static("Each session", classes="section", markup=False)
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        history = group_history(self.app.store, self.group_id)
+        self.query_one("#history-title", Static).update(
+            f"History of {history.group_name}: {len(history.sessions)} sessions held")
+        lines = []
+        share = history.lived_experience_share
+        if share is not None:
+            lines.append(f"{round(share * 100)}% of places taken were people with lived "
+                         "experience (using services, family, carers, young people).")
+        mix = ", ".join(f"{ROLE[r]} {n}" for r, n in history.role_totals.items())
+        lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
+        if history.roles_never_present:
+            lines.append("Never represented (seldom heard?): "
+                         + ", ".join(ROLE[r] for r in history.roles_never_present) + ".")
+        if history.not_seen_lately:
+            lines.append("Not at any of the last 3 sessions: " + ", ".join(
+                f"{p.name} (last {p.last_attended or 'never came'})"
+                for p in history.not_seen_lately) + ".")
+        methods = ", ".join(f"{METHOD[m]} {n}" for m, n in history.methods.items())
+        lines.append(f"Ways of working used: {methods or 'none recorded'}.")
+        lines.extend(history.skipped)
+        self.query_one("#summary", Static).update(Text("\n".join(lines)))
+
+        people = self.query_one("#people", DataTable)
+        people.add_columns("Name", "Role", "Came", "Apologies", "Last came", "Spoke", "Ideas")
+        for p in history.people:
+            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), ROLE[p.role],
+                           str(p.attended), str(p.apologies), p.last_attended or "never",
+                           str(p.turns), str(p.ideas))
+        sessions = self.query_one("#sessions", DataTable)
+        sessions.add_columns("Date", "Session", "Present", "Lived experience", "Ways")
+        for mix in history.sessions:
+            sessions.add_row(mix.date, Text(mix.title), str(mix.present),
+                             str(mix.lived_experience),
+                             ", ".join(METHOD[m] for m in mix.methods))
+        people.focus()

@@ -1,0 +1,125 @@
+"""Past sessions: filter by group, dates, method and status; search every word said."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+
+from coprod_tui.errors import ValidationError
+from coprod_tui.framework import METHODS, labels
+from coprod_tui.review import SessionFilter, filter_sessions, find_records
+
+from .forms import one_line
+
+STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
+KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
+
+
+class PastSessionsScreen(Screen[None]):
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+r", "clear", "Clear filters"),
+    ]
+
+    def __init__(self, group_id: str | None = None) -> None:
+        super().__init__()
+        self.group_id = group_id
+
+    def compose(self) -> ComposeResult:
+        groups = self.app.store.groups.groups()
+        yield Header()
+        with Horizontal(classes="filters"):
+            yield Label("Words", markup=False)
+            yield Input(id="words", placeholder="any words said, decided or done",
+                        compact=True)
+        with Horizontal(classes="filters"):
+            yield Label("Group", markup=False)
+            yield Select([(Text(g.name), g.id) for g in groups], id="group", compact=True,
+                         prompt="All groups", value=self.group_id or Select.NULL)
+            yield Label("Method", markup=False)
+            yield Select([(Text(c.label), c.key) for c in METHODS], id="method",
+                         compact=True, prompt="Any way")
+        with Horizontal(classes="filters"):
+            yield Label("From", markup=False)
+            yield Input(id="from", placeholder="2026-01-01", compact=True)
+            yield Label("To", markup=False)
+            yield Input(id="to", placeholder="2026-12-31", compact=True)
+            yield Label("Status", markup=False)
+            yield Select(STATUS_CHOICES, id="status", compact=True, prompt="Any")
+        yield Static(id="problem", markup=False)
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="hits-title", markup=False)
+        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions", DataTable).add_columns("Date", "Session", "Status",
+                                                           "Ways of working")
+        self.query_one("#hits", DataTable).add_columns("Date", "What", "Words")
+        self.refilter()
+        self.query_one("#words", Input).focus()
+
+    def _filter(self) -> SessionFilter:
+        def chosen(widget_id: str) -> str:
+            value = self.query_one(f"#{widget_id}", Select).value
+            return "" if value is Select.NULL else str(value)
+
+        return SessionFilter(
+            group_id=chosen("group") or None, method=chosen("method"), status=chosen("status"),
+            date_from=self.query_one("#from", Input).value,
+            date_to=self.query_one("#to", Input).value,
+            text=self.query_one("#words", Input).value)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def refilter(self) -> None:
+        problem = self.query_one("#problem", Static)
+        try:
+            flt = self._filter()
+        except ValidationError as exc:
+            problem.update(str(exc))
+            return
+        problem.update("")
+        store = self.app.store
+        names = {g.id: g.name for g in store.groups.groups()}
+        method = labels(METHODS)
+        sessions = self.query_one("#sessions", DataTable)
+        sessions.clear()
+        found = filter_sessions(store, flt)
+        for s in found:
+            title = Text(one_line(s.title, 36))
+            if flt.group_id is None:
+                title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
+                             style="dim")
+            sessions.add_row(s.date, title, {"live": "Running"}.get(s.status, s.status.title()),
+                             ", ".join(method[m] for m in s.methods), key=s.id, height=None)
+        hits = self.query_one("#hits", DataTable)
+        hits.clear()
+        records = find_records(store, flt, limit=500)
+        for n, m in enumerate(records):
+            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
+                         key=f"{n}:{m.session_id}")
+        self.query_one("#hits-title", Static).update(
+            f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
+                                        "match the words" if flt.words else ""))
+        hits.display = bool(flt.words)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from .session_view import SessionViewScreen
+
+        key = event.row_key.value or ""
+        session_id = key.split(":", 1)[1] if ":" in key else key
+        self.app.push_screen(SessionViewScreen(session_id))
+
+    def action_clear(self) -> None:
+        for box in self.query(Input):
+            box.value = ""
+        for select in self.query(Select):
+            select.clear()
