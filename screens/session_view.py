@@ -192,6 +192,7 @@ class RecordPicker(FormDialog[str]):
 
     TITLE_TEXT = "Which record needs correcting?"
     SUBMIT_LABEL = "Correct it"
+    FIRST_FOCUS = "records"
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
