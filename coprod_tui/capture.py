@@ -1,4 +1,4 @@
-"""Quick capture: who raised an idea, from what the facilitator typed.
+"""Quick capture: who raised an idea, or what a comment card said, from what was typed.
 
 An idea typed on its own is credited to whoever is speaking (or anonymous if no
 one is). Starting it with ``@name`` credits someone present instead (the start
@@ -65,3 +65,21 @@ def parse_capture(typed: str, present: list[Person], speaker: str | None
     if speaker is not None:
         return Who("person", speaker), text
     return Who("anonymous"), text
+
+
+def parse_card(typed: str, present: list[Person]) -> tuple[int, str | None, str]:
+    """A comment card typed as: level (1-4), then @name if they want to be named,
+    then the comment. Returns (level, person id or None, comment)."""
+    text = typed.strip()
+    if not text or text[0] not in "1234":
+        raise ValidationError("Start with the level the person chose, 1 to 4.")
+    level, rest = int(text[0]), text[1:].strip()
+    person_id = None
+    if rest.startswith("@"):
+        token, _, rest = rest[1:].partition(" ")
+        if not token:
+            raise ValidationError("Type a name after @, or leave it out to keep the card "
+                                  "anonymous.")
+        person_id = match_person(token, present).id
+        rest = rest.strip()
+    return level, person_id, rest

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import CoprodError, FolderInUse
+from .errors import CoprodError, FolderInUse, SaveError
 
 EXIT_USER = 2
-FORMATS = ("minutes", "easy-read", "you-said-we-did", "json")
+FORMATS = ("minutes", "easy-read", "you-said-we-did", "json", "impact")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a session id or the start of one")
     p.add_argument("--format", choices=FORMATS, default="minutes")
     p.add_argument("--group", metavar="NAME",
-                   help="with you-said-we-did: report on a whole group instead")
+                   help="with you-said-we-did or impact: report on a whole group instead")
     p.add_argument("-o", "--output", metavar="PATH", help="the file or folder to write to")
     p = sub.add_parser("import", help="add a session from an exported JSON file")
     p.add_argument("file", metavar="FILE")
@@ -80,7 +80,7 @@ def _store(args: argparse.Namespace, *, write: bool):
     root = _data_dir(args)
     try:
         store = open_store(root)
-    except FolderInUse:
+    except (FolderInUse, SaveError):  # in use, or on a full or read-only disk
         if write:
             raise
         store = open_store(root, read_only=True)
@@ -135,14 +135,21 @@ def _safe(text: str) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exporting import export_group_report, export_session
+    from .exporting import GROUP_FORMATS, export_group_report, export_session
+    from .templates import load_wording_reporting
 
     with _store(args, write=False) as store:
+        problem = load_wording_reporting(store.root)[1]
+        if problem:
+            print(f"coprod: {problem}", file=sys.stderr)
         if args.group:
-            if args.format != "you-said-we-did":
-                raise CoprodError("--group works only with --format you-said-we-did.")
-            path = export_group_report(store, args.group, args.output)
+            if args.format not in GROUP_FORMATS:
+                raise CoprodError("--group works only with --format you-said-we-did or "
+                                  "impact.")
+            path = export_group_report(store, args.group, args.output, fmt=args.format)
         else:
+            if args.format == "impact":
+                raise CoprodError("The impact report covers a whole group: add --group NAME.")
             if not args.session:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
             path = export_session(store, store.resolve(args.session), args.format,

@@ -69,7 +69,10 @@ def target_path(output: str | Path | None, name: str, *, default_dir: Path | Non
             raise CoprodError(f"The folder {path.parent} does not exist.")
         return path
     folder = default_dir or Path.cwd()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise save_error(exc, f"to the folder {folder}") from exc
     return free_path(folder, name)
 
 
@@ -93,15 +96,33 @@ def export_session(store, session_id: str, fmt: str, output: str | Path | None =
     return write_export(target_path(output, name, default_dir=default_dir), payload)
 
 
+#: Reports that cover a whole group rather than one session.
+GROUP_FORMATS = {f.key: f for f in (
+    FORMATS["you-said-we-did"],
+    Format("impact", "Evidence of impact", ".docx"),
+)}
+
+
 def export_group_report(store, group_name: str, output: str | Path | None = None, *,
-                        default_dir: Path | None = None) -> Path:
-    """One "You said, We did" report covering every session of a group."""
-    from .exports.you_said_we_did import group_you_said_we_did_docx
+                        fmt: str = "you-said-we-did", default_dir: Path | None = None) -> Path:
+    """One report covering every session of a group: You said, We did, or impact."""
     from .store.groups import find_group
 
+    if fmt not in GROUP_FORMATS:
+        raise CoprodError("A whole group can be reported as you-said-we-did or impact.")
     group = find_group(store.groups, group_name)
-    sessions = [store.snapshot(s.id) for s in store.summaries(group.id)]
-    payload = group_you_said_we_did_docx(group, sessions)
-    spec = FORMATS["you-said-we-did"]
+    sessions = []
+    for summary in store.summaries(group.id):
+        with store.visiting(summary.id):  # let each file go again afterwards
+            sessions.append(store.snapshot(summary.id))
+    if fmt == "impact":
+        from .exports.impact import group_impact_docx
+
+        payload = group_impact_docx(group, sessions, load_wording(store.root))
+    else:
+        from .exports.you_said_we_did import group_you_said_we_did_docx
+
+        payload = group_you_said_we_did_docx(group, sessions)
+    spec = GROUP_FORMATS[fmt]
     name = default_name(today(), group.name, spec.label, spec.suffix)
     return write_export(target_path(output, name, default_dir=default_dir), payload)

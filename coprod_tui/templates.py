@@ -20,6 +20,9 @@ from .framework import Choice, I_STATEMENTS
 from .text import clean_line, clean_long
 
 TEMPLATE_FILE = "template.toml"
+PARTS = frozenset({"code_of_conduct", "comment_card", "pre_checklist", "involvement_checklist",
+                   "statements"})
+CARD_KEYS = frozenset({"question", "comment", "level_1", "level_2", "level_3", "level_4"})
 
 
 class TemplateError(CoprodError):
@@ -59,6 +62,19 @@ def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
 
     def fail(what: str) -> TemplateError:
         return TemplateError(f"The template {source} has a problem: {what}.")
+
+    unknown = sorted(set(data) - PARTS)
+    if unknown:
+        raise fail(f"it has a part coprod does not know, '{unknown[0]}' (the parts are "
+                   f"{', '.join(sorted(PARTS))})")
+    card_unknown = sorted(set(data.get("comment_card") or {}) - CARD_KEYS) \
+        if isinstance(data.get("comment_card"), dict) else []
+    if card_unknown:
+        raise fail(f"[comment_card] has '{card_unknown[0]}', which coprod does not know")
+    bad_numbers = sorted(set(data.get("statements") or {}) - {str(n) for n in range(1, 9)}) \
+        if isinstance(data.get("statements"), dict) else []
+    if bad_numbers:
+        raise fail(f"[statements] are numbered 1 to 8, not '{bad_numbers[0]}'")
 
     try:
         conduct = part("code_of_conduct")

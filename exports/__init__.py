@@ -6,8 +6,8 @@ Where things are:
 
 * ``facts.py`` - what happened at a session, gathered once (with the privacy rule
   applied) for both kinds of minutes; no python-docx.
-* ``evidence.py`` - evidence of involvement, the comment-card tally and the 'I'
-  statements check; no python-docx (screens can show the same figures).
+* ``coprod_tui/evidence.py`` (in the core, as the screens show the same figures) -
+  evidence of involvement, the comment-card tally and the 'I' statements check.
 * ``follow_up.py`` - the data behind "You said, We did"; no python-docx.
 * ``plain.py`` - dates, lists and XML-safe text in plain English.
 * ``docx_base.py`` - a Word document set up our way: metadata, en-GB, fonts,

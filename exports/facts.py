@@ -19,7 +19,7 @@ from coprod_tui import framework as fw
 from coprod_tui.model import Correction, SessionData
 from coprod_tui.templates import Wording
 
-from .evidence import (
+from coprod_tui.evidence import (
     CardTally, Involvement, StatementCheck, card_tally, involvement, statement_checks,
 )
 from .plain import clock_of, join_words

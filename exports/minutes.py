@@ -16,7 +16,7 @@ from coprod_tui.model import SessionData
 from coprod_tui.templates import Wording, load_wording
 
 from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
-from .evidence import Involvement
+from coprod_tui.evidence import Involvement
 from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
 from .plain import (
     full_stop, join_words, long_date, minutes, people, plural, short_date, table_date,

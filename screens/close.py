@@ -15,6 +15,7 @@ from coprod_tui.speaking import not_spoken
 from coprod_tui.text import plural
 
 from .autosave import FormStepScreen
+from .checklist import TITLES, ChecklistTable
 from .forms import label
 from .journey import SaveStatus
 
@@ -28,6 +29,8 @@ class CloseScreen(FormStepScreen):
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
         Binding("ctrl+f", "finish", "Close the session"),
+        Binding("ctrl+o", "cards", "Comment cards"),
+        Binding("ctrl+t", "statements", "'I' statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="next"),
     ]
 
@@ -50,9 +53,15 @@ class CloseScreen(FormStepScreen):
             yield label("Anything to say about it")
             yield Input(nm.note, id="next_note")
             yield Static("", id="field-error", markup=False)
-            yield Static("After the meeting", classes="section")
-            yield Static(id="after", markup=False)
             yield Button("Close the session (Ctrl+F)", id="finish", variant="primary")
+            yield Static("How it went", classes="section")
+            yield Static(id="after", markup=False)
+            with Horizontal(classes="row"):
+                yield Button("Comment cards (Ctrl+O)", id="cards")
+                yield Button("'I' statements check (Ctrl+T)", id="statements")
+            yield label(TITLES["involvement"])
+            yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
+            yield ChecklistTable(self.session_id, "involvement", id="involvement-checklist")
         yield SaveStatus()
         yield Footer()
 
@@ -97,8 +106,11 @@ class CloseScreen(FormStepScreen):
                   "closed": "This session is closed. Changes now are kept as corrections."}
         self.query_one("#status-line", Static).update(status[session.status])
         self.query_one("#finish", Button).display = session.status != "closed"
+        cards = file.rows("feedback")
+        checked = {a.statement for a in file.rows("audit")}
         self.query_one("#after", Static).update(
-            "Comment cards and the 'I' statements check are recorded after closing. "
+            f"{plural(len(cards), 'comment card')} entered; "
+            f"{len(checked)} of 8 'I' statements checked. "
             "Then share the minutes with F8.")
 
     # -- next meeting ---------------------------------------------------------------------
@@ -115,6 +127,20 @@ class CloseScreen(FormStepScreen):
     @on(Button.Pressed, "#finish")
     def _finish_pressed(self) -> None:
         self.action_finish()
+
+    @on(Button.Pressed, "#cards")
+    def action_cards(self) -> None:
+        from .cards import CommentCardsScreen
+
+        self.flush_saves()
+        self.app.push_screen(CommentCardsScreen(self.session_id))
+
+    @on(Button.Pressed, "#statements")
+    def action_statements(self) -> None:
+        from .statements import StatementsScreen
+
+        self.flush_saves()
+        self.app.push_screen(StatementsScreen(self.session_id))
 
     def action_finish(self) -> None:
         if self.file.session.status == "closed":

@@ -18,7 +18,11 @@ METHOD = fw.labels(fw.METHODS)
 
 class GroupHistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("i", "impact", "Write impact report"),
+        Binding("y", "you_said", "Write You said, We did"),
+    ]
 
     def __init__(self, group_id: str) -> None:
         super().__init__()
@@ -64,9 +68,32 @@ class GroupHistoryScreen(Screen[None]):
                            str(p.attended), str(p.apologies), p.last_attended or "never",
                            str(p.turns), str(p.ideas))
         sessions = self.query_one("#sessions", DataTable)
-        sessions.add_columns("Date", "Session", "Present", "Lived experience", "Ways")
+        sessions.add_columns("Date", "Session", "Present", "Lived experience",
+                             "Cards 4/3/2/1", "Ways")
         for mix in history.sessions:
+            cards = "/".join(str(mix.influence.get(n, 0)) for n in (4, 3, 2, 1)) \
+                if mix.influence else "none"
             sessions.add_row(mix.date, Text(mix.title), str(mix.present),
-                             str(mix.lived_experience),
+                             str(mix.lived_experience), cards,
                              ", ".join(METHOD[m] for m in mix.methods))
         people.focus()
+
+    def action_impact(self) -> None:
+        self._write("impact")
+
+    def action_you_said(self) -> None:
+        self._write("you-said-we-did")
+
+    def _write(self, fmt: str) -> None:
+        from coprod_tui.errors import CoprodError
+        from coprod_tui.exporting import export_group_report
+        from coprod_tui.paths import documents_dir
+
+        group = self.app.store.groups.group(self.group_id)
+        try:
+            path = export_group_report(self.app.store, group.id, fmt=fmt,
+                                       default_dir=documents_dir())
+        except CoprodError as exc:
+            self.notify(str(exc), title="Not written", severity="error", markup=False)
+            return
+        self.notify(f"Written to {path}", title="Report written", timeout=15, markup=False)

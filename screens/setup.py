@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from coprod_tui.framework import FORMATS, METHODS, STAGES
 
 from .autosave import FormStepScreen
+from .checklist import TITLES, ChecklistTable
 from .forms import FormDialog, label, select, selection, text_area, whole_number
 from .journey import SaveStatus
 
@@ -70,6 +71,9 @@ class SetupScreen(FormStepScreen):
                 yield Input(id="item-title", placeholder="New agenda item, then Enter")
                 yield Input("10", id="item-minutes", placeholder="minutes", type="integer")
             yield Static("", id="field-error", markup=False)
+            yield label(TITLES["pre"])
+            yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
+            yield ChecklistTable(self.session_id, "pre", id="pre-checklist")
         yield SaveStatus()
         yield Footer()
 

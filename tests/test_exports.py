@@ -22,7 +22,7 @@ from coprod_tui.demo import add_demo
 from coprod_tui.errors import CoprodError, NotFound
 from coprod_tui.exporting import FORMATS, export_group_report, export_session, render
 from coprod_tui.exports.easy_read import easy_read_docx
-from coprod_tui.exports.evidence import card_tally, involvement, statement_checks
+from coprod_tui.evidence import card_tally, involvement, statement_checks
 from coprod_tui.exports.facts import session_facts
 from coprod_tui.exports.follow_up import promises
 from coprod_tui.exports.minutes import minutes_docx

@@ -7,7 +7,9 @@ python-docx so the review screens can show the same figures the minutes print.
 * ``card_tally`` - how people felt, from the comment cards (counts only;
   a comment is linked to a name only when the person asked to be named);
 * ``statement_checks`` - the 'I' statements check, one entry per statement
-  that has answers.
+  that has answers;
+* ``suggested_evidence`` - what coprod already knows that bears on each 'I'
+  statement, offered to the facilitator as a starting point for the check.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from coprod_tui import framework as fw
-from coprod_tui.model import SessionData
-from coprod_tui.templates import Wording
+from . import framework as fw
+from .model import SessionData
+from .templates import Wording
 
 #: Which side of the table a role sits on, for "lived experience vs professional".
 LIVED = "lived"
@@ -218,3 +220,53 @@ def statement_checks(data: SessionData, wording: Wording) -> list[StatementCheck
             unanswered=counts[""], evidence=audit.evidence.strip(),
             will_change=audit.will_change.strip()))
     return checks
+
+
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def suggested_evidence(data: SessionData, wording: Wording) -> dict[int, str]:
+    """For each 'I' statement (1-8), evidence drawn from the session's own record.
+
+    Facts only, in plain words; the group decides whether they show the statement
+    is met. Nothing here names a person.
+    """
+    inv = involvement(data)
+    tally = card_tally(data, wording)
+    roles = ", ".join(f"{label} {count}" for label, count in inv.by_role) or "nobody recorded"
+    needs = Counter(need for a in data.present() for need in a.support_needs)
+    need_words = ", ".join(f"{fw.labels(fw.SUPPORT_NEEDS)[k].lower()} ({n})"
+                           for k, n in needs.most_common()) or "none recorded"
+    quiet = inv.present - inv.spoke
+    via = Counter(i.raised_by for i in data.ideas)
+    feeling = ("; ".join(f"{level.count} said '{level.text}'" for level in tally.levels
+                         if level.count) if tally else "no comment cards yet")
+    late = sum(1 for a in data.present() if a.late)
+    left = sum(1 for a in data.present() if a.left_at)
+    return {
+        1: (f"{_n(inv.lived_experience, 'person', 'people')} with lived experience and "
+            f"{_n(inv.through_work, 'person', 'people')} there through their work took part. "
+            f"{_n(inv.ideas_lived_experience, 'idea')} came from people with lived "
+            f"experience, {_n(inv.ideas_through_work, 'idea')} from people there through "
+            "their work."),
+        2: (f"Stage of the work: {inv.stage}. Ways of working: "
+            f"{', '.join(inv.methods) or 'none recorded'}."),
+        3: (f"Roles present: {roles}. {_n(inv.spoke, 'person', 'people')} spoke"
+            + (f"; {_n(quiet, 'person', 'people')} did not." if quiet else ", everyone present.")
+            + f" {_n(inv.decisions_informed, 'decision')} of {inv.decisions} drew on ideas "
+              "raised."),
+        4: (f"Format: {inv.format}; {inv.in_room} in the room, {inv.online} online. "
+            f"Ideas by chat {via['chat']}, after the meeting {via['after']}, anonymous "
+            f"{via['anonymous']}."),
+        5: (f"Support asked for by people present: {need_words}. Format: {inv.format}."),
+        6: (f"{_n(inv.present, 'person', 'people')} came, {_n(inv.apologies, 'apology', 'apologies')}"
+            f"; {late} arrived late and {left} left early."),
+        7: (f"Support asked for: {need_words}. {_n(inv.decisions_informed, 'decision')} "
+            f"informed by ideas; {_n(inv.actions_told_back, 'outcome')} told back to the "
+            "group."),
+        8: (f"Comment cards: {feeling}. Actions: {inv.actions_done} done, "
+            f"{inv.actions_not_able} not able (with reasons), {inv.actions_open} open. "
+            f"{_n(sum(1 for d in data.decisions if d.differing_views.strip()), 'decision')} "
+            "recorded views that differed and why."),
+    }

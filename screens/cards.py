@@ -1,0 +1,109 @@
+"""Comment cards: each person's answer on the four-level scale, with a comment.
+
+Typed as the level, then (only if the person wants to be named) @name, then
+the comment; Enter records it. Cards are anonymous unless a name is given.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from coprod_tui.capture import parse_card
+from coprod_tui.errors import CoprodError, SaveError
+from coprod_tui.text import plural
+
+from .forms import one_line
+from .journey import SaveStatus
+
+
+class CardsTable(DataTable):
+    BINDINGS = [Binding("delete", "screen.remove_card", "Remove card")]
+
+
+class CommentCardsScreen(Screen[None]):
+    CSS_PATH = ["journey.tcss", "cards.tcss"]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    @property
+    def file(self):
+        return self.app.store.session(self.session_id)
+
+    def compose(self) -> ComposeResult:
+        wording = self.app.wording
+        yield Static(f"Comment cards: {wording.card_question}", id="cards-title", markup=False)
+        yield Static(Text("\n".join(f" {n}  {wording.card_level(n)}" for n in (4, 3, 2, 1))),
+                     id="levels")
+        yield Static(id="tally", markup=False)
+        yield CardsTable(id="cards", cursor_type="row", zebra_stripes=True)
+        yield Static("Type the number they chose, then their comment. Add @name only if "
+                     "they want to be named. Enter records it.", classes="hint", markup=False)
+        yield Input(id="card", placeholder=f"4 then: {wording.card_comment}")
+        yield Static("", id="problem", markup=False)
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#cards", CardsTable).add_columns("Level", "Comment", "Named")
+        self._fill()
+        self.query_one("#card", Input).focus()
+
+    def _present(self):
+        people = self.app.store.groups.people()
+        return [people[a.person_id] for a in self.file.attendance()
+                if a.present and a.person_id in people]
+
+    def _fill(self) -> None:
+        cards = self.file.rows("feedback")
+        people = self.app.store.groups.people()
+        table = self.query_one("#cards", CardsTable)
+        table.clear()
+        for card in cards:
+            named = people[card.person_id].name if card.person_id in people else "Anonymous"
+            table.add_row(str(card.level), Text(one_line(card.comment, 60)), Text(named),
+                          key=card.id)
+        counts = {n: sum(1 for c in cards if c.level == n) for n in (4, 3, 2, 1)}
+        self.query_one("#tally", Static).update(
+            f"{plural(len(cards), 'card')} so far: "
+            + " · ".join(f"level {n}: {counts[n]}" for n in (4, 3, 2, 1)))
+        table.move_cursor(row=table.row_count - 1)
+
+    @on(Input.Submitted, "#card")
+    def _record(self, event: Input.Submitted) -> None:
+        status = self.query_one(SaveStatus)
+        problem = self.query_one("#problem", Static)
+        try:
+            level, person_id, comment = parse_card(event.value, self._present())
+            self.file.add_feedback(level, comment, person_id)
+        except SaveError as exc:
+            status.failed(str(exc))
+            problem.update(f"Not recorded: {exc}")
+            return
+        except CoprodError as exc:  # the typed card stays in the box to fix or retry
+            problem.update(f"Not recorded: {exc}")
+            return
+        problem.update("")
+        status.saved()
+        event.input.value = ""
+        self._fill()
+
+    def action_remove_card(self) -> None:
+        table = self.query_one("#cards", CardsTable)
+        if not table.row_count:
+            return
+        card = self.file.rows("feedback")[table.cursor_row]
+        try:
+            self.file.remove_feedback(card.id)
+        except CoprodError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self._fill()
+        self.notify("The card was removed.")

@@ -1,0 +1,101 @@
+"""A checklist (pre-involvement or involvement): Space ticks, n adds a note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Input
+
+from coprod_tui.errors import CoprodError
+
+from .forms import FormDialog, label, one_line
+
+TITLES = {"pre": "Before involving people (planning checklist)",
+          "involvement": "While involving people (involvement checklist)"}
+
+
+class ChecklistTable(DataTable):
+    """The items of one checklist of a session, each with its tick and note."""
+
+    BINDINGS = [
+        Binding("space", "tick", "Tick / untick"),
+        Binding("n", "note", "Note"),
+    ]
+
+    def __init__(self, session_id: str, checklist: str, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.session_id, self.checklist = session_id, checklist
+
+    @property
+    def file(self):
+        return self.app.store.session(self.session_id)
+
+    def items(self):
+        return self.app.wording.checklist(self.checklist)
+
+    def on_mount(self) -> None:
+        self.add_columns("Done", "Item", "Note")
+        self.fill()
+
+    def fill(self) -> None:
+        row = self.cursor_row
+        self.clear()
+        state = self.file.session.checklists.get(self.checklist, {})
+        for item in self.items():
+            tick = state.get(item.key)
+            self.add_row(Text("[x]" if tick and tick.ticked else "[ ]"),
+                         Text(item.label), Text(one_line(tick.note, 30) if tick else ""),
+                         key=item.key)
+        if self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def _current(self):
+        if not self.row_count:
+            return None, None
+        key = self.items()[self.cursor_row].key
+        return key, self.file.session.checklists.get(self.checklist, {}).get(key)
+
+    def _save(self, key: str, ticked: bool, note: str) -> None:
+        try:
+            self.file.tick(self.checklist, key, ticked, note)
+        except CoprodError as exc:
+            self.notify(str(exc), title="Not saved", severity="error", markup=False)
+            return
+        self.fill()
+
+    def action_tick(self) -> None:
+        key, tick = self._current()
+        if key is not None:
+            self._save(key, not (tick and tick.ticked), tick.note if tick else "")
+
+    def action_note(self) -> None:
+        key, tick = self._current()
+        if key is None:
+            return
+
+        def noted(note: str | None) -> None:
+            if note is not None:
+                self._save(key, bool(tick and tick.ticked), note)
+
+        item = self.items()[self.cursor_row]
+        self.app.push_screen(NoteDialog(item.label, tick.note if tick else ""), noted)
+
+
+class NoteDialog(FormDialog[str]):
+    TITLE_TEXT = "A note on this checklist item"
+    FIRST_FOCUS = "note"
+
+    def __init__(self, item: str, note: str) -> None:
+        super().__init__()
+        self._item, self._note = item, note
+
+    def fields(self) -> ComposeResult:
+        yield label(self._item)
+        yield Input(self._note, id="note")
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def submit(self) -> str:
+        return self.value("note")

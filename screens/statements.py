@@ -1,0 +1,133 @@
+"""The 8 'I' statements check: each question answered yes / partly / no, with evidence.
+
+One statement per page (PgUp / PgDn). coprod suggests evidence from what the
+session already holds; Ctrl+G puts that suggestion in the evidence box. A
+statement answered 'no' asks what will change before it is saved.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Select, Static, TextArea
+
+from coprod_tui import framework as fw
+from coprod_tui.errors import CoprodError
+from coprod_tui.evidence import suggested_evidence
+
+from .forms import label, text_area
+from .journey import SaveStatus
+
+ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
+
+
+class StatementsScreen(Screen[None]):
+    CSS_PATH = ["journey.tcss", "statements.tcss"]
+    BINDINGS = [
+        Binding("escape", "leave", "Back"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("pagedown", "turn(1)", "Next statement", priority=True),
+        Binding("pageup", "turn(-1)", "Previous", priority=True),
+        Binding("ctrl+g", "use_suggestion", "Use suggestion", priority=True),
+    ]
+
+    def __init__(self, session_id: str, number: int = 1) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.number = number
+
+    @property
+    def file(self):
+        return self.app.store.session(self.session_id)
+
+    def _saved(self):
+        return next((a for a in self.file.rows("audit") if a.statement == self.number), None)
+
+    def compose(self) -> ComposeResult:
+        n = self.number
+        questions = self.app.wording.statement_questions[n - 1]
+        saved = self._saved()
+        answers = list(saved.answers) if saved else []
+        checked = sorted(a.statement for a in self.file.rows("audit"))
+        yield Static(f"'I' statement {n} of {len(fw.I_STATEMENTS)}: "
+                     f"{fw.I_STATEMENTS[n - 1]}", id="statement", markup=False)
+        yield Static("Checked so far: " + (", ".join(map(str, checked)) or "none")
+                     + ". PgDn next, PgUp previous, Ctrl+S save.", id="progress",
+                     markup=False)
+        with VerticalScroll(id="form"):
+            for i, question in enumerate(questions):
+                yield label(question)
+                given = answers[i] if i < len(answers) else ""
+                yield Select(ANSWERS, value=given or Select.NULL, id=f"q{i}",
+                             prompt="Not answered")
+            yield label("Evidence")
+            self._suggestion = suggested_evidence(self.app.store.snapshot(self.session_id),
+                                                  self.app.wording)[n]
+            yield Static(Text("Suggested from this session (Ctrl+G to use it): "
+                              + self._suggestion), id="suggestion", classes="hint")
+            yield text_area(saved.evidence if saved else "", id="evidence", height=4)
+            yield label("If any answer is no: what will change")
+            yield text_area(saved.will_change if saved else "", id="will_change", height=3)
+            yield Static("", id="problem", markup=False)
+        yield SaveStatus()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#q0").focus()
+
+    def _answers(self) -> list[str]:
+        count = len(self.app.wording.statement_questions[self.number - 1])
+        values = [self.query_one(f"#q{i}", Select).value for i in range(count)]
+        return ["" if v is Select.NULL else str(v) for v in values]
+
+    def _typed(self) -> bool:
+        return any(self._answers()) or bool(self.query_one("#evidence", TextArea).text.strip())
+
+    def action_save(self) -> bool:
+        problem = self.query_one("#problem", Static)
+        try:
+            self.file.set_audit(self.number, self._answers(),
+                                self.query_one("#evidence", TextArea).text,
+                                self.query_one("#will_change", TextArea).text)
+        except CoprodError as exc:
+            problem.update(str(exc))
+            if "will change" in str(exc):
+                self.query_one("#will_change").focus()
+            return False
+        problem.update("")
+        self.query_one(SaveStatus).saved()
+        return True
+
+    async def action_turn(self, step: int) -> None:
+        target = self.number + step
+        if not 1 <= target <= len(fw.I_STATEMENTS):
+            self.notify("That was the last statement." if step > 0 else
+                        "This is the first statement.")
+            return
+        if self._typed() and not self.action_save():
+            return  # stay, with the reason shown, until it can be saved
+        self.number = target
+        await self.recompose()
+        self.query_one("#q0").focus()
+
+    def action_use_suggestion(self) -> None:
+        box = self.query_one("#evidence", TextArea)
+        suggestion = self._suggestion
+        box.text = (box.text.rstrip() + "\n" + suggestion).strip() if box.text.strip() \
+            else suggestion
+        box.focus()
+
+    def action_leave(self) -> None:
+        if self._typed() and not self.action_save():
+            return
+        self.app.pop_screen()
+
+    @on(Select.Changed)
+    def _answered(self, event: Select.Changed) -> None:
+        if event.value == "no":
+            self.query_one("#problem", Static).update(
+                "You answered no: say below what will change.")

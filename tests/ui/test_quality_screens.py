@@ -1,0 +1,141 @@
+"""Comment cards, the 'I' statements check and checklists, through the real UI."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.exporting import render
+from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.templates import default_wording
+from tests.ui.helpers import screen_text, session_on_disk, type_into
+
+
+def docx_text(payload: bytes) -> str:
+    document = docx.Document(io.BytesIO(payload))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def held_session(store):
+    group = store.groups.add_group(Group(name="Parents Forum", conduct=[
+        ConductVersion(version=1, text="Be kind")]))
+    file = store.create_session(group.id, "Autumn meeting", date="2026-10-01")
+    ann = store.add_person(Person(name="Ann Lee", role="family", consent_to_be_named=True),
+                           group.id)
+    bob = store.add_person(Person(name="Bob Stone", role="carer"), group.id)
+    for person in (ann, bob):
+        file.mark(person, "present")
+    file.add_idea("More evening meetings", raised_by="person", person_id=ann.id)
+    file.close_session()
+    return file
+
+
+async def open_close_step(pilot):
+    await pilot.pause()
+    await pilot.press("enter")  # closed: the read-only view
+    await pilot.pause()
+    await pilot.press("f7")  # its Close step
+    await pilot.pause()
+
+
+async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
+    file = held_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_close_step(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        for card in ("4 I could say what I think", "3", "4 @ann Loved it",
+                     "2 @bob Not sure", "7 wrong level"):
+            await pilot.press(*card, "enter")
+            await pilot.pause()
+        shown = screen_text(app)
+        assert "4 cards so far: level 4: 2 · level 3: 1 · level 2: 1 · level 1: 0" in shown
+        assert "Start with the level the person chose" in shown
+        assert app.screen.query_one("#card").value == "7 wrong level"  # kept to fix
+    cards = session_on_disk(data_dir, file.id)["feedback"]
+    assert [(c["level"], c["comment"]) for c in cards] == [
+        (4, "I could say what I think"), (3, ""), (4, "Loved it"), (2, "Not sure")]
+    people = {p.name: p.id for p in store.groups.people().values()}
+    assert [c["person_id"] for c in cards] == [None, None, people["Ann Lee"],
+                                              people["Bob Stone"]]
+
+    minutes = docx_text(render(store.snapshot(file.id), "minutes", default_wording()))
+    wording = default_wording()
+    assert "4 comment cards handed in" in minutes
+    assert wording.card_level(4) in minutes
+    assert "Loved it" in minutes and "Ann Lee" in minutes  # named: she consented
+    assert "Not sure" in minutes and "Bob Stone" not in minutes  # he did not
+
+
+async def test_a_full_statements_check_through_the_screen(store, data_dir):
+    file = held_session(store)
+    app = CoprodApp(store)
+    wording = default_wording()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_close_step(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        for number in range(1, 9):
+            screen = app.screen
+            assert screen.number == number
+            count = len(wording.statement_questions[number - 1])
+            for i in range(count):
+                answer = "no" if (number, i) == (6, 1) else "partly" if i == 0 else "yes"
+                screen.query_one(f"#q{i}").value = answer
+            await pilot.press("ctrl+g")  # use the suggested evidence
+            await pilot.pause()
+            if number == 6:
+                await pilot.press("pagedown")  # refused until it says what will change
+                await pilot.pause()
+                assert app.screen.number == 6
+                assert "say what will change" in screen_text(app)
+                await type_into(pilot, "will_change", "Ask which evening suits people")
+            await pilot.press("pagedown" if number < 8 else "ctrl+s")
+            await pilot.pause()
+        assert "Checked so far: 1, 2, 3, 4, 5, 6, 7" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "8 of 8 'I' statements checked" in screen_text(app)
+
+    audit = sorted(session_on_disk(data_dir, file.id)["audit"], key=lambda a: a["statement"])
+    assert [a["statement"] for a in audit] == list(range(1, 9))
+    assert audit[5]["answers"] == ["partly", "no"]
+    assert audit[5]["will_change"] == "Ask which evening suits people"
+    assert "took part" in audit[0]["evidence"]  # the suggestion was used
+
+    minutes = docx_text(render(store.snapshot(file.id), "minutes", wording))
+    assert "8 statements of 8 checked at this meeting" in minutes
+    assert "Ask which evening suits people" in minutes
+    assert "I can actively participate in meetings and other events." in minutes
+
+
+async def test_checklists_are_ticked_with_notes_on_plan_and_close(store, data_dir):
+    file = held_session(store)
+    app = CoprodApp(store)
+    wording = default_wording()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_close_step(pilot)
+        table = app.screen.query_one("#involvement-checklist")
+        table.focus()
+        await pilot.press("space", "down", "n")
+        await pilot.pause()
+        await pilot.press(*"Room booked late", "enter")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#pre-checklist").focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert wording.pre_checklist[0].label in screen_text(app)
+    lists = session_on_disk(data_dir, file.id)["session"][0]["checklists"]
+    first, second = (c.key for c in wording.involvement_checklist[:2])
+    assert lists["involvement"][first] == {"ticked": True, "note": ""}
+    assert lists["involvement"][second] == {"ticked": False, "note": "Room booked late"}
+    assert lists["pre"][wording.pre_checklist[0].key]["ticked"] is True
