@@ -86,11 +86,17 @@ def write_export(path: Path, payload: bytes) -> Path:
 
 def export_session(store, session_id: str, fmt: str, output: str | Path | None = None, *,
                    default_dir: Path | None = None) -> Path:
+    return export_data(store.snapshot(session_id), fmt, output,
+                       wording=load_wording(store.root), default_dir=default_dir)
+
+
+def export_data(data, fmt: str, output: str | Path | None = None, *, wording=None,
+                default_dir: Path | None = None) -> Path:
+    """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
-    data = store.snapshot(session_id)
-    payload = render(data, fmt, load_wording(store.root))
+    payload = render(data, fmt, wording)
     spec = FORMATS[fmt]
     name = default_name(data.session.date, data.session.title, spec.label, spec.suffix)
     return write_export(target_path(output, name, default_dir=default_dir), payload)

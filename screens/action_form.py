@@ -8,23 +8,15 @@ from textual.widgets import Input, Select, Static
 
 from coprod_tui.errors import ValidationError
 
-from .forms import FormDialog, label, one_line
+from .forms import SessionDialog, label, one_line
 
 OTHER = "__other__"
 
 
-class ActionDialog(FormDialog[str]):
+class ActionDialog(SessionDialog[str]):
     TITLE_TEXT = "Record an action"
     FIRST_FOCUS = "text"
     SUBMIT_LABEL = "Record action"
-
-    def __init__(self, session_id: str) -> None:
-        super().__init__()
-        self.session_id = session_id
-
-    @property
-    def file(self):
-        return self.app.store.session(self.session_id)
 
     def fields(self) -> ComposeResult:
         file = self.file

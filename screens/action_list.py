@@ -72,27 +72,24 @@ class ActionsTable(DataTable):
             self.app.push_screen(OutcomeDialog(row, how), lambda _: self.fill())
 
     def action_told_back(self) -> None:
-        row = self.current
-        if row is None:
-            return
-        try:
-            follow_up.mark_told_back(self.app.store, row.session_id, row.id)
-        except CoprodError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-            return
-        self.notify("Recorded that the group has been told.")
-        self.fill()
+        if self._apply(follow_up.mark_told_back):
+            self.notify("Recorded that the group has been told.")
 
     def action_reopen(self) -> None:
+        self._apply(follow_up.reopen)
+
+    def _apply(self, change) -> bool:
+        """Run a follow-up change on the highlighted action; say why if refused."""
         row = self.current
         if row is None:
-            return
+            return False
         try:
-            follow_up.reopen(self.app.store, row.session_id, row.id)
+            change(self.app.store, row.session_id, row.id)
         except CoprodError as exc:
             self.notify(str(exc), severity="warning", markup=False)
-            return
+            return False
         self.fill()
+        return True
 
 
 class ActionDetail(Static):

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.capture import parse_card
@@ -18,24 +17,16 @@ from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.text import plural
 
 from .forms import one_line
-from .journey import SaveStatus
+from .journey import SaveStatus, SessionScreen
 
 
 class CardsTable(DataTable):
     BINDINGS = [Binding("delete", "screen.remove_card", "Remove card")]
 
 
-class CommentCardsScreen(Screen[None]):
+class CommentCardsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "cards.tcss"]
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
-
-    def __init__(self, session_id: str) -> None:
-        super().__init__()
-        self.session_id = session_id
-
-    @property
-    def file(self):
-        return self.app.store.session(self.session_id)
 
     def compose(self) -> ComposeResult:
         wording = self.app.wording

@@ -10,20 +10,12 @@ from textual.widgets import Input, Select, SelectionList, Static
 
 from coprod_tui.framework import DECISION_METHODS, IN_CONTROL
 
-from .forms import FormDialog, label, one_line, select, text_area, whole_number
+from .forms import SessionDialog, label, one_line, select, text_area, whole_number
 
 
-class DecisionDialog(FormDialog[str]):
+class DecisionDialog(SessionDialog[str]):
     TITLE_TEXT = "Record a decision"
     SUBMIT_LABEL = "Record decision"
-
-    def __init__(self, session_id: str) -> None:
-        super().__init__()
-        self.session_id = session_id
-
-    @property
-    def file(self):
-        return self.app.store.session(self.session_id)
 
     def fields(self) -> ComposeResult:
         ideas = list(reversed(self.file.ideas()))

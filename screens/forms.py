@@ -154,3 +154,15 @@ def run_or_message(change: Callable[[], R], on_error: Callable[[str], None]) -> 
     except CoprodError as exc:
         on_error(str(exc))
         return None
+
+
+class SessionDialog(FormDialog[R]):
+    """A dialog about one session; ``self.file`` is its open session file."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    @property
+    def file(self):
+        return self.app.store.session(self.session_id)

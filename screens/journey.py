@@ -106,7 +106,19 @@ class SaveStatus(Static):
         self.update(f"NOT SAVED: {message}")
 
 
-class StepScreen(Screen[None]):
+class SessionScreen(Screen[None]):
+    """A screen about one session; ``self.file`` is its open session file."""
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    @property
+    def file(self) -> SessionFile:
+        return self.app.store.session(self.session_id)
+
+
+class StepScreen(SessionScreen):
     """Base for the session's step screens."""
 
     STEP: ClassVar[str] = ""
@@ -116,14 +128,6 @@ class StepScreen(Screen[None]):
         *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
                   id=f"step-{s.key}") for s in STEPS),
     ]
-
-    def __init__(self, session_id: str) -> None:
-        super().__init__()
-        self.session_id = session_id
-
-    @property
-    def file(self) -> SessionFile:
-        return self.app.store.session(self.session_id)
 
     def compose_header(self) -> ComposeResult:
         session = self.file.session

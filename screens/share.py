@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
-from coprod_tui.exporting import FORMATS, export_session
+from coprod_tui.exporting import FORMATS, export_data
 from coprod_tui.paths import documents_dir
 
 from .forms import label
@@ -58,17 +58,19 @@ class ShareScreen(StepScreen):
 
     def write(self, fmt: str) -> None:
         self.query_one("#written", Static).update(f"Writing {FORMATS[fmt].label.lower()}…")
-        self._write(fmt, self.query_one("#folder", Input).value.strip())
+        # The session is read here, on the UI thread; the worker only renders and writes.
+        data = self.app.store.snapshot(self.session_id)
+        self._write(data, fmt, self.query_one("#folder", Input).value.strip())
 
     @work(thread=True, exclusive=True)
-    def _write(self, fmt: str, folder: str) -> None:
+    def _write(self, data, fmt: str, folder: str) -> None:
         # Word files for a long session take a moment: keep the screen responsive.
         from pathlib import Path
 
         try:
             target = Path(folder).expanduser()
             target.mkdir(parents=True, exist_ok=True)
-            path = export_session(self.app.store, self.session_id, fmt, target)
+            path = export_data(data, fmt, target, wording=self.app.wording)
         except (CoprodError, OSError) as exc:
             message = str(exc) if isinstance(exc, CoprodError) else \
                 f"Could not write to {folder}: {exc.strerror or exc}."

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Select, Static, TextArea
 
 from coprod_tui import framework as fw
@@ -20,12 +19,12 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.evidence import suggested_evidence
 
 from .forms import label, text_area
-from .journey import SaveStatus
+from .journey import SaveStatus, SessionScreen
 
 ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
 
 
-class StatementsScreen(Screen[None]):
+class StatementsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "statements.tcss"]
     BINDINGS = [
         Binding("escape", "leave", "Back"),
@@ -36,13 +35,8 @@ class StatementsScreen(Screen[None]):
     ]
 
     def __init__(self, session_id: str, number: int = 1) -> None:
-        super().__init__()
-        self.session_id = session_id
+        super().__init__(session_id)
         self.number = number
-
-    @property
-    def file(self):
-        return self.app.store.session(self.session_id)
 
     def _saved(self):
         return next((a for a in self.file.rows("audit") if a.statement == self.number), None)
