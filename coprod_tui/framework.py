@@ -33,6 +33,19 @@ ROLES: tuple[Choice, ...] = (
     Choice("other", "Other"),
 )
 
+#: How someone not named in minutes is described, by role ("Carer 2").
+PERSON_BY_ROLE: dict[str, str] = {
+    "uses_services": "Person using services",
+    "family": "Family member",
+    "carer": "Carer",
+    "young_person": "Young person",
+    "professional": "Professional",
+    "partner": "Partner organisation member",
+    "councillor": "Councillor",
+    "officer": "Council officer",
+    "other": "Participant",
+}
+
 #: Roles whose voice comes from lived experience; the rest are there for work.
 LIVED_EXPERIENCE_ROLES = frozenset({"uses_services", "family", "carer", "young_person"})
 

@@ -389,6 +389,6 @@ def test_for_sharing_old_values_and_consent_links_are_left_out(store, group, peo
     # A change of consent is never tied to a label ("Service user 1") or a name.
     assert shared[1].endswith("the attendance record of one person was changed: their "
                               "consent to be named was updated.")
-    assert "Ann" not in " ".join(shared) and "Uses services 1" not in " ".join(shared)
+    assert "Ann" not in " ".join(shared) and "using services 1" not in " ".join(shared)
     # The facilitator's own view keeps the old wording.
     assert "was 'Bob Stone says the lift is broken'" in describe_corrections(data)[0].text

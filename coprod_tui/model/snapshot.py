@@ -45,13 +45,12 @@ class SessionData:
         is described by role and number ("Carer 2"), numbered in the order of
         the attendance list so the same label means the same person throughout.
         """
-        role_label = fw.labels(fw.ROLES)
         numbers: Counter[str] = Counter()
         names: dict[str, str] = {}
 
         def by_role(person_id: str, role: str) -> str:
             numbers[role] += 1
-            return f"{role_label.get(role, 'Participant')} {numbers[role]}"
+            return f"{fw.PERSON_BY_ROLE.get(role, 'Participant')} {numbers[role]}"
 
         for a in self.attendance:
             person = self.people.get(a.person_id)
