@@ -42,3 +42,19 @@ def is_clock_time(value: str) -> bool:
     except (TypeError, ValueError):
         return False
     return len(value) == 5
+
+
+def instant_on(day: str, clock_time: str) -> str:
+    """A wall-clock time (10:50) on a date, as a stored time with the local offset."""
+    from .errors import ValidationError
+
+    clock_time = clock_time.strip()
+    if not is_clock_time(clock_time):
+        raise ValidationError("Times are written like 10:50.")
+    moment = datetime.fromisoformat(f"{day}T{clock_time}:00").astimezone()
+    return moment.isoformat(timespec="seconds")
+
+
+def clock_of(instant: str | None) -> str:
+    """The wall-clock part (10:50) of a stored time, or ''."""
+    return parse_instant(instant).strftime("%H:%M") if instant else ""

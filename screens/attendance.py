@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui.clock import now
+from coprod_tui.clock import clock_of, now
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS, labels
 from coprod_tui.model import Attendance, Person
 
@@ -20,10 +18,6 @@ from .journey import SaveStatus, StepScreen
 ROLE = labels(ROLES)
 MODE = labels(MODES)
 NEED = labels(SUPPORT_NEEDS)
-
-
-def _clock(stamp: str | None) -> str:
-    return datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else ""
 
 
 def here_words(a: Attendance | None) -> str:
@@ -36,9 +30,9 @@ def here_words(a: Attendance | None) -> str:
         return "Did not come"
     words = "Present"
     if a.late:
-        words += f", late {_clock(a.arrived_at)}"
+        words += f", late {clock_of(a.arrived_at)}"
     if a.left_at:
-        words += f", left {_clock(a.left_at)}"
+        words += f", left {clock_of(a.left_at)}"
     return words
 
 

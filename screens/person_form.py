@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Static
 
+from coprod_tui.clock import clock_of, instant_on
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS
 from coprod_tui.model import Person
 
@@ -47,6 +49,15 @@ class PersonDialog(FormDialog[str]):
         if self.session_id:
             yield label("Taking part")
             yield select(MODES, att.mode if att else "in_room", id="mode")
+        if att is not None and att.present:
+            with Horizontal(id="times"):
+                with Vertical():
+                    yield label("Arrived at (10:50)")
+                    yield Input(clock_of(att.arrived_at), id="arrived")
+                with Vertical():
+                    yield label("Left early at (blank if not)")
+                    yield Input(clock_of(att.left_at), id="left")
+            yield Checkbox("Arrived late", value=att.late, id="late")
         yield label("Support needed (Space to tick)")
         yield selection(SUPPORT_NEEDS, source.support_needs if source else [],
                         id="support_needs")
@@ -59,7 +70,6 @@ class PersonDialog(FormDialog[str]):
         yield label("Contact details (kept private, never in minutes)")
         yield Input(person.contact if person else "", id="contact")
 
-
     def submit(self) -> str:
         store = self.app.store
         details = {
@@ -70,6 +80,7 @@ class PersonDialog(FormDialog[str]):
             "consent_to_be_named": self.query_one("#consent", Checkbox).value,
             "contact": self.value("contact"),
         }
+        times = self._times()  # checked before anything is saved
         if self.person_id is None:
             person = store.add_person(Person(**details), self.group_id)
         else:
@@ -77,7 +88,17 @@ class PersonDialog(FormDialog[str]):
         if self.session_id:
             file = store.session(self.session_id)
             changes = {k: v for k, v in details.items() if k not in ("name", "contact")}
-            changes["mode"] = self.value("mode")
+            changes.update(mode=self.value("mode"), **times)
             if self.person_id is None or file.attendance_of(person.id) is not None:
                 file.set_attendance(person, **changes)
         return person.id
+
+    def _times(self) -> dict[str, object]:
+        """Arrival and leaving times as typed, for someone present; {} otherwise."""
+        if not self.query("#arrived"):
+            return {}
+        day = self.app.store.session(self.session_id).session.date
+        arrived, left = self.value("arrived").strip(), self.value("left").strip()
+        return {"arrived_at": instant_on(day, arrived) if arrived else None,
+                "left_at": instant_on(day, left) if left else None,
+                "late": self.query_one("#late", Checkbox).value}

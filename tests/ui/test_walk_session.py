@@ -134,3 +134,37 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
     (action,) = disk["actions"]
     assert (action["owner"], action["due"], action["status"]) == (
         "Participation team", "2026-04-01", "open")
+
+
+async def test_arrival_and_leaving_times_can_be_set_by_hand(store, data_dir):
+    from coprod_tui.model import Person
+
+    group = store.groups.add_group(Group(name="G", conduct=[
+        ConductVersion(version=1, text="Be kind")]))
+    file = store.create_session(group.id, "Evening", date="2026-03-14")
+    ann = store.add_person(Person(name="Ann Lee"), group.id)
+    file.mark(ann, "present")
+    app = CoprodApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")  # planned: opens on Plan
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("enter")  # Ann's details
+        await pilot.pause()
+        await type_into(pilot, "arrived", "10:50")
+        await type_into(pilot, "left", "11:45")
+        app.screen.query_one("#late", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Present, late 10:50, left 11:45" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_into(pilot, "left", "quarter to")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Times are written like 10:50." in screen_text(app)
+    (record,) = session_on_disk(data_dir, file.id)["attendance"]
+    assert record["late"] is True
+    assert record["arrived_at"].startswith("2026-03-14T10:50:00")
+    assert record["left_at"].startswith("2026-03-14T11:45:00")
