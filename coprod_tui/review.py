@@ -64,14 +64,21 @@ class SessionFilter:
                 and (not self.status or summary.status == self.status))
 
 
-def filter_sessions(store, flt: SessionFilter | None = None) -> list[SessionSummary]:
-    """The sessions matching ``flt``, latest first."""
+def filter_sessions(store, flt: SessionFilter | None = None, *,
+                    hits: list[Match] | None = None) -> list[SessionSummary]:
+    """The sessions matching ``flt``, latest first.
+
+    ``hits`` are the search matches for ``flt.text`` if the caller already has them
+    (the search is the costly part; a screen showing both need not run it twice).
+    """
     flt = flt or SessionFilter()
     rows = [s for s in store.summaries(flt.group_id) if flt.allows(s)]
     words = flt.words
     if not words:
         return rows
-    with_hits = {m.session_id for m in store.search(flt.text, group_id=flt.group_id)}
+    if hits is None:
+        hits = store.search(flt.text, group_id=flt.group_id)
+    with_hits = {m.session_id for m in hits}
     return [s for s in rows
             if s.id in with_hits or all(w in s.title.casefold() for w in words)]
 

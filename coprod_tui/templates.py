@@ -8,10 +8,8 @@ template that cannot be read gives a clear message and our wording is used.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +48,8 @@ class Wording:
 
 
 def _read(text: str, name: str) -> dict[str, Any]:
+    import tomllib  # here, not at the top: the app starts without reading any wording
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -127,6 +127,8 @@ def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
 
 @cache
 def default_wording() -> Wording:
+    from importlib.resources import files
+
     text = files("coprod_tui").joinpath("wording.toml").read_text(encoding="utf-8")
     return _build(_read(text, "wording.toml"), None, "coprod's own wording")
 

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 
 from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.framework import Choice
+from coprod_tui.text import one_line  # re-exported: the screens import it from here
 
 R = TypeVar("R")
 
@@ -131,12 +132,6 @@ class FormDialog(ModalScreen[R], Generic[R]):
         if isinstance(widget, Input):
             return widget.value
         raise TypeError(widget_id)
-
-
-def one_line(text: str, limit: int = 70) -> str:
-    """A record's text on one line, shortened for a list."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def whole_number(text: str, what: str) -> int | None:

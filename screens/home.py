@@ -13,10 +13,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from .forms import one_line
-from .journey import first_step_for, step_screen
+from coprod_tui.text import one_line
+
+# Home is all that start-up shows, so the step screens and the form widgets
+# (.journey, .forms) are imported when first needed, not here.
 
 ALL = "__all__"
+_NOT_SHOWN = object()
 STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
 
@@ -32,6 +35,10 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History", id="history"),
         Binding("enter", "open", "Open", show=False),
     ]
+    #: The group the sessions table was last filled for (None: all groups).
+    _shown_group: object = _NOT_SHOWN
+    #: True between the first fill in on_mount and the resume that follows it.
+    _just_mounted = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -50,8 +57,13 @@ class HomeScreen(Screen[None]):
         table.add_columns("Date", "Session", "Status", "To do")
         self.refresh_lists()
         self.query_one("#sessions", DataTable).focus()
+        # The resume that follows the first push would only fill the lists again.
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
+        if self._just_mounted:
+            self._just_mounted = False
+            return
         self.refresh_lists()
 
     # -- what is shown ----------------------------------------------------------------
@@ -83,15 +95,26 @@ class HomeScreen(Screen[None]):
         table.clear()
         group_names = {g.id: g.name for g in store.groups.groups()}
         group_id = self.group_id
+        self._shown_group = group_id
         # Titles get what the table has left after the date, status and count.
         room = max(16, self.app.size.width * 7 // 10 - 32)
+        # Every cell is one line (the title two, with the group's name), and columns
+        # widen to fit, so the height is known: height=None would make the table
+        # render every row to measure it, which took seconds with 1,000 sessions.
+        height = 1 if group_id is not None else 2
+
+        def plain(text: str) -> Text:
+            # What the table makes of a str cell, minus parsing it as markup (the
+            # date, status and count hold none), which it would do for every row.
+            return Text(text, no_wrap=height == 1, end="")
+
         for s in store.summaries(group_id):
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line
                 title.append("\n" + one_line(group_names.get(s.group_id, "Unknown group"), room),
                              style="dim")
-            table.add_row(s.date, title, STATUS_WORDS.get(s.status, s.status),
-                          str(s.actions_open), key=s.id, height=None)
+            table.add_row(plain(s.date), title, plain(STATUS_WORDS.get(s.status, s.status)),
+                          plain(str(s.actions_open)), key=s.id, height=height)
 
     def _show_banner(self) -> None:
         store = self.app.store
@@ -111,7 +134,9 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#groups")
     def _group_changed(self) -> None:
-        self._fill_sessions()
+        # refresh_lists re-highlights the group it has just filled the table for.
+        if self.group_id != self._shown_group:
+            self._fill_sessions()
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -120,6 +145,8 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------
 
     def open_session(self, session_id: str, step: str | None = None) -> None:
+        from .journey import first_step_for, step_screen
+
         store = self.app.store
         try:
             status = store.session(session_id).session.status

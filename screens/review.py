@@ -91,17 +91,21 @@ class PastSessionsScreen(Screen[None]):
         method = labels(METHODS)
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
-        found = filter_sessions(store, flt)
+        records = find_records(store, flt)  # searched once, for both lists
+        found = filter_sessions(store, flt, hits=records)
+        # Row heights are known, so the table need not measure a thousand rows.
+        height = 2 if flt.group_id is None else 1
         for s in found:
             title = Text(one_line(s.title, 36))
             if flt.group_id is None:
                 title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
                              style="dim")
             sessions.add_row(s.date, title, {"live": "Running"}.get(s.status, s.status.title()),
-                             ", ".join(method[m] for m in s.methods), key=s.id, height=None)
+                             Text(", ".join(method[m] for m in s.methods)), key=s.id,
+                             height=height)
         hits = self.query_one("#hits", DataTable)
         hits.clear()
-        records = find_records(store, flt, limit=500)
+        records = records[:500]
         for n, m in enumerate(records):
             hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
                          key=f"{n}:{m.session_id}")

@@ -1,0 +1,68 @@
+"""The benchmark's own data, made in a temp folder and shared between figures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from functools import cached_property
+from pathlib import Path
+
+from coprod_tui.store import open_store
+from coprod_tui.text import one_line
+from tests.big_session import big_session, put_in_store
+from tests.long_history import make_long_history
+
+#: How many past sessions the "long history" folder holds.
+HISTORY = 1000
+
+
+class Workspace:
+    """Folders under ``root``, each made the first time a figure asks for it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.pycache = root / "pycache"
+
+    @cached_property
+    def history(self) -> Path:
+        """A data folder with 1,000 sessions in 10 groups, index built (as after a first start)."""
+        path = self.root / "history"
+        make_long_history(path, HISTORY)
+        return path
+
+    @cached_property
+    def empty(self) -> Path:
+        """A data folder with no sessions (opened once, as after a first start)."""
+        path = self.root / "empty"
+        open_store(path).close()
+        return path
+
+    @cached_property
+    def home_rows(self) -> Path:
+        """The rows Home shows for the history folder, for the minimal app to show.
+
+        The same text as Home at 80 columns: title and group shortened to 24
+        characters (Home's rule), status in words, the open actions.
+        """
+        room = max(16, 80 * 7 // 10 - 32)
+        with open_store(self.history, read_only=True) as store:
+            names = {g.id: g.name for g in store.groups.groups()}
+            rows = [[s.date, one_line(s.title, room) + "\n"
+                     + one_line(names.get(s.group_id, "Unknown group"), room),
+                     {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}[s.status],
+                     str(s.actions_open)] for s in store.summaries()]
+        path = self.root / "home-rows.json"
+        path.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
+        return path
+
+    def session_folder(self, name: str, *, ideas: int, with_history: bool,
+                       status: str = "planned") -> tuple[Path, str]:
+        """A data folder holding one big session (and the long history, if asked)."""
+        path = self.root / name
+        if with_history:
+            shutil.copytree(self.history, path)
+            (path / ".lock").unlink(missing_ok=True)
+        with open_store(path) as store:
+            session_id = put_in_store(store, big_session(ideas=ideas, status=status))
+            store.summaries()  # the index knows it, as after any save the app makes
+        return path, session_id

@@ -1,0 +1,92 @@
+"""The benchmark (tests/benchmarks) runs, and its JSON has the promised shape.
+
+No timings are asserted here: the figures and their targets are the
+benchmark's business (``python -m tests.benchmarks``). This only checks that
+the machinery works, in a tiny mode, so CI's benchmark step cannot rot.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from coprod_tui.store import open_store
+from tests.benchmarks.common import (
+    KEYS, REPO, Compared, Settings, absolute_figure, alternate, child_env, compare, percentile,
+    ratio_figure, run_child,
+)
+
+
+def check_shape(rows: object) -> None:
+    assert isinstance(rows, list) and rows
+    for row in rows:
+        assert isinstance(row, dict)
+        assert tuple(row) == KEYS  # exactly these keys, in this order
+        assert isinstance(row["figure"], str) and row["figure"]
+        assert isinstance(row["value"], (int, float)) and not isinstance(row["value"], bool)
+        assert isinstance(row["unit"], str) and row["unit"]
+        for key in ("baseline", "ratio"):
+            assert row[key] is None or (isinstance(row[key], (int, float))
+                                        and not isinstance(row[key], bool))
+        assert (row["baseline"] is None) == (row["ratio"] is None)
+        assert isinstance(row["target"], str) and row["target"]
+        assert isinstance(row["met"], bool)
+
+
+def test_cheap_figures_run_and_write_json(tmp_path):
+    out = tmp_path / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks", "--quick", "--only", "save,export",
+         "--repeats", "2", "--json", str(out), "--workdir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = json.loads(out.read_text("utf-8"))
+    check_shape(rows)
+    assert [r["figure"].split(",")[0].split(":")[0] for r in rows] == [
+        "save one idea", "save one idea", "export"]
+    assert "figure" in proc.stdout and "target" in proc.stdout  # the printed table
+    # The temp data is cleaned up afterwards.
+    assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]
+
+
+def test_both_start_up_children_report_ready(tmp_path):
+    env = child_env(tmp_path / "pycache")
+    open_store(tmp_path / "data").close()
+    coprod = run_child(["coprod", str(tmp_path / "data")], env)
+    assert coprod["rows"] == 0
+    assert coprod["spawned"] < coprod["opening"] < coprod["ready"]
+    assert coprod["peak_kb"] > 0
+    rows = tmp_path / "rows.json"
+    rows.write_text(json.dumps([["2026-03-05", "A session\nA group", "Closed", "1"]]))
+    minimal = run_child(["minimal", str(rows)], env)
+    assert minimal["rows"] == 1 and minimal["spawned"] < minimal["ready"]
+
+
+def test_the_figure_rows_and_helpers():
+    row = ratio_figure("x", Compared(0.012, 0.010, 1.2), "ms", 1.2, scale=1000).as_json()
+    assert row == {"figure": "x", "value": 12.0, "unit": "ms", "baseline": 10.0,
+                   "ratio": 1.2, "target": "≤ 1.2×", "met": True}
+    assert not ratio_figure("x", Compared(13.0, 10.0, 1.3), "ms", 1.2).met
+    assert not ratio_figure("x", Compared(1.1, 1.0, 1.1), "ms", 1.5, scale=1000,
+                            also_below=1000).met
+    row = absolute_figure("y", 49.0, "ms", 50).as_json()
+    assert row["baseline"] is None and row["ratio"] is None and row["met"] is True
+    check_shape([row, ratio_figure("x", Compared(1.0, 1.0, 1.0), "ms", 2.0).as_json()])
+
+    # Repeat by repeat: a burst that slows one repeat does not move the median ratio.
+    ours = [2.0, 2.0, 9.0, 2.0, 2.0, 2.0]
+    base = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0]
+    assert compare(ours, base, repeats=3) == Compared(2.0, 1.0, 2.0)
+    assert compare(ours, base, repeats=6).ratio == 2.0
+
+    calls: list[str] = []
+    a, b = alternate(lambda: calls.append("A") or 1.0, lambda: calls.append("B") or 2.0,
+                     3, warmup=1)
+    assert calls == ["A", "B"] * 4 and a == [1.0] * 3 and b == [2.0] * 3
+
+    assert percentile([3.0, 1.0, 2.0], 50) == 2.0
+    assert percentile(list(map(float, range(101))), 95) == 95.0
+    assert Settings.make(quick=True).saves < Settings.make(quick=False).saves
+    assert Settings.make(quick=False, repeats=1).presses == 1
