@@ -6,7 +6,9 @@ they call the core for every change and hold no storage logic themselves.
 
 from __future__ import annotations
 
+import gc
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from textual.theme import Theme
 
 from .errors import CoprodError
 from .store import Store, open_store
-from .templates import Wording, load_wording_reporting
+from .templates import Wording, default_wording, load_wording_reporting, template_path
 
 HIGH_CONTRAST = Theme(
     name="coprod-high-contrast",
@@ -59,11 +61,25 @@ class CoprodApp(App[None]):
         super().__init__()
         self.store = store
         problem = None
-        if wording is None:
+        if wording is None and template_path(store.root) is not None:
+            # An organisation's template is read now, so a problem with it shows at start.
             wording, problem = load_wording_reporting(store.root)
-        self.wording = wording
+        self._wording = wording
         self._startup_messages = list(store.problems) + ([problem] if problem else [])
         self._high_contrast = high_contrast
+        self._quit_asked = float("-inf")
+
+    @property
+    def wording(self) -> Wording:
+        """The wording people see. Without a template, coprod's own is read when first
+        needed (Home does not use it), which keeps parsing it out of start-up."""
+        if self._wording is None:
+            self._wording = default_wording()
+        return self._wording
+
+    @wording.setter
+    def wording(self, wording: Wording) -> None:
+        self._wording = wording
 
     def on_mount(self) -> None:
         from coprod_tui.screens.home import HomeScreen
@@ -75,13 +91,37 @@ class CoprodApp(App[None]):
             self.notify(message, title="Please check", severity="warning", timeout=30,
                         markup=False)
 
+    def _fatal_error(self) -> None:
+        """Report a crash without the values of variables (Textual shows them by
+        default): they would put names and what people said on the terminal."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()
+
     # -- commands ---------------------------------------------------------------
 
     async def action_quit(self) -> None:
-        """Save anything still being typed, then close."""
+        """Save anything still being typed, then close.
+
+        If the disk still refuses something typed, the first Ctrl+Q says so and a
+        second one within ten seconds quits anyway.
+        """
         flush = getattr(self.screen, "flush_saves", None)
         if flush is not None:
             flush()
+        unsaved = getattr(self.screen, "has_unsaved", lambda: False)()
+        now = time.monotonic()
+        if unsaved and now - self._quit_asked > 10:
+            self._quit_asked = now
+            self.notify("Something typed on this screen is not saved yet (the disk refused "
+                        "it). Press Ctrl+Q again to quit and lose it.", title="Not saved",
+                        severity="error", timeout=10)
+            return
         self.exit()
 
     def action_keys(self) -> None:
@@ -127,6 +167,11 @@ def run(data_dir: Path, *, high_contrast: bool = False) -> int:
     except CoprodError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 2
+    # Everything made so far (the modules, the session list) lives as long as the
+    # app: leave it out of the garbage collector's full passes, which otherwise
+    # walk all of it again while Home is being built (gc.freeze, Python's own tool
+    # for long-lived objects; their memory is still freed normally when dropped).
+    gc.freeze()
     try:
         CoprodApp(store, high_contrast=high_contrast).run()
     finally:

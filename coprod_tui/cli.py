@@ -90,6 +90,13 @@ def _store(args: argparse.Namespace, *, write: bool):
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    import os
+
+    # Textual writes every message, typed names included, to the file TEXTUAL_LOG
+    # names. Logs hold no personal data (DESIGN.md §6): only a developer who also
+    # sets COPROD_DEBUG=1 gets that log.
+    if os.environ.get("COPROD_DEBUG") != "1":
+        os.environ.pop("TEXTUAL_LOG", None)
     from .app import run
 
     return run(_data_dir(args))

@@ -12,6 +12,10 @@ _SPACES = re.compile(r"[\s_]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
              *(f"lpt{i}" for i in range(1, 10))}
 MAX_STEM = 80
+#: File systems count bytes, not characters (255 on most): 80 CJK characters or
+#: mathematical letters take 240–320 bytes, so the stem is also cut by bytes,
+#: leaving room for " - Easy read minutes" and " (2)".
+MAX_STEM_BYTES = 150
 
 
 def safe_stem(text: str, fallback: str = "session") -> str:
@@ -19,7 +23,10 @@ def safe_stem(text: str, fallback: str = "session") -> str:
     text = unicodedata.normalize("NFC", text)
     text = _UNSAFE.sub(" ", text)
     text = _SPACES.sub(" ", text).strip(" .-")
-    text = text[:MAX_STEM].rstrip(" .-")
+    text = text[:MAX_STEM]
+    while len(text.encode("utf-8")) > MAX_STEM_BYTES:
+        text = text[:-1]
+    text = text.rstrip(" .-")
     if not text or text.split(".")[0].casefold() in _RESERVED:
         text = f"{fallback} {text}".strip() if text else fallback
     return text

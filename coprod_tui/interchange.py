@@ -65,7 +65,7 @@ def read_bundle(path: Path) -> Bundle:
         raise ValidationError(f"coprod is not allowed to read {name}.") from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise ValidationError(f"{name} is not a JSON file.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{name} is not a coprod session export.")

@@ -18,6 +18,8 @@ from .journey import StepScreen
 
 #: Typed fields are saved this long after the last key (and at once on leaving them).
 SAVE_DELAY = 0.4
+#: A save the disk refused is tried again this often (and on leaving the box, and on quitting).
+RETRY_DELAY = 5.0
 
 
 class FormStepScreen(StepScreen):
@@ -29,10 +31,18 @@ class FormStepScreen(StepScreen):
         """Save one field through the core; True if anything was written."""
         raise CoprodError("This screen cannot save that field.")
 
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        #: Fields typed but not yet saved, each with the timer that will save it.
+        self._autosave_timers: dict[str, Timer] = {}
+        #: Fields the disk refused (said once; retried until they are saved).
+        self._refused_saves: set[str] = set()
+
     def _pending_saves(self) -> dict[str, Timer]:
-        if not hasattr(self, "_autosave_timers"):
-            self._autosave_timers: dict[str, Timer] = {}
         return self._autosave_timers
+
+    def has_unsaved(self) -> bool:
+        return bool(self._refused_saves)
 
     @on(Input.Changed)
     def _autosave_typed(self, event: Input.Changed) -> None:
@@ -59,11 +69,11 @@ class FormStepScreen(StepScreen):
         if event.selection_list.id in self.AUTOSAVE:
             self.save_now(event.selection_list.id)
 
-    def _save_later(self, field: str) -> None:
+    def _save_later(self, field: str, delay: float = SAVE_DELAY) -> None:
         timers = self._pending_saves()
         if field in timers:
             timers[field].stop()
-        timers[field] = self.set_timer(SAVE_DELAY, lambda: self.save_now(field))
+        timers[field] = self.set_timer(delay, lambda: self.save_now(field))
 
     def flush_saves(self) -> None:
         for field in list(self._pending_saves()):
@@ -84,14 +94,19 @@ class FormStepScreen(StepScreen):
             written = self.store_field(field, value)
         except SaveError as exc:
             self._save_status("failed", str(exc))
-            self.notify(str(exc), title="Not saved", severity="error", timeout=30,
-                        markup=False)
+            if field not in self._refused_saves:  # said once, not at every retry
+                self._refused_saves.add(field)
+                self.notify(str(exc), title="Not saved", severity="error", timeout=30,
+                            markup=False)
+            # Still to be saved: kept pending, so it is tried again, never dropped.
+            self._save_later(field, RETRY_DELAY)
             return
         except CoprodError as exc:
             widget.add_class("-invalid")
             self._field_problem(f"Not saved yet: {exc}")
             self._save_status("failed", f"{exc} (everything else is saved)")
             return
+        self._refused_saves.discard(field)
         widget.remove_class("-invalid")
         if not self.query(".-invalid"):
             self._field_problem("")

@@ -164,11 +164,24 @@ class StepScreen(SessionScreen):
     def flush_saves(self) -> None:
         """Save anything typed but not yet saved (screens with forms override this)."""
 
+    def has_unsaved(self) -> bool:
+        """True while something typed here could not be saved (forms override this)."""
+        return False
+
+    def _may_leave(self) -> bool:
+        """Save what is typed; stay (and say so) if the disk still refuses it."""
+        self.flush_saves()
+        if self.has_unsaved():
+            self.notify("Something typed here is not saved yet, so this screen stays open. "
+                        "Free some space or fix the folder; it is tried again by itself.",
+                        title="Not saved", severity="error", timeout=15)
+            return False
+        return True
+
     # -- moving between steps --------------------------------------------------------
 
     def action_go(self, key: str) -> None:
-        if key != self.STEP:
-            self.flush_saves()
+        if key != self.STEP and self._may_leave():
             self.app.switch_screen(step_screen(key, self.session_id))
 
     def action_back(self) -> None:
@@ -185,7 +198,8 @@ class StepScreen(SessionScreen):
 
     def action_leave(self) -> None:
         """Back to Home from any step (the session stays as it is)."""
-        self.flush_saves()
+        if not self._may_leave():
+            return
         self.app.store.release(self.file)
         self.app.pop_screen()
 

@@ -15,7 +15,8 @@ from coprod_tui.store import Store, open_store
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--torture", action="store_true",
-                     help="run the crash torture tests in full (slow)")
+                     help="run the reliability suite (tests/reliability) in full: "
+                          "200 kills, many more generated cases (slow)")
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +26,9 @@ TEMP_SUFFIX = ".coprod-tmp"
 
 
 def temp_path_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    # os.urandom is what secrets.token_hex uses; importing secrets (hmac, hashlib)
+    # cost start-up more than anything else in this module.
+    return path.with_name(f".{path.name}.{os.urandom(6).hex()}{TEMP_SUFFIX}")
 
 
 def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = None) -> None:
@@ -37,6 +38,7 @@ def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = Non
     name (a hard link, so no copy is made).
     """
     temp = temp_path_for(path)
+    old: Path | None = None
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
         try:
@@ -49,12 +51,19 @@ def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = Non
         finally:
             os.close(fd)
         if keep_previous is not None and path.exists():
-            keep_previous.unlink(missing_ok=True)
-            os.link(path, keep_previous)
+            # Linked under a temp name first, so a refused replace leaves the
+            # previous copy as it was.
+            old = temp_path_for(keep_previous)
+            os.link(path, old)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
+        if old is not None:
+            old.unlink(missing_ok=True)
         raise
+    if old is not None:
+        os.replace(old, keep_previous)
+        fsync_dir(old.parent)
     fsync_dir(path.parent)
 
 
@@ -77,20 +86,37 @@ def dump_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def save_error(exc: OSError, what: str) -> SaveError:
-    """A plain message for a failed save, naming the cause but no personal data."""
+def _reason(exc: OSError) -> str:
+    """Why the disk refused, in words (never the file's name: it may hold a title)."""
     import errno
 
     reasons = {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
-        errno.EACCES: "coprod is not allowed to write to the data folder",
-        errno.EPERM: "coprod is not allowed to write to the data folder",
-        errno.EROFS: "the data folder is on a read-only disk",
+        errno.EFBIG: "the file would be bigger than this system allows",
+        errno.EACCES: "coprod is not allowed to write to the folder",
+        errno.EPERM: "coprod is not allowed to write to the folder",
+        errno.EROFS: "the folder is on a read-only disk",
+        errno.ENAMETOOLONG: "the file name is too long",
+        errno.EIO: "the disk reported an error",
     }
-    reason = reasons.get(exc.errno or 0, exc.strerror or "the disk refused it")
-    return SaveError(f"Could not save {what} because {reason}. "
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    if exc.strerror:
+        return f"the disk refused it ({exc.strerror.lower()})"
+    return "the disk refused it"
+
+
+def save_error(exc: OSError, what: str) -> SaveError:
+    """A plain message for a failed save, naming the cause but no personal data."""
+    return SaveError(f"Could not save {what} because {_reason(exc)}. "
                      "Nothing was lost: free some space or fix the folder, then try again.")
+
+
+def open_error(exc: OSError, root: Path) -> SaveError:
+    """A plain message for a data folder that cannot be opened for writing."""
+    return SaveError(f"Could not open the data folder {root} because {_reason(exc)}. "
+                     "Free some space or fix the folder, then start coprod again.")
 
 
 class AtomicJSONStorage(Storage):

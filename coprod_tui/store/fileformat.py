@@ -33,11 +33,13 @@ def parse_tables(raw: bytes, *, kind: str, name: str) -> tuple[Tables, int]:
     """Check a file's bytes are one of our files; return its tables and version."""
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # RecursionError: garbage such as "[[[[..." nested deeper than the parser goes.
         raise DamagedFile(f"{name} is not readable: it may have been cut short "
                           "or overwritten.") from None
     if not isinstance(data, dict) or not all(
-            isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+            isinstance(table, dict) and all(
+                isinstance(doc, dict) and _is_doc_id(key) for key, doc in table.items())
             for table in data.values()):
         raise DamagedFile(f"{name} does not have the layout of a coprod file.")
     meta = data.get(META, {}).get("1")
@@ -50,6 +52,11 @@ def parse_tables(raw: bytes, *, kind: str, name: str) -> tuple[Tables, int]:
         raise DamagedFile(f"{name} was saved by a newer version of coprod; "
                           "update coprod to open it.", future=True)
     return data, version
+
+
+def _is_doc_id(key: str) -> bool:
+    """TinyDB reads each record's key with int(): only plain "1", "2" ... will do."""
+    return 0 < len(key) <= 18 and key.isascii() and key.isdigit() and str(int(key)) == key
 
 
 def migrate(data: Tables, version: int, *, kind: str, name: str) -> Tables:

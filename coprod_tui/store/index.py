@@ -68,6 +68,9 @@ class SearchText(Record):
     noun = "search entry"
     session_id: str
     entries: list[list[str]] = field(default_factory=list)
+    #: The session file's identity when the text was taken (as in SessionSummary), so
+    #: a text that missed a change (a crash between the two writes) is noticed.
+    sig: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, file: SessionFile) -> SearchText:
@@ -78,7 +81,7 @@ class SearchText(Record):
         for a in file.actions():
             entries.append(["action", a.id,
                             "\n".join(t for t in (a.text, a.outcome, a.reason) if t)])
-        return cls(session_id=file.id, entries=entries)
+        return cls(session_id=file.id, entries=entries, sig=file_sig(file.path))
 
 
 class SessionIndex(TableFile):

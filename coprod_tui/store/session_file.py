@@ -446,20 +446,45 @@ def _corrections(kind: str, record_id: str, old: Record, new: Record, *,
             for name in after if name not in skip and before.get(name) != after[name]]
 
 
+#: Fields holding codes, ids, dates or times: never free text, so never redacted
+#: (a name like "Ed" must not turn the status "closed" into "clos[name removed]").
+_CODES = frozenset({
+    "id", "kind", "status", "raised_by", "method", "in_control", "role", "mode", "format",
+    "stage", "methods", "support_needs", "conduct_how", "source_kind", "record_kind",
+    "field_name", "answers", "roster", "date", "start", "end", "due", "at"})
+
+
+def is_code(field_name: str) -> bool:
+    """True for a field that holds a code, id or time rather than words."""
+    return (field_name in _CODES
+            or field_name.endswith(("_id", "_ids", "_at", "_since")))
+
+
 def _scrub(record: R, redact) -> R | None:
     """The record with ``redact`` applied to every piece of text; None if unchanged."""
     before = record.to_dict()
     after = _redact_value(before, redact)
+    if isinstance(record, Correction) and is_code(record.field_name):
+        after["old"], after["new"] = before["old"], before["new"]
     return type(record).from_dict(after) if after != before else None
 
 
-def _redact_value(value: Any, redact) -> Any:
+def _redact_value(value: Any, redact, field_name: str = "") -> Any:
     if isinstance(value, str):
-        return redact(value)
+        return value if is_code(field_name) else redact(value)
     if isinstance(value, list):
-        return [_redact_value(v, redact) for v in value]
+        return [_redact_value(v, redact, field_name) for v in value]
     if isinstance(value, dict):
-        return {k: _redact_value(v, redact) for k, v in value.items()}
+        return {k: _redact_value(v, redact, k) for k, v in value.items()}
+    return value
+
+
+def _without(value: Any, person_id: str) -> Any:
+    """A corrected value with the person's id taken out (a correction of who raised it)."""
+    if value == person_id:
+        return None
+    if isinstance(value, list):
+        return [v for v in value if v != person_id]
     return value
 
 
@@ -472,6 +497,10 @@ def _unlink(record: R, person_id: str, redact, counts: dict[str, int]) -> R | No
         links = {"owner_person_id": None}
     elif isinstance(record, Feedback) and record.person_id == person_id:
         links = {"person_id": None}
+    elif isinstance(record, Correction) and any(
+            v == person_id or (isinstance(v, list) and person_id in v)
+            for v in (record.old, record.new)):
+        links = {"old": _without(record.old, person_id), "new": _without(record.new, person_id)}
     if links:
         counts["unlinked"] += 1
         record = record.replace(**links)

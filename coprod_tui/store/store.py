@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Any
 
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..model import Group, Person, Session, SessionData
-from .atomic import DIR_MODE, TEMP_SUFFIX, write_atomic
+from .atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX, open_error, write_atomic
 from .fileformat import make_loader, new_tables
 from .groups import GroupBook
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
@@ -64,23 +63,35 @@ class Store:
         self._search: SearchIndex | None = None
         #: Read-only opening cannot fix the index, so changed files are summarised here.
         self._fresh_rows: dict[str, SessionSummary] = {}
+        #: Read-only opening cannot fix search.json either: its healed texts.
+        self._healed_texts: dict[str, SearchText] = {}
         self._opened = False
 
     # -- opening and closing --------------------------------------------------------
 
     def open(self) -> Store:
-        prepare_folder(self.root, create=not self.read_only)
-        if self._lock is not None:
-            self._lock.acquire()
         try:
-            if not self.read_only:
-                self._tidy()
-            self.groups = self._open_groups()
-            self.index = self._open_derived(SessionIndex, "index.json", "the session list")
-            self._reconcile()
-        except BaseException:
-            self.close()
-            raise
+            if self._lock is not None:
+                # The lock comes before anything is written, so two copies starting
+                # at once never see (or tidy away) each other's half-made folder.
+                refuse_foreign(self.root)
+                self.root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+                self._lock.acquire()
+            try:
+                prepare_folder(self.root, create=not self.read_only)
+                if not self.read_only:
+                    self._tidy()
+                self.groups = self._open_groups()
+                self.index = self._open_derived(SessionIndex, "index.json", "the session list")
+                self._reconcile()
+            except BaseException:
+                self.close()
+                raise
+        except OSError as exc:
+            if isinstance(exc, CoprodError):
+                raise
+            # A full or read-only disk: a plain sentence, not a traceback.
+            raise open_error(exc, self.root) from exc
         self._opened = True
         return self
 
@@ -132,8 +143,7 @@ class Store:
             moved = self.set_aside(path)
             message = f"{exc} It was moved to {moved}."
         if previous.exists():
-            shutil.copyfile(previous, path)
-            os.chmod(path, 0o600)
+            write_atomic(path, previous.read_bytes())
             book = GroupBook(path, loader=self._loader("groups"), what="the groups",
                              keep_previous=previous)
             try:
@@ -173,6 +183,7 @@ class Store:
             n += 1
             target = target_dir / f"{path.name}.{stamp}-{n}"
         os.replace(path, target)
+        os.chmod(target, FILE_MODE)
         return target.relative_to(self.root)
 
     # -- the session index ------------------------------------------------------------
@@ -205,9 +216,10 @@ class Store:
         summaries = {sid: s for sid, s in rows.items() if sid not in gone}
         summaries.update(fresh)
         self.index.set_all(sorted(summaries.values(), key=lambda s: s.sort_key))
-        search = self._search_index()
-        kept = {sid: t for sid, t in search.texts().items() if sid in summaries}
+        search = self._search_index(heal=False)
+        kept = search.texts()
         kept.update(texts)
+        self._heal_texts(kept, summaries)
         search.set_all(list(kept.values()))
 
     def _report_damaged(self, path: Path, exc: DamagedFile) -> None:
@@ -217,10 +229,45 @@ class Store:
             moved = self.set_aside(path)
             self.problems.append(f"{exc} It was moved to {moved}; everything else is fine.")
 
-    def _search_index(self) -> SearchIndex:
+    def _search_index(self, *, heal: bool = True) -> SearchIndex:
         if self._search is None:
-            self._search = self._open_derived(SearchIndex, "search.json", "the search index")
+            self._search = search = self._open_derived(SearchIndex, "search.json",
+                                                       "the search index")
+            texts = search.texts()
+            if heal and self._heal_texts(texts, self.index.summaries()):
+                if self.read_only:
+                    self._healed_texts = texts
+                else:
+                    try:
+                        search.set_all(list(texts.values()))
+                    except CoprodError:
+                        pass  # a full disk: healed again next time
         return self._search
+
+    def _heal_texts(self, texts: dict[str, SearchText],
+                    rows: dict[str, SessionSummary]) -> bool:
+        """Make ``texts`` match the session list, in place; True if anything changed.
+
+        search.json is written just after index.json, so a crash between the two
+        (or a lost search.json) would otherwise leave sessions unsearchable for good.
+        """
+        changed = False
+        for sid in [sid for sid in texts if sid not in rows]:
+            del texts[sid]
+            changed = True
+        for sid, summary in rows.items():
+            have = texts.get(sid)
+            if have is not None and have.sig == summary.sig:
+                continue
+            file = self._session_file(self.sessions_dir / f"{sid}.json")
+            try:
+                file.load()
+            except (DamagedFile, OSError):
+                continue  # set aside when it is next opened
+            texts[sid] = SearchText.of(file)
+            file.close()
+            changed = True
+        return changed
 
     def refresh(self, file: SessionFile) -> None:
         """Update a changed session's summary and search text."""
@@ -232,10 +279,17 @@ class Store:
 
     def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
         """Sessions, latest first."""
+        unindexed: dict[str, SessionSummary] = {}
         for file in self._open.values():
-            self.refresh(file)
+            try:
+                self.refresh(file)
+            except CoprodError:
+                # The index could not be written (a full disk): list the session as it
+                # is; the next call tries again.
+                unindexed[file.id] = SessionSummary.of(file)
         rows = self.index.summaries()
         rows.update(self._fresh_rows)
+        rows.update(unindexed)
         found = [s for s in rows.values() if group_id is None or s.group_id == group_id]
         return sorted(found, key=lambda s: s.sort_key, reverse=True)
 
@@ -274,7 +328,10 @@ class Store:
         file = self._session_file(path)
         file.create(session, tables)
         self._open[session.id] = file
-        self.refresh(file)
+        try:
+            self.refresh(file)
+        except CoprodError:
+            pass  # the session is saved; the index catches up later (or at the next start)
         return file
 
     def session(self, session_id: str) -> SessionFile:
@@ -351,6 +408,7 @@ class Store:
             return []
         summaries = {s.id: s for s in self.summaries(group_id)}
         texts = self._search_index().texts()
+        texts.update(self._healed_texts)
         for sid in self._fresh_rows:
             file = self._session_file(self.sessions_dir / f"{sid}.json")
             file.load()
@@ -368,20 +426,27 @@ class Store:
         return hits[:limit] if limit else hits
 
 
-def prepare_folder(root: Path, *, create: bool) -> None:
-    """Make sure ``root`` is a coprod data folder we may use (0700)."""
-    marker = root / MARKER
+def refuse_foreign(root: Path) -> None:
+    """Refuse a file, or a folder holding someone else's files (writes nothing)."""
     if root.exists():
         if not root.is_dir():
             raise CoprodError(f"{root} is a file, not a folder; choose a folder for the data.")
-        if not marker.exists():
-            if any(p for p in root.iterdir() if p.name != ".lock"):
-                raise CoprodError(f"{root} already holds other files; choose an empty "
-                                  "or new folder for coprod's data.")
-            if not create:
-                return
-    elif not create:
-        raise NotFound(f"There is no coprod data in {root} yet.")
+        marker = root / MARKER
+        # The marker is looked for again after the listing: another copy may have
+        # written it (and more) in between.
+        if not marker.exists() and not _only_ours(root) and not marker.exists():
+            raise CoprodError(f"{root} already holds other files; choose an empty "
+                              "or new folder for coprod's data.")
+
+
+def prepare_folder(root: Path, *, create: bool) -> None:
+    """Make sure ``root`` is a coprod data folder we may use (0700)."""
+    marker = root / MARKER
+    refuse_foreign(root)
+    if not create:  # reading only: nothing is written, not even a chmod
+        if not root.exists():
+            raise NotFound(f"There is no coprod data in {root} yet.")
+        return
     root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     os.chmod(root, DIR_MODE)
     for sub in ("sessions", "backups"):
@@ -389,6 +454,25 @@ def prepare_folder(root: Path, *, create: bool) -> None:
         os.chmod(root / sub, DIR_MODE)
     if not marker.exists():
         write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1}).encode())
+
+
+def _only_ours(root: Path) -> bool:
+    """True if ``root`` holds nothing but what coprod makes before its marker.
+
+    A first start that was killed, or another copy starting at the same moment,
+    leaves the lock, the empty sub-folders or the marker's temp file.
+    """
+    for path in root.iterdir():
+        name = path.name
+        if name == ".lock" or (name.startswith(f".{MARKER}.") and name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            if name in ("sessions", "backups") and path.is_dir() and not any(path.iterdir()):
+                continue
+        except OSError:
+            pass
+        return False
+    return True
 
 
 def open_store(root: Path, *, read_only: bool = False) -> Store:

@@ -100,3 +100,33 @@ async def test_high_contrast_can_be_switched_from_the_palette(store):
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "coprod-high-contrast"
+
+
+async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, data_dir,
+                                                                       monkeypatch):
+    import errno
+
+    from coprod_tui.store import atomic
+
+    add_demo(store)
+    sid = store.summaries()[0].id
+    real_fsync = atomic.os.fsync
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.press("f2")
+        monkeypatch.setattr(atomic.os, "fsync", full)
+        await type_into(pilot, "venue", "The new hall")
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"  # not lost by moving on
+        assert "NOT SAVED" in screen_text(app)
+        monkeypatch.setattr(atomic.os, "fsync", real_fsync)
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AttendanceScreen"
+    assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"

@@ -1,0 +1,148 @@
+"""Shared helpers for the reliability suite (issue 8).
+
+The suite runs short by default (CI) and in full with ``--torture``; every
+random choice is seeded, so a failure names the seed that repeats it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from . import budget
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    budget.TORTURE = bool(config.getoption("--torture", default=False))
+
+
+def hypothesis_settings(quick: int, full: int) -> settings:
+    """Few examples by default, many with --torture; never a deadline (CI is slow)."""
+    return settings(max_examples=budget.scaled(quick, full), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow,
+                                           HealthCheck.function_scoped_fixture,
+                                           HealthCheck.data_too_large,
+                                           HealthCheck.large_base_example])
+
+
+def every_file(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def folder_bytes(folder: Path) -> bytes:
+    """Every byte of every file under ``folder``, names included."""
+    return b"\n".join(str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes()
+                      for p in every_file(folder))
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): stat.S_IMODE(p.lstat().st_mode)
+            for p in [folder, *folder.rglob("*")]}
+
+
+def session_json(data_dir: Path, session_id: str) -> dict:
+    return json.loads((data_dir / "sessions" / f"{session_id}.json").read_text("utf-8"))
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(".coprod-tmp")]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("COPROD_DATA_DIR", None)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+class RealApp:
+    """The real ``coprod`` command in a pseudo-terminal, as a facilitator runs it.
+
+    Its output is read continuously (a full terminal buffer would stall it).
+    """
+
+    def __init__(self, data_dir: Path, *, env: dict[str, str] | None = None,
+                 cwd: Path | None = None, size: tuple[int, int] = (80, 24)) -> None:
+        import fcntl
+        import pty
+        import struct
+        import subprocess
+        import sys
+        import termios
+        import threading
+
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        full_env = {**child_env(), "TERM": "xterm-256color", "COLUMNS": str(size[0]),
+                    "LINES": str(size[1]), **(env or {})}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "coprod_tui", "--data-dir", str(data_dir)],
+            stdin=slave, stdout=slave, stderr=slave, env=full_env,
+            cwd=cwd or ROOT, start_new_session=True)
+        os.close(slave)
+        self.screen = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.screen += chunk
+
+    def wait_for(self, text: bytes, timeout: float = 30) -> bool:
+        import time
+
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            if text in self.screen:
+                return True
+            if self.process.poll() is not None:
+                return text in self.screen
+            time.sleep(0.05)
+        return False
+
+    def ready(self, text: bytes, timeout: float = 30) -> bool:
+        """Wait for ``text`` on screen, then a moment more: keys typed before the app
+        listens to the terminal are lost."""
+        import time
+
+        found = self.wait_for(text, timeout)
+        time.sleep(1.0)
+        return found
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def quit(self, timeout: float = 30) -> tuple[int, str]:
+        if self.process.poll() is None:
+            self.type(b"\x11")  # ctrl+q
+        try:
+            self.process.wait(timeout=timeout)
+        except Exception:
+            self.process.kill()
+            raise
+        return self.finish()
+
+    def finish(self) -> tuple[int, str]:
+        """The exit code, and everything written to the terminal (Textual draws on
+        stderr, so error messages are in there too)."""
+        code = self.process.wait(timeout=30)
+        self._reader.join(timeout=5)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+        return code, self.screen.decode("utf-8", "replace")

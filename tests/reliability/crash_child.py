@@ -1,0 +1,92 @@
+"""A child process for the crash tests: works through the app's own code path.
+
+``record``: records people, attendance, hands up, speaking turns, ideas,
+decisions and actions with the same SessionFile calls the screens make, and
+prints one line per record *after* the store has returned (the moment the app
+would show it as recorded). ``forget``, ``import`` and ``open`` run those
+operations (the last one rebuilds a lost index). The parent kills it at random.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def say(*words: str) -> None:
+    print(*words, flush=True)  # one write(2) per line, so a kill never splits one
+
+
+def record(data_dir: str, seed: int) -> None:
+    from coprod_tui.model import Group, Person
+    from coprod_tui.store import open_store
+
+    store = open_store(Path(data_dir))
+    groups = store.groups.groups()
+    group = groups[0] if groups else store.groups.add_group(Group(name="Crash group"))
+    file = store.create_session(group.id, f"Session {seed}")
+    say("session", file.id)
+    present: list[Person] = []
+    n = 0
+    while True:
+        n += 1
+        if n % 5 == 1:
+            person = store.add_person(Person(name=f"Person {seed}-{n}", role="carer"),
+                                      group.id)
+            say("person", person.id)
+            file.mark(person, "present")
+            say("present", person.id)
+            present.append(person)
+        who = present[n % len(present)]
+        file.raise_hand(who.id)
+        turn = file.next_speaker()
+        say("turn", turn.id)
+        idea = file.add_idea(f"idea {seed}-{n} 😀 " + "x" * (n % 50), raised_by="person",
+                             person_id=who.id)
+        say("idea", idea.id)
+        if n % 3 == 0:
+            d = file.add_decision(f"decision {n}", "because", idea_ids=[idea.id])
+            say("decision", d.id)
+            a = file.add_action(f"action {n}", source_kind="decision", source_id=d.id)
+            say("action", a.id)
+        if n % 4 == 0:
+            say("turn", file.record_turn(who.id).id)
+        if n % 7 == 0:
+            store.refresh(file)  # the index is written too, now and then
+
+
+def forget(data_dir: str, name: str) -> None:
+    from coprod_tui.forget import forget as forget_person
+    from coprod_tui.store import open_store
+
+    store = open_store(Path(data_dir))
+    say("start")
+    forget_person(store, name)
+    store.close()
+    say("done")
+
+
+def import_file(data_dir: str, bundle: str) -> None:
+    from coprod_tui.interchange import import_bundle, read_bundle
+    from coprod_tui.store import open_store
+
+    store = open_store(Path(data_dir))
+    checked = read_bundle(Path(bundle))
+    say("start")
+    import_bundle(store, checked)
+    store.close()
+    say("done")
+
+
+def open_folder(data_dir: str) -> None:
+    from coprod_tui.store import open_store
+
+    say("start")  # the import above is done: from here on it is the rebuild
+    open_store(Path(data_dir)).close()  # rebuilds index.json and search.json
+    say("done")
+
+
+if __name__ == "__main__":
+    mode, folder, arg = sys.argv[1], sys.argv[2], (sys.argv[3:] or [""])[0]
+    {"record": lambda: record(folder, int(arg)), "forget": lambda: forget(folder, arg),
+     "import": lambda: import_file(folder, arg), "open": lambda: open_folder(folder)}[mode]()

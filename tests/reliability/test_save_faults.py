@@ -1,0 +1,457 @@
+"""A disk that refuses a save never loses what is on screen (issue 8, part 2).
+
+Faults are injected into ``coprod_tui.store.atomic`` (its ``os.open``,
+``os.write``, ``os.fsync`` and ``os.replace``) because the tests may run as
+root, where chmod stops nothing; real full and read-only disks are also used
+where the machine allows it (a small tmpfs in a user namespace), and a chmod
+0500 folder when not root. Each time: a plain message, the typed entry still
+on screen, no partial or temp file, the memory copy equal to the disk, and a
+retry that succeeds once the fault clears.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.errors import SaveError
+from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.store import atomic, open_store
+from tests.ui.helpers import screen_text, type_into
+
+from .conftest import ROOT, child_env, temp_files
+
+REASONS = {errno.ENOSPC: "the disk is full",
+           errno.EDQUOT: "the disk quota is used up",
+           errno.EACCES: "not allowed to write",
+           errno.EROFS: "read-only disk",
+           errno.EIO: "the disk reported an error",
+           errno.EFBIG: "bigger than this system allows"}
+OPS = ("open", "write", "fsync", "replace")
+
+
+class FaultyOS:
+    """``os`` as atomic.py sees it, with some calls failing like a sick disk."""
+
+    def __init__(self) -> None:
+        self.failing: dict[str, int] = {}
+        self.calls: dict[str, int] = {}
+
+    def __getattr__(self, name: str):
+        real = getattr(os, name)
+        if not callable(real):
+            return real
+
+        def call(*args, **kwargs):
+            self.calls[name] = self.calls.get(name, 0) + 1
+            code = self.failing.get(name)
+            if code is not None:
+                raise OSError(code, os.strerror(code))
+            return real(*args, **kwargs)
+
+        return call
+
+    def fail(self, op: str, code: int) -> None:
+        self.failing[op] = code
+
+    def clear(self) -> None:
+        self.failing.clear()
+
+
+@pytest.fixture
+def faults(monkeypatch) -> FaultyOS:
+    faulty = FaultyOS()
+    monkeypatch.setattr(atomic, "os", faulty)
+    return faulty
+
+
+def live_session(store):
+    group = store.groups.add_group(Group(name="G", conduct=[
+        ConductVersion(version=1, text="Be kind")]))
+    file = store.create_session(group.id, "Live one")
+    file.add_agenda_item("Only item", 10)
+    people = [store.add_person(Person(name=name), group.id) for name in ("Ann Lee", "Bob Stone")]
+    for person in people:
+        file.mark(person, "present")
+    file.start()
+    file.add_idea("already here")
+    return group, file, people
+
+
+def disk_state(data_dir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data_dir)): p.read_bytes()
+            for p in data_dir.rglob("*") if p.is_file() and p.name not in (".lock", ".running")}
+
+
+def memory_matches_disk(store, file) -> None:
+    """What the open store holds equals what a fresh reader finds on disk."""
+    with open_store(store.root, read_only=True) as fresh:
+        again = fresh.session(file.id)
+        assert again.session == file.session
+        for table in ("ideas", "decisions", "actions", "attendance", "turns"):
+            assert [r.to_dict() for r in again.rows(table)] == [
+                r.to_dict() for r in file.rows(table)], table
+        assert fresh.groups.people() == store.groups.people()
+        assert fresh.groups.groups() == store.groups.groups()
+
+
+# -- the store, every operation and every refusal -------------------------------------------
+
+SAVES = {
+    "idea": lambda store, file, people: file.add_idea("lost?"),
+    "decision": lambda store, file, people: file.add_decision("Paint it", "People asked"),
+    "attendance": lambda store, file, people: file.mark(people[1], "apologies"),
+    "hand up": lambda store, file, people: file.raise_hand(people[0].id),
+    "session details": lambda store, file, people: file.update_session(venue="Room 2"),
+    "new person": lambda store, file, people: store.add_person(Person(name="Cat Moss"),
+                                                               file.session.group_id),
+    "new session": lambda store, file, people: store.create_session(file.session.group_id,
+                                                                     "Another"),
+}
+
+
+@pytest.mark.parametrize("op", OPS)
+@pytest.mark.parametrize("code", sorted(REASONS))
+def test_a_refused_save_changes_nothing_and_can_be_retried(store, data_dir, faults, op, code):
+    group, file, people = live_session(store)
+    for what, save in SAVES.items():
+        before = disk_state(data_dir)
+        faults.fail(op, code)
+        with pytest.raises(SaveError) as refused:
+            save(store, file, people)
+        message = str(refused.value)
+        assert REASONS[code] in message and "Nothing was lost" in message, (what, message)
+        assert "Ann Lee" not in message and "Traceback" not in message
+        faults.clear()
+        assert disk_state(data_dir) == before, f"{what}: a refused save changed the disk"
+        assert not temp_files(data_dir), f"{what}: a temp file was left"
+        memory_matches_disk(store, file)
+        save(store, file, people)  # the disk is back: the same save works
+        memory_matches_disk(store, file)
+    assert [i.text for i in file.ideas()] == ["already here", "lost?"]
+
+
+def test_a_refused_index_write_never_fails_a_save_or_the_session_list(store, data_dir,
+                                                                       monkeypatch):
+    group, file, people = live_session(store)
+    store.refresh(file)
+    real_write = atomic.write_atomic
+
+    def index_refused(path, payload, **kwargs):
+        if path.name in ("index.json", "search.json"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, payload, **kwargs)
+
+    monkeypatch.setattr(atomic, "write_atomic", index_refused)
+    new = store.create_session(group.id, "Made on a nearly full disk")
+    new.add_idea("saved even though the index is not")
+    listed = {s.id: s for s in store.summaries()}
+    assert listed[new.id].ideas == 1
+    monkeypatch.undo()
+    store.close()
+    with open_store(data_dir) as again:
+        assert again.problems == []
+        assert [s.title for s in again.summaries() if s.id == new.id] == [
+            "Made on a nearly full disk"]
+        assert again.search("index is not")
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_opening_a_folder_on_a_refusing_disk_is_a_plain_sentence(data_dir, faults, code):
+    with open_store(data_dir) as store:
+        store.groups.add_group(Group(name="G"))
+    faults.fail("open", code)
+    with pytest.raises(SaveError) as refused:
+        open_store(data_dir)
+    assert str(refused.value).startswith(f"Could not open the data folder {data_dir} because")
+    assert REASONS[code] in str(refused.value)
+    faults.clear()
+    with open_store(data_dir) as store:  # and once it clears, it opens
+        assert [g.name for g in store.groups.groups()] == ["G"]
+
+
+def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, faults):
+    from coprod_tui.exporting import export_session
+
+    group, file, people = live_session(store)
+    out = tmp_path / "out"
+    out.mkdir()
+    faults.fail("write", errno.ENOSPC)
+    with pytest.raises(SaveError, match="the disk is full"):
+        export_session(store, file.id, "minutes", out)
+    assert list(out.iterdir()) == []
+    faults.clear()
+    assert export_session(store, file.id, "minutes", out).exists()
+
+
+# -- through the real UI ------------------------------------------------------------------------
+
+def notifications(app) -> str:
+    return "\n".join(n.message for n in app._notifications)
+
+
+async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_dir, faults):
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        capture = app.screen.query_one("#capture", Input)
+        for n, (code, op) in enumerate([(errno.ENOSPC, "fsync"), (errno.EACCES, "open"),
+                                        (errno.EROFS, "replace")]):
+            idea = f"Ramps ({n})"
+            before = disk_state(data_dir)
+            faults.fail(op, code)
+            if n == 0:
+                await type_into(pilot, "capture", idea)  # typed key by key
+            else:
+                capture.value = idea  # as a paste arrives
+            await pilot.press("enter")
+            await pilot.pause()
+            assert capture.value == idea, "the typed idea left the box"
+            assert REASONS[code] in notifications(app)
+            assert "NOT SAVED" in screen_text(app)
+            assert disk_state(data_dir) == before and not temp_files(data_dir)
+            memory_matches_disk(store, file)
+            faults.clear()
+            capture.focus()
+            await pilot.press("enter")  # the same entry, once more
+            await pilot.pause()
+            assert capture.value == ""
+            assert "Saved at" in screen_text(app) and f"IDEA · Anonymous: {idea}" in \
+                screen_text(app)
+    assert [i.text for i in file.ideas()] == ["already here"] + [
+        f"Ramps ({n})" for n in range(3)]
+    memory_matches_disk(store, file)
+
+
+async def test_a_decision_dialog_stays_open_with_its_text(store, data_dir, faults):
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        for n, op in enumerate(["write", "replace"]):
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            dialog = app.screen
+            text, reasons = f"Paint it ({n})", f"Asked ({n})"
+            if n == 0:
+                await type_into(pilot, "text", text)
+                await type_into(pilot, "reasons", reasons)
+            else:
+                dialog.query_one("#text").text = text
+                dialog.query_one("#reasons").text = reasons
+            before = disk_state(data_dir)
+            faults.fail(op, errno.ENOSPC)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is dialog, "the dialog closed on a failed save"
+            assert dialog.query_one("#text").text == text
+            assert dialog.query_one("#reasons").text == reasons
+            assert "Not saved: Could not save the session because the disk is full" in \
+                screen_text(app)
+            assert disk_state(data_dir) == before and not temp_files(data_dir)
+            memory_matches_disk(store, file)
+            faults.clear()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "LiveScreen"
+            assert f"DECISION: {text}" in screen_text(app)
+    assert [d.reasons for d in file.decisions()] == ["Asked (0)", "Asked (1)"]
+    memory_matches_disk(store, file)
+
+
+async def test_an_action_dialog_stays_open_with_its_text(store, data_dir, faults):
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = "Write to the head teacher"
+        app.screen.query_one("#owner_text", Input).value = "Participation team"
+        faults.fail("open", errno.EROFS)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ActionDialog"
+        assert app.screen.query_one("#text", Input).value == "Write to the head teacher"
+        assert "read-only disk" in screen_text(app)
+        assert file.actions() == [] and not temp_files(data_dir)
+        faults.clear()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+    assert [a.owner for a in file.actions()] == ["Participation team"]
+    memory_matches_disk(store, file)
+
+
+async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clears(
+        store, data_dir, faults):
+    """The Plan step saves fields as they are typed: a refused one is tried again
+    (shortly, on leaving the box, and on quitting), never silently dropped."""
+    group, file, people = live_session(store)
+    file.update_session(status="planned")
+    app = CoprodApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.open_session(file.id, "setup")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"
+        faults.fail("write", errno.ENOSPC)
+        await type_into(pilot, "venue", "Hall 1")
+        await pilot.pause(0.6)  # the autosave fires, and is refused
+        assert "NOT SAVED" in screen_text(app) and "the disk is full" in notifications(app)
+        assert app.screen.query_one("#venue", Input).value == "Hall 1"
+        assert file.session.venue == "" and not temp_files(data_dir)
+        memory_matches_disk(store, file)
+        faults.clear()
+        app.screen.query_one("#title").focus()  # leaving the box tries again
+        await pilot.pause()
+        assert file.session.venue == "Hall 1"
+        assert "Saved at" in screen_text(app)
+    memory_matches_disk(store, file)
+
+
+async def test_a_refused_hand_up_can_be_raised_again(store, data_dir, faults):
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        faults.fail("fsync", errno.EIO)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"bob", "enter")
+        await pilot.pause()
+        assert "the disk reported an error" in notifications(app)
+        assert "No hands up" in screen_text(app)
+        faults.clear()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"bob", "enter")
+        await pilot.pause()
+        assert "1. Bob Stone" in screen_text(app)
+    memory_matches_disk(store, file)
+
+
+# -- real refusing disks --------------------------------------------------------------------------
+
+def _can_mount() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "-rm", "sh", "-c",
+                            "d=$(mktemp -d) && mount -t tmpfs -o size=64k none $d && "
+                            "umount $d && rmdir $d"], capture_output=True, timeout=30)
+    return probe.returncode == 0
+
+
+needs_mount = pytest.mark.skipif(not _can_mount(),
+                                 reason="no user namespaces here to mount a small disk")
+
+REAL_DISK = textwrap.dedent("""
+    import errno, json, os, subprocess, sys
+    from pathlib import Path
+    from coprod_tui.errors import SaveError
+    from coprod_tui.model import Group
+    from coprod_tui.store import open_store
+
+    root = Path(sys.argv[1]) / "data"
+    report = {}
+    store = open_store(root)
+    group = store.groups.add_group(Group(name="G"))
+    file = store.create_session(group.id, "On a small disk")
+    saved = []
+    # Fill the disk with ideas until it refuses one.
+    n = 0
+    while True:
+        n += 1
+        try:
+            saved.append(file.add_idea(f"idea {n} " + "words " * 400).id)
+        except SaveError as exc:
+            report["full"] = str(exc)
+            break
+    report["memory"] = [i.id for i in file.ideas()] == saved
+    report["temps"] = [p.name for p in root.rglob("*.coprod-tmp")]
+    on_disk = json.loads((root / "sessions" / f"{file.id}.json").read_text())
+    report["disk"] = sorted(d["id"] for d in on_disk["ideas"].values()) == sorted(saved)
+    # Free some space (a file outside coprod), and the same save works.
+    os.remove(Path(sys.argv[1]) / "ballast")
+    file.add_idea("after the space was freed")
+    report["retried"] = file.ideas()[-1].text
+    # Now a read-only disk (remounting needs no file open for writing: the lock is).
+    store.close()
+    subprocess.run(["mount", "-o", "remount,ro", sys.argv[1]], check=True)
+    try:
+        open_store(root)
+    except SaveError as exc:
+        report["ro_open"] = str(exc)
+    with open_store(root, read_only=True) as reader:  # reading still works
+        report["ro_read"] = [s.ideas for s in reader.summaries()]
+    import contextlib, io
+    from coprod_tui.cli import main
+    report["ro_list"] = main(["--data-dir", str(root), "list"])
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        report["ro_demo"] = main(["--data-dir", str(root), "demo"])
+    report["ro_demo_err"] = err.getvalue()
+    subprocess.run(["mount", "-o", "remount,rw", sys.argv[1]], check=True)
+    os.remove(Path(sys.argv[1]) / "ballast2")
+    with open_store(root) as again:
+        again.session(file.id).add_idea("writable again")
+        report["rw"] = [i.text for i in again.session(file.id).ideas()][-2:]
+    print("REPORT" + json.dumps(report))
+""")
+
+
+@needs_mount
+def test_a_real_full_then_read_only_disk(tmp_path):
+    script = tmp_path / "real_disk.py"
+    script.write_text(REAL_DISK)
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    shell = (f"mount -t tmpfs -o size=1m none {mount} && "
+             f"head -c 300000 /dev/zero > {mount}/ballast && "
+             f"head -c 300000 /dev/zero > {mount}/ballast2 && "
+             f"{sys.executable} {script} {mount}")
+    out = subprocess.run(["unshare", "-rm", "sh", "-c", shell], capture_output=True,
+                         text=True, timeout=300, cwd=ROOT, env=child_env())
+    line = next((l for l in out.stdout.splitlines() if l.startswith("REPORT")), None)
+    assert line, out.stderr[-3000:]
+    report = json.loads(line[len("REPORT"):])
+    assert "the disk is full" in report["full"] and "Nothing was lost" in report["full"]
+    assert report["memory"] and report["disk"] and report["temps"] == []
+    assert report["retried"] == "after the space was freed"
+    assert "Could not open the data folder" in report["ro_open"]
+    assert "read-only disk" in report["ro_open"]
+    assert report["ro_read"] and report["ro_list"] == 0
+    assert report["ro_demo"] == 2 and "read-only disk" in report["ro_demo_err"]
+    assert "Traceback" not in report["ro_demo_err"]
+    assert report["rw"] == ["after the space was freed", "writable again"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through chmod 0500")
+def test_a_real_read_only_folder_when_not_root(store, data_dir):
+    group, file, people = live_session(store)
+    before = disk_state(data_dir)
+    os.chmod(data_dir / "sessions", 0o500)
+    try:
+        with pytest.raises(SaveError, match="not allowed to write"):
+            file.add_idea("refused")
+        assert [i.text for i in file.ideas()] == ["already here"]
+        assert disk_state(data_dir) == before and not temp_files(data_dir)
+    finally:
+        os.chmod(data_dir / "sessions", 0o700)
+    file.add_idea("allowed again")
+    memory_matches_disk(store, file)
