@@ -66,8 +66,8 @@ class LiveScreen(StepScreen):
                 yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True, min_width=20)
         yield Static(id="who", markup=False)
         yield Input(id="capture", placeholder="Type an idea and press Enter")
-        yield Static("@name, @anon, @chat or @after says who · ^O order · ^B skip · "
-                     "^T spoke · PgUp/Dn", classes="hint", markup=False)
+        yield Static("@name @anon @chat @after: who · ^O order · ^B skip · ^T spoke · "
+                     "PgUp/Dn agenda", classes="hint", markup=False)
         yield SaveStatus()
         yield Footer()
 
