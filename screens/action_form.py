@@ -7,8 +7,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from coprod_tui.errors import ValidationError
+from coprod_tui.text import one_line
 
-from .forms import SessionDialog, label, one_line
+from .forms import SessionDialog, label
 
 OTHER = "__other__"
 

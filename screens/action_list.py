@@ -17,8 +17,9 @@ from coprod_tui import follow_up
 from coprod_tui.clock import parse_instant
 from coprod_tui.errors import CoprodError
 from coprod_tui.follow_up import ActionRow
+from coprod_tui.text import one_line
 
-from .forms import FormDialog, label, one_line, text_area
+from .forms import FormDialog, label, text_area
 
 
 def status_words(row: ActionRow) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult

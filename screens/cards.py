@@ -14,9 +14,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.capture import parse_card
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.text import plural
+from coprod_tui.text import one_line, plural
 
-from .forms import one_line
 from .journey import SaveStatus, SessionScreen
 
 

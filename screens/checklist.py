@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Input
 
 from coprod_tui.errors import CoprodError
+from coprod_tui.text import one_line
 
-from .forms import FormDialog, label, one_line
+from .forms import FormDialog, label
 
 TITLES = {"pre": "Before involving people (planning checklist)",
           "involvement": "While involving people (involvement checklist)"}

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from coprod_tui.framework import ROLES, labels
@@ -16,7 +16,7 @@ from coprod_tui.text import plural
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
-from .forms import label
+from .forms import input_row, label
 from .journey import SaveStatus
 
 ROLE = labels(ROLES)
@@ -42,12 +42,8 @@ class CloseScreen(FormStepScreen):
             yield Static("What was recorded", classes="section")
             yield Static(id="summary", markup=False)
             yield Static("Next meeting", classes="section")
-            with Horizontal(classes="row"):
-                for key, text, value, hint in (("next_date", "Date", nm.date, "2026-04-14"),
-                                               ("next_start", "Starts", nm.start, "10:30")):
-                    with Vertical(classes="cell"):
-                        yield label(text)
-                        yield Input(value, id=key, placeholder=hint)
+            yield input_row((("next_date", "Date", nm.date, "2026-04-14"),
+                             ("next_start", "Starts", nm.start, "10:30")))
             yield label("Where")
             yield Input(nm.venue, id="next_venue")
             yield label("Anything to say about it")

@@ -9,8 +9,9 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, SelectionList, Static
 
 from coprod_tui.framework import DECISION_METHODS, IN_CONTROL
+from coprod_tui.text import one_line
 
-from .forms import SessionDialog, label, one_line, select, text_area, whole_number
+from .forms import SessionDialog, label, select, text_area, whole_number
 
 
 class DecisionDialog(SessionDialog[str]):

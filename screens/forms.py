@@ -12,19 +12,25 @@ from typing import Any, Generic, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.framework import Choice
-from coprod_tui.text import one_line  # re-exported: the screens import it from here
 
 R = TypeVar("R")
 
 
 def label(text: str, for_id: str | None = None) -> Label:
     return Label(text, classes="field-label", markup=False)
+
+
+def input_row(cells: Iterable[tuple[str, str, str, str]]) -> Horizontal:
+    """Short boxes side by side (date, start, end): (id, label, value, example)."""
+    return Horizontal(*(Vertical(label(text), Input(value, id=key, placeholder=example),
+                                 classes="cell")
+                        for key, text, value, example in cells), classes="row")
 
 
 def select(choices: Iterable[Choice], value: str | None, *, id: str,

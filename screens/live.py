@@ -21,8 +21,8 @@ from coprod_tui.errors import ValidationError
 from coprod_tui.model import Person
 from coprod_tui.speaking import current_speaker, not_spoken, voices
 from coprod_tui.store.session_file import agenda_clock
+from coprod_tui.text import one_line
 
-from .forms import one_line
 from .journey import SaveStatus, StepScreen
 
 
@@ -54,6 +54,15 @@ class LiveScreen(StepScreen):
         Binding("pageup", "item(-1)", "Previous item", priority=True, show=False),
     ]
 
+    def __init__(self, session_id: str) -> None:
+        super().__init__(session_id)
+        # Who is in the room and who has the floor change only through _refresh_people
+        # (after a hand, a turn, or coming back from another screen), so they are worked
+        # out there once rather than on every key typed into the capture box.
+        self._people: dict[str, Person] = {}
+        self._present: list[Person] = []
+        self._speaker_id: str | None = None
+
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         yield Static(id="agenda-line", markup=False)
@@ -82,9 +91,9 @@ class LiveScreen(StepScreen):
             self.notify("This session is closed: changes are kept as corrections.",
                         severity="warning", timeout=5)
         self.query_one("#voices", DataTable).add_columns("Name", "Spoke")
+        self._refresh_people()
         for at, kind, who, text in self._history():
             self._add_to_record(kind, who, text, at)
-        self._refresh_people()
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#capture", Input).focus()
@@ -96,12 +105,13 @@ class LiveScreen(StepScreen):
 
     @property
     def people(self) -> dict[str, Person]:
-        return self.app.store.groups.people()
+        return self._people
 
     def present(self) -> list[Person]:
-        people = self.people
-        return [people[a.person_id] for a in self.file.attendance()
-                if a.present and not a.left_at and a.person_id in people]
+        return self._present
+
+    def _speaker(self) -> str | None:
+        return self._speaker_id
 
     def name_of(self, person_id: str | None) -> str:
         person = self.people.get(person_id or "")
@@ -125,6 +135,10 @@ class LiveScreen(StepScreen):
     def _refresh_people(self) -> None:
         file = self.file
         attendance, turns = file.attendance(), file.turns()
+        self._people = people = self.app.store.groups.people()
+        self._present = [people[a.person_id] for a in attendance
+                         if a.present and not a.left_at and a.person_id in people]
+        self._speaker_id = current_speaker(turns, attendance)
         hands = file.session.hands
         queue = self.query_one("#queue", Static)
         if hands:
@@ -144,9 +158,6 @@ class LiveScreen(StepScreen):
             table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns))
         self._show_who()
 
-    def _speaker(self) -> str | None:
-        return current_speaker(self.file.turns(), self.file.attendance())
-
     def _show_who(self, typed: str = "") -> None:
         who_line = self.query_one("#who", Static)
         try:
@@ -156,7 +167,7 @@ class LiveScreen(StepScreen):
             who_line.add_class("problem")
             return
         who_line.remove_class("problem")
-        speaking = " (speaking now)" if who.person_id and who.person_id == self._speaker() \
+        speaking = " (speaking now)" if who.person_id and who.person_id == self._speaker_id \
             and not typed.lstrip().startswith("@") else ""
         who_line.update(f"Idea from: {who.describe(self.people)}{speaking}")
 

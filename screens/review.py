@@ -13,8 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 from coprod_tui.errors import ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import SessionFilter, filter_sessions, find_records
-
-from .forms import one_line
+from coprod_tui.text import one_line
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}

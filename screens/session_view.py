@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 from coprod_tui import framework as fw
 from coprod_tui.corrections import describe_corrections
 from coprod_tui.model import SessionData
+from coprod_tui.text import one_line
 
 from .attendance import here_words
-from .forms import FormDialog, label, one_line, text_area
+from .forms import FormDialog, label, text_area
 from .journey import STEPS, step_screen
 
 ROLE = fw.labels(fw.ROLES)

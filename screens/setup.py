@@ -6,16 +6,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.framework import FORMATS, METHODS, STAGES
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
-from .forms import FormDialog, label, select, selection, text_area, whole_number
+from .forms import FormDialog, input_row, label, select, selection, text_area, whole_number
 from .journey import SaveStatus
-
 
 
 class AgendaTable(DataTable):
@@ -40,13 +39,9 @@ class SetupScreen(FormStepScreen):
         with VerticalScroll(id="form"):
             yield label("Title")
             yield Input(s.title, id="title")
-            with Horizontal(classes="row"):
-                for key, text, value, hint in (("date", "Date", s.date, "2026-03-14"),
-                                               ("start", "Starts", s.start, "10:30"),
-                                               ("end", "Ends", s.end, "12:30")):
-                    with Vertical(classes="cell"):
-                        yield label(text)
-                        yield Input(value, id=key, placeholder=hint)
+            yield input_row((("date", "Date", s.date, "2026-03-14"),
+                             ("start", "Starts", s.start, "10:30"),
+                             ("end", "Ends", s.end, "12:30")))
             yield label("Venue (or the link for online)")
             yield Input(s.venue, id="venue")
             yield label("Facilitator")

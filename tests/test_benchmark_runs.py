@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from coprod_tui.store import open_store
 from tests.benchmarks.common import (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, DataTable
+from textual.widgets import Checkbox
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.model import ConductVersion, Group
