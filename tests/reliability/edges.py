@@ -33,6 +33,14 @@ def demo_bundle(tmp_root: Path) -> dict:
     return copy.deepcopy(_BUNDLES["demo"])
 
 
+def demo_folder(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A data folder holding the demo, and its session ids, latest first."""
+    root = tmp_path / "data"
+    with open_store(root) as store:
+        add_demo(store)
+        return root, [s.id for s in store.summaries()]
+
+
 def write_json(path: Path, data: object) -> Path:
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     return path

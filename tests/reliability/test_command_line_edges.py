@@ -19,11 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
 
 from .conftest import child_env
-from .edges import cli, cli_child, demo_bundle, plain_failure, write_json
+from .edges import cli, cli_child, demo_bundle, demo_folder, plain_failure, write_json
 
 #: What a terminal acts on: ESC (CSI, OSC), the 8-bit CSI, BEL, text direction.
 RAW = ("\x1b", "\x9b", "\x07", "\u202e", "\u2066")
@@ -32,10 +31,7 @@ EVIL = "\x1b[31mRED\x1b]0;title\x07\x9b2J\u202eevil"
 
 @pytest.fixture
 def demo_root(tmp_path) -> Path:
-    root = tmp_path / "data"
-    with open_store(root) as store:
-        add_demo(store)
-    return root
+    return demo_folder(tmp_path)[0]
 
 
 def shows_nothing_raw(text: str) -> None:

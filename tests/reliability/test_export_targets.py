@@ -29,15 +29,13 @@ from coprod_tui.exporting import export_data, export_session
 from coprod_tui.store import open_store
 
 from .conftest import RealApp, child_env
-from .edges import cli_child, plain_failure, tree
+from .edges import cli_child, demo_folder, plain_failure, tree
 
 
 @pytest.fixture
 def demo(tmp_path) -> tuple[Path, str]:
-    root = tmp_path / "data"
-    with open_store(root) as store:
-        add_demo(store)
-        return root, store.summaries()[0].id
+    root, sids = demo_folder(tmp_path)
+    return root, sids[0]
 
 
 def export(root: Path, sid: str, target: Path | str, fmt: str = "minutes"):
@@ -254,7 +252,7 @@ def test_the_export_folder_is_made_0700_whatever_the_umask(demo, tmp_path):
 
 async def test_the_share_step_makes_its_folder_0700(store, tmp_path):
     from coprod_tui.app import CoprodApp
-    from tests.ui.helpers import screen_text, type_into
+    from tests.ui.helpers import screen_text
 
     add_demo(store)
     out = tmp_path / "new" / "exports"
@@ -266,13 +264,13 @@ async def test_the_share_step_makes_its_folder_0700(store, tmp_path):
             await pilot.pause()
             await pilot.press("f8")
             await pilot.pause()
-            await type_into(pilot, "folder", str(out))
+            app.screen.query_one("#folder").value = str(out)  # typing it is tested elsewhere
             app.screen.query_one("#formats").focus()
             await pilot.press("enter")
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert f"Written to:\n{out}" in screen_text(app)
-            await type_into(pilot, "folder", str(store.root / "sessions"))
+            app.screen.query_one("#folder").value = str(store.root / "sessions")
             app.screen.query_one("#formats").focus()
             await pilot.press("enter")
             await app.workers.wait_for_complete()

@@ -19,20 +19,16 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
 
-from .edges import cli_child
+from .edges import cli_child, demo_folder
 
 ODD_ID = "a" * 32
 
 
 @pytest.fixture
 def demo_root(tmp_path) -> tuple[Path, list[str]]:
-    root = tmp_path / "data"
-    with open_store(root) as store:
-        add_demo(store)
-        return root, [s.id for s in store.summaries()]
+    return demo_folder(tmp_path)
 
 
 def make_special(path: Path, kind: str, tmp_path: Path) -> None:
