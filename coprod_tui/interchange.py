@@ -164,9 +164,9 @@ def import_bundle(store, bundle: Bundle) -> str:
     """Add a checked bundle to the store; returns the session id."""
     session = bundle.session
     if os.path.lexists(session_path(store.sessions_dir, session.id)):
-        raise ValidationError(
-            f"The session in that file ('{session.title}', {session.date}) is already in "
-            "this data folder, so nothing was imported.")
+        # The date, not the title: error messages carry no one's words or name.
+        raise ValidationError(f"The session in that file (held on {session.date}) is already "
+                              "in this data folder, so nothing was imported.")
     store.groups.adopt(bundle.group, bundle.people)
     store.add_session(session, bundle.tables)
     return session.id
