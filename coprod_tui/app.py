@@ -20,6 +20,7 @@ from textual.theme import Theme
 from .errors import CoprodError
 from .store import Store, open_store
 from .templates import Wording, default_wording, load_wording_reporting, template_path
+from .text import safe_to_print
 
 HIGH_CONTRAST = Theme(
     name="coprod-high-contrast",
@@ -87,9 +88,9 @@ class CoprodApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.theme = HIGH_CONTRAST.name if self._high_contrast else DEFAULT_THEME
         self.push_screen(HomeScreen())
-        for message in self._startup_messages:
-            self.notify(message, title="Please check", severity="warning", timeout=30,
-                        markup=False)
+        for message in self._startup_messages:  # may name a file: escapes written out
+            self.notify(safe_to_print(message), title="Please check", severity="warning",
+                        timeout=30, markup=False)
 
     def _fatal_error(self) -> None:
         """Report a crash without the values of variables (Textual shows them by
@@ -172,8 +173,30 @@ def run(data_dir: Path, *, high_contrast: bool = False) -> int:
     # walk all of it again while Home is being built (gc.freeze, Python's own tool
     # for long-lived objects; their memory is still freed normally when dropped).
     gc.freeze()
+    _tidy_exports_soon()
     try:
         CoprodApp(store, high_contrast=high_contrast).run()
     finally:
         store.close()
     return 0
+
+
+def _tidy_exports_soon(delay_s: float = 1.0) -> None:
+    """Remove export temp files a killed copy left in the default export folder.
+
+    They hold whole minutes. Done on a thread a moment after start, so finding the
+    documents folder (platformdirs) costs start-up nothing.
+    """
+    import threading
+
+    def tidy() -> None:
+        time.sleep(delay_s)
+        try:
+            from .export_files import tidy_export_temps
+            from .paths import documents_dir
+
+            tidy_export_temps(documents_dir())
+        except Exception:  # a tidy-up: never a reason to disturb the app
+            pass
+
+    threading.Thread(target=tidy, name="coprod-tidy-exports", daemon=True).start()

@@ -1,17 +1,21 @@
 """The command line. Imports stay lazy: --help and --version never load Textual.
 
-Every user mistake ends with one plain sentence on stderr and exit code 2.
+Every user mistake ends with one plain sentence on stderr and exit code 2. Everything
+printed goes through ``_say``, which shows control and escape characters written out
+(``\x1b``), whatever a title, a name, a file name or an argument holds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import CoprodError, FolderInUse, SaveError
+from .errors import CoprodError, FolderInUse, NotFound, SaveError
+from .text import safe_to_print
 
 EXIT_USER = 2
 FORMATS = ("minutes", "easy-read", "you-said-we-did", "json", "impact")
@@ -19,7 +23,7 @@ FORMATS = ("minutes", "easy-read", "you-said-we-did", "json", "impact")
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one plain sentence, exit 2
-        self.exit(EXIT_USER, f"coprod: {message}. Try 'coprod --help'.\n")
+        self.exit(EXIT_USER, safe_to_print(f"coprod: {message}. Try 'coprod --help'.") + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,12 +63,55 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_app(args)
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, so a closed pipe is met inside the try
+        return code
+    except BrokenPipeError:
+        # `coprod search x | head -1`: the reader has gone; end quietly. Python would
+        # flush stdout again at exit and complain, so point it at nothing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141  # what a shell reports for a process ended by SIGPIPE
     except CoprodError as exc:
-        print(f"coprod: {exc}", file=sys.stderr)
+        _say(f"coprod: {exc}", err=True)
         return EXIT_USER
+    except OSError as exc:  # a path the system refuses (a name too long, a loop of links)
+        reason = (exc.strerror or "the system refused it").lower()
+        _say(f"coprod: could not use a file or folder given: {reason}.", err=True)
+        return EXIT_USER
+    except EOFError:  # Ctrl+D at a question
+        _say("Nothing was changed.", err=True)
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    """Print one line, with control and escape characters shown written out."""
+    print(safe_to_print(text), file=sys.stderr if err else sys.stdout)
+
+
+def _say_json(value: object) -> None:
+    """Print JSON for scripts; characters a terminal would act on are \\u-escaped
+    (still the same JSON: json.dumps leaves C1 controls and text direction marks)."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    print("\n".join(_json_escape(line) for line in text.split("\n")))
+
+
+def _json_escape(line: str) -> str:
+    if line.isprintable():
+        return line
+    out = []
+    for ch in line:
+        if safe_to_print(ch) == ch:
+            out.append(ch)
+        elif ord(ch) > 0xFFFF:  # JSON writes these as a surrogate pair
+            code = ord(ch) - 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{ord(ch):04x}")
+    return "".join(out)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
@@ -74,10 +121,15 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _store(args: argparse.Namespace, *, write: bool):
-    """Open the data folder. Commands that only read still work while the app is open."""
+    """Open the data folder. Commands that only read still work while the app is open,
+    and never create a folder (a mistyped --data-dir is said, not made)."""
     from .store import open_store
+    from .store.store import MARKER
 
     root = _data_dir(args)
+    if not write and not (root / MARKER).is_file():
+        raise NotFound(f"There is no coprod data in {root}; check the folder's name, or "
+                       "try 'coprod demo' for an example.")
     try:
         store = open_store(root)
     except (FolderInUse, SaveError):  # in use, or on a full or read-only disk
@@ -85,7 +137,7 @@ def _store(args: argparse.Namespace, *, write: bool):
             raise
         store = open_store(root, read_only=True)
     for problem in store.problems:
-        print(f"coprod: {problem}", file=sys.stderr)
+        _say(f"coprod: {problem}", err=True)
     return store
 
 
@@ -108,10 +160,10 @@ def _demo(args: argparse.Namespace) -> int:
     with _store(args, write=True) as store:
         added = add_demo(store)
     if added:
-        print("Added " + "; ".join(added) + ".")
+        _say("Added " + "; ".join(added) + ".")
     else:
-        print("The demo group is already here; nothing was added.")
-    print("Open it with: coprod" + (f" --data-dir {args.data_dir}" if args.data_dir else ""))
+        _say("The demo group is already here; nothing was added.")
+    _say("Open it with: coprod" + (f" --data-dir {args.data_dir}" if args.data_dir else ""))
     return 0
 
 
@@ -120,25 +172,20 @@ def _list(args: argparse.Namespace) -> int:
         groups = {g.id: g.name for g in store.groups.groups()}
         rows = store.summaries()
     if args.json:
-        print(json.dumps([{
+        _say_json([{
             "id": s.id, "group_id": s.group_id, "group": groups.get(s.group_id, ""),
             "title": s.title, "date": s.date, "start": s.start, "status": s.status,
             "methods": s.methods, "present": s.present, "ideas": s.ideas,
             "decisions": s.decisions, "actions": s.actions, "actions_open": s.actions_open,
-        } for s in rows], ensure_ascii=False, indent=1))
+        } for s in rows])
         return 0
     if not rows:
-        print("No sessions yet. Try 'coprod demo' for an example, or open the app.")
+        _say("No sessions yet. Try 'coprod demo' for an example, or open the app.")
         return 0
     for s in rows:
-        print(f"{s.id[:8]}  {s.date}  {s.status:<7}  {_safe(s.title)}  "
-              f"({_safe(groups.get(s.group_id, 'unknown group'))})")
+        _say(f"{s.id[:8]}  {s.date}  {s.status:<7}  {s.title}  "
+             f"({groups.get(s.group_id, 'unknown group')})")
     return 0
-
-
-def _safe(text: str) -> str:
-    """Terminal-safe: stored text has no control characters, but be sure."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -148,7 +195,7 @@ def _export(args: argparse.Namespace) -> int:
     with _store(args, write=False) as store:
         problem = load_wording_reporting(store.root)[1]
         if problem:
-            print(f"coprod: {problem}", file=sys.stderr)
+            _say(f"coprod: {problem}", err=True)
         if args.group:
             if args.format not in GROUP_FORMATS:
                 raise CoprodError("--group works only with --format you-said-we-did or "
@@ -161,7 +208,7 @@ def _export(args: argparse.Namespace) -> int:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
             path = export_session(store, store.resolve(args.session), args.format,
                                   args.output)
-    print(path)
+    _say(str(path))
     return 0
 
 
@@ -171,7 +218,7 @@ def _import(args: argparse.Namespace) -> int:
     bundle = read_bundle(Path(args.file))
     with _store(args, write=True) as store:
         session_id = import_bundle(store, bundle)
-    print(f"Imported '{_safe(bundle.session.title)}' ({bundle.session.date}) as {session_id}.")
+    _say(f"Imported '{bundle.session.title}' ({bundle.session.date}) as {session_id}.")
     return 0
 
 
@@ -182,15 +229,16 @@ def _forget(args: argparse.Namespace) -> int:
     with _store(args, write=True) as store:
         person = find_person(store.groups, args.person)
         if not args.yes and sys.stdin.isatty():
-            answer = input(f"Erase {_safe(person.name)} from every session and backup? "
-                           "This cannot be undone. Type yes to go ahead: ")
+            answer = input(safe_to_print(f"Erase {person.name} from every session and "
+                                         "backup? This cannot be undone. Type yes to go "
+                                         "ahead: "))
             if answer.strip().lower() != "yes":
-                print("Nothing was changed.")
+                _say("Nothing was changed.")
                 return 1
         report = forget(store, person.id)
-    print(f"Erased {_safe(person.name)} ({person.id[:8]}):")
+    _say(f"Erased {person.name} ({person.id[:8]}):")
     for line in report.lines:
-        print(f"- {line}")
+        _say(f"- {line}")
     return 0
 
 
@@ -199,18 +247,20 @@ def _search(args: argparse.Namespace) -> int:
         group_id = None
         if args.group:
             group_id = _group_id(store, args.group)
+        seen = len(store.problems)
         hits = store.search(args.text, group_id=group_id)
+        for problem in store.problems[seen:]:  # search.json is opened only now
+            _say(f"coprod: {problem}", err=True)
     if args.json:
-        print(json.dumps([{"session_id": h.session_id, "title": h.title, "date": h.date,
-                           "kind": h.kind, "id": h.record_id, "text": h.text}
-                          for h in hits], ensure_ascii=False, indent=1))
+        _say_json([{"session_id": h.session_id, "title": h.title, "date": h.date,
+                    "kind": h.kind, "id": h.record_id, "text": h.text} for h in hits])
         return 0
     if not hits:
-        print("Nothing found.")
+        _say("Nothing found.")
         return 0
     for h in hits:
-        first_line = _safe(h.text.splitlines()[0] if h.text else "")
-        print(f"{h.session_id[:8]}  {h.date}  {h.kind:<8}  {first_line[:100]}")
+        first_line = h.text.splitlines()[0] if h.text else ""
+        _say(f"{h.session_id[:8]}  {h.date}  {h.kind:<8}  {first_line[:100]}")
     return 0
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .clock import today
 from .errors import CoprodError
-from .filenames import default_name, free_path
-from .store.atomic import save_error, write_atomic
+from .export_files import target_path, write_export
+from .filenames import default_name
 from .templates import load_wording
 
 
@@ -58,40 +58,15 @@ def render(data, fmt: str, wording=None) -> bytes:
                       f"{', '.join(FORMATS)}.")
 
 
-def target_path(output: str | Path | None, name: str, *, default_dir: Path | None = None
-                ) -> Path:
-    """Where to write: a given file, a given folder, or the default folder."""
-    if output:
-        path = Path(output).expanduser()
-        if path.is_dir():
-            return free_path(path, name)
-        if not path.parent.is_dir():
-            raise CoprodError(f"The folder {path.parent} does not exist.")
-        return path
-    folder = default_dir or Path.cwd()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise save_error(exc, f"to the folder {folder}") from exc
-    return free_path(folder, name)
-
-
-def write_export(path: Path, payload: bytes) -> Path:
-    try:
-        write_atomic(path, payload)
-    except OSError as exc:
-        raise save_error(exc, f"the file {path.name}") from exc
-    return path.resolve()
-
-
 def export_session(store, session_id: str, fmt: str, output: str | Path | None = None, *,
                    default_dir: Path | None = None) -> Path:
     return export_data(store.snapshot(session_id), fmt, output,
-                       wording=load_wording(store.root), default_dir=default_dir)
+                       wording=load_wording(store.root), default_dir=default_dir,
+                       data_root=store.root)
 
 
 def export_data(data, fmt: str, output: str | Path | None = None, *, wording=None,
-                default_dir: Path | None = None) -> Path:
+                default_dir: Path | None = None, data_root: Path | None = None) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
@@ -99,7 +74,8 @@ def export_data(data, fmt: str, output: str | Path | None = None, *, wording=Non
     payload = render(data, fmt, wording)
     spec = FORMATS[fmt]
     name = default_name(data.session.date, data.session.title, spec.label, spec.suffix)
-    return write_export(target_path(output, name, default_dir=default_dir), payload)
+    return write_export(target_path(output, name, default_dir=default_dir,
+                                    data_root=data_root), payload)
 
 
 #: Reports that cover a whole group rather than one session.
@@ -131,4 +107,5 @@ def export_group_report(store, group_name: str, output: str | Path | None = None
         payload = group_you_said_we_did_docx(group, sessions)
     spec = GROUP_FORMATS[fmt]
     name = default_name(today(), group.name, spec.label, spec.suffix)
-    return write_export(target_path(output, name, default_dir=default_dir), payload)
+    return write_export(target_path(output, name, default_dir=default_dir,
+                                    data_root=store.root), payload)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -41,7 +42,7 @@ def free_path(folder: Path, name: str) -> Path:
     path = folder / name
     stem, suffix = path.stem, path.suffix
     n = 1
-    while path.exists():
+    while os.path.lexists(path):  # a dangling link is taken too
         n += 1
         path = folder / f"{stem} ({n}){suffix}"
     return path

@@ -8,6 +8,7 @@ session exactly: the same ids, text and times. A bundle holds personal data
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,10 @@ from typing import Any
 from . import __version__
 from .clock import now
 from .errors import ValidationError
+from .ids import session_path
 from .model import Group, Person, SessionData
 from .model.session import Session
+from .regular_files import NotRegularFile, TooBig, read_regular
 from .store.fileformat import SCHEMA_VERSION
 from .store.session_file import TABLES
 
@@ -51,18 +54,29 @@ class Bundle:
 
 
 def read_bundle(path: Path) -> Bundle:
-    """Read and fully check an export file; ValidationError says what is wrong."""
+    """Read and fully check an export file; ValidationError says what is wrong.
+
+    Nothing is trusted: the file must be an ordinary file (a pipe or a device such
+    as /dev/zero is refused before it is read), every id must be one coprod makes
+    (see ``ids.py``), and every link inside the file must lead to something in it.
+    An inconsistent file is refused whole, before anything is written.
+    """
     name = path.name
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValidationError(f"{name} is far too big to be a coprod session export.")
-        raw = path.read_bytes()
+        raw = read_regular(path, limit=MAX_BYTES, follow_links=True)
     except FileNotFoundError:
         raise ValidationError(f"There is no file called {name}.") from None
-    except IsADirectoryError:
-        raise ValidationError(f"{name} is a folder; give the path of an exported .json file.") from None
+    except NotRegularFile as exc:
+        what = ("a folder; give the path of an exported .json file" if exc.kind == "a folder"
+                else f"{exc.kind}, not an exported .json file")
+        raise ValidationError(f"{name} is {what}.") from None
+    except TooBig:
+        raise ValidationError(f"{name} is far too big to be a coprod session export.") from None
     except PermissionError:
         raise ValidationError(f"coprod is not allowed to read {name}.") from None
+    except OSError as exc:
+        raise ValidationError(f"{name} could not be read ({(exc.strerror or 'an error').lower()})."
+                              ) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -70,7 +84,8 @@ def read_bundle(path: Path) -> Bundle:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{name} is not a coprod session export.")
     schema = data.get("schema")
-    if not isinstance(schema, int) or schema < 1:
+    # bool is a kind of int in Python: "schema": true is not a version.
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise ValidationError(f"{name} has no valid schema version.")
     if schema > SCHEMA_VERSION:
         raise ValidationError(f"{name} was exported by a newer coprod; update coprod to import it.")
@@ -80,9 +95,15 @@ def read_bundle(path: Path) -> Bundle:
         session = Session.from_dict(data.get("session"))
         tables = {t: [kind.from_dict(r) for r in _list(data, t)] for t, kind in TABLES.items()}
     except ValidationError as exc:
-        raise ValidationError(f"{name} cannot be imported: {exc}") from None
-    _check_links(name, group, people, session, tables)
+        raise ValidationError(f"{name} cannot be imported: {_lower_first(str(exc))}") from None
+    problem = _broken_link(group, people, session, tables)
+    if problem:
+        raise ValidationError(f"{name} cannot be imported: {problem}.")
     return Bundle(group, people, session, tables)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text.startswith(("The ", "A ", "An ")) else text
 
 
 def _list(data: dict[str, Any], key: str) -> list[Any]:
@@ -92,32 +113,60 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _check_links(name: str, group: Group, people: list[Person], session: Session,
-                 tables: dict[str, list[Any]]) -> None:
-    def fail(what: str) -> None:
-        raise ValidationError(f"{name} cannot be imported: {what}.")
+def _broken_link(group: Group, people: list[Person], session: Session,
+                 tables: dict[str, list[Any]]) -> str | None:
+    """What is inconsistent inside a bundle, in words, or None.
 
+    A record of an agenda item since taken off the agenda is not a broken link:
+    coprod keeps such records (the minutes list them under no item).
+    """
     if session.group_id != group.id:
-        fail("the session belongs to a different group than the one in the file")
-    person_ids = {p.id for p in people}
+        return "the session belongs to a different group than the one in the file"
+    person_ids = [p.id for p in people]
+    if len(set(person_ids)) != len(person_ids):
+        return "two people share an id"
     for table, rows in tables.items():
         ids = [getattr(r, "id", None) for r in rows]
         if len([i for i in ids if i]) != len({i for i in ids if i}):
-            fail(f"two {table} records share an id")
-    for a in tables["attendance"]:
-        if a.person_id not in person_ids:
-            fail("someone in the attendance list is missing from its people")
+            return f"two {table} records share an id"
+    known = set(person_ids)
+    attendance = [a.person_id for a in tables["attendance"]]
+    if len(set(attendance)) != len(attendance):
+        return "someone is in the attendance list twice"
+    refs = [("someone in the attendance list", attendance),
+            ("a speaking turn", [t.person_id for t in tables["turns"]]),
+            ("a raised hand", [h.person_id for h in session.hands]),
+            ("an idea", [i.person_id for i in tables["ideas"] if i.person_id]),
+            ("an action", [a.owner_person_id for a in tables["actions"] if a.owner_person_id]),
+            ("a comment card", [f.person_id for f in tables["feedback"] if f.person_id])]
+    for what, ids in refs:
+        if not set(ids) <= known:
+            return f"{what} refers to a person who is not in the file"
     idea_ids = {i.id for i in tables["ideas"]}
     for d in tables["decisions"]:
         if not set(d.idea_ids) <= idea_ids:
-            fail("a decision refers to an idea that is not in the file")
+            return "a decision refers to an idea that is not in the file"
+    sources = {"idea": idea_ids, "decision": {d.id for d in tables["decisions"]}}
+    for a in tables["actions"]:
+        if a.source_kind and a.source_id not in sources[a.source_kind]:
+            return f"an action comes from {_article(a.source_kind)} that is not in the file"
+    kinds = {"session", *TABLES}
+    if any(c.record_kind not in kinds for c in tables["corrections"]):
+        return "a correction is of a kind of record coprod does not know"
+    return None
+
+
+def _article(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def import_bundle(store, bundle: Bundle) -> str:
     """Add a checked bundle to the store; returns the session id."""
     session = bundle.session
-    if (store.sessions_dir / f"{session.id}.json").exists():
-        raise ValidationError("That session is already in this data folder.")
+    if os.path.lexists(session_path(store.sessions_dir, session.id)):
+        # The date, not the title: error messages carry no one's words or name.
+        raise ValidationError(f"The session in that file (held on {session.date}) is already "
+                              "in this data folder, so nothing was imported.")
     store.groups.adopt(bundle.group, bundle.people)
     store.add_session(session, bundle.tables)
     return session.id

@@ -133,13 +133,21 @@ def default_wording() -> Wording:
     return _build(_read(text, "wording.toml"), None, "coprod's own wording")
 
 
+#: A template is a page of wording; anything bigger is not one.
+TEMPLATE_LIMIT = 1024 * 1024
+
+
 def read_template(path: Path) -> Wording:
     """An organisation's wording; TemplateError says what is wrong with the file."""
+    from .regular_files import NotRegularFile, TooBig, read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        # Never a pipe or a device (it would hang or never end); a link is followed:
+        # COPROD_TEMPLATE may well point at a shared copy.
+        text = read_regular(path, limit=TEMPLATE_LIMIT, follow_links=True).decode("utf-8")
     except FileNotFoundError:
         raise TemplateError(f"There is no template file at {path}.") from None
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError, NotRegularFile, TooBig):
         raise TemplateError(f"The template {path} could not be read as text.") from None
     return _build(_read(text, path.name), default_wording(), str(path))
 

@@ -75,3 +75,23 @@ def one_line(text: str, limit: int = 70) -> str:
     """A record's text on one line, shortened for a list."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+#: Zero-width joiners are part of emoji and many scripts; every other format
+#: character (right-to-left overrides, zero-width spaces) can disguise text.
+_JOINERS = frozenset("\u200c\u200d")
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def safe_to_print(text: str) -> str:
+    """``text`` as it can be shown on a terminal: control, escape and invisible
+    characters written out (``\\x1b``, ``\\u202e``), so a title or an argument can
+    never move the cursor, change colours or pretend to be other text."""
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(
+        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if ch not in _JOINERS and unicodedata.category(ch) in _HIDDEN else ch
+        for ch in text)

@@ -69,7 +69,7 @@ class ShareScreen(StepScreen):
 
         try:
             target = Path(folder).expanduser()
-            target.mkdir(parents=True, exist_ok=True)
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)  # exports hold personal data
             path = export_data(data, fmt, target, wording=self.app.wording)
         except (CoprodError, OSError) as exc:
             message = str(exc) if isinstance(exc, CoprodError) else \

@@ -62,7 +62,7 @@ def test_a_broken_link_inside_the_file_is_named(store, tmp_path):
     sid = store.summaries()[0].id
     path = export_session(store, sid, "json", tmp_path / "x.json")
     data = json.loads(path.read_text())
-    data["decisions"][0]["idea_ids"] = ["nope"]
+    data["decisions"][0]["idea_ids"] = ["f" * 32]  # a real id, but of no idea here
     path.write_text(json.dumps(data))
     with pytest.raises(ValidationError, match="refers to an idea that is not in the file"):
         read_bundle(path)

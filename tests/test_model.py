@@ -87,5 +87,5 @@ def test_from_dict_names_the_bad_field():
 
 def test_round_trip_through_dict_is_exact():
     d = Decision(text="x", reasons="y", method="vote", votes_for=2, votes_against=0,
-                 idea_ids=["a"], differing_views="z")
+                 idea_ids=["0123456789abcdef0123456789abcdef"], differing_views="z")
     assert Decision.from_dict(d.to_dict()) == d

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any, Self
 
 from ..errors import ValidationError
+from ..ids import check_id
 
 
 class Record:
@@ -21,6 +22,8 @@ class Record:
 
     #: How the record is named in error messages ("idea", "decision" ...).
     noun: typing.ClassVar[str] = "record"
+    #: Fields holding ids besides ``id``, ``*_id`` and ``*_ids`` (checked on loading).
+    id_fields: typing.ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
@@ -59,8 +62,26 @@ def _plan(cls: type) -> tuple[tuple[str, bool, Loader, str], ...]:
     return tuple(
         (f.name,
          f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-         _loader(hints[f.name]), f"{cls.noun} '{f.name}'")
+         _id_checked(_loader(hints[f.name])) if _holds_ids(cls, f.name)
+         else _loader(hints[f.name]), f"{cls.noun} '{f.name}'")
         for f in dataclasses.fields(cls))
+
+
+def _holds_ids(cls: type, name: str) -> bool:
+    return (name == "id" or name.endswith(("_id", "_ids"))
+            or name in getattr(cls, "id_fields", ()))
+
+
+def _id_checked(load: Loader) -> Loader:
+    """Ids read from a file must be ones coprod makes (see ``ids.py``): a file or
+    an import holding ``../x``, an empty or upper-case id is refused here."""
+    def checked(value: Any, where: str) -> Any:
+        value = load(value, where)
+        for one in (value if isinstance(value, list) else [value]):
+            if one is not None:
+                check_id(one, f"The {where}")
+        return value
+    return checked
 
 
 def _loader(hint: Any) -> Loader:

@@ -70,6 +70,7 @@ class Group(Record):
     """A co-production group that meets over time."""
 
     noun = "group"
+    id_fields = ("roster",)
     name: str
     id: str = field(default_factory=new_id)
     purpose: str = ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DamagedFile
+from ..regular_files import NotRegularFile, read_regular
 
 SCHEMA_VERSION = 1
 META = "_meta"
@@ -77,9 +78,14 @@ def make_loader(kind: str, *, backups: Path | None) -> Callable[[Path], Tables]:
 
     def load(path: Path) -> Tables | None:
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except FileNotFoundError:
             return new_tables(kind)
+        except NotRegularFile as exc:
+            # Never opened in a way that blocks or follows a link: set aside like any
+            # damaged file (not a "free some space" message from a failed read).
+            raise DamagedFile(f"{path.name} is {exc.kind}, not a file coprod wrote, "
+                              "so it was not opened.") from None
         data, version = parse_tables(raw, kind=kind, name=path.name)
         if version < SCHEMA_VERSION:
             if backups is None:

@@ -7,6 +7,7 @@ recovered with at most the last change missing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import DamagedFile, NotFound, ValidationError
@@ -61,10 +62,7 @@ class GroupBook(TableFile):
         with self._writing():
             known = self.people()
             if group.id not in {g.id for g in self.rows("groups")}:
-                names = {g.name.casefold() for g in self.rows("groups")}
-                name = group.name
-                while name.casefold() in names:
-                    name = f"{name} (imported)"
+                name = _free_name(group.name, {g.name.casefold() for g in self.rows("groups")})
                 incoming = {p.id for p in people}
                 roster = [p for p in group.roster if p in known or p in incoming]
                 self._insert("groups", group.replace(name=name, roster=roster))
@@ -132,6 +130,29 @@ class GroupBook(TableFile):
         finally:
             storage._keep_previous = keep
         return True
+
+
+#: A group's name is at most this long (model/group.py).
+NAME_LIMIT = 200
+_IMPORTED = re.compile(r" \(imported(?: \d+)?\)$")
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name``, or "name (imported)", "name (imported 2)" ... if it is taken.
+
+    Groups of the same name from several computers get numbered, never a growing
+    "(imported) (imported) ..."; the name is shortened to leave room for the mark.
+    """
+    if name.casefold() not in taken:
+        return name
+    base = _IMPORTED.sub("", name)
+    n = 1
+    while True:
+        mark = " (imported)" if n == 1 else f" (imported {n})"
+        candidate = base[:NAME_LIMIT - len(mark)].rstrip() + mark
+        if candidate.casefold() not in taken:
+            return candidate
+        n += 1
 
 
 def find_person(book: GroupBook, needle: str) -> Person:

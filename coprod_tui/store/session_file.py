@@ -302,6 +302,9 @@ class SessionFile(TableFile):
         """Take back an idea entered by mistake (only while the session is open)."""
         if any(idea_id in d.idea_ids for d in self.decisions()):
             raise ValidationError("A decision refers to this idea; change the decision first.")
+        if any(a.source_kind == "idea" and a.source_id == idea_id for a in self.actions()):
+            # Else the action would point at nothing (and its export could not be imported).
+            raise ValidationError("An action came from this idea; change the action first.")
         self._remove("ideas", self._find("ideas", idea_id))
 
     def add_decision(self, text: str, reasons: str, **fields: Any) -> Decision:

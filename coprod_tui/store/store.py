@@ -19,18 +19,20 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
+from ..ids import is_prefix, session_path
 from ..model import Group, Person, Session, SessionData
-from .atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX, open_error, write_atomic
+from ..regular_files import NotRegularFile, kind_of, read_regular, special_kind
+from .atomic import DIR_MODE, TEMP_SUFFIX, open_error, write_atomic
 from .fileformat import make_loader, new_tables
 from .groups import GroupBook
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
 from .lock import FolderLock
 from .session_file import SessionFile
+from .set_aside import scan_sessions, set_aside
 
 MARKER = ".coprod"
 RUNNING = ".running"
@@ -114,7 +116,8 @@ class Store:
         """Remove temp files a killed write left behind; note an unclean shutdown."""
         for folder in (self.root, self.sessions_dir, self.root / "backups"):
             for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-                temp.unlink(missing_ok=True)
+                if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
+                    temp.unlink(missing_ok=True)
         running = self.root / RUNNING
         self.unclean_shutdown = running.exists()
         write_atomic(running, str(os.getpid()).encode())
@@ -142,8 +145,12 @@ class Store:
                                  what="the groups", read_only=True)
             moved = self.set_aside(path)
             message = f"{exc} It was moved to {moved}."
-        if previous.exists():
-            write_atomic(path, previous.read_bytes())
+        try:
+            kept = read_regular(previous)
+        except (NotRegularFile, FileNotFoundError):
+            kept = None
+        if kept is not None:
+            write_atomic(path, kept)
             book = GroupBook(path, loader=self._loader("groups"), what="the groups",
                              keep_previous=previous)
             try:
@@ -164,34 +171,40 @@ class Store:
         try:
             file.rows(next(iter(kind.TABLES)))
             return file
-        except (DamagedFile, ValidationError):
-            pass
+        except (DamagedFile, ValidationError) as exc:
+            # A folder, pipe or link in its place is worth a word; plain damage is not
+            # (it is rebuilt, and nothing in it was anyone's only copy).
+            special = str(exc) if special_kind(path) is not None else None
         # Derived data: start again from the session files (keeping the old copy).
         if self.read_only:
+            if special:
+                self.problems.append(f"{special} It was skipped.")
             return kind(path, loader=lambda p: new_tables(kind.KIND), what=what, read_only=True)
-        self.set_aside(path)
+        moved = self.set_aside(path)
+        if special:
+            self.problems.append(f"{special} It was moved to {moved}; {what} is made "
+                                 "again from the sessions.")
         return kind(path, loader=loader, what=what)
 
     def set_aside(self, path: Path) -> Path:
-        """Move a file we cannot use into set-aside/ (never delete it)."""
-        target_dir = self.root / "set-aside"
-        target_dir.mkdir(mode=DIR_MODE, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = target_dir / f"{path.name}.{stamp}"
-        n = 1
-        while target.exists():
-            n += 1
-            target = target_dir / f"{path.name}.{stamp}-{n}"
-        os.replace(path, target)
-        os.chmod(target, FILE_MODE)
-        return target.relative_to(self.root)
+        """Move a file we cannot use into set-aside/ (never delete it, never follow a
+        link, never open a folder or pipe: see set_aside.py)."""
+        return set_aside(self.root, path)
 
     # -- the session index ------------------------------------------------------------
+
+    def _session_files(self) -> dict[str, Path]:
+        """The session files in sessions/, by id; anything else named ``*.json`` there
+        is named in a message and set aside unopened (a pipe would block)."""
+        files, odd = scan_sessions(self.sessions_dir)
+        for path, problem in odd.items():
+            self._report_damaged(path, DamagedFile(problem))
+        return files
 
     def _reconcile(self) -> None:
         """Bring the index up to date with the session files on disk."""
         rows = self.index.summaries()
-        files = {p.stem: p for p in self.sessions_dir.glob("*.json")}
+        files = self._session_files()
         stale = [sid for sid, path in files.items()
                  if sid not in rows or rows[sid].sig != file_sig(path)]
         gone = [sid for sid in rows if sid not in files]
@@ -259,7 +272,7 @@ class Store:
             have = texts.get(sid)
             if have is not None and have.sig == summary.sig:
                 continue
-            file = self._session_file(self.sessions_dir / f"{sid}.json")
+            file = self._session_file(session_path(self.sessions_dir, sid))
             try:
                 file.load()
             except (DamagedFile, OSError):
@@ -301,6 +314,10 @@ class Store:
     def resolve(self, needle: str) -> str:
         """A session id from an id or a unique prefix of one."""
         needle = needle.strip().lower()
+        if not is_prefix(needle):
+            # Only looked up, never made into a path; said plainly, not echoed back.
+            raise NotFound("That is not a session id: ids are letters a-f and digits, "
+                           "as 'coprod list' shows them.")
         ids = [s.id for s in self.summaries()]
         if needle in ids:
             return needle
@@ -322,8 +339,8 @@ class Store:
     def add_session(self, session: Session, tables: dict[str, list[Any]] | None = None
                     ) -> SessionFile:
         """Write a new session file (with records, for an import) and open it."""
-        path = self.sessions_dir / f"{session.id}.json"
-        if path.exists():
+        path = session_path(self.sessions_dir, session.id)
+        if os.path.lexists(path):
             raise ValidationError("That session is already in this data folder.")
         file = self._session_file(path)
         file.create(session, tables)
@@ -338,8 +355,8 @@ class Store:
         """Open (or return the already open) session file."""
         if session_id in self._open:
             return self._open[session_id]
-        path = self.sessions_dir / f"{session_id}.json"
-        if not path.exists():
+        path = session_path(self.sessions_dir, session_id)
+        if not os.path.lexists(path):
             raise NotFound("That session is no longer in the data folder.")
         file = self._session_file(path)
         try:
@@ -410,7 +427,7 @@ class Store:
         texts = self._search_index().texts()
         texts.update(self._healed_texts)
         for sid in self._fresh_rows:
-            file = self._session_file(self.sessions_dir / f"{sid}.json")
+            file = self._session_file(session_path(self.sessions_dir, sid))
             file.load()
             texts[sid] = SearchText.of(file)
         hits: list[Match] = []

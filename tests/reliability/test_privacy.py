@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 import pytest
 from hypothesis import given, strategies as st
 
-from coprod_tui import exporting
+from coprod_tui import export_files, exporting
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import NotFound
@@ -115,6 +115,7 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
     old_umask = os.umask(0)
     try:
         monkeypatch.setattr(atomic, "os", Watching())
+        monkeypatch.setattr(export_files, "os", Watching())  # exports' own temp files
         with open_store(data_dir) as store:
             add_demo(store)
             group = store.groups.groups()[0]
@@ -135,6 +136,7 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
         os.umask(old_umask)
     assert seen_temp_modes and all(p.endswith(".coprod-tmp") for p, _, _ in seen_temp_modes
                                    if "/data/" in p)
+    assert any(".coprod-export-" in p for p, _, _ in seen_temp_modes)
     assert {(m1, m2) for _, m1, m2 in seen_temp_modes} == {(0o600, 0o600)}
     found = modes(data_dir)
     assert any(name.startswith("set-aside/") for name in found)

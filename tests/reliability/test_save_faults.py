@@ -180,9 +180,12 @@ def test_opening_a_folder_on_a_refusing_disk_is_a_plain_sentence(data_dir, fault
         assert [g.name for g in store.groups.groups()] == ["G"]
 
 
-def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, faults):
+def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, faults,
+                                                            monkeypatch):
+    from coprod_tui import export_files
     from coprod_tui.exporting import export_session
 
+    monkeypatch.setattr(export_files, "os", faults)  # an export writes its own temp file
     group, file, people = live_session(store)
     out = tmp_path / "out"
     out.mkdir()
