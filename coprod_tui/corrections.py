@@ -41,7 +41,8 @@ PRIVATE_FIELDS = frozenset({"support_needs", "support_other", "contact"})
 #: does not also quote it as the record's label.
 _NAMING_FIELD = {"ideas": "text", "decisions": "text", "actions": "text"}
 
-_KIND_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action"}
+_KIND_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action",
+              "feedback": "comment card", "audit": "'I' statement check"}
 
 _FIELD_WORDS = {
     # the session

@@ -11,10 +11,20 @@ no owner, a named comment card becomes anonymous).
 
 By name, free text changes only where the name rule (``names.py``) finds the
 name written as a name: the replacement is ``REMOVED`` and every other
-character stays as it was. Fields that cannot mention anyone by design are
-never read: codes, ids, dates and times (``is_code``), and another person's
-own name. In a closed session, each text change leaves a dated correction
-saying a name was removed at the person's request, without either value.
+character stays as it was. Any free text may mention someone, so every field
+that is free text is read (the privacy-safe reading) and each change reported:
+a session's title, venue, facilitator, purpose, what can and cannot change,
+agenda titles, checklist notes and next meeting; ideas and their tags;
+decisions, their reasons and the views that differed; actions, who will do
+them (as typed), what was done and why not; comment cards; the 'I' statement
+evidence; corrections (their notes and the values they keep); other people's
+organisation and support notes at a session; and in groups.json each group's
+name, purpose, organisation and code of conduct, and other people's
+organisation, contact and support notes. Fields that cannot mention anyone by
+design are never read: codes, ids, dates and times (``is_code``), and another
+person's own name. In a closed session, each text change leaves a dated
+correction saying a name was removed at the person's request, without either
+value.
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corrections import field_words
+from .errors import ValidationError
 from .model import (
     Action, Correction, Feedback, Group, Idea, Person, Record, Session,
 )
@@ -80,13 +91,21 @@ class Erasure:
         return bool(self.removed or self.texts)
 
 
-Scrub = Callable[[str], str]
+#: ``scrub(text, replacement)``: the text with the person's name replaced.
+Scrub = Callable[..., str]
+
+#: Shorter stand-ins, for a field the usual one would make too long for its limit
+#: (a 300-character title holding "Ed"): "…" is never longer than a name.
+_SHORTER = ("[removed]", "…")
 
 
 def scrubber(matcher: NameMatcher, person_id: str) -> Scrub:
-    """Replace the person's name, where the matcher finds it as theirs alone."""
-    return lambda text: matcher.replace(
-        text, lambda m: REMOVED if person_id in m.keys else None) if text else text
+    """Replace the person's name, where the matcher finds it as theirs."""
+    def scrub(text: str, replacement: str = REMOVED) -> str:
+        if not text:
+            return text
+        return matcher.replace(text, lambda m: replacement if person_id in m.keys else None)
+    return scrub
 
 
 def scrub_value(value: Any, scrub: Scrub, name: str = "") -> Any:
@@ -104,32 +123,41 @@ def _scrub_record(record: Record, scrub: Scrub, skip: frozenset[str] = frozenset
                   ) -> tuple[Record, list[str]]:
     """The record with its free text scrubbed, and the names of the fields that changed."""
     before = record.to_dict()
-    after = dict(before)
-    changed = []
-    for name, value in before.items():
-        if name in skip or is_code(name):
-            continue
-        if isinstance(record, Correction) and name in ("old", "new") \
-                and is_code(record.field_name):
-            continue
-        new = scrub_value(value, scrub, name)
-        if new != value:
-            after[name] = new
-            changed.append(name)
-    return (type(record).from_dict(after) if changed else record), changed
+    replacements = [REMOVED, *_SHORTER]
+    while True:
+        replacement = replacements.pop(0)
+        after = dict(before)
+        changed = []
+        for name, value in before.items():
+            if name in skip or is_code(name):
+                continue
+            if isinstance(record, Correction) and name in ("old", "new") \
+                    and is_code(record.field_name):
+                continue
+            new = scrub_value(value, lambda text: scrub(text, replacement), name)
+            if new != value:
+                after[name] = new
+                changed.append(name)
+        if not changed:
+            return record, changed
+        try:
+            return type(record).from_dict(after), changed
+        except ValidationError:
+            if not replacements:
+                raise
 
 
 def _gist(text: str) -> str:
     return f"'{one_line(text, 40)}'"
 
 
+_NOUNS = {"ideas": "idea", "decisions": "decision", "actions": "action"}
+
+
 def _label(table: str, n: int, record: Any) -> str:
-    if table == "ideas":
-        return f"idea {n} {_gist(record.text)}"
-    if table == "decisions":
-        return f"decision {n} {_gist(record.text)}"
-    if table == "actions":
-        return f"action {n} {_gist(record.text)}"
+    """A record as the report names it: "decision 2 'Paint it green'"."""
+    if table in _NOUNS:
+        return f"{_NOUNS[table]} {n} {_gist(record.text)}"
     if table == "feedback":
         return f"comment card {n}"
     if table == "audit":

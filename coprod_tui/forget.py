@@ -162,7 +162,11 @@ def _forget_in_copy(path: Path, root: Path, person: Person, people: dict[str, Pe
     if not stat.S_ISREG(info.st_mode):
         unreadable.append(f"{name} is not an ordinary file, so it was left alone.")
         return
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        unreadable.append(f"{name} could not be opened, so it was left as it is.")
+        return
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -101,6 +101,7 @@ def test_parts_of_a_name():
     assert name_parts("Maya  Okafor") == ["Maya Okafor", "Maya", "Okafor"]
     assert name_parts("Cher") == ["Cher"]
     assert name_parts("Sam Sam") == ["Sam Sam", "Sam"]
+    assert name_parts("Agent 47") == ["Agent 47", "Agent"]  # "47" alone names no one
 
 
 def test_sentence_starts():
