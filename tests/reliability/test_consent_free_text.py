@@ -165,7 +165,7 @@ def sessions(draw):
 
 
 def test_no_document_names_anyone_who_did_not_consent_in_any_free_text():
-    @hypothesis_settings(quick=20, full=300)
+    @hypothesis_settings(quick=20, full=150)
     @given(case=sessions())
     def run(case):
         root = Path(tempfile.mkdtemp(prefix="h2-consent-"))
