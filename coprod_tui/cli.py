@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("forget", help="erase a person from every session and backup")
     p.add_argument("person", metavar="PERSON", help="their name, id or the start of the id")
     p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    p.add_argument("--dry-run", action="store_true",
+                   help="show what would change, and change nothing")
     p = sub.add_parser("search", help="find ideas, decisions and actions by their words")
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--group", metavar="NAME", help="only this group's sessions")
@@ -226,17 +228,29 @@ def _forget(args: argparse.Namespace) -> int:
     from .forget import forget
     from .store.groups import find_person
 
-    with _store(args, write=True) as store:
-        person = find_person(store.groups, args.person)
-        if not args.yes and sys.stdin.isatty():
-            answer = input(safe_to_print(f"Erase {person.name} from every session and "
-                                         "backup? This cannot be undone. Type yes to go "
-                                         "ahead: "))
-            if answer.strip().lower() != "yes":
-                _say("Nothing was changed.")
-                return 1
-        report = forget(store, person.id)
-    _say(f"Erased {person.name} ({person.id[:8]}):")
+    if args.dry_run:
+        from .store import open_store
+
+        # Read-only, so that not even a damaged file is moved aside.
+        with open_store(_data_dir(args), read_only=True) as store:
+            for problem in store.problems:
+                _say(f"coprod: {problem}", err=True)
+            person = find_person(store.groups, args.person)
+            report = forget(store, person.id, dry_run=True)
+        _say(f"A dry run: nothing was changed. Forgetting {person.name} "
+             f"({person.id[:8]}) would do this:")
+    else:
+        with _store(args, write=True) as store:
+            person = find_person(store.groups, args.person)
+            if not args.yes and sys.stdin.isatty():
+                answer = input(safe_to_print(
+                    f"Erase {person.name} from every session and backup? This cannot be "
+                    "undone. Type yes to go ahead (--dry-run shows what would change): "))
+                if answer.strip().lower() != "yes":
+                    _say("Nothing was changed.")
+                    return 1
+            report = forget(store, person.id)
+        _say(f"Erased {person.name} ({person.id[:8]}):")
     for line in report.lines:
         _say(f"- {line}")
     return 0

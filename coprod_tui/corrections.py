@@ -14,7 +14,9 @@ sentence says only that they were updated. A change of consent to be named
 is not tied to anyone's label, so it cannot link "Carer 2" to an earlier
 copy that named them. For anything shared, ``old_values=False`` leaves out
 what a value used to be: a correction may be the removal of something that
-should never have been written down.
+should never have been written down; it also passes every quoted value and
+note through ``consent.redactor``, so a name typed into them is shown as the
+minutes show it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from . import framework as fw
 from .clock import is_date, parse_instant
+from .consent import redactor
 from .model import Correction, SessionData
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -38,7 +41,8 @@ PRIVATE_FIELDS = frozenset({"support_needs", "support_other", "contact"})
 #: does not also quote it as the record's label.
 _NAMING_FIELD = {"ideas": "text", "decisions": "text", "actions": "text"}
 
-_KIND_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action"}
+_KIND_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action",
+              "feedback": "comment card", "audit": "'I' statement check"}
 
 _FIELD_WORDS = {
     # the session
@@ -65,6 +69,14 @@ _FIELD_WORDS = {
     "in_control": "whether it is in the group's control", "owner": "who will do it",
     "owner_person_id": "who will do it", "due": "the due date",
     "source_kind": "what it came from", "source_id": "what it came from",
+    "outcome": "what was done", "reason": "the reason",
+    # text that coprod forget may change (it names each field it changed)
+    "agenda": "an agenda item's title", "checklists": "a checklist note",
+    "next_meeting": "the next meeting's details", "comment": "the comment",
+    "evidence": "the evidence", "will_change": "what will change", "note": "the note",
+    "old": "the value it replaced", "new": "the value it was given",
+    "support_other": "other support needs", "contact": "the contact details",
+    "conduct": "the code of conduct", "name": "the name",
 }
 
 _LABELS: dict[str, dict[str, str]] = {
@@ -125,6 +137,11 @@ def session_corrections(store, session_id: str, **options: Any) -> list[Correcti
     return describe_corrections(data, **options)
 
 
+def field_words(name: str) -> str:
+    """A stored field's name as words ("differing_views" → "the views that differed")."""
+    return _FIELD_WORDS.get(name, name.replace("_", " "))
+
+
 def when(instant: str) -> str:
     """'3 May 2026 at 14:02' (the wall-clock time where it was recorded)."""
     moment = parse_instant(instant)
@@ -141,12 +158,15 @@ class _Teller:
         self.limit = limit
         self.old_values = old_values
         self.names = data.public_names()
-        self.records = {("ideas", i.id): i.text for i in data.ideas}
-        self.records.update({("decisions", d.id): d.text for d in data.decisions})
-        self.records.update({("actions", a.id): a.text for a in data.actions})
-        self.texts = {i.id: i.text for i in data.ideas}
-        self.texts.update({d.id: d.text for d in data.decisions})
-        self.texts.update({item.id: item.title for item in data.session.agenda})
+        #: Free text as it may be shown: as typed, or with hidden names as labels.
+        self.shared = (lambda text: text) if old_values else redactor(data)
+        shared = self.shared
+        self.records = {("ideas", i.id): shared(i.text) for i in data.ideas}
+        self.records.update({("decisions", d.id): shared(d.text) for d in data.decisions})
+        self.records.update({("actions", a.id): shared(a.text) for a in data.actions})
+        self.texts = {i.id: shared(i.text) for i in data.ideas}
+        self.texts.update({d.id: shared(d.text) for d in data.decisions})
+        self.texts.update({item.id: shared(item.title) for item in data.session.agenda})
 
     def sentence(self, c: Correction) -> str:
         record = self.record(c)
@@ -157,6 +177,10 @@ class _Teller:
         elif name == "consent_to_be_named":
             record = "the attendance record of one person"
             change = "their consent to be named was updated"
+        elif c.is_name_removal:
+            # coprod forget keeps no value: the old one held the name.
+            return f"On {when(c.at)} {record} was changed: a name was removed from " \
+                   f"{field_words(name)} at the person's request."
         else:
             field = _FIELD_WORDS.get(name, name.replace("_", " "))
             new = self.value(name, c.new)
@@ -165,7 +189,7 @@ class _Teller:
                 change = f"{field} {verb} {self.value(name, c.old)}, now {new}"
             else:
                 change = f"{field} {'are' if name in _PLURAL else 'is'} now {new}"
-        note = f" Note: {_one_line(c.note)}" if c.note.strip() else ""
+        note = f" Note: {_one_line(self.shared(c.note))}" if c.note.strip() else ""
         return f"On {when(c.at)} {record} was changed: {change}.{note}"
 
     def record(self, c: Correction) -> str:
@@ -214,8 +238,9 @@ class _Teller:
         if name in ("date", "due") and is_date(value):
             return _day(datetime.fromisoformat(value))
         if name == "group_id":
-            return self.data.group.name if value == self.data.group.id else "another group"
-        return value
+            return (self.shared(self.data.group.name) if value == self.data.group.id
+                    else "another group")
+        return self.shared(value)
 
 
 def _one_line(text: str) -> str:

@@ -1,12 +1,25 @@
-"""coprod forget: erase a person from the whole data folder.
+"""coprod forget: erase a person from the whole data folder, and nothing else.
 
-Their roster entry, attendance, speaking turns and links from ideas, actions,
-comment cards and corrections are removed; their name is replaced in any text
-that mentions it (as a whole word, in any case, so forgetting "Ed" leaves
-"education" and the status "closed" alone). Files in backups/ and set-aside/
-are cleaned the same way when they can be read as JSON, and in every case have
-the name, id, contact details and support notes overwritten byte for byte. Documents already
-exported outside the data folder are beyond reach, and the report says so.
+What changes is worked out in ``erasure.py``: the person's records and links go
+by id, and their name leaves free text only where the name rule
+(``names.py``) finds it written as their name. Their full name is looked for
+everywhere; their first name alone, or last name alone, only where they took
+part (a session that lists them, a group whose roster has them) and where no
+one else there shares it. Other people's full names are known too, so part of
+someone else's name is never taken ("Will" stays in "Will Jones" when Will
+Smith is forgotten).
+
+Every text change is reported: which session (title and date), which record,
+which field. In a closed session each one also leaves a dated correction saying
+a name was removed at the person's request (without the old value, which would
+hold the name). A dry run works out and reports the same on a store opened
+read-only, and writes nothing.
+
+Backups and set-aside copies are cleaned the same way when they are JSON.
+A file coprod cannot parse is never rewritten (changing bytes it cannot read
+could destroy the only copy of a damaged session): it is listed, so the user
+can delete it or repair it and run forget again. Documents already exported
+outside the data folder are beyond reach, and the report says so.
 
 The order survives a crash: sessions, backups and set-aside copies first, and
 the people list last, so a forget that was interrupted can simply be run again
@@ -16,149 +29,178 @@ the people list last, so a forget that was interrupted can simply be run again
 from __future__ import annotations
 
 import json
-import re
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from .errors import DamagedFile
+from .clock import now
+from .erasure import Scrub, erase_groups, erase_json, erase_session, scrubber
+from .errors import DamagedFile, NotFound
 from .model import Person
+from .names import NameMatcher, name_parts, name_words
 from .store.atomic import write_atomic
 from .store.groups import find_person
-from .store.session_file import is_code
-from .text import plural
-
-REPLACEMENT = "[name removed]"
+from .store.session_file import TABLES
 
 
 @dataclass(slots=True)
 class ForgetReport:
     person_id: str
+    dry_run: bool = False
     lines: list[str] = field(default_factory=list)
+    #: Files left as they were because coprod cannot read them (relative paths).
+    unreadable: list[str] = field(default_factory=list)
 
 
-def name_redactor(name: str):
-    """Replace ``name`` as a whole word or words, ignoring case and spacing."""
-    words = name.split()
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)",
-                         re.IGNORECASE)
-    return lambda text: pattern.sub(REPLACEMENT, text)
+def forget(store, needle: str, *, dry_run: bool = False) -> ForgetReport:
+    """Erase the person ``needle`` names (see the module's notes).
 
-
-def forget(store, needle: str) -> ForgetReport:
+    With ``dry_run``, change nothing: open ``store`` read-only for that, so that
+    even a damaged file is left where it is.
+    """
     person: Person = find_person(store.groups, needle)
-    report = ForgetReport(person.id)
-    redact = name_redactor(person.name)
+    people = store.groups.people()
+    rosters = {g.id: set(g.roster) for g in store.groups.rows("groups")}
+    report = ForgetReport(person.id, dry_run)
+    at = now()
 
     # 1. Every session, while the person is still on the people list.
     sessions: list[str] = []
+    done: set[str] = set()
     for summary in store.summaries():
         try:
             file = store.session(summary.id)
-        except DamagedFile:
-            continue  # set aside by store.session; cleaned below with the others
-        changes = file.erase_person(person.id, redact)
-        store.release(file)
-        if changes:
-            sessions.append(f"Session '{summary.title}' ({summary.date}): "
-                            + "; ".join(changes) + ".")
+        except (DamagedFile, NotFound):
+            continue  # set aside by store.session (not in a dry run); listed below
+        try:
+            referenced = file.person_ids()
+            scrub = _scrub(person, people, person.id in referenced,
+                           referenced | rosters.get(file.session.group_id, set()))
+            tables = {name: file.rows(name) for name in TABLES}
+            session, new, erasure = erase_session(file.session, tables, person.id, scrub,
+                                                  at=at)
+            if erasure.changed and not dry_run:
+                file.rewrite(session, {n: rows for n, rows in new.items()
+                                       if rows != tables[n]})
+        finally:
+            store.release(file)
+        done.add(summary.id)
+        where = f"Session '{session.title}' ({session.date})"
+        if erasure.removed:
+            sessions.append(f"{where}: " + "; ".join(erasure.removed) + ".")
+        sessions.extend(f"{where}: their name removed from {change}." for change in erasure.texts)
+        if erasure.texts and session.status == "closed":
+            sessions.append(f"{where} is closed, so a dated note that a name was removed "
+                            "at the person's request was added to its corrections.")
 
-    # 2. Backups and set-aside copies, including the previous groups.json.
-    previous = store.root / "backups" / "groups.previous.json"
-    scrubbed = 0
-    for folder in (store.root / "backups", store.root / "set-aside"):
-        for path in sorted(folder.glob("*")) if folder.exists() else []:
-            if path.is_file():
-                changed = _scrub_file(path, person, redact)
-                scrubbed += changed if path != previous else 0
+    # 2. Backups and set-aside copies, including the previous groups.json (and, in a
+    #    dry run, a damaged session that a real run would first set aside).
+    root = store.root
+    files = [p for p in sorted(store.sessions_dir.glob("*.json")) if p.stem not in done]
+    for folder in (root / "backups", root / "set-aside"):
+        files += sorted(folder.iterdir()) if folder.is_dir() else []
+    copies: list[str] = []
+    for path in files:
+        _forget_in_copy(path, root, person, people, dry_run, copies, report.unreadable)
 
     # 3. Last, the people list and rosters; then the previous copy is made the same.
-    groups = [g.name for g in store.groups.groups() if person.id in g.roster]
-    store.groups.erase_person(person.id, redact)
-    if previous.exists():
-        write_atomic(previous, (store.root / "groups.json").read_bytes())
+    book = store.groups
+    groups, kept, erasure = erase_groups(
+        book.rows("groups"), book.rows("people"), person.id,
+        lambda g: _scrub(person, people, person.id in g.roster, g.roster),
+        _scrub(person, people, False, ()))
+    if not dry_run:
+        book.rewrite(groups, kept)
+        previous = root / "backups" / "groups.previous.json"
+        if previous.exists():
+            write_atomic(previous, (root / "groups.json").read_bytes())
 
-    report.lines.append("Removed from the people list"
-                        + (f" and from the roster of {plural(len(groups), 'group')}."
-                           if groups else "."))
+    report.lines.append(erasure.removed[0][0].upper() + erasure.removed[0][1:] + "."
+                        if erasure.removed else "Not on the people list.")
+    report.lines.extend(f"{_group_line(change.record)}: their name removed from "
+                        f"{change.field}." for change in erasure.texts)
     report.lines.extend(sessions)
-    if scrubbed:
-        report.lines.append(f"Overwritten in {plural(scrubbed, 'backup or set-aside file')}.")
+    report.lines.extend(copies)
+    report.lines.extend(report.unreadable)
     report.lines.append("Documents exported before now are outside coprod: "
                         "delete or edit those copies yourself.")
     return report
 
 
-def _scrub_file(path: Path, person: Person, redact) -> int:
-    """Erase the person from a backup or set-aside file (which may be damaged). 1 if changed."""
-    raw = path.read_bytes()
+def _group_line(record: str) -> str:
+    return record[0].upper() + record[1:]
+
+
+def _scrub(person: Person, people: dict[str, Person], linked: bool,
+           context: Iterable[str]) -> Scrub:
+    """How the person's name is removed from one session's, group's or file's text.
+
+    Their full name always; their first or last name alone only where they are
+    ``linked`` and no one else in ``context`` (person ids) has that name too.
+    """
+    parts = name_parts(person.name)
+    forms = parts[:1]
+    if linked:
+        taken = {form.casefold() for pid in context if pid != person.id and pid in people
+                 for form in name_parts(people[pid].name)}
+        forms += [part for part in parts[1:] if part.casefold() not in taken]
+    mine = {form.casefold() for form in forms}
+    # Everyone else's full name, so a part of theirs is never taken for this person's.
+    names: dict[str, list[str]] = {
+        pid: [other.name] for pid, other in people.items()
+        if pid != person.id and " ".join(name_words(other.name)).casefold() not in mine}
+    names[person.id] = forms
+    return scrubber(NameMatcher(names), person.id)
+
+
+def _forget_in_copy(path: Path, root: Path, person: Person, people: dict[str, Person],
+                    dry_run: bool, lines: list[str], unreadable: list[str]) -> None:
+    """Erase the person from one backup or set-aside file, if coprod can read it."""
+    name = str(path.relative_to(root))
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode):
+        unreadable.append(f"{name} is not an ordinary file, so it was left alone.")
+        return
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        unreadable.append(f"{name} could not be opened, so it was left as it is.")
+        return
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        # Damaged: overwrite the name wherever it is, as well as the id and contact.
-        new = _scrub_bytes(raw, person, redact)
-    else:
-        # Readable: their records go and their name leaves the text fields (codes
-        # such as "open" stay, whatever the name); then the id and contact anywhere.
-        cleaned = _erase_json(data, person.id, redact)
-        new = raw if cleaned == data else json.dumps(
-            cleaned, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
-        new = _scrub_bytes(new, person, None)
-    if new == raw:
-        return 0
-    write_atomic(path, new)
-    return 1
+        text = raw.decode("utf-8", "replace").casefold()
+        holds = person.id in text or " ".join(name_words(person.name)).casefold() in text
+        unreadable.append(
+            f"{name} cannot be read by coprod, so it was left exactly as it is"
+            + ("; it holds their name or id" if holds else "; it may mention them")
+            + ". Delete it, or repair it and run forget again.")
+        return
+    ids = _strings(data) & set(people)
+    scrub = _scrub(person, people, person.id in ids, ids)
+    new, erasure = erase_json(data, person.id, scrub)
+    if not erasure.changed:
+        return
+    if not dry_run:
+        write_atomic(path, json.dumps(new, ensure_ascii=False, separators=(",", ":"))
+                     .encode("utf-8", "surrogatepass"))
+    if erasure.removed:
+        lines.append(f"{name}: " + "; ".join(erasure.removed) + ".")
+    lines.extend(f"{name}: their name removed from {change.record}." for change in erasure.texts)
 
 
-_DROP = object()
+def _strings(value) -> set[str]:
+    """Every string value in parsed JSON (to find whose ids a file holds)."""
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
-
-def _erase_json(value: Any, person_id: str, redact, key: str = "") -> Any:
-    """A parsed coprod file (or any JSON) without the person's records, links and name."""
-    if isinstance(value, dict):
-        if value.get("id") == person_id and "name" in value:
-            return _DROP  # their entry in the people list
-        if value.get("record_id") == person_id:
-            return _DROP  # a correction to their attendance
-        if value.get("person_id") == person_id:
-            if "text" in value:  # an idea they raised: kept, without them
-                value = {**value, "person_id": None, "raised_by": "removed"}
-            elif "level" in value:  # a comment card: kept, anonymous
-                value = {**value, "person_id": None}
-            else:  # attendance, a speaking turn, a raised hand
-                return _DROP
-        if value.get("owner_person_id") == person_id:
-            value = {**value, "owner_person_id": None}
-        out = {}
-        for k, v in value.items():
-            new = _erase_json(v, person_id, redact, k)
-            if new is _DROP:
-                if isinstance(v, dict):
-                    continue  # a record of theirs: gone
-                new = None  # their id as a value (a corrected "who raised it")
-            out[k] = new
-        return out
-    if isinstance(value, list):
-        kept = (_erase_json(v, person_id, redact, key) for v in value)
-        return [v for v in kept if v is not _DROP]
-    if isinstance(value, str):
-        if value == person_id:
-            return _DROP
-        return value if is_code(key) else redact(value)
-    return value
-
-
-def _scrub_bytes(raw: bytes, person: Person, redact) -> bytes:
-    """Overwrite the person's id and own details (and name, given ``redact``)."""
-    text = raw.decode("utf-8", "surrogateescape")
-    forms = {person.id}
-    if redact is not None:
-        text = redact(text)
-        forms.add(json.dumps(person.name)[1:-1])  # as JSON escapes it
-    for detail in (person.contact.strip(), person.support_other.strip()):
-        if len(detail) >= 3:  # their own details, wherever a damaged file holds them
-            forms |= {detail, json.dumps(detail)[1:-1],
-                      json.dumps(detail, ensure_ascii=False)[1:-1]}
-    for form in sorted(forms, key=len, reverse=True):
-        text = re.sub(re.escape(form), REPLACEMENT, text, flags=re.IGNORECASE)
-    return text.encode("utf-8", "surrogateescape")

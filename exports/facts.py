@@ -3,8 +3,10 @@
 The full minutes and the easy-read minutes tell the same facts in different
 words, so both are written from one ``SessionFacts``. The privacy rule is
 applied here, in one place: people are named only if they agreed to be named at
-this session (``SessionData.public_names``), organisations are shown only next
-to a name, and support needs and contact details are never read at all.
+this session (``SessionData.public_names``), and every piece of free text passes
+through ``consent.redactor``, so a name typed into an idea or a note becomes the
+person's label there too; organisations are shown only next to a name, and
+support needs and contact details are never read at all.
 
 Ideas and decisions are numbered in the order the minutes print them, so a
 decision can say "informed by ideas 2 and 3" and an action "from decision 1".
@@ -13,9 +15,10 @@ decision can say "informed by ideas 2 and 3" and an action "from decision 1".
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coprod_tui import framework as fw
+from coprod_tui.consent import redactor
 from coprod_tui.model import Correction, SessionData
 from coprod_tui.templates import Wording
 
@@ -160,6 +163,7 @@ class SessionFacts:
 def session_facts(data: SessionData, wording: Wording) -> SessionFacts:
     session, group = data.session, data.group
     names = data.public_names()
+    shared = redactor(data)
     role_label = fw.labels(fw.ROLES)
 
     # Ideas and decisions grouped under their agenda item, numbered in print order.
@@ -177,7 +181,7 @@ def session_facts(data: SessionData, wording: Wording) -> SessionFacts:
     idea_facts: dict[str, IdeaFact] = {}
     for key in order:
         for idea in ideas_under[key]:
-            idea_facts[idea.id] = IdeaFact(len(idea_facts) + 1, idea.text.strip(),
+            idea_facts[idea.id] = IdeaFact(len(idea_facts) + 1, shared(idea.text.strip()),
                                            data.raised_by_label(idea, names), idea.raised_by)
     method_label = fw.labels(fw.DECISION_METHODS)
     control_label = fw.labels(fw.IN_CONTROL)
@@ -185,17 +189,19 @@ def session_facts(data: SessionData, wording: Wording) -> SessionFacts:
     for key in order:
         for d in decisions_under[key]:
             decision_facts[d.id] = DecisionFact(
-                number=len(decision_facts) + 1, text=d.text.strip(), reasons=d.reasons.strip(),
+                number=len(decision_facts) + 1, text=shared(d.text.strip()),
+                reasons=shared(d.reasons.strip()),
                 informed_by=tuple(idea_facts[i] for i in d.idea_ids if i in idea_facts),
                 method=d.method, method_label=method_label.get(d.method, d.method),
                 votes_for=d.votes_for, votes_against=d.votes_against,
-                votes_abstain=d.votes_abstain, differing_views=d.differing_views.strip(),
+                votes_abstain=d.votes_abstain,
+                differing_views=shared(d.differing_views.strip()),
                 in_control=d.in_control,
                 in_control_label=control_label.get(d.in_control, d.in_control))
 
     def item_fact(title: str, key: str | None, planned: int | None, spent_s: int | None
                   ) -> ItemFact:
-        return ItemFact(title, planned, round(spent_s / 60) if spent_s else None,
+        return ItemFact(shared(title), planned, round(spent_s / 60) if spent_s else None,
                         tuple(idea_facts[i.id] for i in ideas_under[key]),
                         tuple(decision_facts[d.id] for d in decisions_under[key]))
 
@@ -211,10 +217,13 @@ def session_facts(data: SessionData, wording: Wording) -> SessionFacts:
                   else decision_facts.get(action.source_id) if action.source_kind == "decision"
                   else None)
         actions.append(ActionFact(
-            number=n, text=action.text.strip(), owner=data.owner_label(action, names),
+            number=n, text=shared(action.text.strip()),
+            # A label, or who will do it as typed (free text, so it may hold a name).
+            owner=(data.owner_label(action, names) if action.owner_person_id
+                   else shared(data.owner_label(action, names))),
             due=action.due, status=action.status,
             status_label=status_label.get(action.status, action.status),
-            outcome=action.outcome.strip(), reason=action.reason.strip(),
+            outcome=shared(action.outcome.strip()), reason=shared(action.reason.strip()),
             source_kind=action.source_kind if source else "",
             source_number=source.number if source else None,
             told_back=action.communicated_back_at))
@@ -231,29 +240,41 @@ def session_facts(data: SessionData, wording: Wording) -> SessionFacts:
         for a in data.present())
 
     next_meeting = session.next_meeting
-    nm = (NextMeetingFact(next_meeting.date, next_meeting.start, next_meeting.venue,
-                          next_meeting.note.strip())
+    nm = (NextMeetingFact(next_meeting.date, next_meeting.start, shared(next_meeting.venue),
+                          shared(next_meeting.note.strip()))
           if any((next_meeting.date, next_meeting.start, next_meeting.venue,
                   next_meeting.note.strip())) else None)
 
+    cards = card_tally(data, wording)
+    if cards is not None:
+        cards = replace(cards, comments=tuple(replace(c, text=shared(c.text))
+                                              for c in cards.comments))
+    checks = tuple(replace(c, evidence=shared(c.evidence), will_change=shared(c.will_change))
+                   for c in statement_checks(data, wording))
+    conduct = _conduct(data)
+    if conduct.changed_here:
+        conduct = replace(conduct, changed_here=shared(conduct.changed_here))
+    inv = involvement(data)
     return SessionFacts(
-        title=session.title, group=group.name, organisation=group.organisation,
-        date=session.date, start=session.start, end=session.end, venue=session.venue,
+        title=shared(session.title), group=shared(group.name),
+        organisation=shared(group.organisation),
+        date=session.date, start=session.start, end=session.end, venue=shared(session.venue),
         format=session.format,
         format_label=fw.labels(fw.FORMATS).get(session.format, session.format),
         methods=tuple(fw.labels(fw.METHODS).get(m, m) for m in session.methods),
         stage=fw.labels(fw.STAGES).get(session.stage, session.stage),
-        facilitator=session.facilitator,
-        purpose=(session.purpose or group.purpose).strip(),
-        can_change=(session.can_change or group.can_change).strip(),
-        cannot_change=(session.cannot_change or group.cannot_change).strip(),
+        facilitator=shared(session.facilitator),
+        purpose=shared((session.purpose or group.purpose).strip()),
+        can_change=shared((session.can_change or group.can_change).strip()),
+        cannot_change=shared((session.cannot_change or group.cannot_change).strip()),
         present=present,
         apologies=tuple(names[a.person_id] for a in data.apologies()),
-        conduct=_conduct(data),
+        conduct=conduct,
         items=items, general=general, actions=tuple(actions),
-        involvement=involvement(data), cards=card_tally(data, wording),
-        checks=tuple(statement_checks(data, wording)), next_meeting=nm,
-        corrections=_corrections(data, names, idea_facts, decision_facts),
+        involvement=replace(inv, purpose=shared(inv.purpose)), cards=cards,
+        checks=checks, next_meeting=nm,
+        corrections=tuple(replace(c, note=shared(c.note)) for c in
+                          _corrections(data, names, idea_facts, decision_facts)),
     )
 
 
@@ -289,6 +310,8 @@ _SESSION_FIELDS = {
     "methods": "the ways of working", "purpose": "the purpose",
     "can_change": "what could change", "cannot_change": "what could not change",
     "stage": "the stage", "facilitator": "the facilitator",
+    "agenda": "the agenda", "next_meeting": "the next meeting",
+    "checklists": "a checklist note",
 }
 _IDEA_FIELDS = {"text": "the wording", "raised_by": "who raised it",
                 "person_id": "who raised it", "agenda_item_id": "its agenda item",
@@ -302,7 +325,8 @@ _DECISION_FIELDS = {
     "agenda_item_id": "its agenda item", "at": "the time"}
 _ACTION_FIELDS = {"text": "the wording", "owner": "who will do it",
                   "owner_person_id": "who will do it", "due": "the due date",
-                  "source_kind": "what it came from", "source_id": "what it came from"}
+                  "source_kind": "what it came from", "source_id": "what it came from",
+                  "outcome": "what was done", "reason": "the reason"}
 
 
 def _corrections(data: SessionData, names: dict[str, str], ideas: dict[str, IdeaFact],
@@ -351,6 +375,12 @@ def _describe(kind: str, record_id: str, fields: list[str], names: dict[str, str
         n = actions.get(record_id)
         where = f"action {n}" if n else "an action no longer in the minutes"
         return f"{where}: {parts(_ACTION_FIELDS, 'its details')}", "an action"
+    if kind == "feedback":
+        return "a comment card: the comment", "a comment card"
+    if kind == "audit":
+        return ("the 'I' statements check: "
+                + parts({"evidence": "the evidence", "will_change": "what will change"},
+                        "its details"), "the 'I' statements check")
     if kind == "attendance":
         if "consent_to_be_named" in fields:
             # Say that naming changed without linking the change to a label.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from coprod_tui.consent import redactor
 from coprod_tui.model import SessionData
 
 #: The order a report tells them in: results first, then what is still to come.
@@ -38,6 +39,7 @@ class Promise:
 def promises(data: SessionData, as_of: date | None = None) -> list[Promise]:
     """Every action of the session, in the order it was agreed."""
     as_of = as_of or date.today()
+    shared = redactor(data)  # free text names only those who agreed (consent.py)
     ideas = {i.id: i.text.strip() for i in data.ideas}
     decisions = {d.id: d.text.strip() for d in data.decisions}
     names = data.public_names()
@@ -48,12 +50,14 @@ def promises(data: SessionData, as_of: date | None = None) -> list[Promise]:
             said = ideas.get(action.source_id or "", "")
         elif action.source_kind == "decision":
             said = decisions.get(action.source_id or "", "")
+        owner = data.owner_label(action, names)
         found.append(Promise(
-            session_title=data.session.title, session_date=data.session.date,
-            said_kind=action.source_kind if said else "", said=said,
-            action=action.text.strip(), owner=data.owner_label(action, names),
-            due=action.due, status=action.status, outcome=action.outcome.strip(),
-            reason=action.reason.strip(), told_back=action.communicated_back_at,
+            session_title=shared(data.session.title), session_date=data.session.date,
+            said_kind=action.source_kind if said else "", said=shared(said),
+            action=shared(action.text.strip()),
+            owner=owner if action.owner_person_id else shared(owner),
+            due=action.due, status=action.status, outcome=shared(action.outcome.strip()),
+            reason=shared(action.reason.strip()), told_back=action.communicated_back_at,
             overdue=(action.status == "open" and bool(action.due)
                      and _before(action.due, as_of))))
     return found

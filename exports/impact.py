@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from coprod_tui import framework as fw
+from coprod_tui.consent import group_redactor, redactor
 from coprod_tui.evidence import card_tally, involvement, statement_checks
 from coprod_tui.model import Group, SessionData
 from coprod_tui.templates import Wording
@@ -21,13 +22,15 @@ from .plain import full_stop, join_words, plural, short_date, table_date
 def group_impact_docx(group: Group, sessions: list[SessionData], wording: Wording) -> bytes:
     held = sorted((d for d in sessions if d.session.status != "planned"),
                   key=lambda d: (d.session.date, d.session.start))
-    doc = DocWriter(Meta(title=f"Evidence of impact: {group.name}",
-                         subject=f"{group.name}: what involvement changed",
-                         author=group.organisation or group.name,
+    shared = group_redactor(sessions)  # counts only: no one is named (consent.py)
+    name, organisation = shared(group.name), shared(group.organisation)
+    doc = DocWriter(Meta(title=f"Evidence of impact: {name}",
+                         subject=f"{name}: what involvement changed",
+                         author=organisation or name,
                          keywords="co-production; evidence of impact",
                          category="Evidence of impact"), MINUTES_LOOK)
     doc.title("Evidence of impact")
-    doc.para(group.name)
+    doc.para(name)
     if not held:
         doc.para("The group has not met yet, so there is nothing to report.")
         return doc.to_bytes()
@@ -36,7 +39,7 @@ def group_impact_docx(group: Group, sessions: list[SessionData], wording: Wordin
                        f"{short_date(last)}"))
     if group.purpose.strip():
         doc.heading("What the group is for", 1)
-        doc.para(full_stop(group.purpose.strip()))
+        doc.para(full_stop(shared(group.purpose.strip())))
 
     facts = [(d, involvement(d)) for d in held]
     _who(doc, facts)
@@ -95,7 +98,7 @@ def _difference(doc: DocWriter, facts) -> None:
         f"{'was' if done == 1 else 'were'} done, {not_able} could not be done (with the "
         f"reason given) and {still} {'is' if still == 1 else 'are'} still open; "
         f"{told} {'result was' if told == 1 else 'results were'} told back to the group"))
-    rows = [((table_date(d.session.date), d.session.title), str(inv.ideas),
+    rows = [((table_date(d.session.date), redactor(d)(d.session.title)), str(inv.ideas),
              f"{inv.decisions_informed} of {inv.decisions}", str(inv.actions_done),
              str(inv.actions_not_able), str(inv.actions_open))
             for d, inv in facts]

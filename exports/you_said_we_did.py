@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from coprod_tui.consent import group_redactor, redactor
 from coprod_tui.model import Group, SessionData
 
 from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
@@ -25,13 +26,15 @@ def you_said_we_did_docx(data: SessionData, as_of: date | None = None) -> bytes:
     """The report for one session."""
     session = data.session
     items = promises(data, as_of)
-    doc = DocWriter(_meta(data.group, session.facilitator,
-                          f"{data.group.name}: the meeting on {short_date(session.date)}"),
+    shared = redactor(data)
+    group = shared(data.group.name)
+    doc = DocWriter(_meta(group, shared(data.group.organisation), shared(session.facilitator),
+                          f"{group}: the meeting on {short_date(session.date)}"),
                     MINUTES_LOOK)
     doc.title("You said, We did")
-    doc.para(B(data.group.name))
+    doc.para(B(group))
     doc.para(full_stop(f"What happened after the meeting on {short_date(session.date)}: "
-                       f"{session.title}"))
+                       f"{shared(session.title)}"))
     doc.heading("Summary", 1)
     if not items:
         doc.para("No actions were agreed at this meeting.")
@@ -45,11 +48,14 @@ def group_you_said_we_did_docx(group: Group, sessions: list[SessionData],
                                as_of: date | None = None) -> bytes:
     """The report for every session of a group, oldest meeting first."""
     sessions = sorted(sessions, key=lambda d: (d.session.date, d.session.start))
+    shared = group_redactor(sessions)
+    name = shared(group.name)
     facilitator = next((d.session.facilitator for d in reversed(sessions)
                         if d.session.facilitator), "")
-    doc = DocWriter(_meta(group, facilitator, f"{group.name}: all meetings"), MINUTES_LOOK)
+    doc = DocWriter(_meta(name, shared(group.organisation), shared(facilitator),
+                          f"{name}: all meetings"), MINUTES_LOOK)
     doc.title("You said, We did")
-    doc.para(B(group.name))
+    doc.para(B(name))
     doc.para("What happened to what people said at each of the group's meetings.")
     doc.heading("Summary", 1)
     per_session = [(d, promises(d, as_of)) for d in sessions]
@@ -63,7 +69,7 @@ def group_you_said_we_did_docx(group: Group, sessions: list[SessionData],
         rows = []
         for data, found in per_session:
             counts = by_status(found)
-            rows.append(((short_date(data.session.date), data.session.title),
+            rows.append(((short_date(data.session.date), redactor(data)(data.session.title)),
                          str(len(counts["done"])), str(len(counts["not_able"])),
                          str(len(counts["open"]))))
         doc.table("Actions from each meeting",
@@ -73,9 +79,9 @@ def group_you_said_we_did_docx(group: Group, sessions: list[SessionData],
     return doc.to_bytes()
 
 
-def _meta(group: Group, facilitator: str, subject: str) -> Meta:
-    return Meta(title=f"You said, We did: {group.name}", subject=subject,
-                author=group.organisation or facilitator or group.name,
+def _meta(group: str, organisation: str, facilitator: str, subject: str) -> Meta:
+    return Meta(title=f"You said, We did: {group}", subject=subject,
+                author=organisation or facilitator or group,
                 keywords="co-production; You said, We did", category="You said, We did")
 
 

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, RichLog, Static
 
 from coprod_tui.capture import Who, parse_capture
+from coprod_tui.consent import warnings as consent_warnings
 from coprod_tui.errors import ValidationError
 from coprod_tui.model import Person
 from coprod_tui.speaking import current_speaker, not_spoken, voices
@@ -223,6 +224,14 @@ class LiveScreen(StepScreen):
             return  # the text stays in the box, to fix or retry
         box.value = ""
         self._add_to_record("Idea", who.describe(self.people), idea.text)
+        self.call_after_refresh(self._warn_names, idea.text)
+
+    def _warn_names(self, *texts: str) -> None:
+        """Say so when the name of someone who did not agree to be named was typed."""
+        data = self.app.store.snapshot(self.session_id)
+        for message in dict.fromkeys(m for text in texts for m in consent_warnings(data, text)):
+            self.notify(message, title="Not named in the minutes", severity="warning",
+                        timeout=10, markup=False)
 
     # -- hands up ---------------------------------------------------------------------------
 
@@ -273,6 +282,7 @@ class LiveScreen(StepScreen):
                 d = next(d for d in self.file.decisions() if d.id == decision_id)
                 self._add_to_record("Decision", "", d.text)
                 self._save_status("saved")
+                self._warn_names(d.text, d.reasons, d.differing_views)
 
         self.app.push_screen(DecisionDialog(self.session_id), recorded)
 
@@ -284,6 +294,7 @@ class LiveScreen(StepScreen):
                 a = next(a for a in self.file.actions() if a.id == action_id)
                 self._add_to_record("Action", self._owner(a), a.text)
                 self._save_status("saved")
+                self._warn_names(a.text, a.owner)
 
         self.app.push_screen(ActionDialog(self.session_id), recorded)
 

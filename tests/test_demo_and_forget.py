@@ -1,4 +1,4 @@
-"""The demo is realistic and idempotent; forget erases a person from every byte."""
+"""The demo is realistic and idempotent; forget erases a person from every byte it can read."""
 
 from __future__ import annotations
 
@@ -39,14 +39,21 @@ def test_forget_leaves_no_trace_in_any_file(data_dir, store):
     file.add_idea("As Daniel Hughes said, the lights are too bright")
     store.release(file)
     (data_dir / "set-aside").mkdir(exist_ok=True)
-    (data_dir / "set-aside" / "old.json.1").write_bytes(
+    damaged = data_dir / "set-aside" / "old.json.1"
+    damaged.write_bytes(
         b'{"broken": "Daniel Hughes", "x": ' + json.dumps("Daniel Hughes").encode())
+    before = damaged.read_bytes()
     assert b"Daniel Hughes" in folder_text(data_dir)
     person = next(p for p in store.groups.people().values() if p.name == "Daniel Hughes")
 
     report = forget(store, "daniel hughes")
     store.close()
 
+    # A file coprod cannot parse is never rewritten: it is listed for the user to decide.
+    assert damaged.read_bytes() == before
+    assert any("set-aside/old.json.1" in line and "holds their name" in line
+               for line in report.lines)
+    damaged.unlink()
     everything = folder_text(data_dir)
     assert b"Daniel Hughes" not in everything
     assert b"daniel hughes" not in everything.lower()

@@ -178,6 +178,11 @@ class AuditAnswer(Record):
         _instant(self.at, "When the check was made")
 
 
+#: The note ``coprod forget`` keeps where it removed a name from a closed session's
+#: text. Its correction holds neither value: the old one would hold the name.
+NAME_REMOVED_NOTE = "A name was removed at the person's request."
+
+
 @dataclass(slots=True)
 class Correction(Record):
     """A dated change to a closed session, keeping the value it replaced."""
@@ -195,3 +200,8 @@ class Correction(Record):
     def __post_init__(self) -> None:
         self.note = clean_long(self.note, what="The note", limit=20_000)
         _instant(self.at, "When the correction was made")
+
+    @property
+    def is_name_removal(self) -> bool:
+        """True for the note ``coprod forget`` keeps (no values, by design)."""
+        return self.note == NAME_REMOVED_NOTE and self.old is None and self.new is None

@@ -12,7 +12,6 @@ from typing import Any
 
 from ..errors import DamagedFile, NotFound, ValidationError
 from ..model import ConductVersion, Group, Person
-from .session_file import _scrub
 from .table_file import TableFile
 
 
@@ -101,35 +100,20 @@ class GroupBook(TableFile):
         group = self.group(group_id)
         self._put("groups", group.replace(roster=[p for p in group.roster if p != person_id]))
 
-    def erase_person(self, person_id: str, redact=None) -> bool:
-        """Remove a person and every roster entry for them. True if anything changed.
+    def rewrite(self, groups: list[Group], people: list[Person]) -> None:
+        """Write the groups and the people list as ``coprod forget`` made them.
 
-        ``redact`` scrubs their name from the groups' text and other people's details
-        (but not from another person's own name). The file this write replaces
-        still holds the person, so it is not kept as the previous copy.
+        One durable write. The file it replaces still holds the person, so it is
+        not kept as the previous copy.
         """
-        if person_id not in self.people():
-            return False
         storage = self._storage
         keep, storage._keep_previous = storage._keep_previous, None
         try:
             with self._writing():
-                self._delete("people", person_id)
-                for group in self.rows("groups"):
-                    new = group
-                    if person_id in group.roster:
-                        new = new.replace(roster=[p for p in group.roster if p != person_id])
-                    if redact is not None:
-                        new = _scrub(new, redact) or new
-                    if new != group:
-                        self._put("groups", new)
-                for person in self.rows("people") if redact is not None else ():
-                    scrubbed = _scrub(person, redact)
-                    if scrubbed is not None:
-                        self._put("people", scrubbed.replace(name=person.name))
+                self._replace_table("groups", groups)
+                self._replace_table("people", people)
         finally:
             storage._keep_previous = keep
-        return True
 
 
 #: A group's name is at most this long (model/group.py).

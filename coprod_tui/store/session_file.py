@@ -15,7 +15,6 @@ from typing import Any, TypeVar
 from tinydb import Query
 
 from ..clock import now
-from ..text import plural
 from ..errors import DamagedFile, NotFound, ValidationError
 from ..model import (
     Action, AgendaItem, Attendance, AuditAnswer, Correction, Decision, Feedback, Group,
@@ -361,48 +360,20 @@ class SessionFile(TableFile):
         return self._change("audit", old, {"answers": answers, "evidence": evidence,
                                             "will_change": will_change, "at": answer.at})
 
-    # -- erasing a person (coprod forget) --------------------------------------------
+    # -- rewriting (coprod forget) ------------------------------------------------------
 
-    def erase_person(self, person_id: str, redact) -> list[str]:
-        """Remove every trace of a person; ``redact`` scrubs their name from text.
+    def rewrite(self, session: Session, tables: dict[str, list[Any]]) -> None:
+        """Replace the session's details and whole tables in one durable write.
 
-        Not a correction: nothing of the person is kept, not even in the history.
-        Returns plain descriptions of what changed.
+        For ``coprod forget``, which works out the records without a person
+        (``erasure.py``); not a correction: nothing of the person is kept.
         """
-        changes: list[str] = []
         with self._writing():
-            if self.attendance_of(person_id) is not None:
-                self._delete("attendance", person_id, key="person_id")
-                changes.append("attendance record removed")
-            turns = [t for t in self.turns() if t.person_id == person_id]
-            for turn in turns:
-                self._delete("turns", turn.id)
-            if turns:
-                changes.append(plural(len(turns), "speaking turn") + " removed")
-            counts = {"redacted": 0, "unlinked": 0}
-            for table in TABLES:
-                for record in self.rows(table):
-                    if table == "corrections" and record.record_id == person_id:
-                        self._delete("corrections", record.id)
-                        counts["redacted"] += 1
-                        continue
-                    key = "person_id" if table == "attendance" else "id"
-                    new = _unlink(record, person_id, redact, counts)
-                    if new is not None:
-                        self._put(table, new, key=key)
-            session = self.session
-            new_session = _scrub(session, redact)
-            hands = [h for h in session.hands if h.person_id != person_id]
-            if new_session is not None or len(hands) != len(session.hands):
-                new_session = (new_session or session).replace(hands=hands)
-                self._table("session").update(new_session.to_dict(), Query().id == session.id)
-                self._session = new_session
-                counts["redacted"] += 1
-            if counts["unlinked"]:
-                changes.append("links to them removed from " + plural(counts["unlinked"], "record"))
-            if counts["redacted"]:
-                changes.append("their name removed from " + plural(counts["redacted"], "record"))
-        return changes
+            if session != self.session:
+                self._table("session").update(session.to_dict(), Query().id == session.id)
+                self._session = session
+            for name, records in tables.items():
+                self._replace_table(name, records)
 
     # -- primitives --------------------------------------------------------------
 
@@ -447,71 +418,6 @@ def _corrections(kind: str, record_id: str, old: Record, new: Record, *,
     return [Correction(record_kind=kind, record_id=record_id, field_name=name,
                        old=before[name], new=after[name], note=note)
             for name in after if name not in skip and before.get(name) != after[name]]
-
-
-#: Fields holding codes, ids, dates or times: never free text, so never redacted
-#: (a name like "Ed" must not turn the status "closed" into "clos[name removed]").
-_CODES = frozenset({
-    "id", "kind", "status", "raised_by", "method", "in_control", "role", "mode", "format",
-    "stage", "methods", "support_needs", "conduct_how", "source_kind", "record_kind",
-    "field_name", "answers", "roster", "date", "start", "end", "due", "at"})
-
-
-def is_code(field_name: str) -> bool:
-    """True for a field that holds a code, id or time rather than words."""
-    return (field_name in _CODES
-            or field_name.endswith(("_id", "_ids", "_at", "_since")))
-
-
-def _scrub(record: R, redact) -> R | None:
-    """The record with ``redact`` applied to every piece of text; None if unchanged."""
-    before = record.to_dict()
-    after = _redact_value(before, redact)
-    if isinstance(record, Correction) and is_code(record.field_name):
-        after["old"], after["new"] = before["old"], before["new"]
-    return type(record).from_dict(after) if after != before else None
-
-
-def _redact_value(value: Any, redact, field_name: str = "") -> Any:
-    if isinstance(value, str):
-        return value if is_code(field_name) else redact(value)
-    if isinstance(value, list):
-        return [_redact_value(v, redact, field_name) for v in value]
-    if isinstance(value, dict):
-        return {k: _redact_value(v, redact, k) for k, v in value.items()}
-    return value
-
-
-def _without(value: Any, person_id: str) -> Any:
-    """A corrected value with the person's id taken out (a correction of who raised it)."""
-    if value == person_id:
-        return None
-    if isinstance(value, list):
-        return [v for v in value if v != person_id]
-    return value
-
-
-def _unlink(record: R, person_id: str, redact, counts: dict[str, int]) -> R | None:
-    """Cut a record's links to a person and scrub their name; None if unchanged."""
-    links: dict[str, Any] = {}
-    if isinstance(record, Idea) and record.person_id == person_id:
-        links = {"person_id": None, "raised_by": "removed"}
-    elif isinstance(record, Action) and record.owner_person_id == person_id:
-        links = {"owner_person_id": None}
-    elif isinstance(record, Feedback) and record.person_id == person_id:
-        links = {"person_id": None}
-    elif isinstance(record, Correction) and any(
-            v == person_id or (isinstance(v, list) and person_id in v)
-            for v in (record.old, record.new)):
-        links = {"old": _without(record.old, person_id), "new": _without(record.new, person_id)}
-    if links:
-        counts["unlinked"] += 1
-        record = record.replace(**links)
-    scrubbed = _scrub(record, redact)
-    if scrubbed is not None:
-        counts["redacted"] += 1
-        return scrubbed
-    return record if links else None
 
 
 def agenda_clock(session: Session, at: datetime | None = None) -> tuple[int, int] | None:

@@ -347,11 +347,20 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     assert any(p.name.endswith("schema1.json") for p in (data_dir / "backups").iterdir())
     assert len(list((data_dir / "set-aside").iterdir())) == 2
 
+    damaged = {p: p.read_bytes() for p in (data_dir / "set-aside").iterdir()}
+
     with open_store(data_dir) as store:
         report = forget(store, NAME.lower())
         assert store.problems == []
     assert any("their name removed" in line for line in report.lines)
 
+    # The two files coprod cannot parse (the cut-short session and index) are never
+    # rewritten byte by byte: each is listed, for the user to delete or repair.
+    for path, raw in damaged.items():
+        assert path.read_bytes() == raw
+        assert any(str(path.relative_to(data_dir)) in line and "holds their name" in line
+                   for line in report.unreadable), path
+        path.unlink()
     everything = folder_bytes(data_dir)
     for form in [*forms_of(NAME), *forms_of("zoe.quill@example.org"), zoe.id.encode(),
                  b"Needs a hoist"]:
