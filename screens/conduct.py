@@ -97,7 +97,7 @@ class ConductScreen(StepScreen):
         if conduct is None or person is None:
             self.notify("There is no code of conduct, or nobody present, to agree.")
             return
-        if self.record(self.file.agree_conduct, person, conduct.version, how) is not None:
+        if self.save(self.file.agree_conduct, person, conduct.version, how) is not None:
             table = self.query_one("#agreements", DataTable)
             row = table.cursor_row
             self._show()
@@ -105,7 +105,7 @@ class ConductScreen(StepScreen):
 
     def action_withdraw(self) -> None:
         person = self._person()
-        if person is not None and self.record(self.file.withdraw_conduct, person) is not None:
+        if person is not None and self.save(self.file.withdraw_conduct, person) is not None:
             self._show(keep=person.id)
 
     def action_everyone(self) -> None:
@@ -116,7 +116,7 @@ class ConductScreen(StepScreen):
         waiting = [a for a in self.file.attendance()
                    if a.present and a.conduct_version is None and a.person_id in people]
         for a in waiting:
-            if self.record(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
+            if self.save(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
                 break
         self._show()
         self.notify(f"Recorded {len(waiting)} agreement(s).")

@@ -17,13 +17,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Input, RichLog, Static
 
 from coprod_tui.capture import Who, parse_capture
-from coprod_tui.errors import ValidationError
+from coprod_tui.errors import SaveError, ValidationError
 from coprod_tui.model import Person
 from coprod_tui.speaking import current_speaker, not_spoken, voices
 from coprod_tui.store.session_file import agenda_clock
 from coprod_tui.text import one_line
 
 from .journey import SaveStatus, StepScreen
+from .saving import typed
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -62,6 +63,11 @@ class LiveScreen(StepScreen):
         self._people: dict[str, Person] = {}
         self._present: list[Person] = []
         self._speaker_id: str | None = None
+        #: True while opening Run could not mark the planned session as started (a full
+        #: disk): it is tried again before the next change.
+        self._start_refused = False
+        #: The text in the capture box when the disk last refused it.
+        self._refused_idea: str | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -83,10 +89,7 @@ class LiveScreen(StepScreen):
     def on_mount(self) -> None:
         file = self.file
         if file.session.status == "planned":
-            file.start()
-            if file.session.agenda and file.session.current_item_id is None:
-                self.record(file.go_to_item, file.session.agenda[0].id)
-            self.notify("The session has started.")
+            self._start_refused = self._start() is None
         elif file.session.status == "closed":
             self.notify("This session is closed: changes are kept as corrections.",
                         severity="warning", timeout=5)
@@ -100,6 +103,34 @@ class LiveScreen(StepScreen):
 
     def on_screen_resume(self) -> None:
         self._refresh_people()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _start(self) -> object | None:
+        """Viewing Run starts a planned session (through ``save``, like every change)."""
+        file = self.file
+        started = super().save(file.start)
+        if started is None:
+            return None
+        self._start_refused = False
+        if file.session.agenda and file.session.current_item_id is None:
+            super().save(file.go_to_item, file.session.agenda[0].id)
+        self.notify("The session has started.")
+        return started
+
+    def save(self, change, *args, **kwargs):
+        if self._start_refused and self._start() is None:
+            return None  # still not started: nothing else is tried, what is typed stays
+        return super().save(change, *args, **kwargs)
+
+    def has_unsaved(self) -> bool:
+        """An idea the disk refused, still in the box: leaving would lose it."""
+        box = self.query_one("#capture", Input).value
+        return self._refused_idea is not None and bool(box.strip())
+
+    def unsaved_text(self) -> list[str]:
+        box = self.query_one("#capture", Input).value
+        return [typed("The idea in the box", box)] if box.strip() else []
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -217,10 +248,13 @@ class LiveScreen(StepScreen):
         except ValidationError as exc:
             self.notify(str(exc), title="Not recorded", severity="warning", markup=False)
             return
-        idea = self.record(self.file.add_idea, text, raised_by=who.raised_by,
-                           person_id=who.person_id)
+        idea = self.save(self.file.add_idea, text, raised_by=who.raised_by,
+                         person_id=who.person_id)
         if idea is None:
-            return  # the text stays in the box, to fix or retry
+            # The text stays in the box, to fix or retry (Enter again).
+            self._refused_idea = box.value if isinstance(self.refusal, SaveError) else None
+            return
+        self._refused_idea = None
         box.value = ""
         self._add_to_record("Idea", who.describe(self.people), idea.text)
 
@@ -232,7 +266,7 @@ class LiveScreen(StepScreen):
         title = "Point of order from" if kind == "point_of_order" else "Hand up"
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.record(self.file.raise_hand, person_id, kind) is not None:
+            if person_id and self.save(self.file.raise_hand, person_id, kind) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker(title, self.present()), picked)
@@ -241,7 +275,7 @@ class LiveScreen(StepScreen):
         if not self.file.session.hands:
             self.notify("Nobody has a hand up. Ctrl+R puts a hand up.")
             return
-        turn = self.record(self.file.next_speaker)
+        turn = self.save(self.file.next_speaker)
         if turn is not None:
             self._refresh_people()
             self.notify(f"{self.name_of(turn.person_id)} has the floor.", markup=False,
@@ -249,7 +283,7 @@ class LiveScreen(StepScreen):
 
     def action_skip(self) -> None:
         hands = self.file.session.hands
-        if hands and self.record(self.file.skip_speaker) is not None:
+        if hands and self.save(self.file.skip_speaker) is not None:
             self._refresh_people()
             self.notify(f"{self.name_of(hands[0].person_id)} passed.", markup=False,
                         timeout=3)
@@ -258,7 +292,7 @@ class LiveScreen(StepScreen):
         from .pickers import PersonPicker
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.record(self.file.record_turn, person_id) is not None:
+            if person_id and self.save(self.file.record_turn, person_id) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker("Who spoke?", self.present()), picked)
@@ -272,7 +306,7 @@ class LiveScreen(StepScreen):
             if decision_id:
                 d = next(d for d in self.file.decisions() if d.id == decision_id)
                 self._add_to_record("Decision", "", d.text)
-                self._save_status("saved")
+                self.save_status("saved")
 
         self.app.push_screen(DecisionDialog(self.session_id), recorded)
 
@@ -283,7 +317,7 @@ class LiveScreen(StepScreen):
             if action_id:
                 a = next(a for a in self.file.actions() if a.id == action_id)
                 self._add_to_record("Action", self._owner(a), a.text)
-                self._save_status("saved")
+                self.save_status("saved")
 
         self.app.push_screen(ActionDialog(self.session_id), recorded)
 
@@ -302,7 +336,7 @@ class LiveScreen(StepScreen):
                             "This is the first item.")
                 return
             target = ids[index]
-        if self.record(self.file.go_to_item, target) is not None:
+        if self.save(self.file.go_to_item, target) is not None:
             self._tick()
 
 

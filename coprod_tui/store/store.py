@@ -25,14 +25,15 @@ from typing import Any
 
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..model import Group, Person, Session, SessionData
-from .atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX, open_error, write_atomic
+from .atomic import (
+    DIR_MODE, FILE_MODE, TEMP_SUFFIX, folder_error, open_error, read_error, write_atomic,
+)
 from .fileformat import make_loader, new_tables
 from .groups import GroupBook
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
-from .lock import FolderLock
+from .lock import MARKER, FolderLock
 from .session_file import SessionFile
 
-MARKER = ".coprod"
 RUNNING = ".running"
 
 
@@ -66,6 +67,8 @@ class Store:
         #: Read-only opening cannot fix search.json either: its healed texts.
         self._healed_texts: dict[str, SearchText] = {}
         self._opened = False
+        #: True once this store has written .running (removed again on closing).
+        self._marked = False
 
     # -- opening and closing --------------------------------------------------------
 
@@ -84,6 +87,10 @@ class Store:
                 self.groups = self._open_groups()
                 self.index = self._open_derived(SessionIndex, "index.json", "the session list")
                 self._reconcile()
+                if not self.read_only:
+                    # Last, so a start that fails before this leaves no marker behind
+                    # to say, next time, that coprod did not close properly.
+                    self._mark_running()
             except BaseException:
                 self.close()
                 raise
@@ -96,13 +103,19 @@ class Store:
         return self
 
     def close(self) -> None:
+        """Let everything go. Never fails: a folder gone, read-only or full must not
+        turn quitting into a crash (the marker then stays, which is true enough)."""
         for file in list(self._open.values()):
             self.release(file)
         if self._lock is not None:
-            if self._opened:
-                (self.root / RUNNING).unlink(missing_ok=True)
+            # Never touch a folder that is no longer ours: another copy may run there.
+            if self._marked and self._lock.check() is None:
+                try:
+                    (self.root / RUNNING).unlink(missing_ok=True)
+                except OSError:
+                    pass
             self._lock.release()
-        self._opened = False
+        self._opened = self._marked = False
 
     def __enter__(self) -> Store:
         return self if self._opened else self.open()
@@ -115,13 +128,30 @@ class Store:
         for folder in (self.root, self.sessions_dir, self.root / "backups"):
             for temp in folder.glob(f".*{TEMP_SUFFIX}"):
                 temp.unlink(missing_ok=True)
-        running = self.root / RUNNING
-        self.unclean_shutdown = running.exists()
-        write_atomic(running, str(os.getpid()).encode())
+        self.unclean_shutdown = (self.root / RUNNING).exists()
+
+    def _mark_running(self) -> None:
+        """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
+        write_atomic(self.root / RUNNING, str(os.getpid()).encode())
+        self._marked = True
+
+    def check_folder(self, action: str, *, saving: bool = True) -> None:
+        """FolderUnavailable if the data folder is gone, or the path now leads to a
+        folder that is not the one this store opened; ``action`` says what was refused."""
+        problem = self._lock.check() if self._lock is not None else None
+        if problem is not None:
+            raise folder_error(problem, action, self.root, saving=saving)
 
     @property
     def sessions_dir(self) -> Path:
         return self.root / "sessions"
+
+    @property
+    def _guard(self):
+        """What every file's storage calls before writing (see ``check_folder``)."""
+        if self._lock is None:
+            return None
+        return lambda what: self.check_folder(f"save {what}")
 
     def _loader(self, kind: str):
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
@@ -131,7 +161,8 @@ class Store:
         previous = self.root / "backups" / "groups.previous.json"
         book = GroupBook(path, loader=self._loader("groups"), what="the groups",
                          read_only=self.read_only,
-                         keep_previous=None if self.read_only else previous)
+                         keep_previous=None if self.read_only else previous,
+                         guard=self._guard)
         try:
             book.check()
             return book
@@ -145,7 +176,7 @@ class Store:
         if previous.exists():
             write_atomic(path, previous.read_bytes())
             book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                             keep_previous=previous)
+                             keep_previous=previous, guard=self._guard)
             try:
                 book.check()
                 self.problems.append(message + " The copy from before the last change was "
@@ -155,12 +186,13 @@ class Store:
                 self.set_aside(path)
         self.problems.append(message + " Groups and rosters start empty; sessions are safe.")
         return GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         keep_previous=previous)
+                         keep_previous=previous, guard=self._guard)
 
     def _open_derived(self, kind: type, name: str, what: str):
         path = self.root / name
         loader = self._loader(kind.KIND)
-        file = kind(path, loader=loader, what=what, read_only=self.read_only)
+        file = kind(path, loader=loader, what=what, read_only=self.read_only,
+                    guard=self._guard)
         try:
             file.rows(next(iter(kind.TABLES)))
             return file
@@ -170,7 +202,7 @@ class Store:
         if self.read_only:
             return kind(path, loader=lambda p: new_tables(kind.KIND), what=what, read_only=True)
         self.set_aside(path)
-        return kind(path, loader=loader, what=what)
+        return kind(path, loader=loader, what=what, guard=self._guard)
 
     def set_aside(self, path: Path) -> Path:
         """Move a file we cannot use into set-aside/ (never delete it)."""
@@ -231,6 +263,8 @@ class Store:
 
     def _search_index(self, *, heal: bool = True) -> SearchIndex:
         if self._search is None:
+            # Loaded when first needed: never from a folder gone or not ours.
+            self.check_folder("search", saving=False)
             self._search = search = self._open_derived(SearchIndex, "search.json",
                                                        "the search index")
             texts = search.texts()
@@ -269,21 +303,27 @@ class Store:
             changed = True
         return changed
 
-    def refresh(self, file: SessionFile) -> None:
-        """Update a changed session's summary and search text."""
+    def refresh(self, file: SessionFile) -> bool:
+        """Update a changed session's summary and search text.
+
+        False if they could not be written now (a full disk, a folder gone): they are
+        derived, so the next call, or the next start, catches up; never an error.
+        """
         if not file.changed or self.read_only:
-            return
-        self.index.put(SessionSummary.of(file))
-        self._search_index().put(SearchText.of(file))
+            return True
+        try:
+            self.index.put(SessionSummary.of(file))
+            self._search_index().put(SearchText.of(file))
+        except (CoprodError, OSError):
+            return False
         file.changed = False
+        return True
 
     def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
         """Sessions, latest first."""
         unindexed: dict[str, SessionSummary] = {}
         for file in self._open.values():
-            try:
-                self.refresh(file)
-            except CoprodError:
+            if not self.refresh(file):
                 # The index could not be written (a full disk): list the session as it
                 # is; the next call tries again.
                 unindexed[file.id] = SessionSummary.of(file)
@@ -296,7 +336,8 @@ class Store:
     # -- sessions -------------------------------------------------------------------------
 
     def _session_file(self, path: Path) -> SessionFile:
-        return SessionFile(path, loader=self._loader("session"), read_only=self.read_only)
+        return SessionFile(path, loader=self._loader("session"), read_only=self.read_only,
+                           guard=self._guard)
 
     def resolve(self, needle: str) -> str:
         """A session id from an id or a unique prefix of one."""
@@ -328,22 +369,24 @@ class Store:
         file = self._session_file(path)
         file.create(session, tables)
         self._open[session.id] = file
-        try:
-            self.refresh(file)
-        except CoprodError:
-            pass  # the session is saved; the index catches up later (or at the next start)
+        self.refresh(file)  # the session is saved; the index may catch up later
         return file
 
     def session(self, session_id: str) -> SessionFile:
         """Open (or return the already open) session file."""
         if session_id in self._open:
             return self._open[session_id]
+        self.check_folder("open that session", saving=False)
         path = self.sessions_dir / f"{session_id}.json"
         if not path.exists():
             raise NotFound("That session is no longer in the data folder.")
         file = self._session_file(path)
         try:
             file.load()
+        except OSError as exc:  # a disk failing as it is read
+            if isinstance(exc, CoprodError):
+                raise
+            raise read_error(exc, "that session") from exc
         except DamagedFile as exc:
             self._report_damaged(path, exc)
             if not self.read_only:
@@ -354,10 +397,7 @@ class Store:
 
     def release(self, file: SessionFile) -> None:
         """Done with a session for now: bring the index up to date and let it go."""
-        try:
-            self.refresh(file)
-        except CoprodError:
-            pass  # the index heals itself from the session file at the next start
+        self.refresh(file)  # if it cannot, the index heals itself at the next start
         self._open.pop(file.id, None)
         file.close()
 

@@ -40,41 +40,6 @@ REASONS = {errno.ENOSPC: "the disk is full",
 OPS = ("open", "write", "fsync", "replace")
 
 
-class FaultyOS:
-    """``os`` as atomic.py sees it, with some calls failing like a sick disk."""
-
-    def __init__(self) -> None:
-        self.failing: dict[str, int] = {}
-        self.calls: dict[str, int] = {}
-
-    def __getattr__(self, name: str):
-        real = getattr(os, name)
-        if not callable(real):
-            return real
-
-        def call(*args, **kwargs):
-            self.calls[name] = self.calls.get(name, 0) + 1
-            code = self.failing.get(name)
-            if code is not None:
-                raise OSError(code, os.strerror(code))
-            return real(*args, **kwargs)
-
-        return call
-
-    def fail(self, op: str, code: int) -> None:
-        self.failing[op] = code
-
-    def clear(self) -> None:
-        self.failing.clear()
-
-
-@pytest.fixture
-def faults(monkeypatch) -> FaultyOS:
-    faulty = FaultyOS()
-    monkeypatch.setattr(atomic, "os", faulty)
-    return faulty
-
-
 def live_session(store):
     group = store.groups.add_group(Group(name="G", conduct=[
         ConductVersion(version=1, text="Be kind")]))
