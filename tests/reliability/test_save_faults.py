@@ -289,6 +289,38 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
     memory_matches_disk(store, file)
 
 
+async def test_opening_run_on_a_planned_session_with_a_full_disk(store, data_dir, faults):
+    """Viewing Run starts a planned session; on a full disk that start is refused like
+    any other change: a plain message, no crash, tried again with the next change."""
+    group, file, people = live_session(store)
+    file.update_session(status="planned", started_at=None)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = disk_state(data_dir)
+        faults.fail("write", errno.ENOSPC)
+        app.screen.open_session(file.id, "live")
+        await pilot.pause(1.5)  # and a tick of the clock
+        assert app.is_running and type(app.screen).__name__ == "LiveScreen"
+        assert "the disk is full" in notifications(app)
+        assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
+        assert file.session.status == "planned"
+        assert disk_state(data_dir) == before and not temp_files(data_dir)
+        memory_matches_disk(store, file)
+        capture = app.screen.query_one("#capture", Input)
+        capture.value = "Start on time"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == "Start on time" and file.session.status == "planned"
+        faults.clear()
+        await pilot.press("enter")  # the start, then the idea
+        await pilot.pause()
+        assert capture.value == "" and "The session has started." in notifications(app)
+        assert "Saved at" in screen_text(app)
+    assert file.session.status == "live"
+    assert [i.text for i in file.ideas()] == ["already here", "Start on time"]
+    memory_matches_disk(store, file)
+
+
 async def test_a_refused_hand_up_can_be_raised_again(store, data_dir, faults):
     group, file, people = live_session(store)
     app = CoprodApp(store)
