@@ -127,8 +127,9 @@ class StepScreen(SessionScreen):
         """Save what is typed; stay (and say so) if the disk still refuses it."""
         self.flush_saves()
         if self.has_unsaved():
-            self.notify("Something typed here is not saved yet, so this screen stays open. "
-                        "Free some space or fix the folder; it is tried again by itself.",
+            self.notify("Something typed here is not saved yet (the disk refused it), so "
+                        "this screen stays open. Fix the disk or the folder: a form field is "
+                        "tried again by itself; press Enter again for an idea.",
                         title="Not saved", severity="error", timeout=15)
             return False
         return True

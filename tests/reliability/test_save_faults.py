@@ -412,21 +412,28 @@ REAL_DISK = textwrap.dedent("""
 """)
 
 
-@needs_mount
-def test_a_real_full_then_read_only_disk(tmp_path):
-    script = tmp_path / "real_disk.py"
-    script.write_text(REAL_DISK)
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    shell = (f"mount -t tmpfs -o size=1m none {mount} && "
-             f"head -c 300000 /dev/zero > {mount}/ballast && "
-             f"head -c 300000 /dev/zero > {mount}/ballast2 && "
-             f"{sys.executable} {script} {mount}")
+def on_a_small_disk(tmp_path, script: str, *, size: str, fill: str = "") -> dict:
+    """Run ``script`` (given the disk's folder) as root of its own user and mount
+    namespaces, on a fresh tmpfs of ``size`` (``fill``: shell run first); its REPORT."""
+    path = tmp_path / "on_a_small_disk.py"
+    path.write_text(script)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    shell = (f"mount -t tmpfs -o size={size} none {disk} && {fill.format(disk=disk)} "
+             f"{sys.executable} {path} {disk}")
     out = subprocess.run(["unshare", "-rm", "sh", "-c", shell], capture_output=True,
                          text=True, timeout=300, cwd=ROOT, env=child_env())
     line = next((l for l in out.stdout.splitlines() if l.startswith("REPORT")), None)
     assert line, out.stderr[-3000:]
-    report = json.loads(line[len("REPORT"):])
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    return json.loads(line[len("REPORT"):])
+
+
+@needs_mount
+def test_a_real_full_then_read_only_disk(tmp_path):
+    report = on_a_small_disk(tmp_path, REAL_DISK, size="1m",
+                             fill="head -c 300000 /dev/zero > {disk}/ballast && "
+                                  "head -c 300000 /dev/zero > {disk}/ballast2 &&")
     assert "the disk is full" in report["full"] and "Nothing was lost" in report["full"]
     assert report["memory"] and report["disk"] and report["temps"] == []
     assert report["retried"] == "after the space was freed"
