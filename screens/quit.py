@@ -35,6 +35,7 @@ class QuitDialog(ModalScreen[bool]):
                 yield Button("Quit and lose it (Ctrl+Q)", id="quit", variant="error")
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # the question, not old messages, on top
         self.query_one("#stay", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -62,7 +62,10 @@ class Saving:
             self.saving_refused(self.refusal)
             return None
         self.refusal = None
-        self._refusal_said = None
+        if self._refusal_said is not None:
+            # The disk's "not saved" is no longer true: take it off the screen.
+            self._refusal_said = None
+            self.app.clear_notifications()
         self.saving_done()
         return result
 

@@ -139,21 +139,21 @@ def folder_error(problem: str, action: str, root: Path, *,
     ``action`` is what was refused ("save the session"); ``saving`` says whether
     typed work is waiting (then it is kept, to be saved once the folder is back).
     """
-    then = ("Nothing was lost: what you typed is kept, and can be saved once the folder "
-            "is back." if saving else "Put the folder back, then try again.")
+    then = ("What you typed is kept, to save once the folder is back." if saving
+            else "Put the folder back, then try again.")
     if problem == GONE:
         return FolderUnavailable(
-            f"Could not {action} because the data folder {root} cannot be reached (its "
-            f"disk may have been removed, or the folder moved or renamed). {then}")
+            f"Could not {action}: the data folder {root} cannot be reached (its disk "
+            f"removed, or the folder moved or renamed). {then}")
     if problem == LOCK_LOST:
         return FolderUnavailable(
-            f"Could not {action} because coprod's lock file in {root} was removed, so "
-            "another copy of coprod may be changing the data; nothing is written. Copy "
-            "what you typed, close every copy of coprod and start it again.")
+            f"Could not {action}: coprod's lock file in {root} was removed, so another "
+            "copy of coprod may be changing the data; nothing is written. Copy what you "
+            "typed, close every copy of coprod and start it again.")
     return FolderUnavailable(
-        f"Could not {action} because {root} is not the data folder coprod opened (a new "
-        "folder, or another disk, is in its place), so nothing is written there. Put the "
-        "original folder back, or copy what you typed and start coprod again.")
+        f"Could not {action}: {root} is not the data folder coprod opened (a new folder "
+        "or another disk is in its place), so nothing is written there. Put the original "
+        "back, or copy what you typed and start coprod again.")
 
 
 def read_error(exc: OSError, what: str) -> SaveError:
