@@ -115,11 +115,14 @@ class ConductScreen(StepScreen):
         people = self.app.store.groups.people()
         waiting = [a for a in self.file.attendance()
                    if a.present and a.conduct_version is None and a.person_id in people]
+        recorded = 0
         for a in waiting:
             if self.save(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
                 break
+            recorded += 1
         self._show()
-        self.notify(f"Recorded {len(waiting)} agreement(s).")
+        if recorded:
+            self.notify(f"Recorded {recorded} agreement(s).")
 
     def action_full_screen(self) -> None:
         self.app.push_screen(ConductLarge(self.query_one("#code", Static).content))

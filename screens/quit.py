@@ -28,8 +28,8 @@ class QuitDialog(ModalScreen[bool]):
         with VerticalScroll(id="dialog", classes="quit"):
             yield Static("Quit and lose what is not saved?", id="dialog-title", markup=False)
             yield Static(Text("\n".join(f"•  {line}" for line in self._lost)), id="unsaved")
-            yield Static("This is typed but not saved. Escape goes back to it; Ctrl+Q again "
-                         "quits and loses it.", classes="hint", markup=False)
+            yield Static("Escape goes back to it. Ctrl+Q again quits and loses it.",
+                         classes="hint", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button("Stay (Esc)", id="stay", variant="primary")
                 yield Button("Quit and lose it (Ctrl+Q)", id="quit", variant="error")

@@ -140,9 +140,9 @@ class SetupScreen(FormStepScreen):
         item_id = self._current_item()
         if item_id:
             item = self.file.session.item(item_id)
-            self.save(self.file.remove_agenda_item, item_id)
-            self._fill_agenda()
-            self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
+            if self.save(self.file.remove_agenda_item, item_id) is not None:
+                self._fill_agenda()
+                self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
 
     def action_edit_item(self) -> None:
         item_id = self._current_item()
