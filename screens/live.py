@@ -66,8 +66,8 @@ class LiveScreen(StepScreen):
         #: True while opening Run could not mark the planned session as started (a full
         #: disk): it is tried again before the next change.
         self._start_refused = False
-        #: The text in the capture box when the disk last refused it.
-        self._refused_idea: str | None = None
+        #: True while the idea in the capture box is one the disk refused.
+        self._idea_refused = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -126,7 +126,7 @@ class LiveScreen(StepScreen):
     def has_unsaved(self) -> bool:
         """An idea the disk refused, still in the box: leaving would lose it."""
         box = self.query_one("#capture", Input).value
-        return self._refused_idea is not None and bool(box.strip())
+        return self._idea_refused and bool(box.strip())
 
     def unsaved_text(self) -> list[str]:
         box = self.query_one("#capture", Input).value
@@ -252,9 +252,9 @@ class LiveScreen(StepScreen):
                          person_id=who.person_id)
         if idea is None:
             # The text stays in the box, to fix or retry (Enter again).
-            self._refused_idea = box.value if isinstance(self.refusal, SaveError) else None
+            self._idea_refused = isinstance(self.refusal, SaveError)
             return
-        self._refused_idea = None
+        self._idea_refused = False
         box.value = ""
         self._add_to_record("Idea", who.describe(self.people), idea.text)
 

@@ -64,6 +64,9 @@ async def test_the_folder_vanishes_and_comes_back_and_the_idea_is_saved(store, d
         await pilot.pause(1.5)
         assert capture.value == idea + " and a bell"
         assert notifications(app).count(GONE) == 1
+        await pilot.press("f7")  # going to another step would drop the box: it stays
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen" and capture.value.endswith("bell")
         assert [i.text for i in file.ideas()] == ["already here"]
         assert not data_dir.exists(), "something recreated the data folder"
         away.rename(data_dir)  # the folder is back
