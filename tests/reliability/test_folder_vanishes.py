@@ -13,15 +13,17 @@ from __future__ import annotations
 import errno
 import json
 
+import pytest
 from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.errors import SaveError
 from coprod_tui.store import open_store
 from tests.conftest import run_cli
 from tests.ui.helpers import screen_text, type_into
 
 from .conftest import folder_bytes, temp_files
-from .test_save_faults import live_session, memory_matches_disk, notifications
+from .test_save_faults import SAVES, live_session, memory_matches_disk, notifications
 
 GONE = "cannot be reached"
 NOT_OURS = "not the data folder coprod opened"
@@ -37,6 +39,32 @@ async def open_run(app, pilot) -> Input:
     await pilot.pause()
     assert type(app.screen).__name__ == "LiveScreen"
     return app.screen.query_one("#capture", Input)
+
+
+TABLES = ("ideas", "decisions", "actions", "attendance", "turns")
+
+
+def test_a_refused_write_puts_memory_back_without_reading_the_disk(store, data_dir,
+                                                                    tmp_path):
+    """Every kind of change, refused because the folder is gone: the memory copy is the
+    last durable state again, and no file is read to get it (TinyDB changes its dict
+    in place before it writes, so the storage keeps what the disk held)."""
+    group, file, people = live_session(store)
+    session, rows = file.session, {t: file.rows(t) for t in TABLES}
+    groups, everyone = store.groups.groups(), store.groups.people()
+    reads = []
+    for table_file in (file, store.groups, store.index):
+        storage = table_file._storage
+        storage._loader = lambda path, load=storage._loader: reads.append(path) or load(path)
+    data_dir.rename(tmp_path / "away")
+    for what, save in SAVES.items():
+        with pytest.raises(SaveError, match=GONE):
+            save(store, file, people)
+        assert file.session == session, what
+        assert {t: file.rows(t) for t in TABLES} == rows, what
+        assert store.groups.groups() == groups and store.groups.people() == everyone, what
+    assert [s.title for s in store.summaries()] == ["Live one"]
+    assert reads == [], "a file was read again after a refused write"
 
 
 async def test_the_folder_vanishes_and_comes_back_and_the_idea_is_saved(store, data_dir,
