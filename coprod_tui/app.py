@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,7 +67,6 @@ class CoprodApp(App[None]):
         self._wording = wording
         self._startup_messages = list(store.problems) + ([problem] if problem else [])
         self._high_contrast = high_contrast
-        self._quit_asked = float("-inf")
 
     @property
     def wording(self) -> Wording:
@@ -109,21 +107,30 @@ class CoprodApp(App[None]):
     async def action_quit(self) -> None:
         """Save anything still being typed, then close.
 
-        If the disk still refuses something typed, the first Ctrl+Q says so and a
-        second one within ten seconds quits anyway.
+        If something typed is still not saved (the disk refused it, or it was never
+        entered), on any screen or dialog open, ask once first: stay, or quit and
+        lose it. Ctrl+Q while asked means quit.
         """
-        flush = getattr(self.screen, "flush_saves", None)
-        if flush is not None:
-            flush()
-        unsaved = getattr(self.screen, "has_unsaved", lambda: False)()
-        now = time.monotonic()
-        if unsaved and now - self._quit_asked > 10:
-            self._quit_asked = now
-            self.notify("Something typed on this screen is not saved yet (the disk refused "
-                        "it). Press Ctrl+Q again to quit and lose it.", title="Not saved",
-                        severity="error", timeout=10)
+        from coprod_tui.screens.quit import QuitDialog
+
+        if isinstance(self.screen, QuitDialog):
+            self.screen.dismiss(True)
             return
-        self.exit()
+        lost: list[str] = []
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush_saves", None)
+            if flush is not None:
+                flush()
+            lost += getattr(screen, "unsaved_text", list)()
+        if not lost:
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(QuitDialog(lost), answered)
 
     def action_keys(self) -> None:
         """Show or hide the panel listing every key for this screen."""

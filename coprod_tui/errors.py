@@ -23,6 +23,13 @@ class SaveError(CoprodError, OSError):
     """The disk refused a save. The change was not recorded; it can be retried."""
 
 
+class FolderUnavailable(SaveError):
+    """The data folder cannot be reached, or the path now leads to another folder.
+
+    Nothing is written (or read) there until the folder coprod opened is back.
+    """
+
+
 class DamagedFile(CoprodError):
     """A file could not be read as coprod data."""
 

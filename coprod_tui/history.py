@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import framework as fw
-from .errors import DamagedFile, NotFound, ValidationError
+from .errors import DamagedFile, NotFound, SaveError, ValidationError
 from .model import SessionData
 
 #: Someone on the roster not at any of this many latest sessions has "not come for a while".
@@ -118,7 +118,7 @@ def group_history(store, group_id: str, *, recent: int = RECENT) -> GroupHistory
         try:
             with store.visiting(summary.id):
                 data = store.snapshot(summary.id)
-        except (DamagedFile, NotFound):
+        except (DamagedFile, NotFound, SaveError):  # SaveError: the folder is unreachable
             skipped.append(f"The session '{summary.title}' ({summary.date}) could not be "
                            "read, so it is left out.")
             continue

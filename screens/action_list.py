@@ -53,7 +53,12 @@ class ActionsTable(DataTable):
     def fill(self) -> None:
         keep = self.current.id if self.current else None
         self.clear()
-        self.rows_shown = self._reload()
+        try:
+            self.rows_shown = self._reload()
+        except CoprodError as exc:  # the data folder cannot be reached just now
+            self.rows_shown = []
+            self.notify(str(exc), title="Could not list the actions", severity="error",
+                        timeout=15, markup=False)
         for row in self.rows_shown:
             self.add_row(row.due or "—", status_words(row), Text(one_line(row.text, 50)),
                          Text(one_line(row.owner, 24)), row.session_date, key=row.id)
@@ -84,10 +89,7 @@ class ActionsTable(DataTable):
         row = self.current
         if row is None:
             return False
-        try:
-            change(self.app.store, row.session_id, row.id)
-        except CoprodError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+        if self.screen.save(change, self.app.store, row.session_id, row.id) is None:
             return False
         self.fill()
         return True

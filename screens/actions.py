@@ -11,12 +11,13 @@ from textual.widgets import DataTable, Footer, Static
 from coprod_tui import follow_up
 
 from .action_list import ActionDetail, ActionsTable
+from .saving import Saving
 
 SHOWING = {None: "all actions", "open": "open actions", "done": "actions done",
            "not_able": "actions not able to be done"}
 
 
-class GroupActionsScreen(Screen[None]):
+class GroupActionsScreen(Saving, Screen[None]):
     CSS_PATH = "follow_up.tcss"
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),

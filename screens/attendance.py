@@ -132,7 +132,7 @@ class AttendanceScreen(StepScreen):
         if person is None:
             self.notify("Add someone first: press n.")
             return
-        if self.record(change, person, *args, **kwargs) is not None:
+        if self.save(change, person, *args, **kwargs) is not None:
             self._fill(keep=person.id)
 
     # -- actions ----------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class AttendanceScreen(StepScreen):
         def added(person_id: str | None) -> None:
             if person_id:
                 person = self.app.store.groups.person(person_id)
-                self.record(self.file.mark, person, "present")
+                self.save(self.file.mark, person, "present")
                 self._fill(keep=person_id)
 
         self.app.push_screen(PersonDialog(self.file.session.group_id,

@@ -15,6 +15,7 @@ from textual.widgets import Input, Select, SelectionList, Static, TextArea
 from coprod_tui.errors import CoprodError, SaveError
 
 from .journey import StepScreen
+from .saving import typed
 
 #: Typed fields are saved this long after the last key (and at once on leaving them).
 SAVE_DELAY = 0.4
@@ -33,6 +34,8 @@ class FormStepScreen(StepScreen):
 
     def __init__(self, session_id: str) -> None:
         super().__init__(session_id)
+        #: The field being saved now (its refusals are shown beside it).
+        self._saving_field: str | None = None
         #: Fields typed but not yet saved, each with the timer that will save it.
         self._autosave_timers: dict[str, Timer] = {}
         #: Fields the disk refused (said once; retried until they are saved).
@@ -84,36 +87,55 @@ class FormStepScreen(StepScreen):
         if timer is not None:
             timer.stop()
         widget = self.query_one(f"#{field}")
-        if isinstance(widget, TextArea):
-            value: object = widget.text
-        elif isinstance(widget, SelectionList):
-            value = list(widget.selected)
-        else:
-            value = widget.value
+        self._saving_field = field
         try:
-            written = self.store_field(field, value)
-        except SaveError as exc:
-            self._save_status("failed", str(exc))
-            if field not in self._refused_saves:  # said once, not at every retry
+            written = self.save(self.store_field, field, _value_of(widget))
+        finally:
+            self._saving_field = None
+        if written is None:
+            if isinstance(self.refusal, SaveError):
                 self._refused_saves.add(field)
-                self.notify(str(exc), title="Not saved", severity="error", timeout=30,
-                            markup=False)
-            # Still to be saved: kept pending, so it is tried again, never dropped.
-            self._save_later(field, RETRY_DELAY)
-            return
-        except CoprodError as exc:
-            widget.add_class("-invalid")
-            self._field_problem(f"Not saved yet: {exc}")
-            self._save_status("failed", f"{exc} (everything else is saved)")
+                # Still to be saved: kept pending, so it is tried again, never dropped.
+                self._save_later(field, RETRY_DELAY)
             return
         self._refused_saves.discard(field)
         widget.remove_class("-invalid")
         if not self.query(".-invalid"):
             self._field_problem("")
         if written:
-            self._save_status("saved")
+            self.save_status("saved")
+
+    def saving_done(self) -> None:
+        if self._saving_field is None:  # a field says "saved" only if it wrote anything
+            super().saving_done()
+
+    def saving_refused(self, exc: CoprodError) -> None:
+        field = self._saving_field
+        if field is None or isinstance(exc, SaveError):
+            super().saving_refused(exc)  # the disk: said once, retried until saved
+            return
+        # A value the core will not take (a date like 14/3): marked where it was typed.
+        self.query_one(f"#{field}").add_class("-invalid")
+        self._field_problem(f"Not saved yet: {exc}")
+        self.save_status("failed", f"{exc} (everything else is saved)")
+
+    def unsaved_text(self) -> list[str]:
+        """Fields the disk refused, and values the core would not take."""
+        fields = set(self._refused_saves)
+        fields |= {w.id for w in self.query(".-invalid") if w.id in self.AUTOSAVE}
+        values = [_value_of(self.query_one(f"#{field}")) for field in sorted(fields)]
+        return [typed("Typed on this step", ", ".join(map(str, v)) if isinstance(v, list)
+                      else str(v)) for v in values]
 
     def _field_problem(self, message: str) -> None:
         for box in self.query("#field-error"):
             if isinstance(box, Static):
                 box.update(message)
+
+
+def _value_of(widget) -> object:
+    if isinstance(widget, TextArea):
+        return widget.text
+    if isinstance(widget, SelectionList):
+        return list(widget.selected)
+    return widget.value

@@ -17,6 +17,7 @@ from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.text import one_line, plural
 
 from .journey import SaveStatus, SessionScreen
+from .saving import typed
 
 
 class CardsTable(DataTable):
@@ -68,32 +69,30 @@ class CommentCardsScreen(SessionScreen):
 
     @on(Input.Submitted, "#card")
     def _record(self, event: Input.Submitted) -> None:
-        status = self.query_one(SaveStatus)
-        problem = self.query_one("#problem", Static)
-        try:
+        def add():
             level, person_id, comment = parse_card(event.value, self._present())
-            self.file.add_feedback(level, comment, person_id)
-        except SaveError as exc:
-            status.failed(str(exc))
-            problem.update(f"Not recorded: {exc}")
-            return
-        except CoprodError as exc:  # the typed card stays in the box to fix or retry
-            problem.update(f"Not recorded: {exc}")
-            return
-        problem.update("")
-        status.saved()
+            return self.file.add_feedback(level, comment, person_id)
+
+        if self.save(add) is None:
+            return  # the typed card stays in the box to fix or retry
+        self.query_one("#problem", Static).update("")
         event.input.value = ""
         self._fill()
+
+    def saving_refused(self, exc: CoprodError) -> None:
+        self.query_one("#problem", Static).update(f"Not recorded: {exc}")
+        if isinstance(exc, SaveError):
+            super().saving_refused(exc)
+
+    def unsaved_text(self) -> list[str]:
+        card = self.query_one("#card", Input).value
+        return [typed("A comment card", card)] if card.strip() else []
 
     def action_remove_card(self) -> None:
         table = self.query_one("#cards", CardsTable)
         if not table.row_count:
             return
         card = self.file.rows("feedback")[table.cursor_row]
-        try:
-            self.file.remove_feedback(card.id)
-        except CoprodError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
-            return
-        self._fill()
-        self.notify("The card was removed.")
+        if self.save(self.file.remove_feedback, card.id) is not None:
+            self._fill()
+            self.notify("The card was removed.")

@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input
 
-from coprod_tui.errors import CoprodError
 from coprod_tui.text import one_line
 
 from .forms import FormDialog, label
@@ -58,12 +57,8 @@ class ChecklistTable(DataTable):
         return key, self.file.session.checklists.get(self.checklist, {}).get(key)
 
     def _save(self, key: str, ticked: bool, note: str) -> None:
-        try:
-            self.file.tick(self.checklist, key, ticked, note)
-        except CoprodError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", markup=False)
-            return
-        self.fill()
+        if self.screen.save(self.file.tick, self.checklist, key, ticked, note) is not None:
+            self.fill()
 
     def action_tick(self) -> None:
         key, tick = self._current()

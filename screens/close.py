@@ -147,7 +147,7 @@ class CloseScreen(FormStepScreen):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        if self.record(self.file.close_session) is not None:
+        if self.save(self.file.close_session) is not None:
             self.app.store.refresh(self.file)
             self._summarise()
             self.notify("The session is closed. Everything is saved.")

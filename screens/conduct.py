@@ -97,7 +97,7 @@ class ConductScreen(StepScreen):
         if conduct is None or person is None:
             self.notify("There is no code of conduct, or nobody present, to agree.")
             return
-        if self.record(self.file.agree_conduct, person, conduct.version, how) is not None:
+        if self.save(self.file.agree_conduct, person, conduct.version, how) is not None:
             table = self.query_one("#agreements", DataTable)
             row = table.cursor_row
             self._show()
@@ -105,7 +105,7 @@ class ConductScreen(StepScreen):
 
     def action_withdraw(self) -> None:
         person = self._person()
-        if person is not None and self.record(self.file.withdraw_conduct, person) is not None:
+        if person is not None and self.save(self.file.withdraw_conduct, person) is not None:
             self._show(keep=person.id)
 
     def action_everyone(self) -> None:
@@ -115,11 +115,14 @@ class ConductScreen(StepScreen):
         people = self.app.store.groups.people()
         waiting = [a for a in self.file.attendance()
                    if a.present and a.conduct_version is None and a.person_id in people]
+        recorded = 0
         for a in waiting:
-            if self.record(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
+            if self.save(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
                 break
+            recorded += 1
         self._show()
-        self.notify(f"Recorded {len(waiting)} agreement(s).")
+        if recorded:
+            self.notify(f"Recorded {recorded} agreement(s).")
 
     def action_full_screen(self) -> None:
         self.app.push_screen(ConductLarge(self.query_one("#code", Static).content))

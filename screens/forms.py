@@ -1,12 +1,14 @@
 """Small building blocks for forms and dialogs.
 
 A dialog keeps what was typed when the core refuses it, and shows the reason
-in words inside the dialog, so nothing has to be typed twice.
+in words inside the dialog, so nothing has to be typed twice. Its change goes
+through ``save`` (saving.py) like every other; quitting asks before throwing
+away what was typed into it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Generic, TypeVar
 
 from rich.text import Text
@@ -18,6 +20,8 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static,
 
 from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.framework import Choice
+
+from .saving import Saving, typed
 
 R = TypeVar("R")
 
@@ -53,7 +57,7 @@ def text_area(text: str, *, id: str, height: int = 4) -> TextArea:
     return area
 
 
-class FormDialog(ModalScreen[R], Generic[R]):
+class FormDialog(Saving, ModalScreen[R], Generic[R]):
     """A modal form: Ctrl+S (or the button) saves, Escape cancels."""
 
     CSS_PATH = "forms.tcss"
@@ -79,6 +83,9 @@ class FormDialog(ModalScreen[R], Generic[R]):
         yield from ()
 
     def on_mount(self) -> None:
+        #: What each box held when the dialog opened (what is typed since is unsaved).
+        self._opened_with = {box.id: _text_of(box) for box in self.query("Input, TextArea")
+                             if box.id}
         # Start typing straight away in the first box.
         if self.FIRST_FOCUS:
             self.query_one(f"#{self.FIRST_FOCUS}").focus()
@@ -99,18 +106,27 @@ class FormDialog(ModalScreen[R], Generic[R]):
         self.dismiss(None)
 
     def action_submit(self) -> None:
-        try:
-            result = self.submit()
-        except SaveError as exc:
+        result = self.save(self.submit)
+        if result is not None:
+            self.dismiss(result)
+
+    def saving_done(self) -> None:
+        """The dialog closes: the screen below says what was recorded."""
+
+    def saving_refused(self, exc: CoprodError) -> None:
+        if isinstance(exc, SaveError):
             self.show_error(f"Not saved: {exc}")
             return
-        except CoprodError as exc:
-            self.show_error(str(exc))
-            field = self.field_for(str(exc))
-            if field is not None:
-                self.query_one(f"#{field}").focus()
-            return
-        self.dismiss(result)
+        self.show_error(str(exc))
+        field = self.field_for(str(exc))
+        if field is not None:
+            self.query_one(f"#{field}").focus()
+
+    def unsaved_text(self) -> list[str]:
+        opened = getattr(self, "_opened_with", {})
+        where = self.TITLE_TEXT or "A form"
+        return [typed(where, _text_of(box)) for box in self.query("Input, TextArea")
+                if box.id in opened and _text_of(box) != opened[box.id]]
 
     def field_for(self, message: str) -> str | None:
         """The id of the box a refusal is about, to put the cursor there."""
@@ -149,12 +165,8 @@ def whole_number(text: str, what: str) -> int | None:
     return int(text)
 
 
-def run_or_message(change: Callable[[], R], on_error: Callable[[str], None]) -> R | None:
-    try:
-        return change()
-    except CoprodError as exc:
-        on_error(str(exc))
-        return None
+def _text_of(box) -> str:
+    return box.text if isinstance(box, TextArea) else box.value
 
 
 class SessionDialog(FormDialog[R]):

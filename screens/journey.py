@@ -3,15 +3,14 @@
 F2–F7 jump between steps (shown in the step bar at the top); Escape goes back
 one step, and from the first step back Home. Every change goes through
 ``record()``, which shows a refused entry or a failed save in plain words and
-leaves what was typed on screen so it can be fixed or retried.
+leaves what was typed on screen so it can be fixed or retried (see saving.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, ClassVar, TypeVar
+from typing import ClassVar
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -19,10 +18,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coprod_tui.errors import CoprodError, SaveError, ValidationError
+from coprod_tui.errors import CoprodError
 from coprod_tui.store.session_file import SessionFile
 
-T = TypeVar("T")
+from .saving import SaveStatus, Saving
+
+__all__ = ["STEPS", "SaveStatus", "SessionScreen", "StepScreen", "step_screen"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,22 +92,7 @@ class StepBar(Static):
         return Content.assemble(bar, "\n", Content(self._title))
 
 
-class SaveStatus(Static):
-    """Says, in words, whether the last change is safely on disk."""
-
-    def __init__(self) -> None:
-        super().__init__("Everything is saved.", id="save-status", markup=False)
-
-    def saved(self) -> None:
-        self.remove_class("failed")
-        self.update(f"Saved at {datetime.now():%H:%M:%S}.")
-
-    def failed(self, message: str) -> None:
-        self.add_class("failed")
-        self.update(f"NOT SAVED: {message}")
-
-
-class SessionScreen(Screen[None]):
+class SessionScreen(Saving, Screen[None]):
     """A screen about one session; ``self.file`` is its open session file."""
 
     def __init__(self, session_id: str) -> None:
@@ -135,45 +121,15 @@ class StepScreen(SessionScreen):
         title = f"{session.title} · {session.date} · {group}"
         yield StepBar(self.STEP, title)
 
-    # -- saving --------------------------------------------------------------------
-
-    def record(self, change: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-        """Run a change through the core; on refusal say why and return None."""
-        try:
-            result = change(*args, **kwargs)
-        except ValidationError as exc:
-            self.notify(str(exc), title="Not recorded", severity="warning", timeout=12,
-                        markup=False)
-            return None
-        except SaveError as exc:
-            self._save_status("failed", str(exc))
-            self.notify(str(exc), title="Not saved", severity="error", timeout=30,
-                        markup=False)
-            return None
-        except CoprodError as exc:
-            self.notify(str(exc), title="Not recorded", severity="warning", timeout=12,
-                        markup=False)
-            return None
-        self._save_status("saved")
-        return result
-
-    def _save_status(self, how: str, message: str = "") -> None:
-        for status in self.query(SaveStatus):
-            status.saved() if how == "saved" else status.failed(message)
-
-    def flush_saves(self) -> None:
-        """Save anything typed but not yet saved (screens with forms override this)."""
-
-    def has_unsaved(self) -> bool:
-        """True while something typed here could not be saved (forms override this)."""
-        return False
+    # -- leaving -------------------------------------------------------------------
 
     def _may_leave(self) -> bool:
         """Save what is typed; stay (and say so) if the disk still refuses it."""
         self.flush_saves()
         if self.has_unsaved():
-            self.notify("Something typed here is not saved yet, so this screen stays open. "
-                        "Free some space or fix the folder; it is tried again by itself.",
+            self.notify("Something typed here is not saved yet (the disk refused it), so "
+                        "this screen stays open. Fix the disk or the folder: a form field is "
+                        "tried again by itself; press Enter again for an idea.",
                         title="Not saved", severity="error", timeout=15)
             return False
         return True

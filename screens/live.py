@@ -18,13 +18,14 @@ from textual.widgets import DataTable, Footer, Input, RichLog, Static
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
-from coprod_tui.errors import ValidationError
+from coprod_tui.errors import SaveError, ValidationError
 from coprod_tui.model import Person
 from coprod_tui.speaking import current_speaker, not_spoken, voices
 from coprod_tui.store.session_file import agenda_clock
 from coprod_tui.text import one_line
 
 from .journey import SaveStatus, StepScreen
+from .saving import typed
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -63,6 +64,11 @@ class LiveScreen(StepScreen):
         self._people: dict[str, Person] = {}
         self._present: list[Person] = []
         self._speaker_id: str | None = None
+        #: True while opening Run could not mark the planned session as started (a full
+        #: disk): it is tried again before the next change.
+        self._start_refused = False
+        #: True while the idea in the capture box is one the disk refused.
+        self._idea_refused = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -84,10 +90,7 @@ class LiveScreen(StepScreen):
     def on_mount(self) -> None:
         file = self.file
         if file.session.status == "planned":
-            file.start()
-            if file.session.agenda and file.session.current_item_id is None:
-                self.record(file.go_to_item, file.session.agenda[0].id)
-            self.notify("The session has started.")
+            self._start_refused = self._start() is None
         elif file.session.status == "closed":
             self.notify("This session is closed: changes are kept as corrections.",
                         severity="warning", timeout=5)
@@ -101,6 +104,34 @@ class LiveScreen(StepScreen):
 
     def on_screen_resume(self) -> None:
         self._refresh_people()
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _start(self) -> object | None:
+        """Viewing Run starts a planned session (through ``save``, like every change)."""
+        file = self.file
+        started = super().save(file.start)
+        if started is None:
+            return None
+        self._start_refused = False
+        if file.session.agenda and file.session.current_item_id is None:
+            super().save(file.go_to_item, file.session.agenda[0].id)
+        self.notify("The session has started.")
+        return started
+
+    def save(self, change, *args, **kwargs):
+        if self._start_refused and self._start() is None:
+            return None  # still not started: nothing else is tried, what is typed stays
+        return super().save(change, *args, **kwargs)
+
+    def has_unsaved(self) -> bool:
+        """An idea the disk refused, still in the box: leaving would lose it."""
+        box = self.query_one("#capture", Input).value
+        return self._idea_refused and bool(box.strip())
+
+    def unsaved_text(self) -> list[str]:
+        box = self.query_one("#capture", Input).value
+        return [typed("The idea in the box", box)] if box.strip() else []
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -218,10 +249,13 @@ class LiveScreen(StepScreen):
         except ValidationError as exc:
             self.notify(str(exc), title="Not recorded", severity="warning", markup=False)
             return
-        idea = self.record(self.file.add_idea, text, raised_by=who.raised_by,
-                           person_id=who.person_id)
+        idea = self.save(self.file.add_idea, text, raised_by=who.raised_by,
+                         person_id=who.person_id)
         if idea is None:
-            return  # the text stays in the box, to fix or retry
+            # The text stays in the box, to fix or retry (Enter again).
+            self._idea_refused = isinstance(self.refusal, SaveError)
+            return
+        self._idea_refused = False
         box.value = ""
         self._add_to_record("Idea", who.describe(self.people), idea.text)
         self.call_after_refresh(self._warn_names, idea.text)
@@ -241,7 +275,7 @@ class LiveScreen(StepScreen):
         title = "Point of order from" if kind == "point_of_order" else "Hand up"
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.record(self.file.raise_hand, person_id, kind) is not None:
+            if person_id and self.save(self.file.raise_hand, person_id, kind) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker(title, self.present()), picked)
@@ -250,7 +284,7 @@ class LiveScreen(StepScreen):
         if not self.file.session.hands:
             self.notify("Nobody has a hand up. Ctrl+R puts a hand up.")
             return
-        turn = self.record(self.file.next_speaker)
+        turn = self.save(self.file.next_speaker)
         if turn is not None:
             self._refresh_people()
             self.notify(f"{self.name_of(turn.person_id)} has the floor.", markup=False,
@@ -258,7 +292,7 @@ class LiveScreen(StepScreen):
 
     def action_skip(self) -> None:
         hands = self.file.session.hands
-        if hands and self.record(self.file.skip_speaker) is not None:
+        if hands and self.save(self.file.skip_speaker) is not None:
             self._refresh_people()
             self.notify(f"{self.name_of(hands[0].person_id)} passed.", markup=False,
                         timeout=3)
@@ -267,7 +301,7 @@ class LiveScreen(StepScreen):
         from .pickers import PersonPicker
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.record(self.file.record_turn, person_id) is not None:
+            if person_id and self.save(self.file.record_turn, person_id) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker("Who spoke?", self.present()), picked)
@@ -281,7 +315,7 @@ class LiveScreen(StepScreen):
             if decision_id:
                 d = next(d for d in self.file.decisions() if d.id == decision_id)
                 self._add_to_record("Decision", "", d.text)
-                self._save_status("saved")
+                self.save_status("saved")
                 self._warn_names(d.text, d.reasons, d.differing_views)
 
         self.app.push_screen(DecisionDialog(self.session_id), recorded)
@@ -293,7 +327,7 @@ class LiveScreen(StepScreen):
             if action_id:
                 a = next(a for a in self.file.actions() if a.id == action_id)
                 self._add_to_record("Action", self._owner(a), a.text)
-                self._save_status("saved")
+                self.save_status("saved")
                 self._warn_names(a.text, a.owner)
 
         self.app.push_screen(ActionDialog(self.session_id), recorded)
@@ -313,7 +347,7 @@ class LiveScreen(StepScreen):
                             "This is the first item.")
                 return
             target = ids[index]
-        if self.record(self.file.go_to_item, target) is not None:
+        if self.save(self.file.go_to_item, target) is not None:
             self._tick()
 
 

@@ -28,6 +28,9 @@ class PersonDialog(FormDialog[str]):
         self.group_id, self.person_id, self.session_id = group_id, person_id, session_id
         self.TITLE_TEXT = "Add a person" if person_id is None else "Change details"
         self.SUBMIT_LABEL = "Add" if person_id is None else "Save"
+        #: The person this dialog added, if a later part of saving was refused: trying
+        #: again then changes them rather than adding them twice.
+        self._added: str | None = None
 
     def _current(self):
         store = self.app.store
@@ -81,10 +84,11 @@ class PersonDialog(FormDialog[str]):
             "contact": self.value("contact"),
         }
         times = self._times()  # checked before anything is saved
-        if self.person_id is None:
+        if self.person_id is None and self._added is None:
             person = store.add_person(Person(**details), self.group_id)
+            self._added = person.id
         else:
-            person = store.groups.update_person(self.person_id, **details)
+            person = store.groups.update_person(self.person_id or self._added, **details)
         if self.session_id:
             file = store.session(self.session_id)
             changes = {k: v for k, v in details.items() if k not in ("name", "contact")}

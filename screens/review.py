@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 
-from coprod_tui.errors import ValidationError
+from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import SessionFilter, filter_sessions, find_records
 from coprod_tui.text import one_line
@@ -84,14 +84,18 @@ class PastSessionsScreen(Screen[None]):
         except ValidationError as exc:
             problem.update(str(exc))
             return
-        problem.update("")
         store = self.app.store
+        try:
+            records = find_records(store, flt)  # searched once, for both lists
+            found = filter_sessions(store, flt, hits=records)
+        except CoprodError as exc:  # the data folder cannot be reached just now
+            problem.update(str(exc))
+            return
+        problem.update("")
         names = {g.id: g.name for g in store.groups.groups()}
         method = labels(METHODS)
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
-        records = find_records(store, flt)  # searched once, for both lists
-        found = filter_sessions(store, flt, hits=records)
         # Row heights are known, so the table need not measure a thousand rows.
         height = 2 if flt.group_id is None else 1
         for s in found:

@@ -15,6 +15,7 @@ from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
 from .forms import FormDialog, input_row, label, select, selection, text_area, whole_number
 from .journey import SaveStatus
+from .saving import typed
 
 
 class AgendaTable(DataTable):
@@ -89,6 +90,13 @@ class SetupScreen(FormStepScreen):
             self.query_one("#step-bar").refresh()
         return after is not before
 
+    def unsaved_text(self) -> list[str]:
+        lost = super().unsaved_text()
+        item = self.query_one("#item-title", Input).value
+        if item.strip():
+            lost.append(typed("A new agenda item", item))
+        return lost
+
     # -- the agenda ------------------------------------------------------------------------
 
     def _fill_agenda(self, keep: str | None = None) -> None:
@@ -110,7 +118,7 @@ class SetupScreen(FormStepScreen):
         except Exception as exc:
             self.notify(str(exc), severity="warning", markup=False)
             return
-        item = self.record(self.file.add_agenda_item, title.value, planned)
+        item = self.save(self.file.add_agenda_item, title.value, planned)
         if item is not None:
             title.value = ""
             self._fill_agenda(keep=item.id)
@@ -125,16 +133,16 @@ class SetupScreen(FormStepScreen):
     def action_move_item(self, step: int) -> None:
         item_id = self._current_item()
         if item_id:
-            self.record(self.file.move_agenda_item, item_id, step)
+            self.save(self.file.move_agenda_item, item_id, step)
             self._fill_agenda(keep=item_id)
 
     def action_remove_item(self) -> None:
         item_id = self._current_item()
         if item_id:
             item = self.file.session.item(item_id)
-            self.record(self.file.remove_agenda_item, item_id)
-            self._fill_agenda()
-            self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
+            if self.save(self.file.remove_agenda_item, item_id) is not None:
+                self._fill_agenda()
+                self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
 
     def action_edit_item(self) -> None:
         item_id = self._current_item()

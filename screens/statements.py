@@ -15,11 +15,12 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Select, Static, TextArea
 
 from coprod_tui import framework as fw
-from coprod_tui.errors import CoprodError
+from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.evidence import suggested_evidence
 
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen
+from .saving import typed
 
 ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
 
@@ -82,19 +83,31 @@ class StatementsScreen(SessionScreen):
         return any(self._answers()) or bool(self.query_one("#evidence", TextArea).text.strip())
 
     def action_save(self) -> bool:
-        problem = self.query_one("#problem", Static)
-        try:
-            self.file.set_audit(self.number, self._answers(),
-                                self.query_one("#evidence", TextArea).text,
-                                self.query_one("#will_change", TextArea).text)
-        except CoprodError as exc:
-            problem.update(str(exc))
-            if "will change" in str(exc):
-                self.query_one("#will_change").focus()
-            return False
-        problem.update("")
-        self.query_one(SaveStatus).saved()
-        return True
+        return self.save(self.file.set_audit, self.number, self._answers(),
+                         self.query_one("#evidence", TextArea).text,
+                         self.query_one("#will_change", TextArea).text) is not None
+
+    def saving_done(self) -> None:
+        self.query_one("#problem", Static).update("")
+        super().saving_done()
+
+    def saving_refused(self, exc: CoprodError) -> None:
+        self.query_one("#problem", Static).update(str(exc))
+        if "will change" in str(exc):
+            self.query_one("#will_change").focus()
+        if isinstance(exc, SaveError):
+            super().saving_refused(exc)
+
+    def unsaved_text(self) -> list[str]:
+        saved = self._saved()
+        evidence = self.query_one("#evidence", TextArea).text
+        will_change = self.query_one("#will_change", TextArea).text
+        if not self._typed() or (saved is not None and (
+                list(saved.answers), saved.evidence, saved.will_change)
+                == (self._answers(), evidence, will_change)):
+            return []
+        where = f"'I' statement {self.number}"
+        return [typed(where, evidence or will_change or "answers chosen")]
 
     async def action_turn(self, step: int) -> None:
         target = self.number + step

@@ -18,7 +18,8 @@ from typing import Any
 
 from tinydb import Storage
 
-from ..errors import SaveError
+from ..errors import CoprodError, FolderUnavailable, SaveError
+from .lock import GONE, LOCK_LOST
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -62,8 +63,16 @@ def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = Non
             old.unlink(missing_ok=True)
         raise
     if old is not None:
-        os.replace(old, keep_previous)
-        fsync_dir(old.parent)
+        # The new file is in place: keeping the previous copy is a bonus, and a
+        # refusal now must not report the save as failed.
+        try:
+            os.replace(old, keep_previous)
+            fsync_dir(old.parent)
+        except OSError:
+            try:
+                old.unlink(missing_ok=True)
+            except OSError:
+                pass  # a leftover temp file is tidied at the next start
     fsync_dir(path.parent)
 
 
@@ -86,6 +95,10 @@ def dump_json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+_UNREACHABLE = ("the folder cannot be reached (its disk may have been removed, or the "
+                "folder moved or renamed)")
+
+
 def _reason(exc: OSError) -> str:
     """Why the disk refused, in words (never the file's name: it may hold a title)."""
     import errno
@@ -99,6 +112,11 @@ def _reason(exc: OSError) -> str:
         errno.EROFS: "the folder is on a read-only disk",
         errno.ENAMETOOLONG: "the file name is too long",
         errno.EIO: "the disk reported an error",
+        errno.ENOENT: _UNREACHABLE,
+        errno.ENODEV: _UNREACHABLE,
+        errno.ENXIO: _UNREACHABLE,
+        errno.ESTALE: _UNREACHABLE,
+        errno.ENOTCONN: _UNREACHABLE,
     }
     if exc.errno in reasons:
         return reasons[exc.errno]
@@ -113,6 +131,37 @@ def save_error(exc: OSError, what: str) -> SaveError:
                      "Nothing was lost: free some space or fix the folder, then try again.")
 
 
+def folder_error(problem: str, action: str, root: Path, *,
+                 saving: bool = True) -> FolderUnavailable:
+    """A plain message for something refused because the data folder is not there, or
+    is not the folder coprod opened (``problem`` is one of lock.py's answers).
+
+    ``action`` is what was refused ("save the session"); ``saving`` says whether
+    typed work is waiting (then it is kept, to be saved once the folder is back).
+    """
+    then = ("What you typed is kept, to save once the folder is back." if saving
+            else "Put the folder back, then try again.")
+    if problem == GONE:
+        return FolderUnavailable(
+            f"Could not {action}: the data folder {root} cannot be reached (its disk "
+            f"removed, or the folder moved or renamed). {then}")
+    if problem == LOCK_LOST:
+        return FolderUnavailable(
+            f"Could not {action}: coprod's lock file in {root} was removed, so another "
+            "copy of coprod may be changing the data; nothing is written. Copy what you "
+            "typed, close every copy of coprod and start it again.")
+    return FolderUnavailable(
+        f"Could not {action}: {root} is not the data folder coprod opened (a new folder "
+        "or another disk is in its place), so nothing is written there. Put the original "
+        "back, or copy what you typed and start coprod again.")
+
+
+def read_error(exc: OSError, what: str) -> SaveError:
+    """A plain message for a file the disk would not let us read."""
+    return SaveError(f"Could not open {what} because {_reason(exc)}. Nothing was changed: "
+                     "fix the folder, then try again.")
+
+
 def open_error(exc: OSError, root: Path) -> SaveError:
     """A plain message for a data folder that cannot be opened for writing."""
     return SaveError(f"Could not open the data folder {root} because {_reason(exc)}. "
@@ -123,30 +172,37 @@ class AtomicJSONStorage(Storage):
     """A TinyDB Storage that writes through ``write_atomic`` and keeps a memory copy.
 
     ``read`` returns the copy last loaded or saved, so queries cost no disk
-    reads. TinyDB edits the returned dict in place before calling ``write``; if
-    the write fails, the copy is dropped so the next read comes from the disk,
-    which still holds the last durable state.
+    reads. TinyDB edits the returned dict in place before calling ``write``, so
+    the bytes last known to be on disk are kept too: if a write fails, the
+    memory copy goes back to them, without reading the disk (which may be gone,
+    or may no longer be ours). ``guard`` is called before every write and
+    raises if the folder is not safe to write to.
     """
 
     def __init__(self, path: Path, loader, *, what: str, read_only: bool = False,
-                 keep_previous: Path | None = None) -> None:
+                 keep_previous: Path | None = None, guard=None) -> None:
         self.path = path
         self._loader = loader
         self._what = what
         self._read_only = read_only
         self._keep_previous = keep_previous
+        self._guard = guard
         self._data: dict[str, dict[str, Any]] | None = None
+        #: The last durable state, serialised (taken when first needed, then kept
+        #: from each successful write, so it costs no extra work per save).
+        self._durable: bytes | None = None
         self._batching = False
         self._pending = False
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         if self._data is None:
             self._data = self._loader(self.path)
+            self._durable = None
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self._read_only:
-            self._data = None
+            self._roll_back()
             raise SaveError("This data folder is open read-only here, so nothing can be saved.")
         if self._batching:
             self._data, self._pending = data, True
@@ -159,26 +215,39 @@ class AtomicJSONStorage(Storage):
         if self._batching:
             yield
             return
+        if self._durable is None:
+            # Before TinyDB changes anything in place: what the disk holds now.
+            self._durable = dump_json(self.read())
         self._batching, self._pending = True, False
         try:
             yield
         except BaseException:
-            if self._pending:
-                self._data = None  # forget the half-made change; the disk has the last good one
+            if self._pending:  # forget the half-made change: back to the last durable one
+                self._roll_back()
             raise
         finally:
             self._batching = False
         if self._pending and self._data is not None:
             self._flush(self._data)
 
+    def _roll_back(self) -> None:
+        if self._durable is not None:
+            self._data = json.loads(self._durable)
+        else:  # never loaded: the next read loads
+            self._data = None
+
     def _flush(self, data: dict[str, dict[str, Any]]) -> None:
-        payload = dump_json(data)
         try:
+            if self._guard is not None:
+                self._guard(self._what)
+            payload = dump_json(data)
             write_atomic(self.path, payload, keep_previous=self._keep_previous)
         except OSError as exc:
-            self._data = None
+            self._roll_back()
+            if isinstance(exc, CoprodError):
+                raise
             raise save_error(exc, self._what) from exc
-        self._data = data
+        self._data, self._durable = data, payload
 
     def close(self) -> None:
-        self._data = None
+        self._data = self._durable = None

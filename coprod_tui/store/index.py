@@ -17,8 +17,15 @@ from .session_file import SessionFile
 from .table_file import TableFile
 
 
-def file_sig(path: os.PathLike[str] | str) -> list[int]:
-    st = os.stat(path)
+def file_sig(path: os.PathLike[str] | str, *, missing_ok: bool = False) -> list[int]:
+    """The file's identity; with ``missing_ok``, [] for a file that cannot be reached
+    (its summary then never matches, so it is summarised again at the next start)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        if missing_ok:
+            return []
+        raise
     return [st.st_ino, st.st_mtime_ns, st.st_size]
 
 
@@ -54,7 +61,7 @@ class SessionSummary(Record):
             stage=s.stage, present=sum(1 for a in file.attendance() if a.present),
             ideas=len(file.ideas()), decisions=len(file.decisions()), actions=len(actions),
             actions_open=sum(1 for a in actions if a.status == "open"),
-            sig=file_sig(file.path))
+            sig=file_sig(file.path, missing_ok=True))
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -81,7 +88,7 @@ class SearchText(Record):
         for a in file.actions():
             entries.append(["action", a.id,
                             "\n".join(t for t in (a.text, a.outcome, a.reason) if t)])
-        return cls(session_id=file.id, entries=entries, sig=file_sig(file.path))
+        return cls(session_id=file.id, entries=entries, sig=file_sig(file.path, missing_ok=True))
 
 
 class SessionIndex(TableFile):

@@ -51,8 +51,9 @@ class SessionFile(TableFile):
 
     TABLES = TABLES
 
-    def __init__(self, path: Path, *, loader, read_only: bool = False) -> None:
-        super().__init__(path, loader=loader, what="the session", read_only=read_only)
+    def __init__(self, path: Path, *, loader, read_only: bool = False, guard=None) -> None:
+        super().__init__(path, loader=loader, what="the session", read_only=read_only,
+                         guard=guard)
         self.id = path.stem
         self._session: Session | None = None
         #: True when something changed since the index last summarised this file.

@@ -26,15 +26,16 @@ from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Person, Session, SessionData
 from ..regular_files import NotRegularFile, kind_of, read_regular, special_kind
-from .atomic import DIR_MODE, TEMP_SUFFIX, open_error, write_atomic
+from .atomic import (
+    DIR_MODE, TEMP_SUFFIX, folder_error, open_error, read_error, write_atomic,
+)
 from .fileformat import make_loader, new_tables
 from .groups import GroupBook
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
-from .lock import FolderLock
+from .lock import MARKER, FolderLock
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
 
-MARKER = ".coprod"
 RUNNING = ".running"
 
 
@@ -68,6 +69,8 @@ class Store:
         #: Read-only opening cannot fix search.json either: its healed texts.
         self._healed_texts: dict[str, SearchText] = {}
         self._opened = False
+        #: True once this store has written .running (removed again on closing).
+        self._marked = False
 
     # -- opening and closing --------------------------------------------------------
 
@@ -86,6 +89,10 @@ class Store:
                 self.groups = self._open_groups()
                 self.index = self._open_derived(SessionIndex, "index.json", "the session list")
                 self._reconcile()
+                if not self.read_only:
+                    # Last, so a start that fails before this leaves no marker behind
+                    # to say, next time, that coprod did not close properly.
+                    self._mark_running()
             except BaseException:
                 self.close()
                 raise
@@ -98,13 +105,19 @@ class Store:
         return self
 
     def close(self) -> None:
+        """Let everything go. Never fails: a folder gone, read-only or full must not
+        turn quitting into a crash (the marker then stays, which is true enough)."""
         for file in list(self._open.values()):
             self.release(file)
         if self._lock is not None:
-            if self._opened:
-                (self.root / RUNNING).unlink(missing_ok=True)
+            # Never touch a folder that is no longer ours: another copy may run there.
+            if self._marked and self._lock.check() is None:
+                try:
+                    (self.root / RUNNING).unlink(missing_ok=True)
+                except OSError:
+                    pass
             self._lock.release()
-        self._opened = False
+        self._opened = self._marked = False
 
     def __enter__(self) -> Store:
         return self if self._opened else self.open()
@@ -118,13 +131,30 @@ class Store:
             for temp in folder.glob(f".*{TEMP_SUFFIX}"):
                 if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
                     temp.unlink(missing_ok=True)
-        running = self.root / RUNNING
-        self.unclean_shutdown = running.exists()
-        write_atomic(running, str(os.getpid()).encode())
+        self.unclean_shutdown = (self.root / RUNNING).exists()
+
+    def _mark_running(self) -> None:
+        """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
+        write_atomic(self.root / RUNNING, str(os.getpid()).encode())
+        self._marked = True
+
+    def check_folder(self, action: str, *, saving: bool = True) -> None:
+        """FolderUnavailable if the data folder is gone, or the path now leads to a
+        folder that is not the one this store opened; ``action`` says what was refused."""
+        problem = self._lock.check() if self._lock is not None else None
+        if problem is not None:
+            raise folder_error(problem, action, self.root, saving=saving)
 
     @property
     def sessions_dir(self) -> Path:
         return self.root / "sessions"
+
+    @property
+    def _guard(self):
+        """What every file's storage calls before writing (see ``check_folder``)."""
+        if self._lock is None:
+            return None
+        return lambda what: self.check_folder(f"save {what}")
 
     def _loader(self, kind: str):
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
@@ -134,7 +164,8 @@ class Store:
         previous = self.root / "backups" / "groups.previous.json"
         book = GroupBook(path, loader=self._loader("groups"), what="the groups",
                          read_only=self.read_only,
-                         keep_previous=None if self.read_only else previous)
+                         keep_previous=None if self.read_only else previous,
+                         guard=self._guard)
         try:
             book.check()
             return book
@@ -152,7 +183,7 @@ class Store:
         if kept is not None:
             write_atomic(path, kept)
             book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                             keep_previous=previous)
+                             keep_previous=previous, guard=self._guard)
             try:
                 book.check()
                 self.problems.append(message + " The copy from before the last change was "
@@ -162,12 +193,13 @@ class Store:
                 self.set_aside(path)
         self.problems.append(message + " Groups and rosters start empty; sessions are safe.")
         return GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         keep_previous=previous)
+                         keep_previous=previous, guard=self._guard)
 
     def _open_derived(self, kind: type, name: str, what: str):
         path = self.root / name
         loader = self._loader(kind.KIND)
-        file = kind(path, loader=loader, what=what, read_only=self.read_only)
+        file = kind(path, loader=loader, what=what, read_only=self.read_only,
+                    guard=self._guard)
         try:
             file.rows(next(iter(kind.TABLES)))
             return file
@@ -184,7 +216,7 @@ class Store:
         if special:
             self.problems.append(f"{special} It was moved to {moved}; {what} is made "
                                  "again from the sessions.")
-        return kind(path, loader=loader, what=what)
+        return kind(path, loader=loader, what=what, guard=self._guard)
 
     def set_aside(self, path: Path) -> Path:
         """Move a file we cannot use into set-aside/ (never delete it, never follow a
@@ -244,6 +276,8 @@ class Store:
 
     def _search_index(self, *, heal: bool = True) -> SearchIndex:
         if self._search is None:
+            # Loaded when first needed: never from a folder gone or not ours.
+            self.check_folder("search", saving=False)
             self._search = search = self._open_derived(SearchIndex, "search.json",
                                                        "the search index")
             texts = search.texts()
@@ -282,21 +316,27 @@ class Store:
             changed = True
         return changed
 
-    def refresh(self, file: SessionFile) -> None:
-        """Update a changed session's summary and search text."""
+    def refresh(self, file: SessionFile) -> bool:
+        """Update a changed session's summary and search text.
+
+        False if they could not be written now (a full disk, a folder gone): they are
+        derived, so the next call, or the next start, catches up; never an error.
+        """
         if not file.changed or self.read_only:
-            return
-        self.index.put(SessionSummary.of(file))
-        self._search_index().put(SearchText.of(file))
+            return True
+        try:
+            self.index.put(SessionSummary.of(file))
+            self._search_index().put(SearchText.of(file))
+        except (CoprodError, OSError):
+            return False
         file.changed = False
+        return True
 
     def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
         """Sessions, latest first."""
         unindexed: dict[str, SessionSummary] = {}
         for file in self._open.values():
-            try:
-                self.refresh(file)
-            except CoprodError:
+            if not self.refresh(file):
                 # The index could not be written (a full disk): list the session as it
                 # is; the next call tries again.
                 unindexed[file.id] = SessionSummary.of(file)
@@ -309,7 +349,8 @@ class Store:
     # -- sessions -------------------------------------------------------------------------
 
     def _session_file(self, path: Path) -> SessionFile:
-        return SessionFile(path, loader=self._loader("session"), read_only=self.read_only)
+        return SessionFile(path, loader=self._loader("session"), read_only=self.read_only,
+                           guard=self._guard)
 
     def resolve(self, needle: str) -> str:
         """A session id from an id or a unique prefix of one."""
@@ -345,22 +386,24 @@ class Store:
         file = self._session_file(path)
         file.create(session, tables)
         self._open[session.id] = file
-        try:
-            self.refresh(file)
-        except CoprodError:
-            pass  # the session is saved; the index catches up later (or at the next start)
+        self.refresh(file)  # the session is saved; the index may catch up later
         return file
 
     def session(self, session_id: str) -> SessionFile:
         """Open (or return the already open) session file."""
         if session_id in self._open:
             return self._open[session_id]
+        self.check_folder("open that session", saving=False)
         path = session_path(self.sessions_dir, session_id)
         if not os.path.lexists(path):
             raise NotFound("That session is no longer in the data folder.")
         file = self._session_file(path)
         try:
             file.load()
+        except OSError as exc:  # a disk failing as it is read
+            if isinstance(exc, CoprodError):
+                raise
+            raise read_error(exc, "that session") from exc
         except DamagedFile as exc:
             self._report_damaged(path, exc)
             if not self.read_only:
@@ -371,10 +414,7 @@ class Store:
 
     def release(self, file: SessionFile) -> None:
         """Done with a session for now: bring the index up to date and let it go."""
-        try:
-            self.refresh(file)
-        except CoprodError:
-            pass  # the index heals itself from the session file at the next start
+        self.refresh(file)  # if it cannot, the index heals itself at the next start
         self._open.pop(file.id, None)
         file.close()
 

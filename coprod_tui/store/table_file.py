@@ -25,10 +25,10 @@ class TableFile:
     TABLES: ClassVar[dict[str, type[Record]]] = {}
 
     def __init__(self, path: Path, *, loader, what: str, read_only: bool = False,
-                 keep_previous: Path | None = None) -> None:
+                 keep_previous: Path | None = None, guard=None) -> None:
         self.path = path
         self._storage = AtomicJSONStorage(path, loader, what=what, read_only=read_only,
-                                          keep_previous=keep_previous)
+                                          keep_previous=keep_previous, guard=guard)
         self._db = TinyDB(storage=lambda: self._storage)
         self._rows: dict[str, list[Any]] = {}
 
@@ -64,8 +64,9 @@ class TableFile:
         """Make the changes inside the block as one durable write.
 
         Memory copies are updated inside the block; if anything fails (a
-        refused record, a full disk) they are dropped and reread from the
-        file, which still holds the last durable state.
+        refused record, a full disk, a folder gone) they are dropped and made
+        again from the storage's copy of the last durable state: the file itself
+        is not read again (it may be gone, or no longer ours).
         """
         try:
             with self._storage.batch():

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from coprod_tui.store import atomic
+
 from . import budget
 
 
@@ -146,3 +148,40 @@ class RealApp:
         except OSError:
             pass
         return code, self.screen.decode("utf-8", "replace")
+
+
+# -- a sick disk ------------------------------------------------------------------------------
+
+class FaultyOS:
+    """``os`` as atomic.py sees it, with some calls failing like a sick disk."""
+
+    def __init__(self) -> None:
+        self.failing: dict[str, int] = {}
+        self.calls: dict[str, int] = {}
+
+    def __getattr__(self, name: str):
+        real = getattr(os, name)
+        if not callable(real):
+            return real
+
+        def call(*args, **kwargs):
+            self.calls[name] = self.calls.get(name, 0) + 1
+            code = self.failing.get(name)
+            if code is not None:
+                raise OSError(code, os.strerror(code))
+            return real(*args, **kwargs)
+
+        return call
+
+    def fail(self, op: str, code: int) -> None:
+        self.failing[op] = code
+
+    def clear(self) -> None:
+        self.failing.clear()
+
+
+@pytest.fixture
+def faults(monkeypatch) -> FaultyOS:
+    faulty = FaultyOS()
+    monkeypatch.setattr(atomic, "os", faulty)
+    return faulty

@@ -40,41 +40,6 @@ REASONS = {errno.ENOSPC: "the disk is full",
 OPS = ("open", "write", "fsync", "replace")
 
 
-class FaultyOS:
-    """``os`` as atomic.py sees it, with some calls failing like a sick disk."""
-
-    def __init__(self) -> None:
-        self.failing: dict[str, int] = {}
-        self.calls: dict[str, int] = {}
-
-    def __getattr__(self, name: str):
-        real = getattr(os, name)
-        if not callable(real):
-            return real
-
-        def call(*args, **kwargs):
-            self.calls[name] = self.calls.get(name, 0) + 1
-            code = self.failing.get(name)
-            if code is not None:
-                raise OSError(code, os.strerror(code))
-            return real(*args, **kwargs)
-
-        return call
-
-    def fail(self, op: str, code: int) -> None:
-        self.failing[op] = code
-
-    def clear(self) -> None:
-        self.failing.clear()
-
-
-@pytest.fixture
-def faults(monkeypatch) -> FaultyOS:
-    faulty = FaultyOS()
-    monkeypatch.setattr(atomic, "os", faulty)
-    return faulty
-
-
 def live_session(store):
     group = store.groups.add_group(Group(name="G", conduct=[
         ConductVersion(version=1, text="Be kind")]))
@@ -327,6 +292,38 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
     memory_matches_disk(store, file)
 
 
+async def test_opening_run_on_a_planned_session_with_a_full_disk(store, data_dir, faults):
+    """Viewing Run starts a planned session; on a full disk that start is refused like
+    any other change: a plain message, no crash, tried again with the next change."""
+    group, file, people = live_session(store)
+    file.update_session(status="planned", started_at=None)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        before = disk_state(data_dir)
+        faults.fail("write", errno.ENOSPC)
+        app.screen.open_session(file.id, "live")
+        await pilot.pause(1.5)  # and a tick of the clock
+        assert app.is_running and type(app.screen).__name__ == "LiveScreen"
+        assert "the disk is full" in notifications(app)
+        assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
+        assert file.session.status == "planned"
+        assert disk_state(data_dir) == before and not temp_files(data_dir)
+        memory_matches_disk(store, file)
+        capture = app.screen.query_one("#capture", Input)
+        capture.value = "Start on time"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == "Start on time" and file.session.status == "planned"
+        faults.clear()
+        await pilot.press("enter")  # the start, then the idea
+        await pilot.pause()
+        assert capture.value == "" and "The session has started." in notifications(app)
+        assert "Saved at" in screen_text(app)
+    assert file.session.status == "live"
+    assert [i.text for i in file.ideas()] == ["already here", "Start on time"]
+    memory_matches_disk(store, file)
+
+
 async def test_a_refused_hand_up_can_be_raised_again(store, data_dir, faults):
     group, file, people = live_session(store)
     app = CoprodApp(store)
@@ -418,21 +415,28 @@ REAL_DISK = textwrap.dedent("""
 """)
 
 
-@needs_mount
-def test_a_real_full_then_read_only_disk(tmp_path):
-    script = tmp_path / "real_disk.py"
-    script.write_text(REAL_DISK)
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    shell = (f"mount -t tmpfs -o size=1m none {mount} && "
-             f"head -c 300000 /dev/zero > {mount}/ballast && "
-             f"head -c 300000 /dev/zero > {mount}/ballast2 && "
-             f"{sys.executable} {script} {mount}")
+def on_a_small_disk(tmp_path, script: str, *, size: str, fill: str = "") -> dict:
+    """Run ``script`` (given the disk's folder) as root of its own user and mount
+    namespaces, on a fresh tmpfs of ``size`` (``fill``: shell run first); its REPORT."""
+    path = tmp_path / "on_a_small_disk.py"
+    path.write_text(script)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    shell = (f"mount -t tmpfs -o size={size} none {disk} && {fill.format(disk=disk)} "
+             f"{sys.executable} {path} {disk}")
     out = subprocess.run(["unshare", "-rm", "sh", "-c", shell], capture_output=True,
                          text=True, timeout=300, cwd=ROOT, env=child_env())
     line = next((l for l in out.stdout.splitlines() if l.startswith("REPORT")), None)
     assert line, out.stderr[-3000:]
-    report = json.loads(line[len("REPORT"):])
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    return json.loads(line[len("REPORT"):])
+
+
+@needs_mount
+def test_a_real_full_then_read_only_disk(tmp_path):
+    report = on_a_small_disk(tmp_path, REAL_DISK, size="1m",
+                             fill="head -c 300000 /dev/zero > {disk}/ballast && "
+                                  "head -c 300000 /dev/zero > {disk}/ballast2 &&")
     assert "the disk is full" in report["full"] and "Nothing was lost" in report["full"]
     assert report["memory"] and report["disk"] and report["temps"] == []
     assert report["retried"] == "after the space was freed"

@@ -1,0 +1,110 @@
+"""The one path for every change a screen makes, and what quitting would lose.
+
+``save(change, *args)`` runs a change through the core. It returns the change's
+result and says "Saved"; or, if the core or the disk refused, it returns None
+after saying why in plain words, leaving what was typed where it is. A disk that
+keeps refusing is said once, not at every retry. Screens, dialogs and the
+widgets inside them (through ``self.screen.save``) call the core for changes
+only this way.
+
+``unsaved_text()`` lists what is typed on a screen but not saved; quitting asks
+before it throws any of that away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from textual.widgets import Static
+
+from coprod_tui.errors import CoprodError, SaveError, ValidationError
+from coprod_tui.store.atomic import save_error
+from coprod_tui.text import one_line
+
+T = TypeVar("T")
+
+
+class SaveStatus(Static):
+    """Says, in words, whether the last change is safely on disk."""
+
+    def __init__(self) -> None:
+        super().__init__("Everything is saved.", id="save-status", markup=False)
+
+    def saved(self) -> None:
+        self.remove_class("failed")
+        self.update(f"Saved at {datetime.now():%H:%M:%S}.")
+
+    def failed(self, message: str) -> None:
+        self.add_class("failed")
+        self.update(f"NOT SAVED: {message}")
+
+
+class Saving:
+    """Mixin for a Screen: ``save`` for changes; hooks to say how they went."""
+
+    #: The last refusal (None after a change went through), for callers that react to it.
+    refusal: CoprodError | None = None
+    #: The disk's last refusal already said in a notification (said once until it clears).
+    _refusal_said: str | None = None
+
+    def save(self, change: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a change through the core; on refusal say why and return None."""
+        try:
+            result = change(*args, **kwargs)
+        except CoprodError as exc:
+            self.refusal = exc
+            self.saving_refused(exc)
+            return None
+        except OSError as exc:  # the disk, reached some way the core did not word
+            self.refusal = save_error(exc, "the change")
+            self.saving_refused(self.refusal)
+            return None
+        self.refusal = None
+        if self._refusal_said is not None:
+            # The disk's "not saved" is no longer true: take it off the screen.
+            self._refusal_said = None
+            self.app.clear_notifications()
+        self.saving_done()
+        return result
+
+    # -- how it is said (screens override these) -----------------------------------------
+
+    def saving_done(self) -> None:
+        self.save_status("saved")
+
+    def saving_refused(self, exc: CoprodError) -> None:
+        message = str(exc)
+        if isinstance(exc, SaveError):
+            self.save_status("failed", message)
+            if message != self._refusal_said:
+                self._refusal_said = message
+                self.notify(message, title="Not saved", severity="error", timeout=30,
+                            markup=False)
+            return
+        title = "Not recorded" if isinstance(exc, ValidationError) else "Not done"
+        self.notify(message, title=title, severity="warning", timeout=12, markup=False)
+
+    def save_status(self, how: str, message: str = "") -> None:
+        for status in self.query(SaveStatus):
+            status.saved() if how == "saved" else status.failed(message)
+
+    # -- what quitting would lose -------------------------------------------------------------
+
+    def flush_saves(self) -> None:
+        """Save anything typed but not yet saved (screens that save as you type)."""
+
+    def has_unsaved(self) -> bool:
+        """True while something typed here could not be saved (the disk refused it)."""
+        return False
+
+    def unsaved_text(self) -> list[str]:
+        """What is typed here but not saved, one line each, for the quit question."""
+        return []
+
+
+def typed(where: str, text: str) -> str:
+    """One line for the quit question: where it was typed, and how it starts."""
+    text = one_line(text.strip(), 60) if text.strip() else "(a box emptied)"
+    return f"{where}: {text}"

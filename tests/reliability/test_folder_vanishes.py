@@ -1,0 +1,215 @@
+"""The data folder vanishes under the running app, and comes back (issue 11, finding 4).
+
+A pulled USB stick or a folder moved while coprod runs: the session stays
+loaded and correct in memory, nothing re-reads a file it cannot trust (the
+one-second clock reads memory), what was typed stays on screen with a plain
+message, and it is saved once the folder is back. A folder that comes back as
+a *different* folder (a new empty one, or another copy's data) is never
+written into: coprod says so and keeps what is on screen.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+
+import pytest
+from textual.widgets import Input
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.errors import SaveError
+from coprod_tui.store import open_store
+from tests.conftest import run_cli
+from tests.ui.helpers import screen_text, type_into
+
+from .conftest import folder_bytes, temp_files
+from .test_save_faults import SAVES, live_session, memory_matches_disk, notifications
+
+GONE = "cannot be reached"
+NOT_OURS = "not the data folder coprod opened"
+
+
+def ideas_on_disk(data_dir, session_id) -> list[str]:
+    raw = json.loads((data_dir / "sessions" / f"{session_id}.json").read_text("utf-8"))
+    return sorted(doc["text"] for doc in raw["ideas"].values())
+
+
+async def open_run(app, pilot) -> Input:
+    await pilot.press("r")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "LiveScreen"
+    return app.screen.query_one("#capture", Input)
+
+
+TABLES = ("ideas", "decisions", "actions", "attendance", "turns")
+
+
+def test_a_refused_write_puts_memory_back_without_reading_the_disk(store, data_dir,
+                                                                    tmp_path):
+    """Every kind of change, refused because the folder is gone: the memory copy is the
+    last durable state again, and no file is read to get it (TinyDB changes its dict
+    in place before it writes, so the storage keeps what the disk held)."""
+    group, file, people = live_session(store)
+    session, rows = file.session, {t: file.rows(t) for t in TABLES}
+    groups, everyone = store.groups.groups(), store.groups.people()
+    reads = []
+    for table_file in (file, store.groups, store.index):
+        storage = table_file._storage
+        storage._loader = lambda path, load=storage._loader: reads.append(path) or load(path)
+    data_dir.rename(tmp_path / "away")
+    for what, save in SAVES.items():
+        with pytest.raises(SaveError, match=GONE):
+            save(store, file, people)
+        assert file.session == session, what
+        assert {t: file.rows(t) for t in TABLES} == rows, what
+        assert store.groups.groups() == groups and store.groups.people() == everyone, what
+    assert [s.title for s in store.summaries()] == ["Live one"]
+    assert reads == [], "a file was read again after a refused write"
+
+
+async def test_the_folder_vanishes_and_comes_back_and_the_idea_is_saved(store, data_dir,
+                                                                        tmp_path):
+    group, file, people = live_session(store)
+    file.go_to_item(file.session.agenda[0].id)  # the agenda clock is running
+    app = CoprodApp(store)
+    away = tmp_path / "moved-away"
+    idea = "Ramps at the front door"
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await open_run(app, pilot)
+        data_dir.rename(away)  # the stick is pulled / the folder is moved
+        await type_into(pilot, "capture", idea)
+        await pilot.press("enter")
+        await pilot.pause(3.5)  # several ticks of the agenda clock
+        assert app.is_running and app._exception is None
+        assert capture.value == idea, "the typed idea left the box"
+        shown = screen_text(app)
+        assert "NOT SAVED" in shown and GONE in shown
+        assert GONE in notifications(app) and "Traceback" not in shown
+        assert "Item 1 of 1: Only item" in shown  # the clock still runs, from memory
+        # Keep typing, try again: still refused, still kept, said once.
+        await pilot.press(*" and a bell")
+        await pilot.press("enter")
+        await pilot.pause(1.5)
+        assert capture.value == idea + " and a bell"
+        assert notifications(app).count(GONE) == 1
+        await pilot.press("f7")  # going to another step would drop the box: it stays
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen" and capture.value.endswith("bell")
+        assert [i.text for i in file.ideas()] == ["already here"]
+        assert not data_dir.exists(), "something recreated the data folder"
+        away.rename(data_dir)  # the folder is back
+        capture.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == ""
+        assert "Saved at" in screen_text(app)
+        assert f"IDEA · Ann Lee: {idea} and a bell" in screen_text(app) or \
+            f"{idea} and a bell" in screen_text(app)
+    assert ideas_on_disk(data_dir, file.id) == sorted(["already here", idea + " and a bell"])
+    memory_matches_disk(store, file)
+
+
+async def test_the_folder_comes_back_read_only_then_writable(store, data_dir, tmp_path,
+                                                              faults):
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    away = tmp_path / "moved-away"
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await open_run(app, pilot)
+        data_dir.rename(away)
+        capture.value = "Quiet room for breaks"
+        await pilot.press("enter")
+        await pilot.pause(1.5)
+        assert GONE in screen_text(app)
+        away.rename(data_dir)
+        faults.fail("open", errno.EROFS)  # back, but read-only
+        await pilot.press("enter")
+        await pilot.pause(1.5)
+        assert capture.value == "Quiet room for breaks"
+        assert "read-only disk" in screen_text(app) and app.is_running
+        assert not temp_files(data_dir)
+        memory_matches_disk(store, file)
+        faults.clear()  # writable again
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == "" and "Saved at" in screen_text(app)
+    assert "Quiet room for breaks" in ideas_on_disk(data_dir, file.id)
+    memory_matches_disk(store, file)
+
+
+async def test_a_different_folder_in_its_place_is_never_written_into(store, data_dir,
+                                                                      tmp_path):
+    """The path comes back as a new empty folder, and then another copy of coprod
+    fills it with its own data: the running app writes nothing there, says why,
+    keeps what is on screen, and saves it once the real folder is back."""
+    group, file, people = live_session(store)
+    app = CoprodApp(store)
+    away = tmp_path / "moved-away"
+    elsewhere = tmp_path / "the-new-folder"
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await open_run(app, pilot)
+        data_dir.rename(away)
+        data_dir.mkdir(mode=0o700)  # an empty folder where ours was
+        capture.value = "Hearing loop in the hall"
+        await pilot.press("enter")
+        await pilot.pause(1.5)
+        assert capture.value == "Hearing loop in the hall"
+        assert NOT_OURS in screen_text(app) and NOT_OURS in notifications(app)
+        assert list(data_dir.iterdir()) == [], "the app wrote into a folder not its own"
+        # Another copy of coprod now uses the new folder (it is not locked: it is new).
+        made = run_cli("demo", data_dir=data_dir)
+        assert made.returncode == 0, made.stderr
+        theirs = folder_bytes(data_dir)
+        await pilot.press("enter")
+        await pilot.press("ctrl+r")  # a hand up: a different kind of change
+        await pilot.pause()
+        await pilot.press(*"bob", "enter")
+        await pilot.pause(1.5)
+        assert NOT_OURS in screen_text(app) and app.is_running
+        assert folder_bytes(data_dir) == theirs, "the app changed another copy's folder"
+        # The real folder comes back.
+        data_dir.rename(elsewhere)
+        away.rename(data_dir)
+        capture.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert capture.value == "" and "Saved at" in screen_text(app)
+    assert "Hearing loop in the hall" in ideas_on_disk(data_dir, file.id)
+    assert folder_bytes(elsewhere) == theirs
+    memory_matches_disk(store, file)
+
+
+async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir, tmp_path):
+    """Going back Home, opening another session, the follow-up and actions lists, history
+    and search while the folder is away: plain messages, never a crash."""
+    group, file, people = live_session(store)
+    other = store.create_session(group.id, "Closed earlier", date="2020-01-01")
+    other.add_action("Fix the ramp")
+    store.release(other)
+    app = CoprodApp(store)
+    away = tmp_path / "moved-away"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_run(app, pilot)
+        data_dir.rename(away)
+        for key in ("f5", "f7", "f3", "f2", "f6"):  # steps of the open session
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("escape")  # Run → Follow up
+        await pilot.pause()
+        app.action_home()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        app.screen.open_session(other.id)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+        assert GONE in notifications(app)
+        for key in ("a", "escape", "h", "escape", "s"):
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press(*"ramp")
+        await pilot.pause(1.2)
+        assert app.is_running and app._exception is None
+        away.rename(data_dir)
+    with open_store(data_dir, read_only=True) as again:
+        assert again.problems == []
+        assert [i.text for i in again.session(file.id).ideas()] == ["already here"]
