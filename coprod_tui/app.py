@@ -195,6 +195,7 @@ def _tidy_exports_soon(delay_s: float = 1.0) -> None:
     documents folder (platformdirs) costs start-up nothing.
     """
     import threading
+    import time
 
     def tidy() -> None:
         time.sleep(delay_s)
