@@ -126,7 +126,7 @@ def _store(args: argparse.Namespace, *, write: bool):
     """Open the data folder. Commands that only read still work while the app is open,
     and never create a folder (a mistyped --data-dir is said, not made)."""
     from .store import open_store
-    from .store.store import MARKER
+    from .store.lock import MARKER
 
     root = _data_dir(args)
     if not write and not (root / MARKER).is_file():
@@ -158,9 +158,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import add_demo
+    from .service import Service
 
     with _store(args, write=True) as store:
-        added = add_demo(store)
+        added = add_demo(Service(store))
     if added:
         _say("Added " + "; ".join(added) + ".")
     else:
@@ -215,18 +216,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .interchange import import_bundle, read_bundle
+    from .interchange import read_bundle
+    from .service import Service
 
     bundle = read_bundle(Path(args.file))
     with _store(args, write=True) as store:
-        session_id = import_bundle(store, bundle)
+        session_id = Service(store).import_session(bundle)
     _say(f"Imported '{bundle.session.title}' ({bundle.session.date}) as {session_id}.")
     return 0
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from .forget import forget
-    from .store.groups import find_person
+    from .service import Service
 
     if args.dry_run:
         from .store import open_store
@@ -235,13 +236,15 @@ def _forget(args: argparse.Namespace) -> int:
         with open_store(_data_dir(args), read_only=True) as store:
             for problem in store.problems:
                 _say(f"coprod: {problem}", err=True)
-            person = find_person(store.groups, args.person)
-            report = forget(store, person.id, dry_run=True)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
+            report = service.forget(person.id, dry_run=True)
         _say(f"A dry run: nothing was changed. Forgetting {person.name} "
              f"({person.id[:8]}) would do this:")
     else:
         with _store(args, write=True) as store:
-            person = find_person(store.groups, args.person)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
             if not args.yes and sys.stdin.isatty():
                 answer = input(safe_to_print(
                     f"Erase {person.name} from every session and backup? This cannot be "
@@ -249,7 +252,7 @@ def _forget(args: argparse.Namespace) -> int:
                 if answer.strip().lower() != "yes":
                     _say("Nothing was changed.")
                     return 1
-            report = forget(store, person.id)
+            report = service.forget(person.id)
         _say(f"Erased {person.name} ({person.id[:8]}):")
     for line in report.lines:
         _say(f"- {line}")

@@ -10,8 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from coprod_tui.framework import ROLES, labels
-from coprod_tui.model import NextMeeting
-from coprod_tui.speaking import not_spoken
+from coprod_tui.rules.speaking import not_spoken
 from coprod_tui.text import plural
 
 from .autosave import FormStepScreen
@@ -28,14 +27,14 @@ class CloseScreen(FormStepScreen):
     CSS_PATH = ["journey.tcss", "close.tcss"]
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
-        Binding("ctrl+f", "finish", "Close the session"),
-        Binding("ctrl+o", "cards", "Comment cards"),
-        Binding("ctrl+t", "statements", "'I' statements"),
-        Binding("ctrl+n", "next_step", "Next: Share", id="next"),
+        Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
+        Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
+        Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
+        Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
     ]
 
     def compose(self) -> ComposeResult:
-        nm = self.file.session.next_meeting
+        nm = self.session.session.next_meeting
         yield from self.compose_header()
         with VerticalScroll(id="close-form"):
             yield Static(id="status-line", markup=False)
@@ -68,9 +67,9 @@ class CloseScreen(FormStepScreen):
         self._summarise()
 
     def _summarise(self) -> None:
-        file = self.file
+        file = self.session
         session = file.session
-        people = self.app.store.groups.people()
+        people = self.service.groups.people()
         attendance = file.attendance()
         present = [a for a in attendance if a.present]
         apologies = [a for a in attendance if a.status == "apologies"]
@@ -102,8 +101,8 @@ class CloseScreen(FormStepScreen):
                   "closed": "This session is closed. Changes now are kept as corrections."}
         self.query_one("#status-line", Static).update(status[session.status])
         self.query_one("#finish", Button).display = session.status != "closed"
-        cards = file.rows("feedback")
-        checked = {a.statement for a in file.rows("audit")}
+        cards = file.feedback()
+        checked = {a.statement for a in file.audit()}
         self.query_one("#after", Static).update(
             f"{plural(len(cards), 'comment card')} entered; "
             f"{len(checked)} of 8 'I' statements checked. "
@@ -112,11 +111,10 @@ class CloseScreen(FormStepScreen):
     # -- next meeting ---------------------------------------------------------------------
 
     def store_field(self, field: str, value: object) -> bool:
-        before = self.file.session
-        current = before.next_meeting.to_dict()
-        current[field.removeprefix("next_")] = str(value).strip() if field in (
-            "next_date", "next_start") else value
-        return self.file.update_session(next_meeting=NextMeeting(**current)) is not before
+        before = self.session.session
+        value = str(value).strip() if field in ("next_date", "next_start") else value
+        after = self.session.set_next_meeting(**{field.removeprefix("next_"): value})
+        return after is not before
 
     # -- closing --------------------------------------------------------------------------
 
@@ -125,21 +123,15 @@ class CloseScreen(FormStepScreen):
         self.action_finish()
 
     @on(Button.Pressed, "#cards")
-    def action_cards(self) -> None:
-        from .cards import CommentCardsScreen
-
-        self.flush_saves()
-        self.app.push_screen(CommentCardsScreen(self.session_id))
+    def _cards_pressed(self) -> None:
+        self.action_cards()
 
     @on(Button.Pressed, "#statements")
-    def action_statements(self) -> None:
-        from .statements import StatementsScreen
-
-        self.flush_saves()
-        self.app.push_screen(StatementsScreen(self.session_id))
+    def _statements_pressed(self) -> None:
+        self.action_statements()
 
     def action_finish(self) -> None:
-        if self.file.session.status == "closed":
+        if self.session.session.status == "closed":
             self.notify("This session is already closed.")
             return
         self.flush_saves()
@@ -147,7 +139,6 @@ class CloseScreen(FormStepScreen):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        if self.save(self.file.close_session) is not None:
-            self.app.store.refresh(self.file)
+        if self.save(self.session.close) is not None:
             self._summarise()
             self.notify("The session is closed. Everything is saved.")

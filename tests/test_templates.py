@@ -15,6 +15,7 @@ from coprod_tui.exporting import export_session
 from coprod_tui.templates import (
     TemplateError, default_wording, load_wording_reporting, read_template,
 )
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 from tests.ui.helpers import screen_text
 
@@ -80,7 +81,7 @@ def test_a_broken_template_says_what_is_wrong(tmp_path, text, message):
 
 async def test_the_wording_shows_on_screen_and_in_the_minutes(store, data_dir, tmp_path):
     write_template(data_dir)
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -27,6 +27,7 @@ from coprod_tui.demo import add_demo
 from coprod_tui.errors import CoprodError
 from coprod_tui.exporting import export_data, export_session
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 
 from .conftest import RealApp, child_env
 from .edges import cli_child, demo_folder, plain_failure, tree
@@ -254,7 +255,7 @@ async def test_the_share_step_makes_its_folder_0700(store, tmp_path):
     from coprod_tui.app import CoprodApp
     from tests.ui.helpers import screen_text
 
-    add_demo(store)
+    add_demo(Service(store))
     out = tmp_path / "new" / "exports"
     app = CoprodApp(store)
     old = os.umask(0)

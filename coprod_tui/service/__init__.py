@@ -1,0 +1,16 @@
+"""The one typed service that screens and the command line call for every verb.
+
+``Service(store)`` is the way in; see ``service.py`` for its parts and
+``contract.py`` for the errors a verb may raise (``ValidationError`` naming its
+field, ``SaveError`` saying what to do, ``NotFound``; nothing else).
+"""
+
+from ..errors import NotFound, SaveError, ValidationError
+from .follow_up import FollowUpService
+from .forget import ForgetReport
+from .groups import GroupService
+from .service import Service
+from .session import SessionService
+
+__all__ = ["FollowUpService", "ForgetReport", "GroupService", "NotFound", "SaveError",
+           "Service", "SessionService", "ValidationError"]
