@@ -7,8 +7,12 @@ import os
 from pathlib import Path
 
 from ..errors import CoprodError, NotFound
+from ..regular_files import kind_of
 from .atomic import DIR_MODE, TEMP_SUFFIX, write_atomic
 from .lock import MARKER
+
+#: Present while a copy of coprod has the folder open (a crash leaves it behind).
+RUNNING = ".running"
 
 
 def refuse_foreign(root: Path) -> None:
@@ -58,3 +62,18 @@ def _only_ours(root: Path) -> bool:
             pass
         return False
     return True
+
+
+def tidy(root: Path) -> bool:
+    """Remove temp files a killed write left behind; True if coprod did not close
+    properly last time."""
+    for folder in (root, root / "sessions", root / "backups"):
+        for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+            if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
+                temp.unlink(missing_ok=True)
+    return (root / RUNNING).exists()
+
+
+def mark_running(root: Path) -> None:
+    """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
+    write_atomic(root / RUNNING, str(os.getpid()).encode())

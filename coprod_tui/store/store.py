@@ -24,17 +24,15 @@ from typing import Any
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
-from ..regular_files import kind_of, special_kind
-from .atomic import DIR_MODE, TEMP_SUFFIX, folder_error, open_error, read_error, write_atomic
+from ..regular_files import special_kind
+from .atomic import DIR_MODE, folder_error, open_error, read_error
 from .fileformat import make_loader, new_tables
+from .folder import RUNNING, mark_running, prepare_folder, refuse_foreign, tidy
 from .groups import open_groups
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
-from .folder import prepare_folder, refuse_foreign
 from .lock import MARKER, FolderLock
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
-
-RUNNING = ".running"
 
 __all__ = ["MARKER", "RUNNING", "Match", "Store", "open_store", "prepare_folder",
            "refuse_foreign"]
@@ -86,14 +84,15 @@ class Store:
             try:
                 prepare_folder(self.root, create=not self.read_only)
                 if not self.read_only:
-                    self._tidy()
+                    self.unclean_shutdown = tidy(self.root)
                 self.groups = open_groups(self)
                 self.index = self._open_derived(SessionIndex, "index.json", "the session list")
                 self._reconcile()
                 if not self.read_only:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
-                    self._mark_running()
+                    mark_running(self.root)
+                    self._marked = True
             except BaseException:
                 self.close()
                 raise
@@ -125,19 +124,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _tidy(self) -> None:
-        """Remove temp files a killed write left behind; note an unclean shutdown."""
-        for folder in (self.root, self.sessions_dir, self.root / "backups"):
-            for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-                if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
-                    temp.unlink(missing_ok=True)
-        self.unclean_shutdown = (self.root / RUNNING).exists()
-
-    def _mark_running(self) -> None:
-        """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
-        write_atomic(self.root / RUNNING, str(os.getpid()).encode())
-        self._marked = True
 
     def check_folder(self, action: str, *, saving: bool = True) -> None:
         """FolderUnavailable if the data folder is gone, or the path now leads to a
