@@ -14,6 +14,15 @@ async def open_latest(pilot):
     await pilot.pause()
 
 
+async def palette(pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_every_step_is_in_the_command_palette(store):
     add_demo(Service(store))
     app = CoprodApp(store)
@@ -22,28 +31,10 @@ async def test_every_step_is_in_the_command_palette(store):
         for words, screen in (("Go to Run", "LiveScreen"), ("Go to People", "AttendanceScreen"),
                               ("Go to Plan", "SetupScreen"), ("Go to Share", "ShareScreen"),
                               ("Go to Agree", "ConductScreen"), ("Go to Close", "CloseScreen")):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*words)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
+            await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Home")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Home")
         assert type(app.screen).__name__ == "HomeScreen"
-
-
-async def palette(pilot, words: str) -> None:
-    await pilot.press("ctrl+p")
-    await pilot.pause()
-    await pilot.press(*words)
-    await pilot.pause(0.3)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_every_screen_is_reachable_from_the_palette(store):
