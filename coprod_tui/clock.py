@@ -53,8 +53,3 @@ def instant_on(day: str, clock_time: str) -> str:
         raise ValidationError("Times are written like 10:50.")
     moment = datetime.fromisoformat(f"{day}T{clock_time}:00").astimezone()
     return moment.isoformat(timespec="seconds")
-
-
-def clock_of(instant: str | None) -> str:
-    """The wall-clock part (10:50) of a stored time, or ''."""
-    return parse_instant(instant).strftime("%H:%M") if instant else ""

@@ -30,7 +30,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 from xml.sax.saxutils import escape
 
-from .plain import safe_text
+from .xml_safe import safe_text
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -9,19 +9,19 @@ written as figures, which most easy-read guides prefer.
 from __future__ import annotations
 
 from coprod_tui.model import SessionData
-from coprod_tui.templates import Wording, load_wording
+from coprod_tui.report import DecisionFact, ItemFact, SessionReport, session_report
+from coprod_tui.templates import Wording
+from coprod_tui.words import full_stop, is_are, long_date, minutes, people, plural, short_date
 
 from .docx_base import EASY_READ_LOOK, B, DocWriter, Meta
-from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
-from .plain import full_stop, long_date, people, plural, short_date
 
-#: How an idea's source is said, when no person is named.
-_SAID = {"anonymous": "Someone said:", "chat": "Someone wrote in the chat:",
-         "after": "Someone told us after the meeting:", "removed": "Someone said:"}
+#: How an idea is introduced when no person is named: easy read's own sentences
+#: for the ways an idea can come (``framework.RAISED_BY``).
+_SAID = {"chat": "Someone wrote in the chat:", "after": "Someone told us after the meeting:"}
 
 
-def easy_read_docx(data: SessionData, wording: Wording | None = None) -> bytes:
-    facts = session_facts(data, wording or load_wording())
+def easy_read_docx(data: SessionData, wording: Wording) -> bytes:
+    facts = session_report(data, wording)  # the shared report: names only with consent
     doc = DocWriter(Meta(title=f"Easy read minutes: {facts.title}",
                          subject=f"{facts.group}: easy read notes of the meeting on "
                                  f"{short_date(facts.date)}",
@@ -44,11 +44,7 @@ def easy_read_docx(data: SessionData, wording: Wording | None = None) -> bytes:
     return doc.to_bytes()
 
 
-def _is(n: int) -> str:
-    return "is" if n == 1 else "are"
-
-
-def _about(doc: DocWriter, f: SessionFacts) -> None:
+def _about(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("About the meeting", 1)
     doc.para(f"The meeting was on {long_date(f.date)}.")
     if f.start:
@@ -69,7 +65,7 @@ def _about(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f"{f.facilitator} led the meeting.")
 
 
-def _why(doc: DocWriter, f: SessionFacts) -> None:
+def _why(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Why we met", 1)
     doc.para(f.purpose or "We did not write down why we met.")
     if f.can_change:
@@ -80,7 +76,7 @@ def _why(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f.cannot_change)
 
 
-def _who(doc: DocWriter, f: SessionFacts) -> None:
+def _who(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Who came", 1)
     inv = f.involvement
     doc.para(f"{people(inv.present)} came to the meeting.")
@@ -101,7 +97,7 @@ def _who(doc: DocWriter, f: SessionFacts) -> None:
         doc.bullets(f.apologies)
 
 
-def _rules(doc: DocWriter, f: SessionFacts) -> None:
+def _rules(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Our meeting rules", 1)
     doc.para("We have rules for how we behave in meetings.")
     doc.para("The rules are called our code of conduct.")
@@ -119,17 +115,18 @@ def _rules(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f"{people(c.not_agreed)} did not say yet if they agree.")
 
 
-def _talked_about(doc: DocWriter, f: SessionFacts) -> None:
+def _talked_about(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("What we talked about", 1)
-    items = [*f.items, *([f.general] if f.general else [])]
-    if not items:
+    if not f.all_items:
         doc.para("We did not write down any ideas or decisions.")
-    for item in items:
+    for item in f.all_items:
         _item(doc, item)
 
 
 def _item(doc: DocWriter, item: ItemFact) -> None:
     doc.heading(item.title, 2)
+    if item.spent_min:
+        doc.para(f"We talked about this for {minutes(item.spent_min)}.")
     if not item.ideas and not item.decisions:
         doc.para("We did not write down any ideas for this part.")
         return
@@ -169,7 +166,7 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
                                                                       d.in_control_label))
 
 
-def _next_steps(doc: DocWriter, f: SessionFacts) -> None:
+def _next_steps(doc: DocWriter, f: SessionReport) -> None:
     # Not "What will happen next": agendas often have an item called that.
     doc.heading("Jobs to do after the meeting", 1)
     if not f.actions:
@@ -194,7 +191,7 @@ def _next_steps(doc: DocWriter, f: SessionFacts) -> None:
             doc.para("This is not done yet.")
 
 
-def _difference(doc: DocWriter, f: SessionFacts) -> None:
+def _difference(doc: DocWriter, f: SessionReport) -> None:
     inv = f.involvement
     doc.heading("The difference you made", 1)
     doc.para(f"People shared {plural(inv.ideas, 'idea')}.")
@@ -208,16 +205,16 @@ def _difference(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f"{inv.spoke} of the {people(inv.present)} who came spoke in the meeting.")
     if inv.actions:
         doc.para(f"{inv.actions_done} of the {plural(inv.actions, 'job')} "
-                 f"{_is(inv.actions_done)} done.")
+                 f"{is_are(inv.actions_done)} done.")
         if inv.actions_not_able:
             doc.para(f"{plural(inv.actions_not_able, 'job')} could not be done. "
                      "We said why.")
         if inv.actions_open:
-            doc.para(f"{plural(inv.actions_open, 'job')} {_is(inv.actions_open)} "
+            doc.para(f"{plural(inv.actions_open, 'job')} {is_are(inv.actions_open)} "
                      "not done yet.")
 
 
-def _feelings(doc: DocWriter, f: SessionFacts) -> None:
+def _feelings(doc: DocWriter, f: SessionReport) -> None:
     if f.cards is None:
         return
     doc.heading("How people felt", 1)
@@ -231,7 +228,7 @@ def _feelings(doc: DocWriter, f: SessionFacts) -> None:
             doc.bullet(comment.text + (f" ({comment.name})" if comment.name else ""))
 
 
-def _checks(doc: DocWriter, f: SessionFacts) -> None:
+def _checks(doc: DocWriter, f: SessionReport) -> None:
     if not f.checks:
         return
     doc.heading("Checking how we work", 1)
@@ -249,7 +246,7 @@ def _checks(doc: DocWriter, f: SessionFacts) -> None:
             doc.para(B("What we will change: "), check.will_change)
 
 
-def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
+def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Next meeting", 1)
     nm = f.next_meeting
     if nm is None or not nm.date:
@@ -266,7 +263,7 @@ def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(nm.note)
 
 
-def _changes(doc: DocWriter, f: SessionFacts) -> None:
+def _changes(doc: DocWriter, f: SessionReport) -> None:
     if not f.corrections:
         return
     doc.heading("Changes to these notes", 1)

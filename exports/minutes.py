@@ -13,19 +13,17 @@ comment-card counts and the statement check.
 from __future__ import annotations
 
 from coprod_tui.model import SessionData
-from coprod_tui.templates import Wording, load_wording
-
-from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
-from coprod_tui.evidence import Involvement
-from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
-from .plain import (
-    full_stop, join_words, long_date, minutes, people, plural, short_date, table_date,
-    time_span,
+from coprod_tui.report import DecisionFact, Involvement, ItemFact, SessionReport, session_report
+from coprod_tui.templates import Wording
+from coprod_tui.words import (
+    full_stop, is_are, join_words, long_date, people, plural, short_date, table_date, time_span,
 )
 
+from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
 
-def minutes_docx(data: SessionData, wording: Wording | None = None) -> bytes:
-    facts = session_facts(data, wording or load_wording())
+
+def minutes_docx(data: SessionData, wording: Wording) -> bytes:
+    facts = session_report(data, wording)  # the shared report: names only with consent
     doc = DocWriter(Meta(title=f"Minutes: {facts.title}",
                          subject=f"{facts.group}: minutes of the meeting on "
                                  f"{short_date(facts.date)}",
@@ -48,7 +46,7 @@ def minutes_docx(data: SessionData, wording: Wording | None = None) -> bytes:
     return doc.to_bytes()
 
 
-def _about(doc: DocWriter, f: SessionFacts) -> None:
+def _about(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("About the meeting", 1)
     rows = [("Group", f.group), ("Organisation", f.organisation),
             ("Date", long_date(f.date)), ("Time", time_span(f.start, f.end)),
@@ -60,14 +58,14 @@ def _about(doc: DocWriter, f: SessionFacts) -> None:
             doc.para(B(f"{label}: "), value)
 
 
-def _purpose(doc: DocWriter, f: SessionFacts) -> None:
+def _purpose(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Purpose, and what could change", 1)
     doc.para(B("Purpose: "), f.purpose or "Not recorded.")
     doc.para(B("What the group could change: "), f.can_change or "Not recorded.")
     doc.para(B("What the group could not change: "), f.cannot_change or "Not recorded.")
 
 
-def _who(doc: DocWriter, f: SessionFacts) -> None:
+def _who(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Who took part", 1)
     inv = f.involvement
     if not f.present:
@@ -98,7 +96,7 @@ def _who(doc: DocWriter, f: SessionFacts) -> None:
     doc.para(B("Apologies: "), join_words(list(f.apologies)) if f.apologies else "None.")
 
 
-def _conduct(doc: DocWriter, f: SessionFacts) -> None:
+def _conduct(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Code of conduct", 1)
     c = f.conduct
     if c.version is None:
@@ -118,21 +116,18 @@ def _conduct(doc: DocWriter, f: SessionFacts) -> None:
     doc.para(line)
 
 
-def _discussion(doc: DocWriter, f: SessionFacts) -> None:
+def _discussion(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("What was discussed", 1)
-    items = [*f.items, *([f.general] if f.general else [])]
-    if not items:
+    if not f.all_items:
         doc.para("No agenda items, ideas or decisions were recorded.")
-    for item in items:
+    for item in f.all_items:
         _item(doc, item)
 
 
 def _item(doc: DocWriter, item: ItemFact) -> None:
     doc.heading(item.title, 2)
-    if item.planned_min and item.spent_min:
-        doc.para(f"Planned for {minutes(item.planned_min)}; took {minutes(item.spent_min)}.")
-    elif item.planned_min:
-        doc.para(f"Planned for {minutes(item.planned_min)}.")
+    if item.timing:
+        doc.para(item.timing)
     if not item.ideas and not item.decisions:
         doc.para("No ideas or decisions were recorded under this item.")
         return
@@ -152,7 +147,7 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
         doc.para(B("Informed by: "),
                  "; ".join(f"idea {i.number} ({_gist(i.text)})" for i in d.informed_by) + ".",
                  keep_next=True)
-    doc.para(B("How it was decided: "), _how(d), keep_next=True)
+    doc.para(B("How it was decided: "), d.how, keep_next=True)
     if d.differing_views:
         doc.para(B("Views that differed, and why they were not followed: "),
                  d.differing_views, keep_next=True)
@@ -167,24 +162,7 @@ def _gist(text: str, limit: int = 60) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def _how(d: DecisionFact) -> str:
-    if d.method == "vote":
-        parts = [f"{d.votes_for} for", f"{d.votes_against} against"]
-        if d.votes_abstain:
-            parts.append(f"{d.votes_abstain} abstained")
-        return f"By vote: {join_words(parts)}."
-    if d.method == "consensus":
-        return "Everyone agreed."
-    if d.method == "facilitator":
-        return "The facilitator made the call."
-    return d.method_label + "."
-
-
-#: Short status words that fit a table column.
-_STATUS = {"open": "Open", "done": "Done", "not_able": "Not able to do"}
-
-
-def _actions(doc: DocWriter, f: SessionFacts) -> None:
+def _actions(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Actions (You said, We did)", 1)
     if not f.actions:
         doc.para("No actions were agreed.")
@@ -192,17 +170,17 @@ def _actions(doc: DocWriter, f: SessionFacts) -> None:
     rows = []
     for a in f.actions:
         what = [a.text]
-        if a.source_kind:
+        if a.source_number:
             what.append(f"From {a.source_kind} {a.source_number}.")
         result = []
         if a.status == "done" and a.outcome:
             result.append((B("We did: "), full_stop(a.outcome)))
         elif a.status == "not_able" and a.reason:
             result.append((B("Not able, because: "), full_stop(a.reason)))
-        if a.told_back:
-            result.append(f"Told back to the group on {short_date(a.told_back)}.")
+        if a.told_back_at:
+            result.append(f"Told back to the group on {short_date(a.told_back_at)}.")
         rows.append((str(a.number), what, a.owner, table_date(a.due) if a.due else "Not set",
-                     _STATUS.get(a.status, a.status_label), result))
+                     a.status_label, result))
     doc.table("Actions agreed at this meeting",
               ("No.", "Action", "Who", "Due", "Status", "What happened"), rows,
               (1.2, 4.3, 2.8, 2.4, 2.0, 4.3))
@@ -236,7 +214,7 @@ def _evidence(doc: DocWriter, inv: Involvement) -> None:
                  f"{inv.decisions_informed} of {plural(inv.decisions, 'decision')} "
                  f"drew on ideas raised at the meeting ({plural(inv.ideas_used, 'idea')} "
                  f"used); {inv.decisions_in_control} of them "
-                 f"{'is' if inv.decisions_in_control == 1 else 'are'} fully within the "
+                 f"{is_are(inv.decisions_in_control)} fully within the "
                  "group's control.")
     else:
         doc.para(B("Impact on the outcome: "), "no decisions were recorded.")
@@ -250,7 +228,7 @@ def _evidence(doc: DocWriter, inv: Involvement) -> None:
         doc.para(B("Actions: "), "none were agreed.")
 
 
-def _cards(doc: DocWriter, f: SessionFacts) -> None:
+def _cards(doc: DocWriter, f: SessionReport) -> None:
     if f.cards is None:
         return
     doc.heading("Comment cards", 1)
@@ -264,27 +242,24 @@ def _cards(doc: DocWriter, f: SessionFacts) -> None:
             doc.bullet(comment.text, f" ({comment.name})" if comment.name else "")
 
 
-def _checks(doc: DocWriter, f: SessionFacts) -> None:
+def _checks(doc: DocWriter, f: SessionReport) -> None:
     if not f.checks:
         return
     doc.heading("'I' statements check", 1)
     doc.para(f"{plural(len(f.checks), 'statement')} of 8 checked at this meeting.")
     rows = []
     for check in f.checks:
-        counts = [f"Yes {check.yes}", f"partly {check.partly}", f"no {check.no}"]
-        if check.unanswered:
-            counts.append(f"not answered {check.unanswered}")
         notes = []
         if check.evidence:
             notes.append(check.evidence)
         if check.will_change:
             notes.append((B("What will change: "), check.will_change))
-        rows.append((f"{check.number}. {check.statement}", ", ".join(counts), notes))
+        rows.append((f"{check.number}. {check.statement}", check.answer_counts, notes))
     doc.table("'I' statements checked", ("Statement", "Answers", "Evidence"), rows,
               (6.0, 3.5, 7.5))
 
 
-def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
+def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Next meeting", 1)
     nm = f.next_meeting
     if nm is None:
@@ -298,7 +273,7 @@ def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(nm.note)
 
 
-def _corrections(doc: DocWriter, f: SessionFacts) -> None:
+def _corrections(doc: DocWriter, f: SessionReport) -> None:
     if not f.corrections:
         return
     doc.heading("Corrections", 1)
