@@ -333,10 +333,12 @@ def test_group_report_covers_every_session(store, tmp_path):
 
     group = find_group(store.groups, "riverside")
     sessions = [store.snapshot(s.id) for s in store.summaries()]
-    in_august = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING, date(2026, 8, 1))))
+    in_august = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
+                                                        date(2026, 8, 1))))
     assert "Still open: due by 15 December 2026." in in_august
     assert "is late" not in in_august
-    next_year = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING, date(2027, 1, 1))))
+    next_year = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
+                                                        date(2027, 1, 1))))
     assert "Still open: this was due by 15 December 2026 and is late." in next_year
 
 

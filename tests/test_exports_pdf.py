@@ -52,7 +52,8 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
     docs.mkdir()
     files = {fmt: export_session(store, first, fmt, docs / f"{fmt}.docx", wording=WORDING)
              for fmt in ("minutes", "easy-read", "you-said-we-did")}
-    files["group"] = export_group(store, "Riverside", "you-said-we-did", docs / "group.docx", wording=WORDING)
+    files["group"] = export_group(store, "Riverside", "you-said-we-did", docs / "group.docx",
+                                  wording=WORDING)
     pdfs = tmp_path / "pdf"
     to_pdf(list(files.values()), pdfs, tmp_path / "lo-profile")
 

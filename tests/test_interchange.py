@@ -25,7 +25,8 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
 def test_round_trip_is_exact(store, tmp_path):
     add_demo(store)
     for summary in store.summaries():
-        path = export_session(store, summary.id, "json", tmp_path / f"{summary.id}.json", wording=WORDING)
+        path = export_session(store, summary.id, "json", tmp_path / f"{summary.id}.json",
+                              wording=WORDING)
         with open_store(tmp_path / f"fresh-{summary.id}") as fresh:
             import_bundle(fresh, read_bundle(path))
             before, after = store.snapshot(summary.id), fresh.snapshot(summary.id)

@@ -37,11 +37,11 @@ from .session import (
 )
 
 __all__ = [
-    "STATUS_ORDER", "ActionRow", "attendance_words", "conduct_state", "CardComment", "CardTally", "ConductFact", "CorrectionFact",
+    "STATUS_ORDER", "ActionRow", "CardComment", "CardTally", "ConductFact", "CorrectionFact",
     "CorrectionNote", "DecisionFact", "GroupHistory", "GroupReport", "IdeaFact", "Involvement",
     "ItemFact", "LevelCount", "MeetingFacts", "Naming", "NextMeetingFact", "PersonFact",
     "PersonHistory", "SessionMix", "SessionReport", "StatementCheck", "action_rows",
-    "by_status", "card_tally", "describe_corrections", "group_history", "group_report",
-    "history_of", "involvement", "list_order", "session_corrections", "session_report",
-    "statement_checks", "suggested_evidence", "when",
+    "attendance_words", "by_status", "card_tally", "conduct_state", "describe_corrections",
+    "group_history", "group_report", "history_of", "involvement", "list_order",
+    "session_corrections", "session_report", "statement_checks", "suggested_evidence", "when",
 ]

@@ -108,7 +108,8 @@ def test_a_name_typed_into_free_text_is_the_label_in_every_document(store, tmp_p
 
     payloads = {fmt: render(data, fmt, WORDING) for fmt in DOCUMENTS}
     for fmt in ("you-said-we-did", "impact"):
-        payloads[f"group {fmt}"] = export_group(store, group.name, fmt, tmp_path, wording=WORDING).read_bytes()
+        path = export_group(store, group.name, fmt, tmp_path, wording=WORDING)
+        payloads[f"group {fmt}"] = path.read_bytes()
     for what, payload in payloads.items():
         for part, text in parts_text(payload).items():
             for form in ("Sam Whitfield", "Sam", "Whitfield"):
@@ -197,8 +198,9 @@ def check_documents(root: Path, case: dict) -> None:
         file.add_feedback(2, texts[5])
         data = store.snapshot(file.id)
         payloads = {fmt: render(data, fmt, WORDING) for fmt in DOCUMENTS}
-        payloads["group"] = export_group(store, group.name, "you-said-we-did", root, wording=WORDING).read_bytes()
-        payloads["impact"] = export_group(store, group.name, "impact", root, wording=WORDING).read_bytes()
+        for fmt in ("you-said-we-did", "impact"):
+            path = export_group(store, group.name, fmt, root, wording=WORDING)
+            payloads["group" if fmt == "you-said-we-did" else fmt] = path.read_bytes()
     labels = data.public_names()
     agreed_names = [n for n, c in zip(names, case["consent"]) if c]
 
