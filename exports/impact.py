@@ -17,7 +17,8 @@ from coprod_tui.templates import Wording
 from coprod_tui.words import full_stop, is_are, join_words, people, plural, short_date, \
     table_date
 
-from .docx_base import MINUTES_LOOK, DocWriter, Meta
+from .docx_base import DocWriter
+from .docx_setup import MINUTES_LOOK, Meta
 
 
 def group_impact_docx(group: Group, sessions: list[SessionData], wording: Wording) -> bytes:

@@ -13,36 +13,24 @@ comment-card counts and the statement check.
 from __future__ import annotations
 
 from coprod_tui.model import SessionData
-from coprod_tui.report import DecisionFact, Involvement, ItemFact, SessionReport, session_report
+from coprod_tui.report import DecisionFact, SessionReport, session_report
 from coprod_tui.templates import Wording
 from coprod_tui.words import (
     full_stop, is_are, join_words, long_date, people, plural, short_date, table_date, time_span,
 )
 
-from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
+from .docx_base import B, DocWriter
+from .docx_setup import MINUTES_LOOK
+from .minutes_parts import Telling, start, write_discussion
 
 
 def minutes_docx(data: SessionData, wording: Wording) -> bytes:
     facts = session_report(data, wording)  # the shared report: names only with consent
-    doc = DocWriter(Meta(title=f"Minutes: {facts.title}",
-                         subject=f"{facts.group}: minutes of the meeting on "
-                                 f"{short_date(facts.date)}",
-                         author=facts.author, keywords="co-production; minutes",
-                         category="Minutes"),
-                    MINUTES_LOOK)
-    doc.title(facts.title)
+    doc = start(facts, MINUTES_LOOK, "Minutes", "minutes", "co-production; minutes")
     doc.para(B(f"Minutes of the {facts.group} meeting on {long_date(facts.date)}"))
-    _about(doc, facts)
-    _purpose(doc, facts)
-    _who(doc, facts)
-    _conduct(doc, facts)
-    _discussion(doc, facts)
-    _actions(doc, facts)
-    _evidence(doc, facts.involvement)
-    _cards(doc, facts)
-    _checks(doc, facts)
-    _next_meeting(doc, facts)
-    _corrections(doc, facts)
+    for part in (_about, _purpose, _who, _conduct, _discussion, _actions, _evidence, _cards,
+                 _checks, _next_meeting, _corrections):
+        part(doc, facts)
     return doc.to_bytes()
 
 
@@ -117,26 +105,13 @@ def _conduct(doc: DocWriter, f: SessionReport) -> None:
 
 
 def _discussion(doc: DocWriter, f: SessionReport) -> None:
-    doc.heading("What was discussed", 1)
-    if not f.all_items:
-        doc.para("No agenda items, ideas or decisions were recorded.")
-    for item in f.all_items:
-        _item(doc, item)
-
-
-def _item(doc: DocWriter, item: ItemFact) -> None:
-    doc.heading(item.title, 2)
-    if item.timing:
-        doc.para(item.timing)
-    if not item.ideas and not item.decisions:
-        doc.para("No ideas or decisions were recorded under this item.")
-        return
-    if item.ideas:
-        doc.para(B("Ideas raised"), keep_next=True)
-        for idea in item.ideas:
-            doc.bullet(B(f"Idea {idea.number} "), f"({idea.by}): ", idea.text)
-    for decision in item.decisions:
-        _decision(doc, decision)
+    write_discussion(doc, f, Telling(
+        heading="What was discussed",
+        nothing="No agenda items, ideas or decisions were recorded.",
+        item_empty="No ideas or decisions were recorded under this item.",
+        ideas_heading="Ideas raised", timing=lambda item: item.timing,
+        idea=lambda idea: (B(f"Idea {idea.number} "), f"({idea.by}): ", idea.text),
+        decision=_decision))
 
 
 def _decision(doc: DocWriter, d: DecisionFact) -> None:
@@ -186,7 +161,8 @@ def _actions(doc: DocWriter, f: SessionReport) -> None:
               (1.2, 4.3, 2.8, 2.4, 2.0, 4.3))
 
 
-def _evidence(doc: DocWriter, inv: Involvement) -> None:
+def _evidence(doc: DocWriter, f: SessionReport) -> None:
+    inv = f.involvement
     doc.heading("Evidence of involvement", 1)
     doc.para(B("Who was involved: "),
              f"{people(inv.present)}: {inv.lived_experience} with lived experience and "
@@ -274,10 +250,6 @@ def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
 
 
 def _corrections(doc: DocWriter, f: SessionReport) -> None:
-    if not f.corrections:
-        return
-    doc.heading("Corrections", 1)
-    doc.para("These minutes were corrected after the meeting:")
-    for c in f.corrections:
-        doc.bullet(f"Corrected on {short_date(c.day)}: {c.what}."
-                   + (f" Note: {full_stop(c.note)}" if c.note else ""))
+    doc.listed("Corrections", "These minutes were corrected after the meeting:",
+               [f"Corrected on {short_date(c.day)}: {c.what}."
+                + (f" Note: {full_stop(c.note)}" if c.note else "") for c in f.corrections])

@@ -17,7 +17,8 @@ from coprod_tui.report import STATUS_ORDER, ActionRow, by_status, group_report, 
 from coprod_tui.templates import Wording
 from coprod_tui.words import full_stop, join_words, plural, short_date
 
-from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
+from .docx_base import B, DocWriter
+from .docx_setup import MINUTES_LOOK, Meta
 
 _PARTS = {"done": "What we did",
           "not_able": "What we were not able to do",

@@ -35,6 +35,10 @@ def session_text(report: SessionReport) -> Text:
     def line(words: str = "") -> None:
         out.append(words + "\n")
 
+    def said(label: str, words: str) -> None:
+        if words:
+            line(f"   {label}: {words}")
+
     line(r.title)
     line(f"{r.group} · {long_date(r.date)} {time_span(r.start, r.end)} · "
          f"{r.venue or 'no venue given'}")
@@ -73,8 +77,7 @@ def session_text(report: SessionReport) -> Text:
             line(f"      How: {d.how} {d.in_control_label}.")
             for idea in d.informed_by:
                 line(f"      Informed by idea {idea.number}: {one_line(idea.text, 80)}")
-            if d.differing_views:
-                line(f"      Views that differed: {d.differing_views}")
+            said("   Views that differed", d.differing_views)
     if not r.all_items:
         line("No agenda, ideas or decisions.")
 
@@ -84,12 +87,9 @@ def session_text(report: SessionReport) -> Text:
         source = f" From {a.source_kind} {a.source_number}." if a.source_number else ""
         line(f"{a.number}. {a.text} — {a.owner}, due {short_date(a.due) or 'no date'}: "
              f"{a.status_label}.{source}")
-        if a.outcome:
-            line(f"   We did: {a.outcome}")
-        if a.reason:
-            line(f"   Not able because: {a.reason}")
-        if a.told_back_at:
-            line(f"   Told back to the group on {short_date(a.told_back_at)}.")
+        said("We did", a.outcome)
+        said("Not able because", a.reason)
+        said("Told back to the group on", short_date(a.told_back_at))
 
     if r.cards:
         head(f"Comment cards ({r.cards.total})")
@@ -101,10 +101,8 @@ def session_text(report: SessionReport) -> Text:
         head(f"'I' statements check ({len(r.checks)} of 8)")
         for check in r.checks:
             line(f"{check.number}. {check.statement} {check.answer_counts}")
-            if check.evidence:
-                line(f"   Evidence: {check.evidence}")
-            if check.will_change:
-                line(f"   What will change: {check.will_change}")
+            said("Evidence", check.evidence)
+            said("What will change", check.will_change)
     if r.correction_notes:
         head(f"Corrections ({len(r.correction_notes)})")
         for note in r.correction_notes:
