@@ -32,8 +32,8 @@ def session_text(report: SessionReport) -> Text:
     def head(words: str) -> None:
         out.append(f"\n{words}\n", style="bold underline")
 
-    def line(words: str = "") -> None:
-        out.append(words + "\n")
+    def line(words: str = "", style: str = "") -> None:
+        out.append(words + "\n", style=style)
 
     def said(label: str, words: str) -> None:
         if words:
@@ -67,7 +67,7 @@ def session_text(report: SessionReport) -> Text:
     head(f"What was discussed ({plural(inv.ideas, 'idea')}, "
          f"{plural(inv.decisions, 'decision')})")
     for item in r.all_items:
-        line(f"{item.title}" + (f": {item.timing}" if item.timing else ""))
+        line(item.title + (f": {item.timing}" if item.timing else ""), style="bold")
         for idea in item.ideas:
             line(f"   Idea {idea.number} ({', '.join(filter(None, (idea.at, idea.by)))}): "
                  f"{idea.text}")

@@ -24,6 +24,7 @@ from ..model import Group, Person, SessionData
 
 _ROLE = fw.labels(fw.ROLES)
 _METHOD = fw.labels(fw.METHODS)
+_METHOD_ORDER = {c.key: n for n, c in enumerate(fw.METHODS)}
 
 #: Someone on the roster not at any of this many latest sessions has "not come for a while".
 RECENT = 3
@@ -96,7 +97,8 @@ class GroupHistory:
     not_seen_lately: list[PersonHistory]
     #: Roles (other than "other") with nobody present at any session: seldom-heard gaps.
     roles_never_present: list[str]
-    #: Engagement method key → number of sessions that used it, most used first.
+    #: Engagement method key → number of sessions that used it, most used first
+    #: (ties in the framework's order).
     methods: dict[str, int]
     #: Plain messages about sessions that could not be read and were left out.
     skipped: list[str] = field(default_factory=list)
@@ -244,5 +246,7 @@ class _Tally:
             not_seen_lately=away,
             roles_never_present=[c.key for c in fw.ROLES
                                  if c.key != "other" and not totals[c.key]],
-            methods=dict(methods.most_common()),
+            # Most used first; ties in the framework's order, so every view agrees.
+            methods=dict(sorted(methods.items(), key=lambda kv: (-kv[1], _METHOD_ORDER.get(
+                kv[0], len(_METHOD_ORDER))))),
             skipped=skipped)
