@@ -34,6 +34,10 @@ def is_are(n: int) -> str:
     return "is" if n == 1 else "are"
 
 
+def was_were(n: int) -> str:
+    return "was" if n == 1 else "were"
+
+
 def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = [i for i in items if i]

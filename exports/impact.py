@@ -15,7 +15,7 @@ from coprod_tui.model import Group, SessionData
 from coprod_tui.report import GroupReport, MeetingFacts, group_report
 from coprod_tui.templates import Wording
 from coprod_tui.words import full_stop, is_are, join_words, people, plural, short_date, \
-    table_date
+    table_date, was_were
 
 from .docx_base import DocWriter
 from .docx_setup import MINUTES_LOOK, Meta
@@ -82,9 +82,9 @@ def _difference(doc: DocWriter, held: tuple[MeetingFacts, ...]) -> None:
     doc.para(full_stop(
         f"People raised {plural(ideas, 'idea')}; {informed} of "
         f"{plural(decisions, 'decision')} drew on them. Of the actions agreed, {done} "
-        f"{'was' if done == 1 else 'were'} done, {not_able} could not be done (with the "
+        f"{was_were(done)} done, {not_able} could not be done (with the "
         f"reason given) and {still} {is_are(still)} still open; "
-        f"{told} {'result was' if told == 1 else 'results were'} told back to the group"))
+        f"{plural(told, 'result')} {was_were(told)} told back to the group"))
     rows = [((table_date(m.date), m.title), str(m.involvement.ideas),
              f"{m.involvement.decisions_informed} of {m.involvement.decisions}",
              str(m.involvement.actions_done), str(m.involvement.actions_not_able),
