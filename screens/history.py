@@ -13,15 +13,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError
-from coprod_tui.history import GroupHistory
+from coprod_tui.report import GroupHistory
 
 from .base import AppAccess
 from .commands import HistoryCommands
-
-ROLE = fw.labels(fw.ROLES)
-METHOD = fw.labels(fw.METHODS)
 
 
 class GroupHistoryScreen(AppAccess, Screen[None]):
@@ -87,20 +83,19 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         self.query_one("#history-title", Static).update(
             f"History of {history.group_name}: {len(history.sessions)} sessions held")
         lines = []
-        share = history.lived_experience_share
-        if share is not None:
-            lines.append(f"{round(share * 100)}% of places taken were people with lived "
-                         "experience (using services, family, carers, young people).")
-        mix = ", ".join(f"{ROLE[r]} {n}" for r, n in history.role_totals.items())
+        if history.lived_experience_percent is not None:
+            lines.append(f"{history.lived_experience_percent}% of places taken were people "
+                         "with lived experience (using services, family, carers, young people).")
+        mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
         lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
-        if history.roles_never_present:
+        if history.roles_missing:
             lines.append("Never represented (seldom heard?): "
-                         + ", ".join(ROLE[r] for r in history.roles_never_present) + ".")
+                         + ", ".join(history.roles_missing) + ".")
         if history.not_seen_lately:
             lines.append("Not at any of the last 3 sessions: " + ", ".join(
                 f"{p.name} (last {p.last_attended or 'never came'})"
                 for p in history.not_seen_lately) + ".")
-        methods = ", ".join(f"{METHOD[m]} {n}" for m, n in history.methods.items())
+        methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
         lines.append(f"Ways of working used: {methods or 'none recorded'}.")
         lines.extend(history.skipped)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
@@ -108,7 +103,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         people = self.query_one("#people", DataTable)
         people.add_columns("Name", "Role", "Came", "Apologies", "Last came", "Spoke", "Ideas")
         for p in history.people:
-            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), ROLE[p.role],
+            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), p.role_label,
                            str(p.attended), str(p.apologies), p.last_attended or "never",
                            str(p.turns), str(p.ideas))
         sessions = self.query_one("#sessions", DataTable)
@@ -119,7 +114,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
                 if mix.influence else "none"
             sessions.add_row(mix.date, Text(mix.title), str(mix.present),
                              str(mix.lived_experience), cards,
-                             ", ".join(METHOD[m] for m in mix.methods))
+                             ", ".join(mix.method_labels))
         people.focus()
 
     def action_impact(self) -> None:
@@ -130,10 +125,12 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
 
     @work(thread=True, group="reports")
     def _write(self, fmt: str) -> None:
+        from coprod_tui.exports.formats import export_group
         from coprod_tui.paths import documents_dir
 
         try:
-            path = self.service.export_group(self.group_id, fmt, default_dir=documents_dir())
+            path = export_group(self.service, self.group_id, fmt, wording=self.coprod.wording,
+                                default_dir=documents_dir())
         except CoprodError as exc:
             self.post_message(self.Written("", str(exc)))
             return

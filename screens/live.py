@@ -24,6 +24,7 @@ from coprod_tui.model import Action, Hand, Person
 from coprod_tui.rules.agenda import clock, neighbour
 from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
 from coprod_tui.text import one_line
+from coprod_tui.words import clock_of
 
 from .journey import SaveStatus, StepScreen
 from .saving import typed
@@ -223,15 +224,14 @@ class LiveScreen(StepScreen):
         people = self.people
         rows = []
         for idea in session.ideas():
-            who = (Who(idea.raised_by, idea.person_id).describe(people)
-                   if idea.raised_by != "removed" else "Someone")
+            who = Who(idea.raised_by, idea.person_id).describe(people)
             rows.append((idea.at, "Idea", who, idea.text))
         for d in session.decisions():
             rows.append((d.at, "Decision", "", d.text))
         for a in session.actions():
             rows.append((a.created_at, "Action", self._owner(a), a.text))
         rows.sort(key=lambda r: r[0])
-        return [(_hhmm(at), kind, who, text) for at, kind, who, text in rows]
+        return [(clock_of(at), kind, who, text) for at, kind, who, text in rows]
 
     def _owner(self, action: Action) -> str:
         if action.owner_person_id:
@@ -359,10 +359,3 @@ class LiveScreen(StepScreen):
         moved = self.save(self.session.go_to_item, target)
         if moved is not None:
             self.current_item = moved.current_item_id
-
-
-def _hhmm(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp).strftime("%H:%M")
-    except ValueError:
-        return ""

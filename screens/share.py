@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
-from coprod_tui.exporting import FORMATS
+from coprod_tui.exports.formats import FORMATS, export_session
 from coprod_tui.paths import documents_dir
 
 from .forms import label
@@ -80,8 +80,8 @@ class ShareScreen(StepScreen):
         try:
             target = Path(folder).expanduser()
             target.mkdir(mode=0o700, parents=True, exist_ok=True)  # exports hold personal data
-            path = self.service.export_session(self.session_id, fmt, target,
-                                               wording=self.coprod.wording)
+            path = export_session(self.service, self.session_id, fmt, target,
+                                  wording=self.coprod.wording)
         except (CoprodError, OSError) as exc:
             message = str(exc) if isinstance(exc, CoprodError) else \
                 f"Could not write to {folder}: {exc.strerror or exc}."

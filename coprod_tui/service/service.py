@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ValidationError
 from ..ids import session_path
 from ..interchange import Bundle
-from ..model import Session, SessionData
+from ..model import Group, Session, SessionData
 from ..store import Store
+from ..store.groups import find_group
 from ..store.index import SessionSummary
 from .contract import verb
 from .follow_up import FollowUpService
@@ -28,10 +29,9 @@ from .groups import GroupService
 from .session import SessionService
 
 if TYPE_CHECKING:
-    from ..history import GroupHistory
+    from ..report import GroupHistory
     from ..review import SessionFilter
     from ..store.store import Match
-    from ..templates import Wording
 
 
 class Service:
@@ -111,28 +111,20 @@ class Service:
 
     @verb
     def group_history(self, group_id: str) -> GroupHistory:
-        from ..history import group_history
+        from ..report import group_history
 
         return group_history(self._store, group_id)
 
     @verb
-    def export_session(self, session_id: str, fmt: str, output: str | Path | None = None, *,
-                       wording: Wording | None = None, default_dir: Path | None = None
-                       ) -> Path:
-        """Write one session as minutes, easy read, You said We did or a backup."""
-        from ..exporting import export_data
-
-        return export_data(self._store.snapshot(session_id), fmt, output, wording=wording,
-                           default_dir=default_dir, data_root=self._store.root)
-
-    @verb
-    def export_group(self, group_id: str, fmt: str, output: str | Path | None = None, *,
-                     default_dir: Path | None = None) -> Path:
-        """Write one report covering a whole group: You said We did, or impact."""
-        from ..exporting import export_group_report
-
-        return export_group_report(self._store, group_id, output, fmt=fmt,
-                                   default_dir=default_dir)
+    def group_sessions(self, group_ref: str) -> tuple[Group, list[SessionData]]:
+        """A group (by id, name or unique part of its name) and all its sessions, loaded
+        (for a report on the whole group); each file is let go again afterwards."""
+        group = find_group(self._store.groups, group_ref)
+        sessions = []
+        for summary in self._store.summaries(group.id):
+            with self._store.visiting(summary.id):
+                sessions.append(self._store.snapshot(summary.id))
+        return group, sessions
 
     # -- import, forget, demo --------------------------------------------------------------
 
