@@ -24,8 +24,7 @@ from .base import AppAccess
 from .commands import BackHomeCommands
 
 if TYPE_CHECKING:
-    from coprod_tui.store.index import SessionSummary
-    from coprod_tui.store.store import Match
+    from coprod_tui.service import Match, SessionSummary
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
