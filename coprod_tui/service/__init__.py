@@ -9,10 +9,9 @@ from ..errors import NotFound, SaveError, ValidationError
 from ..store.index import SessionSummary
 from ..store.store import Match
 from .follow_up import FollowUpService
-from .forget import ForgetReport
 from .groups import GroupService
 from .service import Service
 from .session import SessionService
 
-__all__ = ["FollowUpService", "ForgetReport", "GroupService", "Match", "NotFound", "SaveError",
-           "Service", "SessionService", "SessionSummary", "ValidationError"]
+__all__ = ["FollowUpService", "GroupService", "Match", "NotFound", "SaveError", "Service",
+           "SessionService", "SessionSummary", "ValidationError"]

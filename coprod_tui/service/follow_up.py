@@ -8,13 +8,15 @@ open actions up to date. A session file the app did not have open is let go agai
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-from .. import follow_up as listing
-from ..follow_up import ActionRow
 from ..model import Action
 from ..store import Store
 from .contract import verb
 from .session import SessionService
+
+if TYPE_CHECKING:
+    from ..report import ActionRow
 
 
 class FollowUpService:
@@ -29,16 +31,22 @@ class FollowUpService:
     @verb
     def group_actions(self, group_id: str, status: str | None = None) -> list[ActionRow]:
         """Every action of a group (or those with ``status``): open first, then by due date."""
+        from .. import follow_up as listing  # the report model: not needed at start-up
+
         return listing.group_actions(self._store, group_id, status)
 
     @verb
     def open_before(self, group_id: str, before_date: str) -> list[ActionRow]:
         """The open actions of the group's sessions held before ``before_date``."""
+        from .. import follow_up as listing
+
         return listing.open_actions_for_new_session(self._store, group_id, before_date)
 
     @verb
     def untold(self, group_id: str) -> list[ActionRow]:
         """Actions done or not able to be done whose outcome the group has not heard."""
+        from .. import follow_up as listing
+
         return listing.untold_outcomes(self._store, group_id)
 
     # -- changing --------------------------------------------------------------------------

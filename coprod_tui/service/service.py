@@ -17,19 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from ..ids import session_path
-from ..interchange import Bundle
 from ..model import Group, Session, SessionData
 from ..store import Store
 from ..store.groups import find_group
 from ..store.index import SessionSummary
 from .contract import verb
 from .follow_up import FollowUpService
-from .forget import ForgetReport, forget
 from .groups import GroupService
 from .session import SessionService
 
 if TYPE_CHECKING:
+    from ..interchange import Bundle
     from ..report import GroupHistory
+    from .forget import ForgetReport
     from ..review import SessionFilter
     from ..store.store import Match
 
@@ -147,4 +147,6 @@ class Service:
 
         With ``dry_run`` nothing changes; open the store read-only for that, so not
         even a damaged file is set aside."""
+        from .forget import forget  # the name rule and erasure: not needed at start-up
+
         return forget(self._store, needle, dry_run=dry_run)
