@@ -202,10 +202,13 @@ def run(data_dir: Path, *, high_contrast: bool = False) -> int:
     # for long-lived objects; their memory is still freed normally when dropped).
     gc.freeze()
     _tidy_exports_soon()
+    app: CoprodApp | None = None
     try:
-        CoprodApp(store, high_contrast=high_contrast).run()
+        app = CoprodApp(store, high_contrast=high_contrast)
+        app.run()
     finally:
-        store.close()
+        # Through the service, so a worker still reading finishes first.
+        app.service.close() if app is not None else store.close()
     return 0
 
 

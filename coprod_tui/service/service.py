@@ -91,6 +91,11 @@ class Service:
         """A session id from an id or a unique start of one."""
         return self._store.resolve(needle)
 
+    def close(self) -> None:
+        """Let the data folder go (after any worker's read has finished: the lock)."""
+        with self._lock:
+            self._store.close()
+
     @verb
     def release_all(self) -> None:
         """Let every open session go (back at Home: everything is saved)."""
