@@ -84,7 +84,7 @@ class CoprodApp(App[None]):
         file is then not used at all, as for any other mistake in it)."""
         from coprod_tui.screens.keys import binding_ids
 
-        unknown = sorted(set(keymap) - set(binding_ids()))
+        unknown = sorted(set(keymap) - set(binding_ids(type(self))))
         if unknown:
             return [f"{KEYMAP_FILE} is not used: coprod has no key called "
                     f"{', '.join(unknown[:5])} (the README lists them); coprod's own keys "

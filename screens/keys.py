@@ -12,12 +12,11 @@ import pkgutil
 from textual.binding import Binding
 
 
-def binding_ids() -> dict[str, str]:
-    """Binding id → what it does, for every binding coprod has (the app's included)."""
-    from coprod_tui.app import CoprodApp
-
+def binding_ids(*more: type) -> dict[str, str]:
+    """Binding id → what it does, for every screen's bindings and those of ``more``
+    (the app passes its own class: screens never import the app shell)."""
     found: dict[str, str] = {}
-    classes: list[type] = [CoprodApp]
+    classes: list[type] = list(more)
     for module in pkgutil.iter_modules(_package_path()):
         loaded = importlib.import_module(f"{__package__}.{module.name}")
         classes += [c for _, c in inspect.getmembers(loaded, inspect.isclass)

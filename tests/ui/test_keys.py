@@ -35,7 +35,7 @@ def test_every_binding_has_an_id_and_the_readme_lists_each_one():
     start = text.index("## Your own keys")
     section = text[start:text.index("\n## ", start + 1)]
     listed = set(re.findall(r"`([a-z][a-z0-9-]*\.[a-z0-9.-]+)`", section))
-    assert set(binding_ids()) == listed - {"keymap.toml"}
+    assert set(binding_ids(CoprodApp)) == listed - {"keymap.toml"}
 
 
 async def test_a_keymap_remaps_a_key(store, data_dir):
