@@ -8,10 +8,16 @@ written as figures, which most easy-read guides prefer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coprod_tui.model import SessionData
-from coprod_tui.report import DecisionFact, IdeaFact, ItemFact, SessionReport, session_report
+from coprod_tui.report import (
+    ActionRow, DecisionFact, IdeaFact, ItemFact, SessionReport, session_report,
+)
 from coprod_tui.templates import Wording
-from coprod_tui.words import full_stop, is_are, long_date, minutes, people, plural, short_date
+from coprod_tui.words import (
+    full_stop, is_are, long_date, minutes, people, plural, short_date,
+)
 
 from .docx_base import B, DocWriter
 from .docx_setup import EASY_READ_LOOK
@@ -22,13 +28,15 @@ from .minutes_parts import Telling, start, write_discussion
 _SAID = {"chat": "Someone wrote in the chat:", "after": "Someone told us after the meeting:"}
 
 
-def easy_read_docx(data: SessionData, wording: Wording) -> bytes:
-    facts = session_report(data, wording)  # the shared report: names only with consent
+def easy_read_docx(data: SessionData, wording: Wording,
+                   followed_up: Sequence[ActionRow] = ()) -> bytes:
+    # The shared report: names only with consent.
+    facts = session_report(data, wording, followed_up=followed_up)
     doc = start(facts, EASY_READ_LOOK, "Easy read minutes", "easy read notes",
                 "co-production; minutes; easy read")
     doc.para(f"These are the easy read notes from a meeting of the {facts.group}.")
-    for part in (_about, _why, _who, _rules, _talked_about, _next_steps, _difference,
-                 _feelings, _checks, _next_meeting, _changes):
+    for part in (_about, _why, _who, _rules, _last_time, _talked_about, _next_steps,
+                 _difference, _feelings, _checks, _next_meeting, _changes):
         part(doc, facts)
     return doc.to_bytes()
 
@@ -66,12 +74,14 @@ def _who(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Who came", 1)
     inv = f.involvement
     doc.para(f"{people(inv.present)} came to the meeting.")
+    for label, n in inv.supporting:
+        doc.para(f"{label}: {n} came to help people take part.")
     if inv.lived_experience:
         doc.para(f"{inv.lived_experience} of them use services, or are family or carers.")
     if inv.through_work:
         doc.para(f"{inv.through_work} of them came as part of their job.")
-    named = [p.label for p in f.present if p.named]
-    unnamed = [p.label for p in f.present if not p.named]
+    named = [p.label for p in f.participants if p.named]
+    unnamed = [p.label for p in f.participants if not p.named]
     if named:
         doc.para("These people said we can use their name:", keep_next=True)
         doc.bullets(named)
@@ -93,6 +103,8 @@ def _rules(doc: DocWriter, f: SessionReport) -> None:
         return
     if c.changed_here is not None:
         doc.para("We changed our rules at this meeting.")
+    elif c.agreed_on:
+        doc.para(f"We agreed our rules on {short_date(c.agreed_on)}.")
     if c.agreed:
         doc.para(f"{people(c.agreed)} agreed to the rules at the start.")
     if c.agreed_later:
@@ -131,19 +143,26 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
         doc.para("We voted.")
         doc.para(f"{people(d.votes_for or 0)} voted yes.")
         doc.para(f"{people(d.votes_against or 0)} voted no.")
-        if d.votes_abstain:
+        if d.votes_abstain is not None:
             doc.para(f"{people(d.votes_abstain)} did not vote yes or no.")
     elif d.method == "consensus":
         doc.para("Everyone agreed.")
+    elif d.method == "most":
+        doc.para("Most people agreed.")
     else:
         doc.para("The person leading the meeting made the decision.")
     if d.differing_views:
         doc.para(B("Some people did not agree. "), d.differing_views)
-    doc.para({"yes": "We can do this ourselves.",
-              "partly": "We can do some of this ourselves. Someone else needs to agree "
-                        "to the rest.",
-              "no": "Someone else needs to agree to this first."}.get(d.in_control,
-                                                                      d.in_control_label))
+    who = full_stop(d.decided_by) if d.decided_by else ""
+    if d.in_control == "yes":
+        doc.para("We can do this ourselves.")
+    elif d.in_control == "partly":
+        doc.para("We can do some of this ourselves.")
+        doc.para(f"Someone else decides the rest: {who}" if who else
+                 "Someone else decides the rest.")
+    else:
+        doc.para("We cannot decide this ourselves.")
+        doc.para(f"Who decides: {who}" if who else "Someone else decides.")
 
 
 def _next_steps(doc: DocWriter, f: SessionReport) -> None:
@@ -153,6 +172,8 @@ def _next_steps(doc: DocWriter, f: SessionReport) -> None:
         doc.para("We did not agree any jobs to do after the meeting.")
         return
     doc.para(f"We agreed {plural(len(f.actions), 'job')} to do after the meeting.")
+    if any(a.told_back_at for a in f.actions):
+        doc.para("We told the group what happened to some jobs.")
     for a in f.actions:
         # The job stays with who and when; what happened may run onto the next page.
         doc.para(B(a.text), keep_next=True, gap=True)
@@ -169,6 +190,26 @@ def _next_steps(doc: DocWriter, f: SessionReport) -> None:
                 doc.para(B("Why: "), a.reason)
         else:
             doc.para("This is not done yet.")
+        if a.told_back_at:
+            doc.para(f"We told the group on {short_date(a.told_back_at)}.")
+
+
+def _last_time(doc: DocWriter, f: SessionReport) -> None:
+    """Jobs from earlier meetings that this meeting heard about."""
+    if not f.followed_up:
+        return
+    doc.heading("Jobs from last time", 1)
+    doc.para(f"We heard what happened to {plural(len(f.followed_up), 'job')} from "
+             "earlier meetings.")
+    for a in f.followed_up:
+        doc.para(B(a.text), keep_next=True, gap=True)
+        doc.para(f"We agreed this on {short_date(a.session_date)}.", keep_next=True)
+        if a.status == "done":
+            doc.para(B("What we did: "), a.outcome)
+        elif a.status == "not_able":
+            doc.para(B("We could not do this, because: "), a.reason)
+        else:
+            doc.para("This is not done yet.")
 
 
 def _difference(doc: DocWriter, f: SessionReport) -> None:
@@ -176,15 +217,17 @@ def _difference(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("The difference you made", 1)
     doc.sentences(
         f"People shared {plural(inv.ideas, 'idea')}.",
-        inv.ideas_lived_experience and f"{inv.ideas_lived_experience} of these ideas came "
-                                       "from people who use services, or are family or carers.",
+        inv.ideas_lived_experience and (
+            f"{plural(inv.ideas_lived_experience, 'idea')} came from people who use "
+            "services, or are family or carers."),
+        inv.ideas_not_taken_up and (
+            f"We could not use {plural(inv.ideas_not_taken_up, 'idea')}. We said why."),
         f"We made {plural(inv.decisions, 'decision')}.",
-        inv.decisions and f"{inv.decisions_informed} of the decisions used ideas from this "
-                          "meeting.",
-        inv.present and f"{inv.spoke} of the {people(inv.present)} who came spoke in the "
-                        "meeting.",
-        inv.actions and f"{inv.actions_done} of the {plural(inv.actions, 'job')} "
-                        f"{is_are(inv.actions_done)} done.",
+        inv.decisions_informed and (
+            f"{plural(inv.decisions_informed, 'decision')} used ideas from this meeting."),
+        inv.present and f"{people(inv.spoke)} had their say.",
+        inv.actions_done and f"{plural(inv.actions_done, 'job')} {is_are(inv.actions_done)} "
+                             "done.",
         inv.actions_not_able and f"{plural(inv.actions_not_able, 'job')} could not be done. "
                                  "We said why.",
         inv.actions_open and f"{plural(inv.actions_open, 'job')} {is_are(inv.actions_open)} "
@@ -211,7 +254,7 @@ def _checks(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Checking how we work", 1)
     doc.para("We use 8 sentences to check how we work together.")
     doc.para("They are called the 'I' statements.")
-    doc.para(f"At this meeting we checked {len(f.checks)} of them.")
+    doc.para(f"At this meeting we checked {plural(len(f.checks), 'statement')}.")
     for check in f.checks:
         doc.para(B(check.statement), keep_next=True, gap=True)
         doc.para({"met": "We think we did this well.",
@@ -241,5 +284,9 @@ def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
 
 
 def _changes(doc: DocWriter, f: SessionReport) -> None:
-    doc.listed("Changes to these notes", "We corrected these notes after the meeting.",
-               [f"On {short_date(c.day)} we corrected {c.kind}." for c in f.corrections])
+    changes = [f"On {short_date(c.day)} we changed {c.what}." for c in f.corrections]
+    if f.withdrawn:
+        n = len(f.withdrawn)
+        changes.append(f"We took {plural(n, 'thing')} out of these notes. "
+                       f"{'It was' if n == 1 else 'They were'} written down by mistake.")
+    doc.listed("Changes to these notes", "We changed these notes.", changes)

@@ -12,9 +12,11 @@ python-docx.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_tui.clock import today
 from coprod_tui.errors import CoprodError
@@ -22,6 +24,9 @@ from coprod_tui.model import Group, SessionData
 from coprod_tui.placing import place
 from coprod_tui.service import Service
 from coprod_tui.templates import Wording
+
+if TYPE_CHECKING:
+    from coprod_tui.report import ActionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +51,9 @@ GROUP_FORMATS = {f.key: f for f in (
 
 
 def render(data: SessionData, fmt: str, wording: Wording, *,
-           as_of: date | None = None) -> bytes:
-    """The bytes of one session in one format (``as_of``: the day "overdue" is judged on)."""
+           as_of: date | None = None, followed_up: Sequence[ActionRow] = ()) -> bytes:
+    """The bytes of one session in one format (``as_of``: the day "overdue" is judged on;
+    ``followed_up``: earlier meetings' actions followed up at this one, for the minutes)."""
     if fmt == "json":
         from coprod_tui.interchange import dumps
 
@@ -55,11 +61,11 @@ def render(data: SessionData, fmt: str, wording: Wording, *,
     if fmt == "minutes":
         from .minutes import minutes_docx
 
-        return minutes_docx(data, wording)
+        return minutes_docx(data, wording, followed_up)
     if fmt == "easy-read":
         from .easy_read import easy_read_docx
 
-        return easy_read_docx(data, wording)
+        return easy_read_docx(data, wording, followed_up)
     if fmt == "you-said-we-did":
         from .you_said_we_did import you_said_we_did_docx
 
@@ -84,13 +90,14 @@ def render_group(group: Group, sessions: list[SessionData], fmt: str, wording: W
 
 def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *,
                 wording: Wording, default_dir: Path | None = None,
-                data_root: Path | None = None) -> Path:
+                data_root: Path | None = None, followed_up: Sequence[ActionRow] = ()) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
     spec = FORMATS[fmt]
-    return place(render(data, fmt, wording), output, date=data.session.date,
+    return place(render(data, fmt, wording, followed_up=followed_up), output,
+                 date=data.session.date,
                  title=data.session.title, label=spec.label, suffix=spec.suffix,
                  default_dir=default_dir, data_root=data_root)
 
@@ -98,10 +105,13 @@ def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *
 def export_session(service: Service, session_id: str, fmt: str,
                    output: str | Path | None = None, *, wording: Wording,
                    default_dir: Path | None = None) -> Path:
-    """Write one session. The service reads it (under its lock); the document is made
-    and written after, so a worker thread can call this."""
+    """Write one session. The service reads it (under its lock), with the earlier
+    meetings' actions followed up at it; the document is made and written after, so a
+    worker thread can call this."""
+    followed = service.follow_up.reported_at(session_id) if fmt in ("minutes", "easy-read") \
+        else []
     return export_data(service.snapshot(session_id), fmt, output, wording=wording,
-                       default_dir=default_dir, data_root=service.root)
+                       default_dir=default_dir, data_root=service.root, followed_up=followed)
 
 
 def export_group(service: Service, group_ref: str, fmt: str,

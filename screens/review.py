@@ -19,6 +19,7 @@ from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import SessionFilter
 from coprod_tui.text import one_line
+from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import BackHomeCommands
@@ -149,8 +150,9 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
                          key=f"{n}:{m.session_id}")
         self.query_one("#hits-title", Static).update(
-            f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
-                                        "match the words" if flt.words else ""))
+            plural(len(found), "session")
+            + (f"; {plural(len(records), 'thing')} said, decided or done "
+               f"{'matches' if len(records) == 1 else 'match'} the words" if flt.words else ""))
         hits.display = bool(flt.words)
 
     @on(DataTable.RowSelected)

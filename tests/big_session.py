@@ -32,7 +32,7 @@ IDEA_TEXT = ("a realistic sentence or two about what could be better for the peo
 
 
 def big_session(*, attendees: int = 60, ideas: int = 600, decisions: int = 60,
-                actions: int = 100, status: str = "planned") -> SessionData:
+                actions: int = 100, status: str = "live") -> SessionData:
     """A session with every kind of record, in the proportions of a long workshop."""
     roles = [c.key for c in fw.ROLES]
     group = Group(name="Big group", organisation="Council",

@@ -314,8 +314,10 @@ def test_after_closing_changes_are_dated_corrections_and_nothing_is_deleted(live
     assert fixes == {("ideas", "text"): ("Blue walls", "Green walls", "misheard"),
                      ("session", "title"): ("Bus stops", "Bus stops review", ""),
                      ("attendance", "role"): ("uses_services", "carer", "")}
-    live.tick("involvement", "conduct", True)  # running state: not a correction
+    live.set_next_meeting(date="2026-07-01")  # a plan for later: not a correction
     assert len(live.corrections()) == 3
+    with pytest.raises(ValidationError, match="closed"):
+        live.tick("involvement", "conduct", True)  # the record of the meeting: locked
 
 
 def test_everyone_agrees_in_one_write_and_only_those_waiting(service, live, people,
@@ -333,6 +335,7 @@ def test_everyone_agrees_in_one_write_and_only_those_waiting(service, live, peop
 
 def test_a_new_session_starts_from_its_groups_purpose(service, group):
     session = service.create_session(group.id, "Next one", date="2026-06-01")
+    session.start()
     assert session.session.purpose == "Shape the service"
     assert [s.title for s in service.summaries(group.id)] == ["Next one"]
 

@@ -25,7 +25,7 @@ from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import special_kind
-from .atomic import DIR_MODE, folder_error, open_error, read_error
+from .atomic import DIR_MODE, folder_error, fsync_dir, open_error, read_error, save_error
 from .fileformat import make_loader, new_tables
 from .folder import RUNNING, mark_running, prepare_folder, refuse_foreign, tidy
 from .groups import open_groups
@@ -331,6 +331,27 @@ class Store:
         self._open[session.id] = file
         self.refresh(file)  # the session is saved; the index may catch up later
         return file
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session's file for good (the service decides when that is allowed),
+        durably; then its line in the session list and search."""
+        self.check_folder("delete that session", saving=False)
+        path = session_path(self.sessions_dir, session_id)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise save_error(exc, "the change") from exc
+        fsync_dir(self.sessions_dir)
+        file = self._open.pop(session_id, None)
+        if file is not None:
+            file.close()
+        try:  # derived: if this fails now, the next start drops the line itself
+            self.index.drop(session_id)
+            self._search_index().drop(session_id)
+        except (CoprodError, OSError):
+            pass
 
     def session(self, session_id: str) -> SessionFile:
         """Open (or return the already open) session file."""

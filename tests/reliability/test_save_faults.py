@@ -21,7 +21,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.errors import SaveError
@@ -120,6 +120,7 @@ def test_a_refused_index_write_never_fails_a_save_or_the_session_list(store, dat
 
     monkeypatch.setattr(atomic, "write_atomic", index_refused)
     new = Service(store).create_session(group.id, "Made on a nearly full disk")
+    new.start()
     new.add_idea("saved even though the index is not")
     listed = {s.id: s for s in store.summaries()}
     assert listed[new.id].ideas == 1
@@ -252,6 +253,7 @@ async def test_an_action_dialog_stays_open_with_its_text(store, data_dir, faults
         await pilot.pause()
         app.screen.query_one("#text", Input).value = "Write to the head teacher"
         app.screen.query_one("#owner_text", Input).value = "Participation team"
+        app.screen.query_one("#source", Select).value = "__nothing__"
         faults.fail("open", errno.EROFS)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -294,29 +296,30 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
     memory_matches_disk(store, file)
 
 
-async def test_opening_run_on_a_planned_session_with_a_full_disk(store, data_dir, faults):
-    """Viewing Run starts a planned session; on a full disk that start is refused like
-    any other change: a plain message, no crash, tried again with the next change."""
+async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults):
+    """Viewing Run never starts a planned session (nothing is written); the start an
+    idea asks for is refused on a full disk like any other change: a plain message, no
+    crash, the idea kept in the box, and both saved once the disk clears."""
     group, file, people = live_session(store)
     stored = store.session(file.id)  # made planned again, behind the service's back
     stored.put_session(stored.session.replace(status="planned", started_at=None))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         before = disk_state(data_dir)
-        faults.fail("write", errno.ENOSPC)
         app.screen.open_session(file.id, "live")
         await pilot.pause(1.5)  # and a tick of the clock
         assert app.is_running and type(app.screen).__name__ == "LiveScreen"
-        assert "the disk is full" in notifications(app)
-        assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
-        assert file.session.status == "planned"
-        assert disk_state(data_dir) == before and not temp_files(data_dir)
-        memory_matches_disk(store, file)
+        assert file.session.status == "planned" and disk_state(data_dir) == before
+        faults.fail("write", errno.ENOSPC)
         capture = app.screen.query_one("#capture", Input)
         capture.value = "Start on time"
-        await pilot.press("enter")
+        await pilot.press("enter")  # today is its day: it starts without asking
         await pilot.pause()
+        assert "the disk is full" in notifications(app)
+        assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
         assert capture.value == "Start on time" and file.session.status == "planned"
+        assert disk_state(data_dir) == before and not temp_files(data_dir)
+        memory_matches_disk(store, file)
         faults.clear()
         await pilot.press("enter")  # the start, then the idea
         await pilot.pause()
@@ -375,6 +378,7 @@ REAL_DISK = textwrap.dedent("""
     store = open_store(root)
     group = Service(store).groups.add_group(name="G")
     file = Service(store).create_session(group.id, "On a small disk")
+    file.start()
     saved = []
     # Fill the disk with ideas until it refuses one.
     n = 0

@@ -123,7 +123,10 @@ async def test_a_new_session_shows_the_open_actions_from_before(store):
         assert "Try the picture timetable" in shown
         await pilot.press("t")
         await pilot.pause()
-        assert "told back" in screen_text(app)
+        shown = screen_text(app)
+        # Told back at this meeting: the day defaults to the meeting's own date.
+        assert "The group was told what happened" in shown
+        assert app.screen.query_one("#day").value == "2026-12-10"
 
 
 async def test_home_and_search_are_quick_with_a_thousand_sessions(tmp_path, capsys):
