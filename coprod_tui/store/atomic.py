@@ -164,6 +164,15 @@ def read_error(exc: OSError, what: str) -> SaveError:
 
 def open_error(exc: OSError, root: Path) -> SaveError:
     """A plain message for a data folder that cannot be opened for writing."""
+    import errno
+
+    if exc.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP):
+        # The path itself is wrong: no amount of free space would help.
+        why = {errno.ENOTDIR: "part of that path is a file, not a folder",
+               errno.ENAMETOOLONG: "a name in that path is too long for the disk",
+               errno.ELOOP: "that path is a loop of links"}[exc.errno]
+        return SaveError(f"Could not open the data folder {root} because {why}. "
+                         "Choose another folder with --data-dir.")
     return SaveError(f"Could not open the data folder {root} because {_reason(exc)}. "
                      "Free some space or fix the folder, then start coprod again.")
 
