@@ -19,7 +19,7 @@ from typing import Any
 from tinydb import Storage
 
 from ..errors import CoprodError, FolderUnavailable, SaveError
-from .lock import GONE, LOCK_LOST
+from .lock import GONE, IN_USE, LOCK_LOST, USED_MEANWHILE
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -150,6 +150,17 @@ def folder_error(problem: str, action: str, root: Path, *,
             f"Could not {action}: coprod's lock file in {root} was removed, so another "
             "copy of coprod may be changing the data; nothing is written. Copy what you "
             "typed, close every copy of coprod and start it again.")
+    if problem == IN_USE:
+        return FolderUnavailable(
+            f"Could not {action}: the data folder {root} is back, but another copy of "
+            "coprod is using it now, so nothing is written there (it would undo that "
+            "copy's work). Copy what you typed, close every copy of coprod and start it "
+            "again.")
+    if problem == USED_MEANWHILE:
+        return FolderUnavailable(
+            f"Could not {action}: the data folder {root} is back, but another copy of "
+            "coprod used it while it was away, so nothing is written there (it would undo "
+            "that copy's work). Copy what you typed, close coprod and start it again.")
     return FolderUnavailable(
         f"Could not {action}: {root} is not the data folder coprod opened (a new folder "
         "or another disk is in its place), so nothing is written there. Put the original "
