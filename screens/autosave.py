@@ -17,7 +17,10 @@ from coprod_tui.errors import CoprodError, SaveError
 from .journey import StepScreen
 from .saving import typed
 
-#: Typed fields are saved this long after the last key (and at once on leaving them).
+#: Typed fields are saved this long after the last key (and at once on leaving them);
+#: meanwhile the status says they are not saved yet. Not shorter: each save rewrites
+#: and fsyncs the session file, which on a slow USB stick takes long enough that
+#: saving at every key of a slow typist would make typing lag.
 SAVE_DELAY = 0.4
 #: A save the disk refused is tried again this often (and on leaving the box, and on quitting).
 RETRY_DELAY = 5.0
@@ -51,11 +54,24 @@ class FormStepScreen(StepScreen):
     def _autosave_typed(self, event: Input.Changed) -> None:
         if event.input.id in self.AUTOSAVE:
             self._save_later(event.input.id)
+            self._say_waiting()
 
     @on(TextArea.Changed)
     def _autosave_typed_long(self, event: TextArea.Changed) -> None:
         if event.text_area.id in self.AUTOSAVE:
             self._save_later(event.text_area.id)
+            self._say_waiting()
+
+    def _say_waiting(self) -> None:
+        # Until the save, "saved" would be untrue (a kill -9 now loses the keys typed).
+        # A refusal already on show says more, and stays.
+        if not self._refused_saves:
+            self.save_status("waiting")
+
+    def save_status(self, how: str, message: str = "") -> None:
+        if how == "saved" and self._pending_saves():
+            how = "waiting"  # one field saved, another still waiting: not all saved
+        super().save_status(how, message)
 
     @on(events.DescendantBlur)
     def _autosave_left(self, event: events.DescendantBlur) -> None:
@@ -104,6 +120,8 @@ class FormStepScreen(StepScreen):
             self._field_problem("")
         if written:
             self.save_status("saved")
+        elif not self._pending_saves():
+            self.save_status("settled")  # nothing changed after all
 
     def saving_done(self) -> None:
         if self._saving_field is None:  # a field says "saved" only if it wrote anything
