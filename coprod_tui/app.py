@@ -68,6 +68,14 @@ class CoprodApp(App[None]):
         self._startup_messages = list(store.problems) + ([problem] if problem else [])
         self._high_contrast = high_contrast
 
+    def get_driver_class(self):
+        """Textual's driver for this platform, parsing pastes whole (screens/paste.py)."""
+        from coprod_tui.screens.paste import use_for
+
+        driver_class = super().get_driver_class()
+        use_for(driver_class)
+        return driver_class
+
     @property
     def wording(self) -> Wording:
         """The wording people see. Without a template, coprod's own is read when first
