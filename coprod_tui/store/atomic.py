@@ -153,14 +153,13 @@ def folder_error(problem: str, action: str, root: Path, *,
     if problem == IN_USE:
         return FolderUnavailable(
             f"Could not {action}: the data folder {root} is back, but another copy of "
-            "coprod is using it now, so nothing is written there (it would undo that "
-            "copy's work). Copy what you typed, close every copy of coprod and start it "
-            "again.")
+            "coprod is using it now; nothing is written there, so as not to undo its "
+            "work. Copy what you typed, close every copy and start coprod again.")
     if problem == USED_MEANWHILE:
         return FolderUnavailable(
             f"Could not {action}: the data folder {root} is back, but another copy of "
-            "coprod used it while it was away, so nothing is written there (it would undo "
-            "that copy's work). Copy what you typed, close coprod and start it again.")
+            "coprod used it meanwhile; nothing is written there, so as not to undo its "
+            "work. Copy what you typed and start coprod again.")
     return FolderUnavailable(
         f"Could not {action}: {root} is not the data folder coprod opened (a new folder "
         "or another disk is in its place), so nothing is written there. Put the original "

@@ -35,7 +35,7 @@ from .test_folder_vanishes import GONE, NOT_OURS, ideas_on_disk, open_run
 from .test_save_faults import live_session, memory_matches_disk, notifications
 
 IN_USE = "another copy of coprod is using it now"
-USED_MEANWHILE = "another copy of coprod used it while it was away"
+USED_MEANWHILE = "another copy of coprod used it meanwhile"
 
 
 # -- a simulation: the same folder under another device number ---------------------------
@@ -171,25 +171,34 @@ def _run(*argv: str) -> str:
 
 
 class Stick:
-    """An ext4 image on a loop device, mounted at ``mount``; plugged in again on a new
-    loop device (so a new device number) while the old mount lingers, lazily
-    unmounted, as a pulled stick's does while coprod holds files on it."""
+    """An ext4 image on a loop device, mounted at ``mount``.
+
+    Pulled: unmounted lazily, as a pulled stick's mount lingers while coprod holds
+    files on it. Plugged in again: what the stick held at that moment comes back on
+    a new loop device (so a new device number), from a copy of the image. The old
+    mount still has the old image to itself, so it can never write over the stick
+    as it is now (a really pulled stick's old mount cannot write at all); mounting
+    one image twice at once would let it.
+    """
 
     def __init__(self, tmp_path: Path) -> None:
-        self.image = tmp_path / "usb.img"
+        self.folder = tmp_path
         self.mount = tmp_path / "usb"
+        self.images: list[Path] = []
         self.loops: list[str] = []
         self.mounted = False
 
     def make(self) -> None:
-        with open(self.image, "wb") as f:
+        image = self.folder / "usb-0.img"
+        with open(image, "wb") as f:
             f.truncate(32 * 2**20)
-        _run("mkfs.ext4", "-q", "-F", str(self.image))
+        _run("mkfs.ext4", "-q", "-F", str(image))
         self.mount.mkdir()
-        self.plug_in()
+        self._plug(image)
 
-    def plug_in(self) -> None:
-        loop = _run("losetup", "--find", "--show", str(self.image))
+    def _plug(self, image: Path) -> None:
+        self.images.append(image)
+        loop = _run("losetup", "--find", "--show", str(image))
         self.loops.append(loop)
         _run("mount", loop, str(self.mount))
         self.mounted = True
@@ -198,9 +207,23 @@ class Stick:
         _run("umount", "-l", str(self.mount))
         self.mounted = False
 
+    def plug_in(self) -> None:
+        image = self.folder / f"usb-{len(self.images)}.img"
+        _run("cp", "--sparse=always", str(self.images[-1]), str(image))
+        self._plug(image)
+
+    def read_back(self) -> Path:
+        """Unplug everything, then mount the stick as it is now on its own: what a
+        later start of coprod would find on it."""
+        self.clean_up()
+        self.loops, self.images = [], self.images[-1:]
+        self._plug(self.images[0])
+        return self.mount
+
     def clean_up(self) -> None:
         if self.mounted:
             subprocess.run(["umount", "-l", str(self.mount)], capture_output=True, timeout=60)
+            self.mounted = False
         for loop in self.loops:
             subprocess.run(["losetup", "-d", loop], capture_output=True, timeout=60)
 
@@ -254,13 +277,18 @@ async def test_a_usb_stick_pulled_and_plugged_in_again(stick):
             await pilot.press("enter")
             await pilot.pause()
             assert capture.value == ""
-        assert ideas_on_disk(data_dir, file.id) == sorted([
-            "already here", "Idea A before the stick is pulled", "Idea B while it is out",
-            "Idea C after"])
         memory_matches_disk(store, file)
     finally:
         store.close()
-    assert not (data_dir / ".running").exists()  # closed cleanly, on the stick as it is now
+    # The stick on its own, mounted afresh: everything said to be saved is on it, and
+    # coprod closed cleanly there (no .running left to say it crashed).
+    data_dir = stick.read_back() / "coprod"
+    assert ideas_on_disk(data_dir, file.id) == sorted([
+        "already here", "Idea A before the stick is pulled", "Idea B while it is out",
+        "Idea C after"])
+    assert not (data_dir / ".running").exists()
+    with open_store(data_dir) as again:
+        assert again.problems == [] and not again.unclean_shutdown
 
 
 async def test_a_stick_plugged_in_again_while_another_copy_uses_it(stick):
