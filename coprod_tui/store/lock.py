@@ -16,11 +16,12 @@ away, a pulled disk, or a new folder made in its place is never written into.
 
 A disk pulled and plugged in again (a USB stick) comes back under a new device
 number, and the old lock went with the old mount. The folder is known again by
-what is in it: the same inode, the marker's random folder id, and the
-``.running`` note this copy wrote when it opened (another copy that used the
-folder meanwhile would have changed or removed it). The lock is then taken again
-on the folder as it is now (refused as "in use" if another copy holds it) and
-writing goes on. A copy of the folder (same id, another inode) is never ours.
+the file system's id (``f_fsid``: from its UUID on ext4, XFS and Btrfs, so
+another stick differs), its inode (a copy of the folder differs), the marker's
+random folder id, and the ``.running`` note this copy wrote when it opened
+(another copy that used the folder meanwhile would have changed or removed it).
+The lock is then taken again on the folder as it is now (refused as "in use" if
+another copy holds it) and writing goes on. Nothing is written anywhere else.
 
 On POSIX this calls flock directly, as filelock's Unix lock does: importing
 filelock was a third of the store's import time at start-up (about 9 ms).
@@ -67,6 +68,8 @@ class FolderLock:
         self._fd: int | None = None
         self._dir_fd: int | None = None
         self._identity: tuple[int, int] | None = None
+        #: The file system's id (None where the system has none to give).
+        self._fsid: int | None = None
         #: Files whose bytes prove the folder is the one opened, unchanged by others.
         self._proof: dict[str, bytes] = {}
         self._lock = None  # filelock's, where there is no flock
@@ -106,6 +109,7 @@ class FolderLock:
                 self._dir_fd = None  # this disk cannot lock a folder: .lock is checked
         here = os.fstat(self._dir_fd) if self._dir_fd is not None else os.stat(self._root)
         self._identity = _identity(here)
+        self._fsid = _fsid(self._dir_fd, self._root)
 
     def remember(self, name: str, payload: bytes) -> None:
         """The file ``name`` in the folder holds ``payload`` (the marker with the folder's
@@ -149,11 +153,11 @@ class FolderLock:
             if old[1] is not None:
                 dir_fd = _flocked(self._root, os.O_RDONLY | _DIRECTORY, self._in_use)
             here = os.fstat(dir_fd) if dir_fd is not None else os.stat(self._root)
-            problem = self._not_the_same(here)
+            problem = self._not_the_same(here, _fsid(dir_fd, self._root))
             if problem is None:
                 fd = _flocked(self._path, os.O_RDONLY | os.O_CREAT | _NOFOLLOW, self._in_use)
                 if dir_fd is None:  # only .lock excludes others here: look again, held
-                    problem = self._not_the_same(here)
+                    problem = self._not_the_same(here, _fsid(dir_fd, self._root))
         except FolderInUse:
             problem = IN_USE
         except OSError:
@@ -165,10 +169,10 @@ class FolderLock:
         self._fd, self._dir_fd, self._identity = fd, dir_fd, _identity(here)
         return None
 
-    def _not_the_same(self, here: os.stat_result) -> str | None:
+    def _not_the_same(self, here: os.stat_result, fsid: int | None) -> str | None:
         """Why the folder at hand is not the one opened, as it was left; or None."""
-        if here.st_ino != self._identity[1] or MARKER not in self._proof:
-            return NOT_OURS
+        if here.st_ino != self._identity[1] or fsid != self._fsid or MARKER not in self._proof:
+            return NOT_OURS  # another disk (a new stick's first folder has the same inode)
         if _read_proof(self._root / MARKER) != self._proof[MARKER]:
             return NOT_OURS  # another folder, or a copy of this one
         if any(_read_proof(self._root / name) != payload
@@ -217,6 +221,14 @@ def _read_proof(path: Path) -> bytes | None:
         return None
     finally:
         os.close(fd)
+
+
+def _fsid(fd: int | None, path: Path) -> int | None:
+    """The file system's id, as statvfs gives it; None where it cannot."""
+    try:
+        return (os.fstatvfs(fd) if fd is not None else os.statvfs(path)).f_fsid
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return None
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:

@@ -212,6 +212,28 @@ class Stick:
         _run("cp", "--sparse=always", str(self.images[-1]), str(image))
         self._plug(image)
 
+    def plug_in_another(self, data_name: str) -> None:
+        """A different stick, holding a copy of the data folder made now (``cp -a``:
+        same marker, same ``.running`` note, and, as the first folder made on a new
+        ext4 stick, very likely the same inode)."""
+        image = self.folder / f"usb-{len(self.images)}.img"
+        with open(image, "wb") as f:
+            f.truncate(32 * 2**20)
+        _run("mkfs.ext4", "-q", "-F", str(image))
+        other = self.folder / "other"
+        other.mkdir()
+        loop = _run("losetup", "--find", "--show", str(image))
+        self.loops.append(loop)
+        _run("mount", loop, str(other))
+        try:
+            _run("cp", "-a", str(self.mount / data_name), str(other / data_name))
+        finally:
+            _run("umount", str(other))
+        self.pull()
+        self.images.append(image)
+        _run("mount", loop, str(self.mount))
+        self.mounted = True
+
     def read_back(self) -> Path:
         """Unplug everything, then mount the stick as it is now on its own: what a
         later start of coprod would find on it."""
@@ -316,5 +338,30 @@ async def test_a_stick_plugged_in_again_while_another_copy_uses_it(stick):
             assert capture.value == "Not over their work"
             assert USED_MEANWHILE in notifications(app)
             assert folder_bytes(data_dir) == theirs
+    finally:
+        store.close()
+
+
+async def test_a_copy_of_the_folder_on_another_stick_is_never_written_into(stick):
+    """Another stick holding a copy of the folder, plugged in where the first one was:
+    the same inode, marker and note, but another file system, so not ours."""
+    data_dir = stick.mount / "coprod"
+    store = open_store(data_dir)
+    try:
+        group, file, people = live_session(store)
+        inode = os.stat(data_dir).st_ino
+        app = CoprodApp(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            capture = await open_run(app, pilot)
+            stick.plug_in_another("coprod")
+            if os.stat(data_dir).st_ino != inode:
+                pytest.skip("the copy got another inode; the simulation covers that case")
+            before = folder_bytes(data_dir)
+            capture.value = "Not into a copy"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert capture.value == "Not into a copy"
+            assert NOT_OURS in screen_text(app) and app.is_running
+            assert folder_bytes(data_dir) == before
     finally:
         store.close()
