@@ -33,14 +33,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corrections import field_words
+from .words import field_words, plural
 from .errors import ValidationError
 from .model import (
     Action, Correction, Feedback, Group, Idea, Person, Record, Session,
 )
 from .model.records import NAME_REMOVED_NOTE
 from .names import NameMatcher
-from .text import one_line, plural
+from .text import one_line
 
 REMOVED = "[name removed]"
 

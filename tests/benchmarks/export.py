@@ -1,6 +1,6 @@
 """Word minutes for a big session: 60 attendees, 600 ideas, 60 decisions, 100 actions.
 
-Ours: ``coprod_tui.exporting.render(data, "minutes")``, the bytes of the .docx
+Ours: ``coprod_tui.exports.formats.render(data, "minutes")``, the bytes of the .docx
 from a loaded session (what ``coprod export`` and the Share screen write).
 Baseline: a bare python-docx script writing the same paragraphs (same text,
 same style names) and the same tables and rows (same cell text) in the same
@@ -14,10 +14,13 @@ from __future__ import annotations
 import io
 import time
 
-from coprod_tui.exporting import render
+from coprod_tui.exports.formats import render
+from coprod_tui.templates import default_wording
 
 from .common import Figure, Settings, alternate, compare, ratio_figure
 from tests.big_session import big_session
+
+WORDING = default_wording()
 
 
 def blocks_of(payload: bytes) -> list[tuple[str, str | None, object]]:
@@ -63,14 +66,14 @@ def bare_docx(blocks: list[tuple[str, str | None, object]]) -> bytes:
 
 def export(ws, settings: Settings) -> list[Figure]:
     data = big_session()
-    blocks = blocks_of(render(data, "minutes"))
+    blocks = blocks_of(render(data, "minutes", WORDING))
     paragraphs = sum(1 for b in blocks if b[0] == "p")
     rows = sum(len(b[2]) for b in blocks if b[0] == "t")
     assert paragraphs > 600 and rows > 100, (paragraphs, rows)
 
     def ours() -> float:
         started = time.perf_counter()
-        render(data, "minutes")
+        render(data, "minutes", WORDING)
         return time.perf_counter() - started
 
     def baseline() -> float:

@@ -23,13 +23,16 @@ from xml.etree import ElementTree
 from hypothesis import given, strategies as st
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.exporting import export_group_report, render
+from coprod_tui.exports.formats import export_group, render
 from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 from tests.ui.helpers import type_into
 
 from . import name_texts as nt
 from .conftest import hypothesis_settings
+
+WORDING = default_wording()
 
 DOCUMENTS = ("minutes", "easy-read", "you-said-we-did")
 
@@ -103,10 +106,10 @@ def test_a_name_typed_into_free_text_is_the_label_in_every_document(store, tmp_p
     label = data.public_names()[sam.id]
     assert label == "Carer 1"
 
-    payloads = {fmt: render(data, fmt) for fmt in DOCUMENTS}
+    payloads = {fmt: render(data, fmt, WORDING) for fmt in DOCUMENTS}
     for fmt in ("you-said-we-did", "impact"):
-        payloads[f"group {fmt}"] = export_group_report(store, group.name, tmp_path,
-                                                       fmt=fmt).read_bytes()
+        path = export_group(store, group.name, fmt, tmp_path, wording=WORDING)
+        payloads[f"group {fmt}"] = path.read_bytes()
     for what, payload in payloads.items():
         for part, text in parts_text(payload).items():
             for form in ("Sam Whitfield", "Sam", "Whitfield"):
@@ -131,7 +134,7 @@ def test_names_that_are_words_are_replaced_only_as_names(store):
                   "Rose's idea; mark it down, said Mark. WILL agreed.")
     data = store.snapshot(file.id)
     labels = data.public_names()
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     expected = (f"{labels[people['Will'].id]} said we will meet in may; "
                 f"{labels[people['May'].id]} asked; the rose garden; "
                 f"{labels[people['Rose Mark'].id]}'s idea; mark it down, said "
@@ -148,7 +151,7 @@ def test_a_first_name_two_people_share_becomes_a_participant(store):
     for person in (sam_a, sam_b):
         file.mark(person, "present")
     file.add_idea("Sam asked. Then Sam Cole and Sam Lee agreed with Sam")
-    minutes = document_text(render(store.snapshot(file.id), "minutes"))
+    minutes = document_text(render(store.snapshot(file.id), "minutes", WORDING))
     assert "A participant asked. Then Sam Cole and Carer 1 agreed with a participant" \
         in minutes
 
@@ -194,10 +197,10 @@ def check_documents(root: Path, case: dict) -> None:
                         source_kind="decision", source_id=decision.id)
         file.add_feedback(2, texts[5])
         data = store.snapshot(file.id)
-        payloads = {fmt: render(data, fmt) for fmt in DOCUMENTS}
-        payloads["group"] = export_group_report(store, group.name, root).read_bytes()
-        payloads["impact"] = export_group_report(store, group.name, root,
-                                                 fmt="impact").read_bytes()
+        payloads = {fmt: render(data, fmt, WORDING) for fmt in DOCUMENTS}
+        for fmt in ("you-said-we-did", "impact"):
+            path = export_group(store, group.name, fmt, root, wording=WORDING)
+            payloads["group" if fmt == "you-said-we-did" else fmt] = path.read_bytes()
     labels = data.public_names()
     agreed_names = [n for n, c in zip(names, case["consent"]) if c]
 
