@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.exporting import export_session
+from coprod_tui.exports.formats import export_session
 from coprod_tui.model import Group, Person
 from coprod_tui.store import open_store
 
 from .conftest import child_env
-from .edges import cli, cli_child, demo_folder, plain_failure, tree
+from .edges import WORDING, cli, cli_child, demo_folder, plain_failure, tree
 
 
 def with_people(root: Path, *people: Person) -> None:
@@ -116,7 +116,7 @@ def test_an_empty_data_dir_is_refused_not_read_as_the_usual_folder(home_with_dat
     with open_store(tmp_path / "elsewhere") as store:  # a session new to the usual folder
         group = store.groups.add_group(Group(name="Elsewhere"))
         sid = store.create_session(group.id, "From elsewhere").id
-        export_session(store, sid, "json", tmp_path / "bundle.json")
+        export_session(store, sid, "json", tmp_path / "bundle.json", wording=WORDING)
     before = tree(usual)
     given = cli_child("--data-dir", "", *args, env=env, cwd=tmp_path, timeout=60)
     plain_failure(given.returncode, given.stderr)
