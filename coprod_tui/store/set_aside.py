@@ -77,9 +77,9 @@ def own_folder(root: Path, name: str) -> str | None:
         moved = set_aside(root, path)
     path.mkdir(mode=DIR_MODE, exist_ok=True)
     os.chmod(path, DIR_MODE)
-    return (f"{name} in the data folder was {kind_of(mode)}, not a folder, and coprod "
-            f"never writes through one: it was moved, unopened, to {moved} (anything it "
-            f"pointed to is untouched) and a new {name} folder was made.")
+    return (f"{name} in the data folder was {kind_of(mode)}, not a folder, so coprod did "
+            f"not use it: it was moved, unopened, to {moved} (anything a link pointed to "
+            f"is untouched) and a new {name} folder was made.")
 
 
 def _private(path: Path) -> None:

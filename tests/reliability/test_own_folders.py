@@ -24,7 +24,7 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.model import Group
 from coprod_tui.store import open_store
 
-from .edges import cli, demo_folder, plain_failure, tree
+from .edges import cli, cli_child, demo_folder, plain_failure, tree
 from .test_save_faults import notifications
 
 
@@ -117,6 +117,29 @@ def test_a_link_in_place_of_a_file_is_never_followed(tmp_path, name):
         assert "Traceback" not in err
     assert tree(outside) == before, "something was written outside the data folder"
     assert modes(outside) == before_modes, "something outside was chmodded"
+
+
+@pytest.mark.parametrize("what", ["link", "fifo"])
+@pytest.mark.parametrize("name", [".lock", ".coprod"])
+def test_a_link_or_pipe_in_place_of_the_lock_or_marker_is_set_aside(tmp_path, name, what):
+    """Opening a FIFO named .lock would block for ever; a link there was refused with
+    "free some space". Both are moved aside, unopened, and coprod starts."""
+    root = demo_folder(tmp_path)[0]
+    outside = outside_place(tmp_path)
+    (root / name).unlink()
+    if what == "link":
+        (root / name).symlink_to(outside / "theirs.txt")
+    else:
+        os.mkfifo(root / name)
+    before, before_modes = tree(outside), modes(outside)
+    result = cli_child("demo", data_dir=root, timeout=60)  # a hang fails here
+    assert result.returncode == 0, result.stderr
+    assert f"{name} in the data folder was" in result.stderr
+    kept = [p for p in (root / "set-aside").iterdir() if p.name.startswith(name)]
+    assert len(kept) == 1 and stat.S_ISREG((root / name).lstat().st_mode)
+    assert tree(outside) == before and modes(outside) == before_modes
+    with open_store(root, read_only=True) as store:
+        assert store.summaries()
 
 
 async def test_the_app_starts_with_the_message_and_writes_nothing_outside(tmp_path):
