@@ -127,7 +127,7 @@ def _store(args: argparse.Namespace, *, write: bool):
     """Open the data folder. Commands that only read still work while the app is open,
     and never create a folder (a mistyped --data-dir is said, not made)."""
     from .store import open_store
-    from .store.store import MARKER
+    from .store.lock import MARKER
 
     root = _data_dir(args)
     if not write and not (root / MARKER).is_file():
@@ -159,9 +159,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import add_demo
+    from .service import Service
 
     with _store(args, write=True) as store:
-        added = add_demo(store)
+        added = add_demo(Service(store))
     if added:
         _say("Added " + "; ".join(added) + ".")
     else:
@@ -193,9 +194,11 @@ def _list(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .exports.formats import GROUP_FORMATS, export_group, export_session
+    from .service import Service
     from .templates import load_wording_reporting
 
     with _store(args, write=False) as store:
+        service = Service(store)
         wording, problem = load_wording_reporting(store.root)
         if problem:
             _say(f"coprod: {problem}", err=True)
@@ -203,31 +206,32 @@ def _export(args: argparse.Namespace) -> int:
             if args.format not in GROUP_FORMATS:
                 raise CoprodError("--group works only with --format you-said-we-did or "
                                   "impact.")
-            path = export_group(store, args.group, args.format, args.output, wording=wording)
+            path = export_group(service, args.group, args.format, args.output,
+                                wording=wording)
         else:
             if args.format == "impact":
                 raise CoprodError("The impact report covers a whole group: add --group NAME.")
             if not args.session:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
-            path = export_session(store, store.resolve(args.session), args.format,
+            path = export_session(service, service.resolve(args.session), args.format,
                                   args.output, wording=wording)
     _say(str(path))
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .interchange import import_bundle, read_bundle
+    from .interchange import read_bundle
+    from .service import Service
 
     bundle = read_bundle(Path(args.file))
     with _store(args, write=True) as store:
-        session_id = import_bundle(store, bundle)
+        session_id = Service(store).import_session(bundle)
     _say(f"Imported '{bundle.session.title}' ({bundle.session.date}) as {session_id}.")
     return 0
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from .forget import forget
-    from .store.groups import find_person
+    from .service import Service
 
     if args.dry_run:
         from .store import open_store
@@ -236,13 +240,15 @@ def _forget(args: argparse.Namespace) -> int:
         with open_store(_data_dir(args), read_only=True) as store:
             for problem in store.problems:
                 _say(f"coprod: {problem}", err=True)
-            person = find_person(store.groups, args.person)
-            report = forget(store, person.id, dry_run=True)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
+            report = service.forget(person.id, dry_run=True)
         _say(f"A dry run: nothing was changed. Forgetting {person.name} "
              f"({person.id[:8]}) would do this:")
     else:
         with _store(args, write=True) as store:
-            person = find_person(store.groups, args.person)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
             if not args.yes:
                 if not sys.stdin.isatty():
                     # `echo no | coprod forget ...` must not erase anyone: only a person
@@ -257,7 +263,7 @@ def _forget(args: argparse.Namespace) -> int:
                 if answer.strip().lower() != "yes":
                     _say("Nothing was changed.")
                     return 1
-            report = forget(store, person.id)
+            report = service.forget(person.id)
         _say(f"Erased {person.name} ({person.id[:8]}):")
     for line in report.lines:
         _say(f"- {line}")

@@ -5,9 +5,7 @@ came from and what was said ("You said"); ``open_actions_for_new_session`` is
 what a group reviews at the start of its next meeting; ``untold_outcomes`` is
 what has been done (or could not be) but not yet told back to the group.
 
-Changing: ``mark_done``, ``mark_not_able``, ``reopen`` and ``mark_told_back``
-each save to the action's own session file, then bring the session list's
-open-action count up to date.
+Changing them is ``FollowUpService``'s business (``service/follow_up.py``).
 
 Only session files that hold actions are loaded (the index says which), and
 each is let go afterwards unless the app already had it open.
@@ -17,9 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .clock import is_date, parse_instant
+from .clock import is_date
 from .errors import DamagedFile, NotFound, ValidationError
-from .model import Action
 from .report.actions import ActionRow, action_rows, list_order
 from .store.index import SessionSummary
 
@@ -81,57 +78,3 @@ def _rows_of(store, summary: SessionSummary) -> Iterator[ActionRow]:
 def _check_status(status: str) -> None:
     if status not in _STATUSES:
         raise ValidationError("The status must be open, done or not_able.")
-
-
-# -- changing --------------------------------------------------------------------------
-
-
-def mark_done(store, session_id: str, action_id: str, outcome: str) -> Action:
-    """Record what was done (the "We did"). Refused (ValidationError) without ``outcome``."""
-    return _change(store, session_id,
-                   lambda file: file.set_action_status(action_id, "done", outcome=outcome))
-
-
-def mark_not_able(store, session_id: str, action_id: str, reason: str) -> Action:
-    """Record that it could not be done, and why. Refused without ``reason``."""
-    return _change(store, session_id,
-                   lambda file: file.set_action_status(action_id, "not_able", reason=reason))
-
-
-def reopen(store, session_id: str, action_id: str) -> Action:
-    """Undo a mistaken done / not able: the action is open again, nothing told back."""
-    return _change(store, session_id,
-                   lambda file: file.edit_action(action_id, status="open", outcome="",
-                                                 reason="", communicated_back_at=None))
-
-
-def mark_told_back(store, session_id: str, action_id: str, at: str | None = None) -> Action:
-    """Record when the outcome was told back to the group (now, or at ``at``).
-
-    Refused while the action is open: there is no outcome to tell yet.
-    """
-    def tell(file) -> Action:
-        action = next((a for a in file.actions() if a.id == action_id), None)
-        if action is None:
-            raise NotFound("That action could not be found.")
-        if action.status == "open":
-            raise ValidationError("There is no outcome to tell back yet: mark the action "
-                                  "done or not able first.")
-        if at is None:
-            return file.mark_told_back(action_id)
-        try:
-            parse_instant(at)
-        except (TypeError, ValueError):
-            raise ValidationError("When it was told back must be a date and time "
-                                  "with its offset.") from None
-        return file.edit_action(action_id, communicated_back_at=at)
-
-    return _change(store, session_id, tell)
-
-
-def _change(store, session_id: str, change) -> Action:
-    with store.visiting(session_id) as file:
-        action = change(file)
-        # The session list shows how many actions are open: keep it true now.
-        store.refresh(file)
-    return action

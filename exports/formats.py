@@ -20,7 +20,7 @@ from coprod_tui.clock import today
 from coprod_tui.errors import CoprodError
 from coprod_tui.model import Group, SessionData
 from coprod_tui.placing import place
-from coprod_tui.store.groups import find_group
+from coprod_tui.service import Service
 from coprod_tui.templates import Wording
 
 
@@ -95,30 +95,23 @@ def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *
                  default_dir=default_dir, data_root=data_root)
 
 
-def export_session(store, session_id: str, fmt: str, output: str | Path | None = None, *,
-                   wording: Wording, default_dir: Path | None = None) -> Path:
-    """Write one session of the store (``store.snapshot`` and ``store.root`` are all it uses)."""
-    return export_data(store.snapshot(session_id), fmt, output, wording=wording,
-                       default_dir=default_dir, data_root=store.root)
+def export_session(service: Service, session_id: str, fmt: str,
+                   output: str | Path | None = None, *, wording: Wording,
+                   default_dir: Path | None = None) -> Path:
+    """Write one session. The service reads it (under its lock); the document is made
+    and written after, so a worker thread can call this."""
+    return export_data(service.snapshot(session_id), fmt, output, wording=wording,
+                       default_dir=default_dir, data_root=service.root)
 
 
-def group_sessions(store, group_ref: str) -> tuple[Group, list[SessionData]]:
-    """A group (by id, name or unique part of its name) and all its sessions, loaded."""
-    group = find_group(store.groups, group_ref)
-    sessions = []
-    for summary in store.summaries(group.id):
-        with store.visiting(summary.id):  # let each file go again afterwards
-            sessions.append(store.snapshot(summary.id))
-    return group, sessions
-
-
-def export_group(store, group_ref: str, fmt: str, output: str | Path | None = None, *,
-                 wording: Wording, default_dir: Path | None = None) -> Path:
+def export_group(service: Service, group_ref: str, fmt: str,
+                 output: str | Path | None = None, *, wording: Wording,
+                 default_dir: Path | None = None) -> Path:
     """Write one report covering every session of a group: You said, We did, or impact."""
     if fmt not in GROUP_FORMATS:
         raise CoprodError("A whole group can be reported as you-said-we-did or impact.")
-    group, sessions = group_sessions(store, group_ref)
+    group, sessions = service.group_sessions(group_ref)
     spec = GROUP_FORMATS[fmt]
     return place(render_group(group, sessions, fmt, wording), output, date=today(),
                  title=group.name, label=spec.label, suffix=spec.suffix,
-                 default_dir=default_dir, data_root=store.root)
+                 default_dir=default_dir, data_root=service.root)

@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
-from coprod_tui.model import NextMeeting
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.words import join_words, people, plural
 
@@ -48,14 +47,14 @@ class CloseScreen(FormStepScreen):
     CSS_PATH = ["journey.tcss", "close.tcss"]
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
-        Binding("ctrl+f", "finish", "Close the session"),
-        Binding("ctrl+o", "cards", "Comment cards"),
-        Binding("ctrl+t", "statements", "'I' statements"),
-        Binding("ctrl+n", "next_step", "Next: Share", id="next"),
+        Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
+        Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
+        Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
+        Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
     ]
 
     def compose(self) -> ComposeResult:
-        nm = self.file.session.next_meeting
+        nm = self.session.session.next_meeting
         yield from self.compose_header()
         with VerticalScroll(id="close-form"):
             yield Static(id="status-line", markup=False)
@@ -88,7 +87,7 @@ class CloseScreen(FormStepScreen):
         self._summarise()
 
     def _summarise(self) -> None:
-        report = session_report(self.app.store.snapshot(self.session_id), self.app.wording,
+        report = session_report(self.session.snapshot(), self.coprod.wording,
                                 for_facilitator=True)
         self.query_one("#summary", Static).update(Text("\n".join(summary_lines(report))))
         status = {"planned": "This session has not started yet.",
@@ -104,11 +103,10 @@ class CloseScreen(FormStepScreen):
     # -- next meeting ---------------------------------------------------------------------
 
     def store_field(self, field: str, value: object) -> bool:
-        before = self.file.session
-        current = before.next_meeting.to_dict()
-        current[field.removeprefix("next_")] = str(value).strip() if field in (
-            "next_date", "next_start") else value
-        return self.file.update_session(next_meeting=NextMeeting(**current)) is not before
+        before = self.session.session
+        value = str(value).strip() if field in ("next_date", "next_start") else value
+        after = self.session.set_next_meeting(**{field.removeprefix("next_"): value})
+        return after is not before
 
     # -- closing --------------------------------------------------------------------------
 
@@ -117,21 +115,15 @@ class CloseScreen(FormStepScreen):
         self.action_finish()
 
     @on(Button.Pressed, "#cards")
-    def action_cards(self) -> None:
-        from .cards import CommentCardsScreen
-
-        self.flush_saves()
-        self.app.push_screen(CommentCardsScreen(self.session_id))
+    def _cards_pressed(self) -> None:
+        self.action_cards()
 
     @on(Button.Pressed, "#statements")
-    def action_statements(self) -> None:
-        from .statements import StatementsScreen
-
-        self.flush_saves()
-        self.app.push_screen(StatementsScreen(self.session_id))
+    def _statements_pressed(self) -> None:
+        self.action_statements()
 
     def action_finish(self) -> None:
-        if self.file.session.status == "closed":
+        if self.session.session.status == "closed":
             self.notify("This session is already closed.")
             return
         self.flush_saves()
@@ -139,7 +131,6 @@ class CloseScreen(FormStepScreen):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        if self.save(self.file.close_session) is not None:
-            self.app.store.refresh(self.file)
+        if self.save(self.session.close) is not None:
             self._summarise()
             self.notify("The session is closed. Everything is saved.")

@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui.report import group_history
+from coprod_tui.errors import CoprodError
+from coprod_tui.report import GroupHistory
+
+from .base import AppAccess
+from .commands import HistoryCommands
 
 
-class GroupHistoryScreen(Screen[None]):
+class GroupHistoryScreen(AppAccess, Screen[None]):
+    """Read on a worker thread (every session of the group is opened), shown when done;
+    reports are written the same way, so the screen never stops answering keys."""
+
     CSS_PATH = "history.tcss"
+    COMMANDS = {HistoryCommands}
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("i", "impact", "Write impact report"),
-        Binding("y", "you_said", "Write You said, We did"),
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("i", "impact", "Write impact report", id="history.impact"),
+        Binding("y", "you_said", "Write You said, We did", id="history.you-said"),
     ]
+
+    @dataclass
+    class Loaded(Message):
+        """The group's history is read (or could not be: ``problem`` says why)."""
+
+        history: GroupHistory | None
+        problem: str = ""
+
+    @dataclass
+    class Written(Message):
+        """A report is written to ``path`` (or not: ``problem`` says why)."""
+
+        path: str
+        problem: str = ""
 
     def __init__(self, group_id: str) -> None:
         super().__init__()
@@ -35,7 +61,25 @@ class GroupHistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        history = group_history(self.app.store, self.group_id)
+        self.query_one("#history-title", Static).update("Reading the group's sessions…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self) -> None:
+        try:
+            self.post_message(self.Loaded(self.service.group_history(self.group_id)))
+        except CoprodError as exc:
+            self.post_message(self.Loaded(None, str(exc)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.history is None:
+            self.query_one("#history-title", Static).update(
+                f"The history could not be read: {event.problem}")
+            return
+        self._show(event.history)
+
+    def _show(self, history: GroupHistory) -> None:
         self.query_one("#history-title", Static).update(
             f"History of {history.group_name}: {len(history.sessions)} sessions held")
         lines = []
@@ -79,16 +123,23 @@ class GroupHistoryScreen(Screen[None]):
     def action_you_said(self) -> None:
         self._write("you-said-we-did")
 
+    @work(thread=True, group="reports")
     def _write(self, fmt: str) -> None:
-        from coprod_tui.errors import CoprodError
         from coprod_tui.exports.formats import export_group
         from coprod_tui.paths import documents_dir
 
-        group = self.app.store.groups.group(self.group_id)
         try:
-            path = export_group(self.app.store, group.id, fmt, wording=self.app.wording,
+            path = export_group(self.service, self.group_id, fmt, wording=self.coprod.wording,
                                 default_dir=documents_dir())
         except CoprodError as exc:
-            self.notify(str(exc), title="Not written", severity="error", markup=False)
+            self.post_message(self.Written("", str(exc)))
             return
-        self.notify(f"Written to {path}", title="Report written", timeout=15, markup=False)
+        self.post_message(self.Written(str(path)))
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        if event.problem:
+            self.notify(event.problem, title="Not written", severity="error", markup=False)
+        else:
+            self.notify(f"Written to {event.path}", title="Report written", timeout=15,
+                        markup=False)

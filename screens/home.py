@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.errors import CoprodError
 from coprod_tui.text import one_line
+
+from .base import AppAccess
+from .commands import HomeCommands
 
 # Home is all that start-up shows, so the step screens and the form widgets
 # (.journey, .forms) are imported when first needed, not here.
@@ -23,17 +25,18 @@ _NOT_SHOWN = object()
 STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppAccess, Screen[None]):
     CSS_PATH = "home.tcss"
+    COMMANDS = {HomeCommands}
     BINDINGS = [
-        Binding("n", "new_session", "New session", id="new-session"),
-        Binding("g", "new_group", "New group", id="new-group"),
-        Binding("e", "edit_group", "Edit group", id="edit-group"),
-        Binding("r", "resume", "Resume", id="resume"),
-        Binding("s", "search", "Search", id="search"),
-        Binding("a", "actions", "Actions", id="actions"),
-        Binding("h", "history", "History", id="history"),
-        Binding("enter", "open", "Open", show=False),
+        Binding("n", "new_session", "New session", id="home.new-session"),
+        Binding("g", "new_group", "New group", id="home.new-group"),
+        Binding("e", "edit_group", "Edit group", id="home.edit-group"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("s", "search", "Search", id="home.search"),
+        Binding("a", "actions", "Actions", id="home.actions"),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("enter", "open", "Open", show=False, id="home.open"),
     ]
     #: The group the sessions table was last filled for (None: all groups).
     _shown_group: object = _NOT_SHOWN
@@ -77,23 +80,22 @@ class HomeScreen(Screen[None]):
         return None if option_id == ALL else option_id
 
     def refresh_lists(self) -> None:
-        store = self.app.store
         groups = self.query_one("#groups", OptionList)
         chosen = self.group_id
         groups.clear_options()
         groups.add_option(Option("All groups", id=ALL))
-        for group in store.groups.groups():
+        every = self.service.groups.groups()
+        for group in every:
             groups.add_option(Option(Text(group.name), id=group.id))
-        ids = [ALL, *(g.id for g in store.groups.groups())]
+        ids = [ALL, *(g.id for g in every)]
         groups.highlighted = ids.index(chosen) if chosen in ids else 0
         self._fill_sessions()
         self._show_banner()
 
     def _fill_sessions(self) -> None:
-        store = self.app.store
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        group_names = {g.id: g.name for g in store.groups.groups()}
+        group_names = {g.id: g.name for g in self.service.groups.groups()}
         group_id = self.group_id
         self._shown_group = group_id
         # Titles get what the table has left after the date, status and count.
@@ -108,7 +110,7 @@ class HomeScreen(Screen[None]):
             # date, status and count hold none), which it would do for every row.
             return Text(text, no_wrap=height == 1, end="")
 
-        for s in store.summaries(group_id):
+        for s in self.service.summaries(group_id):
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line
                 title.append("\n" + one_line(group_names.get(s.group_id, "Unknown group"), room),
@@ -117,15 +119,15 @@ class HomeScreen(Screen[None]):
                           plain(str(s.actions_open)), key=s.id, height=height)
 
     def _show_banner(self) -> None:
-        store = self.app.store
+        service = self.service
         banner = self.query_one("#banner", Static)
-        live = [s for s in store.summaries() if s.status == "live"]
-        if not store.groups.groups():
+        live = [s for s in service.summaries() if s.status == "live"]
+        if not service.groups.groups():
             banner.update("Welcome. Press g to create your first group, then n to plan a "
                           "session. To explore an example first, run: coprod demo")
         elif live:
             lead = ("coprod did not close properly last time. Nothing that was shown as "
-                    "saved has been lost. " if store.unclean_shutdown else "")
+                    "saved has been lost. " if service.unclean_shutdown else "")
             banner.update(f"{lead}'{live[0].title}' ({live[0].date}) is still running: "
                           "press r to resume it.")
         else:
@@ -145,21 +147,20 @@ class HomeScreen(Screen[None]):
     # -- actions --------------------------------------------------------------------------
 
     def open_session(self, session_id: str, step: str | None = None) -> None:
-        from .journey import first_step_for, step_screen
+        from .steps import first_step_for, open_step
 
-        store = self.app.store
         try:
-            status = store.session(session_id).session.status
-            if status == "closed" and step is None:
-                from .session_view import SessionViewScreen
-
-                self.app.push_screen(SessionViewScreen(session_id))
-                return
-        except Exception as exc:  # a damaged file is set aside by the store
+            status = self.service.session(session_id).session.status
+        except CoprodError as exc:  # a damaged file is set aside by the store
             self.notify(str(exc), title="Could not open", severity="error", markup=False)
             self.refresh_lists()
             return
-        self.app.push_screen(step_screen(step or first_step_for(status), session_id))
+        if status == "closed" and step is None:
+            from .session_view import SessionViewScreen
+
+            self.app.push_screen(SessionViewScreen(session_id))
+            return
+        open_step(self.app, step or first_step_for(status), session_id)
 
     def action_open(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -168,7 +169,7 @@ class HomeScreen(Screen[None]):
             self.open_session(key.value)
 
     def action_resume(self) -> None:
-        live = [s for s in self.app.store.summaries() if s.status == "live"]
+        live = [s for s in self.service.summaries() if s.status == "live"]
         if live:
             self.open_session(live[0].id, "live")
         else:
@@ -177,7 +178,7 @@ class HomeScreen(Screen[None]):
     def action_new_session(self) -> None:
         from .new_session import NewSessionScreen
 
-        if not self.app.store.groups.groups():
+        if not self.service.groups.groups():
             self.notify("Create a group first: press g.")
             return
 
@@ -203,7 +204,7 @@ class HomeScreen(Screen[None]):
 
     def _group_for(self, what: str) -> str | None:
         """The highlighted group, or the only one; otherwise ask for one."""
-        groups = self.app.store.groups.groups()
+        groups = self.service.groups.groups()
         if self.group_id is not None:
             return self.group_id
         if len(groups) == 1:
@@ -229,22 +230,3 @@ class HomeScreen(Screen[None]):
         group_id = self._group_for("history")
         if group_id:
             self.app.push_screen(GroupHistoryScreen(group_id))
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Past sessions and search",
-                            "Filter past sessions and search every idea, decision and action",
-                            self.action_search)
-        yield SystemCommand("Actions (You said, We did)",
-                            "Follow up the group's actions across sessions",
-                            self.action_actions)
-        yield SystemCommand("Group history", "Who takes part, role mix, seldom-heard gaps",
-                            self.action_history)
-        yield SystemCommand("New session", "Plan a new session for a group",
-                            self.action_new_session)
-        yield SystemCommand("New group", "Create a co-production group",
-                            self.action_new_group)
-        yield SystemCommand("Edit group", "Change the highlighted group's details",
-                            self.action_edit_group)
-        yield SystemCommand("Resume", "Go back to the session that is running",
-                            self.action_resume)
-

@@ -14,8 +14,10 @@ from coprod_tui.report import SessionReport, session_report
 from coprod_tui.text import one_line
 from coprod_tui.words import full_stop, join_words, long_date, plural, short_date, time_span
 
+from .base import AppAccess
+from .commands import SessionViewCommands
 from .forms import FormDialog, label, text_area
-from .journey import STEPS, step_screen
+from .steps import STEPS, open_step
 
 _CONDUCT = {"agreed": "; agreed the code", "later": "; agreed the code later"}
 
@@ -119,15 +121,17 @@ def session_text(report: SessionReport) -> Text:
     return out
 
 
-class SessionViewScreen(Screen[None]):
+class SessionViewScreen(AppAccess, Screen[None]):
     CSS_PATH = "session_view.tcss"
+    COMMANDS = {SessionViewCommands}
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "correct", "Correct a record"),
-        Binding("o", "go('setup')", "Open the steps"),
-        Binding("s", "go('share')", "Share"),
+        Binding("escape", "back", "Back", id="view.back"),
+        Binding("c", "correct", "Correct a record", id="view.correct"),
+        Binding("o", "go('setup')", "Open the steps", id="view.open-steps"),
+        Binding("s", "go('share')", "Share", id="view.share"),
         # F2–F8 open a step of this session, as they do inside a session.
-        *(Binding(step.fkey, f"go('{step.key}')", step.label, show=False) for step in STEPS),
+        *(Binding(step.fkey, f"go('{step.key}')", step.label, show=False,
+                  id=f"view.go-{step.name}") for step in STEPS),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -148,33 +152,22 @@ class SessionViewScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        data = self.app.store.snapshot(self.session_id)
+        data = self.service.snapshot(self.session_id)
         self.query_one("#view-title", Static).update(
             f"Read only: {data.session.title} ({data.session.date}). "
             "c corrects a record; every correction is kept with its date.")
-        report = session_report(data, self.app.wording, for_facilitator=True)
+        report = session_report(data, self.coprod.wording, for_facilitator=True)
         self.query_one("#record", Static).update(session_text(report))
 
     def action_back(self) -> None:
-        store = self.app.store
-        if store.is_open(self.session_id):
-            store.release(store.session(self.session_id))
+        self.service.session(self.session_id).release()
         self.app.pop_screen()
 
     def action_correct(self) -> None:
         self.app.push_screen(RecordPicker(self.session_id))
 
     def action_go(self, key: str) -> None:
-        self.app.push_screen(step_screen(key, self.session_id))
-
-    def palette_commands(self):
-        from textual.app import SystemCommand
-
-        yield SystemCommand("Correct a record", "Change an idea, decision or action "
-                            "(kept as a dated correction)", self.action_correct)
-        for step in STEPS:
-            yield SystemCommand(f"Go to {step.label} ({step.fkey.upper()})", step.help,
-                                lambda key=step.key: self.action_go(key))
+        open_step(self.app, key, self.session_id)
 
 
 class RecordPicker(FormDialog[str]):
@@ -189,10 +182,11 @@ class RecordPicker(FormDialog[str]):
         self.session_id = session_id
 
     def fields(self) -> ComposeResult:
-        file = self.app.store.session(self.session_id)
+        session = self.service.session(self.session_id)
         options = [Option(Text(f"{kind.title()}: {one_line(r.text, 70)}"), id=f"{kind}:{r.id}")
-                   for kind, rows in (("idea", file.ideas()), ("decision", file.decisions()),
-                                      ("action", file.actions()))
+                   for kind, rows in (("idea", session.ideas()),
+                                      ("decision", session.decisions()),
+                                      ("action", session.actions()))
                    for r in rows]
         yield OptionList(*options, id="records")
         yield Static("Other details (title, attendance, agenda) are corrected on the "
@@ -228,8 +222,8 @@ class CorrectDialog(FormDialog[str]):
         self.SUBMIT_LABEL = "Save the correction"
 
     def _record(self):
-        file = self.app.store.session(self.session_id)
-        return next(r for r in file.rows(self.kind + "s") if r.id == self.record_id)
+        rows = self.service.session(self.session_id).rows(self.kind + "s")
+        return next(r for r in rows if r.id == self.record_id)
 
     def fields(self) -> ComposeResult:
         record = self._record()
@@ -244,10 +238,7 @@ class CorrectDialog(FormDialog[str]):
         yield Input(id="note")
 
     def submit(self) -> str:
-        file = self.app.store.session(self.session_id)
         changes = {field: self.value(field) for field, _ in self.FIELDS[self.kind]}
-        edit = {"idea": file.edit_idea, "decision": file.edit_decision,
-                "action": file.edit_action}[self.kind]
-        edit(self.record_id, note=self.value("note"), **changes)
-        self.app.store.refresh(file)
+        self.service.session(self.session_id).correct(self.kind, self.record_id,
+                                                      note=self.value("note"), **changes)
         return self.record_id

@@ -37,6 +37,7 @@ from coprod_tui.words import long_date, short_date, table_date
 from tests.conftest import run_cli
 
 WORDING = default_wording()
+from coprod_tui.service import Service
 
 WORD_FORMATS = ("minutes", "easy-read", "you-said-we-did")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -111,9 +112,9 @@ def table_captioned(doc, caption: str):
 def built(store, group, people):
     """A closed session with every kind of record, a correction and private details."""
     ann, bob, cat, dan = people
-    store.groups.update_person(bob.id, support_other="needs-SECRET-support")
+    Service(store).groups.update_person(bob.id, support_other="needs-SECRET-support")
     bob = store.groups.person(bob.id)
-    f = store.create_session(group.id, "Bus stops review", date="2026-03-05", start="10:00",
+    f = Service(store).create_session(group.id, "Bus stops review", date="2026-03-05", start="10:00",
                              end="12:00", venue="Town Hall, Room 1", format="hybrid",
                              methods=["focus_group"], facilitator="Fay Facil",
                              can_change="The timetable and where stops go.",
@@ -122,10 +123,10 @@ def built(store, group, people):
     f.add_agenda_item("Any other business", 5)
     f.start()
     for person in (ann, bob, cat):
-        f.mark(person, "present")
-        f.agree_conduct(person, 1)
-    f.set_attendance(bob, mode="online")
-    f.mark(dan, "apologies")
+        f.mark(person.id, "present")
+        f.agree_conduct(person.id, version=1)
+    f.set_attendance(bob.id, mode="online")
+    f.mark(dan.id, "apologies")
     f.record_turn(ann.id)
     f.record_turn(bob.id)
     i1 = f.add_idea("More benches at the stops", raised_by="person", person_id=bob.id,
@@ -153,12 +154,12 @@ def built(store, group, people):
     f.set_audit(1, ["yes", "yes", "partly"], evidence="Half the group were carers")
     f.set_audit(6, ["no", "yes"], evidence="Time clash for workers",
                 will_change="Try an evening slot")
-    f.close_session(NextMeeting(date="2026-04-20", start="18:00", venue="Central Library"))
+    f.close(NextMeeting(date="2026-04-20", start="18:00", venue="Central Library"))
     # Corrections after closing: one the minutes show, one private (never listed).
-    f.edit_decision(d1.id, reasons="Carers and people who use buses said standing is hard")
-    f.set_attendance(bob, support_needs=["bsl", "breaks"])
+    f.correct("decision", d1.id, reasons="Carers and people who use buses said standing is hard")
+    f.set_attendance(bob.id, support_needs=["bsl", "breaks"])
     sid = f.id
-    store.release(f)
+    f.release()
     return store.snapshot(sid)
 
 
@@ -308,10 +309,10 @@ def test_you_said_we_did_for_one_session(built):
 
 
 def test_group_report_covers_every_session(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     out = tmp_path / "out"
     out.mkdir()
-    path = export_group(store, "riverside short stay", "you-said-we-did", out, wording=WORDING)
+    path = export_group(Service(store), "riverside short stay", "you-said-we-did", out, wording=WORDING)
     assert path.parent == out.resolve() and path.suffix == ".docx"
     doc = read(path.read_bytes())
     assert "9 actions agreed: 4 done, 2 not able to be done and 3 still open." in text_of(doc)
@@ -329,7 +330,7 @@ def test_group_report_covers_every_session(store, tmp_path):
             "every room this year. A shared call room with a tablet will be set up instead. "
             "We told the group on 23 July 2026.") in not_able
     with pytest.raises(NotFound):
-        export_group(store, "no such group", "you-said-we-did", out, wording=WORDING)
+        export_group(Service(store), "no such group", "you-said-we-did", out, wording=WORDING)
 
     group = find_group(store.groups, "riverside")
     sessions = [store.snapshot(s.id) for s in store.summaries()]
@@ -348,7 +349,7 @@ def test_group_report_with_no_sessions_still_opens(store, group):
 
 
 def test_find_group_by_id_name_or_unique_part(store, group):
-    other = store.groups.add_group(Group(name="Test Group Two"))
+    other = Service(store).groups.add_group(name="Test Group Two")
     assert find_group(store.groups, "test group").id == group.id  # exact beats partial
     assert find_group(store.groups, "two").id == other.id
     assert find_group(store.groups, group.id).id == group.id
@@ -382,7 +383,7 @@ def test_evidence_tally_and_checks_are_plain_data(built):
 
 
 def test_no_session_records_means_no_optional_parts(store, group):
-    f = store.create_session(group.id, "Empty one", date="2026-01-02")
+    f = Service(store).create_session(group.id, "Empty one", date="2026-01-02")
     data = store.snapshot(f.id)
     doc = read(minutes_docx(data, WORDING))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
@@ -411,7 +412,7 @@ def test_unconsented_names_support_needs_and_contacts_appear_nowhere(built):
 
 
 def test_demo_exports_never_name_people_who_did_not_consent(store):
-    add_demo(store)
+    add_demo(Service(store))
     for summary in store.summaries():
         data = store.snapshot(summary.id)
         for fmt in WORD_FORMATS:
@@ -429,10 +430,10 @@ def test_demo_exports_never_name_people_who_did_not_consent(store):
 
 def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, people):
     ann = people[0]
-    f = store.create_session(group.id, "Consent check")
-    f.mark(ann, "present")
+    f = Service(store).create_session(group.id, "Consent check")
+    f.mark(ann.id, "present")
     f.add_feedback(4, "Lovely session", person_id=ann.id)
-    f.set_attendance(ann, consent_to_be_named=False)
+    f.set_attendance(ann.id, consent_to_be_named=False)
     data = store.snapshot(f.id)
     raw = all_xml(minutes_docx(data, WORDING))
     assert b"Lovely session" in raw and b"Ann Lee" not in raw
@@ -442,7 +443,7 @@ def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, peopl
 
 @pytest.fixture
 def demo_first(store):
-    add_demo(store)
+    add_demo(Service(store))
     return store.snapshot(store.summaries()[-1].id)
 
 
@@ -627,8 +628,8 @@ def test_every_control_character_in_every_text_field_exports(built):
 @pytest.mark.parametrize("code", range(0x20))
 def test_each_control_character_through_the_store_exports(store, group, people, code):
     char = chr(code)
-    f = store.create_session(group.id, f"Title{char}here", venue=f"Hall{char}one")
-    f.mark(people[0], "present")
+    f = Service(store).create_session(group.id, f"Title{char}here", venue=f"Hall{char}one")
+    f.mark(people[0].id, "present")
     idea = f.add_idea(f"Idea{char}text", raised_by="person", person_id=people[0].id)
     decision = f.add_decision(f"Decide{char}this", f"Because{char}so", idea_ids=[idea.id])
     f.add_action(f"Do{char}it", owner=f"Owner{char}name", source_kind="decision",
@@ -658,11 +659,11 @@ def test_dates_read_the_british_way():
 @pytest.mark.parametrize("title", ["../../etc/passwd", "CON", "a/b\\c:d*?<>|", "..",
                                    "   .hidden", "x" * 300])
 def test_hostile_titles_stay_inside_the_folder(store, group, tmp_path, title):
-    f = store.create_session(group.id, title, date="2026-02-03")
+    f = Service(store).create_session(group.id, title, date="2026-02-03")
     out = tmp_path / "out"
     out.mkdir()
     for fmt in FORMATS:
-        path = export_session(store, f.id, fmt, out, wording=WORDING)
+        path = export_session(Service(store), f.id, fmt, out, wording=WORDING)
         assert path.parent == out.resolve(), path
         assert path.name.startswith("2026-02-03")
     assert len(list(out.iterdir())) == len(FORMATS)
@@ -679,7 +680,7 @@ def test_exports_use_the_wording_they_are_given_and_never_read_the_environment(
     template.write_text('[comment_card]\nlevel_4 = "We changed things together."\n',
                         encoding="utf-8")
     ours = read_template(template)
-    path = export_session(store, built.session.id, "minutes", tmp_path, wording=ours)
+    path = export_session(Service(store), built.session.id, "minutes", tmp_path, wording=ours)
     assert "We changed things together." in text_of(read(path.read_bytes()))
     # The environment names a template, but the writers use only what they are given.
     monkeypatch.setenv("COPROD_TEMPLATE", str(template))

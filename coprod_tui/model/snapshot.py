@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import framework as fw
 from .group import Group, Person
@@ -63,3 +64,15 @@ class SessionData:
             if person_id not in names:
                 names[person_id] = by_role(person_id, person.role)
         return names
+
+
+def referenced_people(session: Session, tables: dict[str, list[Any]]) -> set[str]:
+    """Everyone a session's records refer to (by id): attendance, turns, ideas, action
+    owners, named comment cards and raised hands."""
+    ids = {a.person_id for a in tables.get("attendance", [])}
+    ids |= {t.person_id for t in tables.get("turns", [])}
+    ids |= {i.person_id for i in tables.get("ideas", []) if i.person_id}
+    ids |= {a.owner_person_id for a in tables.get("actions", []) if a.owner_person_id}
+    ids |= {f.person_id for f in tables.get("feedback", []) if f.person_id}
+    ids |= {h.person_id for h in session.hands}
+    return ids

@@ -54,12 +54,13 @@ class SessionSummary(Record):
     @classmethod
     def of(cls, file: SessionFile) -> SessionSummary:
         s: Session = file.session
-        actions = file.actions()
+        actions = file.rows("actions")
         return cls(
             id=s.id, group_id=s.group_id, title=s.title, date=s.date, status=s.status,
             start=s.start, venue=s.venue, format=s.format, methods=list(s.methods),
-            stage=s.stage, present=sum(1 for a in file.attendance() if a.present),
-            ideas=len(file.ideas()), decisions=len(file.decisions()), actions=len(actions),
+            stage=s.stage, present=sum(1 for a in file.rows("attendance") if a.present),
+            ideas=len(file.rows("ideas")), decisions=len(file.rows("decisions")),
+            actions=len(actions),
             actions_open=sum(1 for a in actions if a.status == "open"),
             sig=file_sig(file.path, missing_ok=True))
 
@@ -81,11 +82,11 @@ class SearchText(Record):
 
     @classmethod
     def of(cls, file: SessionFile) -> SearchText:
-        entries = [["idea", i.id, i.text] for i in file.ideas()]
-        for d in file.decisions():
+        entries = [["idea", i.id, i.text] for i in file.rows("ideas")]
+        for d in file.rows("decisions"):
             entries.append(["decision", d.id,
                             "\n".join(t for t in (d.text, d.reasons, d.differing_views) if t)])
-        for a in file.actions():
+        for a in file.rows("actions"):
             entries.append(["action", a.id,
                             "\n".join(t for t in (a.text, a.outcome, a.reason) if t)])
         return cls(session_id=file.id, entries=entries, sig=file_sig(file.path, missing_ok=True))

@@ -14,7 +14,6 @@ Layout (folder 0700, every file 0600)::
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,22 +21,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..clock import new_id
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
-from ..ids import is_id, is_prefix, session_path
-from ..model import Group, Person, Session, SessionData
-from ..regular_files import NotRegularFile, kind_of, read_regular, special_kind
-from .atomic import (
-    DIR_MODE, TEMP_SUFFIX, folder_error, open_error, read_error, write_atomic,
-)
+from ..ids import is_prefix, session_path
+from ..model import Group, Session, SessionData
+from ..regular_files import read_regular, special_kind
+from .atomic import DIR_MODE, folder_error, open_error, read_error
 from .fileformat import make_loader, new_tables
-from .groups import GroupBook
+from .folder import (
+    RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
+)
+from .groups import open_groups
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
 from .lock import MARKER, FolderLock
 from .session_file import SessionFile
-from .set_aside import SET_ASIDE, own_folder, scan_sessions, set_aside
+from .set_aside import scan_sessions, set_aside
 
-RUNNING = ".running"
+__all__ = ["MARKER", "RUNNING", "Match", "Store", "open_store", "prepare_folder",
+           "refuse_foreign"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ class Store:
                 # at once never see (or tidy away) each other's half-made folder.
                 refuse_foreign(self.root)
                 self.root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-                self.problems += _not_special(self.root, ".lock")  # a FIFO would block
+                self.problems += not_special(self.root, ".lock")  # a FIFO would block
                 self._lock.acquire()
             try:
                 self.problems += prepare_folder(self.root, create=not self.read_only)
@@ -90,14 +90,16 @@ class Store:
                     # What proves it is this folder if its disk comes back (lock.py).
                     self._lock.remember(MARKER, read_regular(self.root / MARKER))
                 if not self.read_only:
-                    self._tidy()
-                self.groups = self._open_groups()
+                    self.unclean_shutdown = tidy(self.root)
+                self.groups = open_groups(self)
                 self.index = self._open_derived(SessionIndex, "index.json", "the session list")
                 self._reconcile()
                 if not self.read_only:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
-                    self._mark_running()
+                    # What shows no other copy used the folder meanwhile (lock.py).
+                    self._lock.remember(RUNNING, mark_running(self.root))
+                    self._marked = True
             except BaseException:
                 self.close()
                 raise
@@ -130,23 +132,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _tidy(self) -> None:
-        """Remove temp files a killed write left behind; note an unclean shutdown."""
-        for folder in (self.root, self.sessions_dir, self.root / "backups"):
-            for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-                if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
-                    temp.unlink(missing_ok=True)
-        self.unclean_shutdown = (self.root / RUNNING).exists()
-
-    def _mark_running(self) -> None:
-        """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
-        # A random part too: another copy that opens the folder (on this computer or
-        # another) leaves a different note, or none, so the lock can tell (lock.py).
-        note = f"{os.getpid()} {os.urandom(8).hex()}".encode()
-        write_atomic(self.root / RUNNING, note)
-        self._marked = True
-        self._lock.remember(RUNNING, note)
-
     def check_folder(self, action: str, *, saving: bool = True) -> None:
         """FolderUnavailable if the data folder is gone, or the path now leads to a
         folder that is not the one this store opened; ``action`` says what was refused."""
@@ -167,42 +152,6 @@ class Store:
 
     def _loader(self, kind: str):
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
-
-    def _open_groups(self) -> GroupBook:
-        path = self.root / "groups.json"
-        previous = self.root / "backups" / "groups.previous.json"
-        book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         read_only=self.read_only,
-                         keep_previous=None if self.read_only else previous,
-                         guard=self._guard)
-        try:
-            book.check()
-            return book
-        except DamagedFile as exc:
-            if self.read_only:
-                self.problems.append(f"{exc} Open coprod normally to repair it.")
-                return GroupBook(path.with_name("missing"), loader=lambda p: new_tables("groups"),
-                                 what="the groups", read_only=True)
-            moved = self.set_aside(path)
-            message = f"{exc} It was moved to {moved}."
-        try:
-            kept = read_regular(previous)
-        except (NotRegularFile, FileNotFoundError):
-            kept = None
-        if kept is not None:
-            write_atomic(path, kept)
-            book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                             keep_previous=previous, guard=self._guard)
-            try:
-                book.check()
-                self.problems.append(message + " The copy from before the last change was "
-                                     "restored; check the most recent change to a group.")
-                return book
-            except DamagedFile:
-                self.set_aside(path)
-        self.problems.append(message + " Groups and rosters start empty; sessions are safe.")
-        return GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         keep_previous=previous, guard=self._guard)
 
     def _open_derived(self, kind: type, name: str, what: str):
         path = self.root / name
@@ -378,14 +327,6 @@ class Store:
             raise NotFound("More than one session starts with that; give more of the id.")
         return matches[0]
 
-    def create_session(self, group_id: str, title: str, **fields: Any) -> SessionFile:
-        group = self.groups.group(group_id)
-        fields.setdefault("purpose", group.purpose)
-        fields.setdefault("can_change", group.can_change)
-        fields.setdefault("cannot_change", group.cannot_change)
-        fields.setdefault("stage", group.stage)
-        return self.add_session(Session(group_id=group.id, title=title, **fields))
-
     def add_session(self, session: Session, tables: dict[str, list[Any]] | None = None
                     ) -> SessionFile:
         """Write a new session file (with records, for an import) and open it."""
@@ -459,11 +400,6 @@ class Store:
             group = Group(id=session.group_id, name="Unknown group")
         return file.snapshot(group, self.groups.people())
 
-    # -- people --------------------------------------------------------------------------
-
-    def add_person(self, person: Person, group_id: str | None = None) -> Person:
-        return self.groups.add_person(person, group_id=group_id)
-
     # -- search ---------------------------------------------------------------------------
 
     def search(self, text: str, *, group_id: str | None = None,
@@ -490,90 +426,6 @@ class Store:
                     hits.append(Match(sid, summary.title, summary.date, kind, record_id, body))
         hits.sort(key=lambda m: (m.date, m.session_id), reverse=True)
         return hits[:limit] if limit else hits
-
-
-def refuse_foreign(root: Path) -> None:
-    """Refuse a file, or a folder holding someone else's files (writes nothing)."""
-    if root.exists():
-        if not root.is_dir():
-            raise CoprodError(f"{root} is a file, not a folder; choose a folder for the data.")
-        marker = root / MARKER
-        # The marker is looked for again after the listing: another copy may have
-        # written it (and more) in between.
-        if not marker.exists() and not _only_ours(root) and not marker.exists():
-            raise CoprodError(f"{root} already holds other files; choose an empty "
-                              "or new folder for coprod's data.")
-
-
-def prepare_folder(root: Path, *, create: bool) -> list[str]:
-    """Make sure ``root`` is a coprod data folder we may use (0700); what had to be
-    put right there, in words."""
-    marker = root / MARKER
-    refuse_foreign(root)
-    sessions = root / "sessions"
-    if os.path.islink(sessions):
-        # Setting it aside would make coprod open looking empty: said, not moved.
-        raise CoprodError(f"The sessions folder in {root} is a link to another place, and "
-                          "coprod never reads or writes its records through a link: put the "
-                          "folder itself there, then try again.")
-    if not create:  # reading only: nothing is written, not even a chmod
-        if not root.exists():
-            raise NotFound(f"There is no coprod data in {root} yet.")
-        return []
-    root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(root, DIR_MODE)
-    # Our own folders, never links: a link would carry writes (and a chmod) elsewhere.
-    problems = [own_folder(root, sub) for sub in ("sessions", "backups")]
-    if os.path.lexists(root / SET_ASIDE):  # made when first needed
-        problems.append(own_folder(root, SET_ASIDE))
-    problems += _not_special(root, MARKER)
-    if _folder_id(marker) is None:
-        # The folder's own id (added to a marker that has none): how the folder is
-        # known again if its disk is plugged in again under another name (lock.py).
-        write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1,
-                                         "id": new_id()}).encode())
-    return [p for p in problems if p]
-
-
-def _folder_id(marker: Path) -> str | None:
-    try:
-        data = json.loads(read_regular(marker, limit=4096))
-    except (OSError, CoprodError, ValueError, UnicodeDecodeError):
-        return None
-    return data.get("id") if isinstance(data, dict) and is_id(data.get("id")) else None
-
-
-def _not_special(root: Path, name: str) -> list[str]:
-    """Move aside anything but an ordinary file named ``name`` (a link is never
-    followed, a FIFO never opened); what was done, in words."""
-    kind = special_kind(root / name)
-    if kind is None:
-        return []
-    try:
-        moved = set_aside(root, root / name)
-    except FileNotFoundError:  # another copy starting moved it first
-        return []
-    return [f"{name} in the data folder was {kind}, not a file coprod wrote; it was "
-            f"moved, unopened, to {moved} and made again."]
-
-
-def _only_ours(root: Path) -> bool:
-    """True if ``root`` holds nothing but what coprod makes before its marker.
-
-    A first start that was killed, or another copy starting at the same moment,
-    leaves the lock, the empty sub-folders or the marker's temp file.
-    """
-    for path in root.iterdir():
-        name = path.name
-        if name == ".lock" or (name.startswith(f".{MARKER}.") and name.endswith(TEMP_SUFFIX)):
-            continue
-        try:
-            if name in ("sessions", "backups") and path.is_dir() and not any(path.iterdir()):
-                continue
-        except OSError:
-            pass
-        return False
-    return True
 
 
 def open_store(root: Path, *, read_only: bool = False) -> Store:

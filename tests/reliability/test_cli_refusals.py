@@ -24,6 +24,7 @@ import pytest
 
 from coprod_tui.exports.formats import export_session
 from coprod_tui.model import Group, Person
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 
 from .conftest import child_env
@@ -31,10 +32,8 @@ from .edges import WORDING, cli, cli_child, demo_folder, plain_failure, tree
 
 
 def with_people(root: Path, *people: Person) -> None:
-    with open_store(root) as store:
-        group = store.groups.add_group(Group(name="Other group"))
-        for person in people:
-            store.add_person(person, group.id)
+    with open_store(root) as store:  # people as they are (their ids), as an import would
+        Service(store).groups.adopt(Group(name="Other group"), list(people))
 
 
 @pytest.fixture
@@ -114,9 +113,10 @@ def test_an_empty_data_dir_is_refused_not_read_as_the_usual_folder(home_with_dat
                                                                      tmp_path):
     env, usual = home_with_data
     with open_store(tmp_path / "elsewhere") as store:  # a session new to the usual folder
-        group = store.groups.add_group(Group(name="Elsewhere"))
-        sid = store.create_session(group.id, "From elsewhere").id
-        export_session(store, sid, "json", tmp_path / "bundle.json", wording=WORDING)
+        service = Service(store)
+        group = service.groups.add_group(name="Elsewhere")
+        sid = service.create_session(group.id, "From elsewhere").id
+        export_session(service, sid, "json", tmp_path / "bundle.json", wording=WORDING)
     before = tree(usual)
     given = cli_child("--data-dir", "", *args, env=env, cwd=tmp_path, timeout=60)
     plain_failure(given.returncode, given.stderr)

@@ -26,6 +26,7 @@ from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.errors import FolderInUse, SaveError
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from coprod_tui.store import lock as lock_module
 from tests.ui.helpers import screen_text, type_into
@@ -121,12 +122,10 @@ def test_another_copy_holding_the_folder_when_it_comes_back_is_never_undone(
 
 def test_a_forget_run_while_the_stick_was_elsewhere_is_never_undone(store, data_dir,
                                                                       remount):
-    from coprod_tui.forget import forget
-
     group, file, people = live_session(store)
     remount.plug_in_again(store)
     with open_store(data_dir) as other:  # the stick in another computer
-        forget(other, people[1].id)
+        Service(other).forget(people[1].id)
     after_forget = folder_bytes(data_dir)
     with pytest.raises(SaveError, match=USED_MEANWHILE):
         file.add_idea("Bob Stone said yes")
@@ -331,7 +330,7 @@ async def test_a_stick_plugged_in_again_while_another_copy_uses_it(stick):
                 assert capture.value == "Not over their work"
                 assert IN_USE in screen_text(app) and app.is_running
                 assert folder_bytes(data_dir) == before
-                other.groups.add_group(group.__class__(name="Theirs"))
+                Service(other).groups.add_group(name="Theirs")
             theirs = folder_bytes(data_dir)
             await pilot.press("enter")
             await pilot.pause()

@@ -28,6 +28,7 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.exports.formats import export_data, export_session
 from coprod_tui.store import open_store
 from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 
 from .conftest import RealApp, child_env
 from .edges import cli_child, demo_folder, plain_failure, tree
@@ -176,10 +177,11 @@ STALL = textwrap.dedent("""
         time.sleep(120)
     os.fsync = stall
     from coprod_tui.exports.formats import export_session
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
     from coprod_tui.templates import default_wording
     with open_store(Path(sys.argv[1]), read_only=True) as store:
-        export_session(store, sys.argv[2], "minutes", sys.argv[3],
+        export_session(Service(store), sys.argv[2], "minutes", sys.argv[3],
                        wording=default_wording())
 """)
 
@@ -218,7 +220,7 @@ def test_a_failed_export_leaves_no_temp_file(demo, tmp_path, monkeypatch):
     with open_store(root, read_only=True) as store:
         monkeypatch.setattr(os, "fsync", refuse)
         with pytest.raises(CoprodError, match="the disk is full"):
-            export_session(store, sid, "minutes", out, wording=WORDING)
+            export_session(Service(store), sid, "minutes", out, wording=WORDING)
     assert list(out.iterdir()) == []
 
 
@@ -248,7 +250,7 @@ def test_the_export_folder_is_made_0700_whatever_the_umask(demo, tmp_path):
     old = os.umask(0)
     try:
         with open_store(root, read_only=True) as store:
-            path = export_session(store, sid, "minutes", default_dir=folder, wording=WORDING)
+            path = export_session(Service(store), sid, "minutes", default_dir=folder, wording=WORDING)
     finally:
         os.umask(old)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -259,7 +261,7 @@ async def test_the_share_step_makes_its_folder_0700(store, tmp_path):
     from coprod_tui.app import CoprodApp
     from tests.ui.helpers import screen_text
 
-    add_demo(store)
+    add_demo(Service(store))
     out = tmp_path / "new" / "exports"
     app = CoprodApp(store)
     old = os.umask(0)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.model import Group
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 
 from .edges import cli, cli_child, demo_folder, plain_failure, tree
@@ -74,7 +74,7 @@ def test_a_link_in_place_of_an_own_folder_is_moved_aside_never_followed(tmp_path
     code, out, err = cli("demo", data_dir=root)
     assert code == 0, err
     with open_store(root) as store:
-        store.groups.add_group(Group(name="One more"))
+        Service(store).groups.add_group(name="One more")
     assert tree(outside) == before, "something was written outside the data folder"
     assert modes(outside) == before_modes, "something outside was chmodded"
     for name in ("backups", "set-aside"):

@@ -24,7 +24,7 @@ from textual._xterm_parser import XTermParser
 from textual.widgets import Input, TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.model import Group
+from coprod_tui.service import Service
 from coprod_tui.text import clean_line, clean_long
 
 from .conftest import RealApp
@@ -93,9 +93,10 @@ def test_the_app_uses_the_paste_safe_parser_on_a_real_terminal(store):
 
 
 async def test_a_paste_into_a_title_and_a_long_field_is_kept_in_order(store, data_dir):
-    group = store.groups.add_group(Group(name="Riverside"))
-    file = store.create_session(group.id, "x")
-    store.release(file)
+    service = Service(store)
+    group = service.groups.add_group(name="Riverside")
+    file = service.create_session(group.id, "x")
+    file.release()
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -120,9 +121,10 @@ async def test_a_paste_into_a_title_and_a_long_field_is_kept_in_order(store, dat
 def test_a_paste_in_the_real_app_in_a_terminal(store, data_dir):
     """The real ``coprod`` in a pseudo-terminal, pasted into with the bytes a terminal
     sends for a bracketed paste."""
-    group = store.groups.add_group(Group(name="Riverside"))
-    file = store.create_session(group.id, "x")
-    store.release(file)
+    service = Service(store)
+    group = service.groups.add_group(name="Riverside")
+    file = service.create_session(group.id, "x")
+    file.release()
     store.close()
     app = RealApp(data_dir)
     try:

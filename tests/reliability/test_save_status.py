@@ -17,7 +17,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.model import Group
+from coprod_tui.service import Service
 from coprod_tui.screens.autosave import SAVE_DELAY
 
 NOT_YET = "not saved yet"
@@ -51,9 +51,10 @@ def check_true(app, data_dir, sid, fields) -> None:
 
 @pytest.fixture
 def planned(store):
-    group = store.groups.add_group(Group(name="Riverside"))
-    file = store.create_session(group.id, "Planned one")
-    store.release(file)
+    service = Service(store)
+    group = service.groups.add_group(name="Riverside")
+    file = service.create_session(group.id, "Planned one")
+    file.release()
     return file.id
 
 

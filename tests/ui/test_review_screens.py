@@ -7,12 +7,13 @@ import time
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 from tests.long_history import RARE, make_long_history
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 
 async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -25,7 +26,7 @@ async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
 
 
 async def test_filters_narrow_the_list(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -44,7 +45,7 @@ async def test_filters_narrow_the_list(store):
 
 
 async def test_a_correction_keeps_the_old_and_new_value(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id  # "How the days will run", closed
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -72,7 +73,7 @@ async def test_a_correction_keeps_the_old_and_new_value(store, data_dir):
 
 
 async def test_not_able_without_a_reason_is_refused(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
@@ -102,7 +103,7 @@ async def test_not_able_without_a_reason_is_refused(store, data_dir):
 
 
 async def test_a_new_session_shows_the_open_actions_from_before(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
