@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clock import today
+from .consent import group_redactor, redactor
 from .errors import CoprodError
 from .export_files import target_path, write_export
 from .filenames import default_name
@@ -73,7 +74,9 @@ def export_data(data, fmt: str, output: str | Path | None = None, *, wording=Non
                           f"{', '.join(FORMATS)}.")
     payload = render(data, fmt, wording)
     spec = FORMATS[fmt]
-    name = default_name(data.session.date, data.session.title, spec.label, spec.suffix)
+    # The file name is shared as much as the document: it names no one the document hides.
+    name = default_name(data.session.date, redactor(data)(data.session.title), spec.label,
+                        spec.suffix)
     return write_export(target_path(output, name, default_dir=default_dir,
                                     data_root=data_root), payload)
 
@@ -106,6 +109,6 @@ def export_group_report(store, group_name: str, output: str | Path | None = None
 
         payload = group_you_said_we_did_docx(group, sessions)
     spec = GROUP_FORMATS[fmt]
-    name = default_name(today(), group.name, spec.label, spec.suffix)
+    name = default_name(today(), group_redactor(sessions)(group.name), spec.label, spec.suffix)
     return write_export(target_path(output, name, default_dir=default_dir,
                                     data_root=store.root), payload)

@@ -27,6 +27,9 @@ class SessionData:
     feedback: list[Feedback] = field(default_factory=list)
     audit: list[AuditAnswer] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    #: Everyone on the data folder's people list (names in free text are looked for
+    #: among all of them, not only the people above).
+    everyone: dict[str, Person] = field(default_factory=dict)
 
     def present(self) -> list[Attendance]:
         return [a for a in self.attendance if a.status == "present"]
@@ -62,7 +65,10 @@ class SessionData:
         for person_id, person in self.people.items():
             if person_id not in names:
                 names[person_id] = by_role(person_id, person.role)
-        return names
+        # A shown name is shared text too: "Joan (Sam's mum)" must not name Sam.
+        from ..consent import shown_names  # the consent rule is built on this model
+
+        return shown_names(self, names)
 
     def raised_by_label(self, idea: Idea, names: dict[str, str] | None = None) -> str:
         if idea.raised_by == "person" and idea.person_id:

@@ -123,6 +123,7 @@ class SessionFile(TableFile):
         return SessionData(
             session=self.session, group=group,
             people={pid: p for pid, p in people.items() if pid in referenced},
+            everyone=dict(people),
             **{name: self.rows(name) for name in TABLES},
         )
 
