@@ -200,7 +200,7 @@ def _tidy_exports_soon(delay_s: float = 1.0) -> None:
     def tidy() -> None:
         time.sleep(delay_s)
         try:
-            from .export_files import tidy_export_temps
+            from .placing import tidy_export_temps
             from .paths import documents_dir
 
             tidy_export_temps(documents_dir())

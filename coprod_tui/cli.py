@@ -18,7 +18,6 @@ from .errors import CoprodError, FolderInUse, NotFound, SaveError
 from .text import safe_to_print
 
 EXIT_USER = 2
-FORMATS = ("minutes", "easy-read", "you-said-we-did", "json", "impact")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,6 +26,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .exports.formats import FORMATS, GROUP_FORMATS  # the one registry (no python-docx)
+
     parser = _Parser(
         prog="coprod",
         description="A facilitator's assistant for co-production workshops. "
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write a session's minutes or a backup file")
     p.add_argument("session", metavar="SESSION", nargs="?",
                    help="a session id or the start of one")
-    p.add_argument("--format", choices=FORMATS, default="minutes")
+    p.add_argument("--format", choices=list({**FORMATS, **GROUP_FORMATS}), default="minutes")
     p.add_argument("--group", metavar="NAME",
                    help="with you-said-we-did or impact: report on a whole group instead")
     p.add_argument("-o", "--output", metavar="PATH", help="the file or folder to write to")
@@ -191,25 +192,25 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exporting import GROUP_FORMATS, export_group_report, export_session
+    from .exports.formats import GROUP_FORMATS, export_group, export_session
     from .templates import load_wording_reporting
 
     with _store(args, write=False) as store:
-        problem = load_wording_reporting(store.root)[1]
+        wording, problem = load_wording_reporting(store.root)
         if problem:
             _say(f"coprod: {problem}", err=True)
         if args.group:
             if args.format not in GROUP_FORMATS:
                 raise CoprodError("--group works only with --format you-said-we-did or "
                                   "impact.")
-            path = export_group_report(store, args.group, args.output, fmt=args.format)
+            path = export_group(store, args.group, args.format, args.output, wording=wording)
         else:
             if args.format == "impact":
                 raise CoprodError("The impact report covers a whole group: add --group NAME.")
             if not args.session:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
             path = export_session(store, store.resolve(args.session), args.format,
-                                  args.output)
+                                  args.output, wording=wording)
     _say(str(path))
     return 0
 

@@ -80,19 +80,17 @@ def things(data: SessionData) -> list[str]:
 
 
 def matcher(people: dict[str, Person], names_of_things: Iterable[str]) -> NameMatcher:
-    """The name rule for these people and things (the same people give the same one)."""
-    return _cached(tuple((pid, p.name, p.contact) for pid, p in people.items()),
-                   tuple(dict.fromkeys(names_of_things)))
+    """The name rule for these people and things. The rule for a folder's people is
+    made once and kept (the same people give the same one); things are added cheaply."""
+    return _cached(tuple((pid, p.name, p.contact) for pid, p in people.items())
+                   ).with_things(_THING, names_of_things)
 
 
-@lru_cache(maxsize=8)
-def _cached(people: tuple[tuple[str, str, str], ...], names_of_things: tuple[str, ...]
-            ) -> NameMatcher:
-    forms: dict[str, list[Form]] = {
+@lru_cache(maxsize=4)
+def _cached(people: tuple[tuple[str, str, str], ...]) -> NameMatcher:
+    return NameMatcher({
         pid: [*name_parts(name), *([Form(contact, "contact")] if contact.strip() else [])]
-        for pid, name, contact in people}
-    forms[_THING] = [Form(t, "thing") for t in names_of_things]
-    return NameMatcher(forms)
+        for pid, name, contact in people})
 
 
 def _capital(text: str, mention: Mention, label: str) -> str:

@@ -9,7 +9,7 @@ corrections about their attendance) and links to them are cut (the idea they
 raised is kept as "removed at the person's request", an action they owned has
 no owner, a named comment card becomes anonymous).
 
-By name, free text changes only where the name rule (``names.py``) finds the
+By name, free text changes only where the name rule (``coprod_tui/names``) finds the
 name written as a name: the replacement is ``REMOVED`` and every other
 character stays as it was. Any free text may mention someone, so every field
 that is free text is read (the privacy-safe reading) and each change reported:
@@ -35,14 +35,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .corrections import field_words
+from .words import field_words, plural
 from .errors import ValidationError
 from .model import (
     Action, Correction, Feedback, Group, Idea, Person, Record, Session,
 )
 from .model.records import NAME_REMOVED_NOTE
 from .names import NameMatcher
-from .text import one_line, plural
+from .text import one_line
 
 REMOVED = "[name removed]"
 

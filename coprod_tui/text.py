@@ -66,11 +66,6 @@ def _check(text: str, *, what: str, required: bool, limit: int) -> str:
     return text
 
 
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """'1 idea', '2 ideas' (or the given plural form)."""
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
-
-
 def one_line(text: str, limit: int = 70) -> str:
     """A record's text on one line, shortened for a list."""
     line = " ".join(text.split())

@@ -14,10 +14,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from coprod_tui import follow_up
-from coprod_tui.clock import parse_instant
 from coprod_tui.errors import CoprodError
-from coprod_tui.follow_up import ActionRow
+from coprod_tui.report import ActionRow
 from coprod_tui.text import one_line
+from coprod_tui.words import short_date
 
 from .forms import FormDialog, label, text_area
 
@@ -111,7 +111,7 @@ class ActionDetail(Static):
         elif row.status == "not_able":
             lines.append(f"Not able to do it, because: {row.result}")
         if row.told_back_at:
-            lines.append(f"Told back to the group on {parse_instant(row.told_back_at):%d %B %Y}.")
+            lines.append(f"Told back to the group on {short_date(row.told_back_at)}.")
         self.update(Text("\n".join(lines)))
 
 
@@ -130,7 +130,9 @@ class OutcomeDialog(FormDialog[str]):
         yield Static(Text(f"Action: {self.row.text}"), markup=False)
         yield label("What was done" if self.how == "done" else
                     "Why it could not be done (people deserve the reason)")
-        current = self.row.result if self.row.status == self.how else ""
+        # The words as stored (the row's are as the group may see them).
+        stored = {"done": self.row.action.outcome, "not_able": self.row.action.reason}
+        current = stored[self.how] if self.row.status == self.how else ""
         yield text_area(current, id="words", height=5)
 
     def submit(self) -> str:

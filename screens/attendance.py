@@ -10,31 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui.clock import clock_of, now
+from coprod_tui.clock import now
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS, labels
-from coprod_tui.model import Attendance, Person
+from coprod_tui.model import Person
+from coprod_tui.report import attendance_words as here_words
 
 from .journey import SaveStatus, StepScreen
 
 ROLE = labels(ROLES)
 MODE = labels(MODES)
 NEED = labels(SUPPORT_NEEDS)
-
-
-def here_words(a: Attendance | None) -> str:
-    """Attendance in words (never by colour alone)."""
-    if a is None or a.status == "expected":
-        return "Not marked"
-    if a.status == "apologies":
-        return "Apologies"
-    if a.status == "absent":
-        return "Did not come"
-    words = "Present"
-    if a.late:
-        words += f", late {clock_of(a.arrived_at)}"
-    if a.left_at:
-        words += f", left {clock_of(a.left_at)}"
-    return words
 
 
 class AttendanceScreen(StepScreen):

@@ -14,7 +14,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.capture import parse_card
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.text import one_line, plural
+from coprod_tui.text import one_line
+from coprod_tui.words import plural
 
 from .journey import SaveStatus, SessionScreen
 from .saving import typed

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.model import ConductVersion
+from coprod_tui.words import clock_of, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
@@ -19,7 +18,7 @@ from .journey import SaveStatus, StepScreen
 def agreed_words(version: int | None, how: str, at: str | None) -> str:
     if version is None:
         return "Not yet"
-    when = datetime.fromisoformat(at).strftime("%H:%M") if at else ""
+    when = clock_of(at)
     return f"{'Agreed later' if how == 'later' else 'Agreed'} (version {version}) {when}".strip()
 
 
@@ -65,7 +64,7 @@ class ConductScreen(StepScreen):
                         "the group.")
         else:
             points = "\n\n".join(f"•  {p}" for p in conduct.points())
-            adopted = datetime.fromisoformat(conduct.adopted_at).strftime("%d %B %Y")
+            adopted = short_date(conduct.adopted_at)
             code.update(f"Our code of conduct (version {conduct.version}, agreed {adopted})"
                         f"\n\n{points}")
         table = self.query_one("#agreements", DataTable)

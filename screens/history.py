@@ -9,11 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui import framework as fw
-from coprod_tui.history import group_history
-
-ROLE = fw.labels(fw.ROLES)
-METHOD = fw.labels(fw.METHODS)
+from coprod_tui.report import group_history
 
 
 class GroupHistoryScreen(Screen[None]):
@@ -43,20 +39,19 @@ class GroupHistoryScreen(Screen[None]):
         self.query_one("#history-title", Static).update(
             f"History of {history.group_name}: {len(history.sessions)} sessions held")
         lines = []
-        share = history.lived_experience_share
-        if share is not None:
-            lines.append(f"{round(share * 100)}% of places taken were people with lived "
-                         "experience (using services, family, carers, young people).")
-        mix = ", ".join(f"{ROLE[r]} {n}" for r, n in history.role_totals.items())
+        if history.lived_experience_percent is not None:
+            lines.append(f"{history.lived_experience_percent}% of places taken were people "
+                         "with lived experience (using services, family, carers, young people).")
+        mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
         lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
-        if history.roles_never_present:
+        if history.roles_missing:
             lines.append("Never represented (seldom heard?): "
-                         + ", ".join(ROLE[r] for r in history.roles_never_present) + ".")
+                         + ", ".join(history.roles_missing) + ".")
         if history.not_seen_lately:
             lines.append("Not at any of the last 3 sessions: " + ", ".join(
                 f"{p.name} (last {p.last_attended or 'never came'})"
                 for p in history.not_seen_lately) + ".")
-        methods = ", ".join(f"{METHOD[m]} {n}" for m, n in history.methods.items())
+        methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
         lines.append(f"Ways of working used: {methods or 'none recorded'}.")
         lines.extend(history.skipped)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
@@ -64,7 +59,7 @@ class GroupHistoryScreen(Screen[None]):
         people = self.query_one("#people", DataTable)
         people.add_columns("Name", "Role", "Came", "Apologies", "Last came", "Spoke", "Ideas")
         for p in history.people:
-            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), ROLE[p.role],
+            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), p.role_label,
                            str(p.attended), str(p.apologies), p.last_attended or "never",
                            str(p.turns), str(p.ideas))
         sessions = self.query_one("#sessions", DataTable)
@@ -75,7 +70,7 @@ class GroupHistoryScreen(Screen[None]):
                 if mix.influence else "none"
             sessions.add_row(mix.date, Text(mix.title), str(mix.present),
                              str(mix.lived_experience), cards,
-                             ", ".join(METHOD[m] for m in mix.methods))
+                             ", ".join(mix.method_labels))
         people.focus()
 
     def action_impact(self) -> None:
@@ -86,13 +81,13 @@ class GroupHistoryScreen(Screen[None]):
 
     def _write(self, fmt: str) -> None:
         from coprod_tui.errors import CoprodError
-        from coprod_tui.exporting import export_group_report
+        from coprod_tui.exports.formats import export_group
         from coprod_tui.paths import documents_dir
 
         group = self.app.store.groups.group(self.group_id)
         try:
-            path = export_group_report(self.app.store, group.id, fmt=fmt,
-                                       default_dir=documents_dir())
+            path = export_group(self.app.store, group.id, fmt, wording=self.app.wording,
+                                default_dir=documents_dir())
         except CoprodError as exc:
             self.notify(str(exc), title="Not written", severity="error", markup=False)
             return

@@ -23,6 +23,7 @@ from coprod_tui.model import Person
 from coprod_tui.speaking import current_speaker, not_spoken, voices
 from coprod_tui.store.session_file import agenda_clock
 from coprod_tui.text import one_line
+from coprod_tui.words import clock_of
 
 from .journey import SaveStatus, StepScreen
 from .saving import typed
@@ -209,15 +210,14 @@ class LiveScreen(StepScreen):
         people = self.people
         rows = []
         for idea in file.ideas():
-            who = (Who(idea.raised_by, idea.person_id).describe(people)
-                   if idea.raised_by != "removed" else "Someone")
+            who = Who(idea.raised_by, idea.person_id).describe(people)
             rows.append((idea.at, "Idea", who, idea.text))
         for d in file.decisions():
             rows.append((d.at, "Decision", "", d.text))
         for a in file.actions():
             rows.append((a.created_at, "Action", self._owner(a), a.text))
         rows.sort(key=lambda r: r[0])
-        return [(_hhmm(at), kind, who, text) for at, kind, who, text in rows]
+        return [(clock_of(at), kind, who, text) for at, kind, who, text in rows]
 
     def _owner(self, action) -> str:
         if action.owner_person_id:
@@ -350,9 +350,3 @@ class LiveScreen(StepScreen):
         if self.save(self.file.go_to_item, target) is not None:
             self._tick()
 
-
-def _hhmm(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp).strftime("%H:%M")
-    except ValueError:
-        return ""

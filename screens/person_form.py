@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Static
 
-from coprod_tui.clock import clock_of, instant_on
+from coprod_tui.clock import instant_on
+from coprod_tui.words import clock_of
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS
 from coprod_tui.model import Person
 

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
-from coprod_tui.exporting import FORMATS, export_data
+from coprod_tui.exports.formats import FORMATS, export_data
 from coprod_tui.paths import documents_dir
 
 from .forms import label

@@ -16,7 +16,7 @@ from textual.widgets import Footer, Select, Static, TextArea
 
 from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.evidence import suggested_evidence
+from coprod_tui.report import suggested_evidence
 
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen

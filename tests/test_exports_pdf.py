@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_group_report, export_session
+from coprod_tui.exports.formats import export_group, export_session
+from coprod_tui.templates import default_wording
+
+WORDING = default_wording()
 
 pytestmark = pytest.mark.soffice
 
@@ -47,9 +50,10 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
 
     docs = tmp_path / "docx"
     docs.mkdir()
-    files = {fmt: export_session(store, first, fmt, docs / f"{fmt}.docx")
+    files = {fmt: export_session(store, first, fmt, docs / f"{fmt}.docx", wording=WORDING)
              for fmt in ("minutes", "easy-read", "you-said-we-did")}
-    files["group"] = export_group_report(store, "Riverside", docs / "group.docx")
+    files["group"] = export_group(store, "Riverside", "you-said-we-did", docs / "group.docx",
+                                  wording=WORDING)
     pdfs = tmp_path / "pdf"
     to_pdf(list(files.values()), pdfs, tmp_path / "lo-profile")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coprod_tui.errors import NotFound
-from coprod_tui.history import group_history
+from coprod_tui.report import group_history
 from coprod_tui.model import Group, Person
 
 

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from coprod_tui import follow_up
-from coprod_tui.history import group_history
+from coprod_tui.report import group_history
 from coprod_tui.review import SessionFilter, filter_sessions
 from coprod_tui.store import open_store
 from tests.long_history import RARE, make_long_history

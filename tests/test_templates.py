@@ -11,7 +11,7 @@ import pytest
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_session
+from coprod_tui.exports.formats import export_session
 from coprod_tui.templates import (
     TemplateError, default_wording, load_wording_reporting, read_template,
 )
@@ -104,7 +104,7 @@ async def test_the_wording_shows_on_screen_and_in_the_minutes(store, data_dir, t
         await pilot.press("g")
         await pilot.pause()
         assert app.screen.query_one("#conduct").text == "Be on time.\nPhones away."
-    path = export_session(store, sid, "minutes", tmp_path)
+    path = export_session(store, sid, "minutes", tmp_path, wording=app.wording)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
     tables = docx.Document(io.BytesIO(path.read_bytes())).tables
     cells = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)

@@ -69,15 +69,3 @@ class SessionData:
         from ..consent import shown_names  # the consent rule is built on this model
 
         return shown_names(self, names)
-
-    def raised_by_label(self, idea: Idea, names: dict[str, str] | None = None) -> str:
-        if idea.raised_by == "person" and idea.person_id:
-            return (names or self.public_names()).get(idea.person_id, "A participant")
-        return {"anonymous": "Anonymous", "chat": "Via the chat",
-                "after": "After the meeting", "removed": "A participant"}.get(
-                    idea.raised_by, "Anonymous")
-
-    def owner_label(self, action: Action, names: dict[str, str] | None = None) -> str:
-        if action.owner_person_id:
-            return (names or self.public_names()).get(action.owner_person_id, "A participant")
-        return action.owner or "Not yet agreed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
@@ -232,6 +233,27 @@ class NameMatcher:
 
     def __bool__(self) -> bool:
         return bool(self._count)
+
+    def with_things(self, key: Hashable, names_of_things: Iterable[str]) -> NameMatcher:
+        """This matcher, also knowing the names of some things (under ``key``): cheap,
+        so one matcher of everyone in a folder serves every session's venue."""
+        new = copy.copy(self)
+        new._first = dict(self._first)
+        added = 0
+        for text in dict.fromkeys(names_of_things):
+            folded, gaps = _shape(" ".join(name_words(text)))
+            if not folded:
+                continue
+            entry = _Form(text, folded, gaps, True)
+            entry.keys.add(key)
+            entry.kinds.add("thing")
+            entry.singles.add(False)
+            entry.settle()
+            new._first[folded[0]] = sorted([*new._first.get(folded[0], ()), entry],
+                                           key=lambda f: (-f.n, f.thing))
+            added += 1
+        new._count = self._count + added
+        return new
 
     # -- finding -----------------------------------------------------------------------------
 

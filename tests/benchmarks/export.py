@@ -1,7 +1,7 @@
 """Word minutes for a big session: 60 attendees, 600 ideas, 60 decisions, 100 actions,
 and 1,000 more people in the data folder whose names are looked for in its free text.
 
-Ours: ``coprod_tui.exporting.render(data, "minutes")``, the bytes of the .docx
+Ours: ``coprod_tui.exports.formats.render(data, "minutes")``, the bytes of the .docx
 from a loaded session (what ``coprod export`` and the Share screen write).
 Baseline: a bare python-docx script writing the same paragraphs (same text,
 same style names) and the same tables and rows (same cell text) in the same
@@ -15,10 +15,13 @@ from __future__ import annotations
 import io
 import time
 
-from coprod_tui.exporting import render
+from coprod_tui.exports.formats import render
+from coprod_tui.templates import default_wording
 
 from .common import Figure, Settings, alternate, compare, ratio_figure
 from tests.big_session import big_session
+
+WORDING = default_wording()
 
 
 def blocks_of(payload: bytes) -> list[tuple[str, str | None, object]]:
@@ -65,14 +68,14 @@ def bare_docx(blocks: list[tuple[str, str | None, object]]) -> bytes:
 def export(ws, settings: Settings) -> list[Figure]:
     # A thousand more people in the folder: every one is looked for in the free text.
     data = big_session(folder=1000)
-    blocks = blocks_of(render(data, "minutes"))
+    blocks = blocks_of(render(data, "minutes", WORDING))
     paragraphs = sum(1 for b in blocks if b[0] == "p")
     rows = sum(len(b[2]) for b in blocks if b[0] == "t")
     assert paragraphs > 600 and rows > 100, (paragraphs, rows)
 
     def ours() -> float:
         started = time.perf_counter()
-        render(data, "minutes")
+        render(data, "minutes", WORDING)
         return time.perf_counter() - started
 
     def baseline() -> float:

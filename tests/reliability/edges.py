@@ -14,10 +14,13 @@ from pathlib import Path
 
 from coprod_tui.cli import main
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_session
+from coprod_tui.exports.formats import export_session
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 
 from .conftest import child_env
+
+WORDING = default_wording()
 
 _BUNDLES: dict[str, dict] = {}
 
@@ -28,7 +31,7 @@ def demo_bundle(tmp_root: Path) -> dict:
         with open_store(tmp_root / "bundle-source") as store:
             add_demo(store)
             sid = store.summaries()[0].id
-            path = export_session(store, sid, "json", tmp_root / "bundle.json")
+            path = export_session(store, sid, "json", tmp_root / "bundle.json", wording=WORDING)
         _BUNDLES["demo"] = json.loads(path.read_text("utf-8"))
     return copy.deepcopy(_BUNDLES["demo"])
 

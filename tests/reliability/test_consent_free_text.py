@@ -24,13 +24,16 @@ from hypothesis import given, strategies as st
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.consent import CONTACT, group_redactor, redactor
-from coprod_tui.exporting import export_group_report, render
+from coprod_tui.exports.formats import export_group, render
 from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 from tests.ui.helpers import type_into
 
 from . import name_texts as nt
 from .conftest import hypothesis_settings
+
+WORDING = default_wording()
 
 DOCUMENTS = ("minutes", "easy-read", "you-said-we-did")
 
@@ -104,10 +107,10 @@ def test_a_name_typed_into_free_text_is_the_label_in_every_document(store, tmp_p
     label = data.public_names()[sam.id]
     assert label == "Carer 1"
 
-    payloads = {fmt: render(data, fmt) for fmt in DOCUMENTS}
+    payloads = {fmt: render(data, fmt, WORDING) for fmt in DOCUMENTS}
     for fmt in ("you-said-we-did", "impact"):
-        payloads[f"group {fmt}"] = export_group_report(store, group.name, tmp_path,
-                                                       fmt=fmt).read_bytes()
+        path = export_group(store, group.name, fmt, tmp_path, wording=WORDING)
+        payloads[f"group {fmt}"] = path.read_bytes()
     for what, payload in payloads.items():
         for part, text in parts_text(payload).items():
             for form in ("Sam Whitfield", "Sam", "Whitfield"):
@@ -132,7 +135,7 @@ def test_names_that_are_words_are_replaced_only_as_names(store):
                   "Rose's idea; mark it down, said Mark. WILL agreed.")
     data = store.snapshot(file.id)
     labels = data.public_names()
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     expected = (f"{labels[people['Will'].id]} said we will meet in may; "
                 f"{labels[people['May'].id]} asked; the rose garden; "
                 f"{labels[people['Rose Mark'].id]}'s idea; mark it down, said "
@@ -149,7 +152,7 @@ def test_a_first_name_two_people_share_becomes_a_participant(store):
     for person in (sam_a, sam_b):
         file.mark(person, "present")
     file.add_idea("Sam asked. Then Sam Cole and Sam Lee agreed with Sam")
-    minutes = document_text(render(store.snapshot(file.id), "minutes"))
+    minutes = document_text(render(store.snapshot(file.id), "minutes", WORDING))
     assert "A participant asked. Then Sam Cole and Carer 1 agreed with a participant" \
         in minutes
 
@@ -212,11 +215,11 @@ def check_documents(root: Path, case: dict) -> None:
         file.add_feedback(2, texts[5])
         data = store.snapshot(file.id)
         sessions_ = [data]
-        minutes = body_text(render(data, "minutes"))
+        minutes = body_text(render(data, "minutes", WORDING))
         for fmt in ("easy-read", "you-said-we-did"):
-            render(data, fmt)  # every document is made without fault
-        export_group_report(store, group.name, root)
-        export_group_report(store, group.name, root, fmt="impact")
+            render(data, fmt, WORDING)  # every document is made without fault
+        for fmt in ("you-said-we-did", "impact"):
+            export_group(store, group.name, fmt, root, wording=WORDING)
     labels = data.public_names()
     by_id = {p.id: p.name for p in people}
     named = {p.id for p, agreed in zip(people, case["consent"]) if agreed}

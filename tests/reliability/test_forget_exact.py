@@ -19,17 +19,20 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from coprod_tui.corrections import describe_corrections
+from coprod_tui.report import describe_corrections
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import render
+from coprod_tui.exports.formats import render
 from coprod_tui.forget import forget
 from coprod_tui.model import Group, NextMeeting, Person
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 from tests.conftest import run_cli
 
 from . import name_texts as nt
 from .conftest import every_file, folder_bytes, hypothesis_settings, session_json
 from .test_privacy import package_bytes
+
+WORDING = default_wording()
 
 REMOVED = "[name removed]"
 #: The dated note a closed session keeps (words a reader of the minutes sees).
@@ -198,9 +201,10 @@ def test_a_dry_run_reports_everything_and_changes_no_byte(tmp_path):
     assert [line.split(".json")[0] for line in dry_lines] == \
         [line.split(".json")[0] for line in real_lines]
     assert any("0badc0de" in line and "cannot be read" in line for line in real_lines)
-    for line in (f"- Session '{REMOVED}'s first meeting' ", "idea 1 ", "the text",
+    # Fields are named as the minutes name them (words.FIELD_WORDS).
+    for line in (f"- Session '{REMOVED}'s first meeting' ", "idea 1 ", "the wording",
                  "decision 1 'We will paint it green': the reasons",
-                 "the next meeting's details"):
+                 "the next meeting"):
         assert line in real.stdout, line
 
 
@@ -210,7 +214,7 @@ def test_a_closed_session_keeps_a_dated_note_without_the_name(data_dir):
         forget(store, "Will")
         data = store.snapshot(ids["first"])
         sentences = [str(n) for n in describe_corrections(data)]
-        minutes = render(data, "minutes")
+        minutes = render(data, "minutes", WORDING)
     notes = [c for c in data.corrections if c.note == NAME_REMOVED_NOTE]
     assert {(c.record_kind, c.field_name) for c in notes} == {
         ("session", "title"), ("session", "next_meeting"), ("ideas", "text"),

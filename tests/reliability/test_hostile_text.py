@@ -28,15 +28,18 @@ from hypothesis import given, strategies as st
 from coprod_tui.app import CoprodApp
 from coprod_tui.consent import redactor
 from coprod_tui.errors import ValidationError
-from coprod_tui.exporting import FORMATS, render
-from coprod_tui.exports.plain import safe_text
+from coprod_tui.exports.formats import FORMATS, render
+from coprod_tui.exports.xml_safe import safe_text
 from coprod_tui.interchange import import_bundle, read_bundle
 from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 from coprod_tui.text import LONG_LIMIT, SHORT_LIMIT
 from tests.ui.helpers import screen_text
 
 from .conftest import hypothesis_settings
+
+WORDING = default_wording()
 
 # -- the documented normalisation, restated (see coprod_tui/text.py) ------------------------
 
@@ -307,7 +310,7 @@ def docx_text(payload: bytes) -> str:
 def check_exports(store, file, tmp_path: Path) -> None:
     data = store.snapshot(file.id)
     for fmt in FORMATS:
-        payload = render(data, fmt)
+        payload = render(data, fmt, WORDING)
         if fmt == "json":
             bundle = json.loads(payload.decode("utf-8"))
             assert bundle["ideas"] == [i.to_dict() for i in data.ideas]
@@ -323,7 +326,7 @@ def check_exports(store, file, tmp_path: Path) -> None:
                         assert line.strip() in text, (fmt, line)
     # The backup round-trips exactly into another folder.
     backup = tmp_path / f"{file.id}.json"
-    backup.write_bytes(render(data, "json"))
+    backup.write_bytes(render(data, "json", WORDING))
     with open_store(tmp_path / f"other-{file.id}") as other:
         import_bundle(other, read_bundle(backup))
         again = other.snapshot(file.id)
@@ -364,7 +367,7 @@ def test_libreoffice_opens_the_hostile_documents(text_store, tmp_path):
     paths = []
     for fmt in ("minutes", "easy-read", "you-said-we-did"):
         path = docs / f"{fmt}.docx"
-        path.write_bytes(render(data, fmt))
+        path.write_bytes(render(data, fmt, WORDING))
         paths.append(path)
     result = subprocess.run(
         [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",

@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 
 from coprod_tui.consent import redactor, warnings
-from coprod_tui.exporting import export_group_report, export_session, render
+from coprod_tui.exports.formats import export_group, export_session, render
 from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
+from coprod_tui.templates import default_wording
 from tests.conftest import run_cli
 
 from .test_consent_free_text import document_text, parts_text
 
 DOCUMENTS = ("minutes", "easy-read", "you-said-we-did")
+WORDING = default_wording()
 LABEL = re.compile(r"(Carer|Person using services|Family member|Participant) \d+")
 
 
@@ -61,7 +63,7 @@ def test_f1_proper_nouns_and_dates_keep_their_words_and_tie_no_label_to_a_name(s
     assert [labels[p.id] for p in (hope, sam, mary, may)] == [
         "Carer 1", "Carer 2", "Carer 3", "Person using services 1"]
 
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     for line in ("Group: Green Lane Carers", "Organisation: St Mary's Trust",
                  "Venue: Hope Street Community Centre", "Purpose: Plan for May",
                  "Ask St Mary's Trust to fund the Green Lane minibus",
@@ -71,7 +73,7 @@ def test_f1_proper_nouns_and_dates_keep_their_words_and_tie_no_label_to_a_name(s
                  "Next on 3 May at the library"):
         assert line in minutes, line
     for fmt in DOCUMENTS:
-        parts = parts_text(render(data, fmt))
+        parts = parts_text(render(data, fmt, WORDING))
         for part, text in parts.items():
             # A label never stands where a word of a proper noun or a date stood.
             assert not re.search(LABEL.pattern + r"(?:'s)? (?:Lane|Street|Trust)", text), \
@@ -99,7 +101,7 @@ def test_f2_the_export_file_name_is_built_from_the_redacted_title(store, data_di
     (tmp_path / "api").mkdir()
     (tmp_path / "cli").mkdir()
     for fmt in ("minutes", "easy-read", "you-said-we-did"):
-        path = export_session(store, sid, fmt, tmp_path / "api")
+        path = export_session(store, sid, fmt, tmp_path / "api", wording=WORDING)
         assert "Sam" not in path.name and "Whitfield" not in path.name, path.name
         assert "Catch-up with Carer 1" in path.name, path.name
     store.close()
@@ -147,7 +149,7 @@ def test_f3_names_written_in_lower_case_without_accents_or_joined_are_found(stor
     store.release(file)
     shared = redactor(data)
     assert [shared(text) for text, _ in WRITTEN] == [want for _, want in WRITTEN]
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     for _, want in WRITTEN:
         assert want in minutes, want
     # And the Run screen says so when such a name is typed.
@@ -171,14 +173,15 @@ def test_f4_people_not_at_this_session_are_looked_for_and_labelled_without_a_num
                   "and kofi too. Sam agreed with Maya Named.")
     data = store.snapshot(file.id)
     store.release(file)
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     assert ("A group member sent a note. A group member will come in June; someone and "
             "someone too. Carer 1 agreed with Maya Named.") in minutes
     for fmt in DOCUMENTS:
-        for part, text in parts_text(render(data, fmt)).items():
+        for part, text in parts_text(render(data, fmt, WORDING)).items():
             for word in ("Priya", "Absent", "Olu", "Brightwater", "Kofi", "kofi"):
                 assert word not in text, (fmt, part, word)
-    group_report = export_group_report(store, group.name, store.root.parent / "out")
+    group_report = export_group(store, group.name, "you-said-we-did", store.root.parent,
+                                wording=WORDING)
     for part, text in parts_text(group_report.read_bytes()).items():
         assert "Priya" not in text and "Olu" not in text, part
 
@@ -198,8 +201,8 @@ def test_f5_a_consenting_persons_shown_name_does_not_name_someone_else(store):
     store.release(file)
     assert data.public_names()[joan.id] == "Joan (Person using services 1's mum)"
     for fmt in DOCUMENTS:
-        payload = render(data, fmt)
+        payload = render(data, fmt, WORDING)
         for part, text in parts_text(payload).items():
             assert "Whitfield" not in text and "Sam" not in text, (fmt, part)
-    minutes = document_text(render(data, "minutes"))
+    minutes = document_text(render(data, "minutes", WORDING))
     assert "Idea 1 (Joan (Person using services 1's mum))" in minutes

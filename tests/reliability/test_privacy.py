@@ -23,19 +23,22 @@ from xml.sax.saxutils import escape
 import pytest
 from hypothesis import given, strategies as st
 
-from coprod_tui import export_files, exporting
+from coprod_tui import placing
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import NotFound
-from coprod_tui.exporting import FORMATS, export_group_report, export_session, render
+from coprod_tui.exports.formats import FORMATS, GROUP_FORMATS, export_group, export_session, render
 from coprod_tui.filenames import safe_stem
 from coprod_tui.forget import forget
 from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
 from coprod_tui.store import atomic, fileformat, open_store
+from coprod_tui.templates import default_wording
 from tests.conftest import run_cli
 
 from .conftest import RealApp, folder_bytes, hypothesis_settings, modes
 from .test_hostile_text import hostile_text
+
+WORDING = default_wording()
 
 # -- export file names ---------------------------------------------------------------------------
 
@@ -66,10 +69,10 @@ def test_hostile_titles_make_sane_file_names_inside_the_folder(store, tmp_path, 
     around = sorted(tmp_path.iterdir())
     for fmt in FORMATS:
         for _ in range(2):  # the second time, "(2)" is added: never overwritten
-            path = export_session(store, file.id, fmt, out)
+            path = export_session(store, file.id, fmt, out, wording=WORDING)
             check_name(path, out)
             assert path.name.startswith("2026-02-03")
-    check_name(export_group_report(store, group.id, out), out)
+    check_name(export_group(store, group.id, "you-said-we-did", out, wording=WORDING), out)
     assert sorted(tmp_path.iterdir()) == around  # nothing written beside the folder
     assert len(list(out.iterdir())) == 2 * len(FORMATS) + 1
 
@@ -115,14 +118,14 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
     old_umask = os.umask(0)
     try:
         monkeypatch.setattr(atomic, "os", Watching())
-        monkeypatch.setattr(export_files, "os", Watching())  # exports' own temp files
+        monkeypatch.setattr(placing, "os", Watching())  # exports' own temp files
         with open_store(data_dir) as store:
             add_demo(store)
             group = store.groups.groups()[0]
             store.groups.update_group(group.id, purpose="Changed")  # backups/ gets a copy
             sid = store.summaries()[0].id
-            export_session(store, sid, "minutes", tmp_path)
-            export_session(store, sid, "json", tmp_path)
+            export_session(store, sid, "minutes", tmp_path, wording=WORDING)
+            export_session(store, sid, "json", tmp_path, wording=WORDING)
         (data_dir / "sessions" / "stray.json").write_text("{ damaged")  # 0666 here
         # An older schema is upgraded, with a copy of the original in backups/.
         monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
@@ -225,7 +228,7 @@ async def test_a_crash_report_shows_no_values(secret_folder, capsys):
                 def handler_with_personal_data_in_scope():
                     person = next(p for p in store.groups.people().values()
                                   if p.name == SECRET)
-                    contact = person.contact
+                    contact = person.contact  # noqa: F841 (in scope on purpose)
                     raise RuntimeError("simulated fault")
 
                 app.call_later(handler_with_personal_data_in_scope)
@@ -379,7 +382,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         assert store.search("ramps")
         for summary in store.summaries():
             for fmt in ("minutes", "json"):
-                render(store.snapshot(summary.id), fmt)
+                render(store.snapshot(summary.id), fmt, WORDING)
         # Forgetting again finds no one, in a plain sentence.
         with pytest.raises(NotFound, match="No one with that name"):
             forget(store, NAME)
@@ -480,11 +483,9 @@ def test_no_word_document_names_someone_who_did_not_consent(store, tmp_path):
     payloads = {}
     for n, data in enumerate(snapshots):
         for fmt in ("minutes", "easy-read", "you-said-we-did"):
-            payloads[f"{fmt} {n}"] = render(data, fmt)
-    group_formats = getattr(exporting, "GROUP_FORMATS", {"you-said-we-did": None})
-    for fmt in group_formats:
-        kwargs = {"fmt": fmt} if fmt != "you-said-we-did" else {}
-        path = export_group_report(store, group.name, tmp_path, **kwargs)
+            payloads[f"{fmt} {n}"] = render(data, fmt, WORDING)
+    for fmt in GROUP_FORMATS:
+        path = export_group(store, group.name, fmt, tmp_path, wording=WORDING)
         payloads[f"group {fmt}"] = path.read_bytes()
     for what, payload in payloads.items():
         raw = package_bytes(payload)

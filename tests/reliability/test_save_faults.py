@@ -27,9 +27,12 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.errors import SaveError
 from coprod_tui.model import ConductVersion, Group, Person
 from coprod_tui.store import atomic, open_store
+from coprod_tui.templates import default_wording
 from tests.ui.helpers import screen_text, type_into
 
 from .conftest import ROOT, child_env, temp_files
+
+WORDING = default_wording()
 
 REASONS = {errno.ENOSPC: "the disk is full",
            errno.EDQUOT: "the disk quota is used up",
@@ -147,19 +150,19 @@ def test_opening_a_folder_on_a_refusing_disk_is_a_plain_sentence(data_dir, fault
 
 def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, faults,
                                                             monkeypatch):
-    from coprod_tui import export_files
-    from coprod_tui.exporting import export_session
+    from coprod_tui import placing
+    from coprod_tui.exports.formats import export_session
 
-    monkeypatch.setattr(export_files, "os", faults)  # an export writes its own temp file
+    monkeypatch.setattr(placing, "os", faults)  # an export writes its own temp file
     group, file, people = live_session(store)
     out = tmp_path / "out"
     out.mkdir()
     faults.fail("write", errno.ENOSPC)
     with pytest.raises(SaveError, match="the disk is full"):
-        export_session(store, file.id, "minutes", out)
+        export_session(store, file.id, "minutes", out, wording=WORDING)
     assert list(out.iterdir()) == []
     faults.clear()
-    assert export_session(store, file.id, "minutes", out).exists()
+    assert export_session(store, file.id, "minutes", out, wording=WORDING).exists()
 
 
 # -- through the real UI ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import io
 import docx
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.exporting import render
+from coprod_tui.exports.formats import render
 from coprod_tui.model import ConductVersion, Group, Person
 from coprod_tui.templates import default_wording
 from tests.ui.helpers import screen_text, session_on_disk, type_into
