@@ -81,10 +81,11 @@ wherever its characters stand. Scripts without capitals have no case to
 check. A "name" with no letter or digit ("[/", "😀") is never looked for.
 """
 
-from .matcher import (
-    KINDS, Form, Mention, NameMatcher, form_units, name_parts, name_words, ordinary,
-    proper_name, starts_sentence,
+from .forms import (
+    KINDS, Form, Mention, form_units, name_parts, name_words, ordinary, proper_name,
+    starts_sentence,
 )
+from .matcher import NameMatcher
 from .units import APOSTROPHES, HYPHENS, fold, is_word_char
 
 __all__ = ["APOSTROPHES", "HYPHENS", "KINDS", "Form", "Mention", "NameMatcher", "fold",

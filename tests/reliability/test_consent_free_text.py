@@ -63,15 +63,15 @@ def document_text(payload: bytes) -> str:
 
 
 def written_as_name(form: str, text: str) -> list[str]:
-    """Where ``form`` stands as a name in ``text`` (an independent, simpler check):
-    a whole word or words, not joined to another by a hyphen or apostrophe; one
-    word must begin with a capital, several may be in any case."""
+    """Where ``form`` stands as a name in ``text`` (an independent, simpler check that
+    errs towards finding): the word or words in any case, not inside another word; only
+    a word on the shipped list of ordinary words ("will") needs its capital."""
     words = form.split()
     pattern = r"\s+".join(re.escape(w) for w in words)
     hits = []
-    for m in re.finditer(rf"(?<![\w'’-]){pattern}(?![\w]|-\w|['’](?!s\b)\w)", text,
+    for m in re.finditer(rf"(?<![\w'’]){pattern}(?![\w]|['’](?!s\b)\w)", text,
                          re.IGNORECASE):
-        if len(words) > 1 or m.group()[0].isupper():
+        if len(words) > 1 or form.casefold() not in nt.ORDINARY or m.group()[0].isupper():
             hits.append(m.group())
     return hits
 
