@@ -57,6 +57,7 @@ def contact_keys(contact: str) -> tuple[set[str], set[str]]:
 def concatenations(units: tuple[str, ...]) -> set[str]:
     """How a name of two words or more is run together in an address: samwhitfield,
     swhitfield, samw, whitfieldsam, whitfields."""
+    units = tuple(u for u in units if u)  # a name part made only of marks folds to ""
     if len(units) < 2:
         return set()
     first, last = units[0], units[-1]

@@ -94,7 +94,7 @@ def _parts(name: str) -> tuple[Form, ...]:
 @lru_cache(maxsize=65536)
 def _shape(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """A form's folded words, and what lies between them as names compare it."""
-    found = units(text)
+    found = [u for u in units(text) if u.fold]  # a lone accent or BOM folds to nothing
     return (tuple(u.fold for u in found),
             tuple(gap(text[a.end:b.start]) for a, b in zip(found, found[1:])))
 
