@@ -22,7 +22,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.errors import FolderInUse, SaveError
