@@ -75,7 +75,7 @@ def _who(doc: DocWriter, f: SessionReport) -> None:
     inv = f.involvement
     doc.para(f"{people(inv.present)} came to the meeting.")
     for label, n in inv.supporting:
-        doc.para(f"{label}: {n} came to help people take part.")
+        doc.para(f"{people(n)} came to help people take part ({label.lower()}).")
     if inv.lived_experience:
         doc.para(f"{inv.lived_experience} of them use services, or are family or carers.")
     if inv.through_work:

@@ -21,6 +21,29 @@ from .base import AppAccess
 from .commands import HistoryCommands
 
 
+def summary_lines(history: GroupHistory) -> list[str]:
+    """The history's summary, as the screen shows it above its tables."""
+    lines = []
+    if history.lived_experience_percent is not None:
+        lines.append(f"{history.lived_experience_percent}% of places taken were people "
+                     "with lived experience (using services, family, carers, young people).")
+    mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
+    lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
+    if history.roles_missing:
+        lines.append("Roles the group recruits, never represented (seldom heard?): "
+                     + ", ".join(history.roles_missing) + ".")
+    if history.not_seen_lately:
+        lines.append("Not seen lately:")
+        lines.extend(f"  {p.name}: {p.missed_words}"
+                     + (f"; last came {p.last_attended}" if p.last_attended
+                        else "; has not come yet")
+                     for p in history.not_seen_lately)
+    methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
+    lines.append(f"Ways of working used: {methods or 'none recorded'}.")
+    lines.extend(history.skipped)
+    return lines
+
+
 class GroupHistoryScreen(AppAccess, Screen[None]):
     """Read on a worker thread (every session of the group is opened), shown when done;
     reports are written the same way, so the screen never stops answering keys."""
@@ -84,24 +107,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         self.query_one("#history-title", Static).update(
             f"History of {history.group_name}: {plural(len(history.sessions), 'session')} "
             "held")
-        lines = []
-        if history.lived_experience_percent is not None:
-            lines.append(f"{history.lived_experience_percent}% of places taken were people "
-                         "with lived experience (using services, family, carers, young people).")
-        mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
-        lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
-        if history.roles_missing:
-            lines.append("Roles the group recruits, never represented (seldom heard?): "
-                         + ", ".join(history.roles_missing) + ".")
-        if history.not_seen_lately:
-            lines.append("Not seen lately:")
-            lines.extend(f"  {p.name}: {p.missed_words}"
-                         + (f"; last came {p.last_attended}" if p.last_attended
-                            else "; has not come yet")
-                         for p in history.not_seen_lately)
-        methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
-        lines.append(f"Ways of working used: {methods or 'none recorded'}.")
-        lines.extend(history.skipped)
+        lines = summary_lines(history)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
 
         people = self.query_one("#people", DataTable)
