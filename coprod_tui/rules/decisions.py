@@ -47,5 +47,5 @@ def vote_warning(fields: dict[str, Any], present: int) -> str | None:
     if cast <= present:
         return None
     return (f"The vote counts {people(cast)}, but {people(present)} "
-            f"{'is' if present == 1 else 'are'} marked present. Check the numbers, or "
+            f"{'is' if present == 1 else 'are'} taking part. Check the numbers, or "
             "record it again to keep them.")

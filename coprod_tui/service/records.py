@@ -16,7 +16,7 @@ from ..errors import ValidationError
 from ..model import Action, AuditAnswer, Decision, Feedback, Idea, Record
 from ..rules import actions as action_rules
 from ..rules import decisions as decision_rules
-from ..rules import lifecycle, links
+from ..rules import lifecycle, links, speaking
 from ..store.session_file import SessionFile
 from .contract import verb
 from .session_base import SessionBase
@@ -55,8 +55,9 @@ class RecordVerbs(SessionBase):
 
     @verb
     def vote_warning(self, **fields: Any) -> str | None:
-        """A warning when a vote counts more people than are present (not a refusal)."""
-        present = sum(1 for a in self._file().rows("attendance") if a.present)
+        """A warning when a vote counts more people than take part (not a refusal): an
+        interpreter or supporter present does not vote."""
+        present = len(speaking.participants(self._file().rows("attendance")))
         return decision_rules.vote_warning(fields, present)
 
     @verb
