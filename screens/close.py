@@ -160,7 +160,9 @@ class CloseScreen(FormStepScreen):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        report = session_report(self.session.snapshot(), self.coprod.wording)
+        # The facilitator's own view: real names, as on the rest of this screen.
+        report = session_report(self.session.snapshot(), self.coprod.wording,
+                                for_facilitator=True)
         lines = ["Closing locks the record of this meeting. After it, nothing new can be "
                  "added: no ideas, decisions, actions, hands up, comment cards, 'I' "
                  "statement answers or checklist ticks, and the agenda is fixed.",

@@ -30,7 +30,7 @@ from coprod_tui.model import Action, Hand, Person
 from coprod_tui.rules.agenda import clock, neighbour
 from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
 from coprod_tui.text import one_line
-from coprod_tui.words import clock_of, long_date
+from coprod_tui.words import clock_of, long_date, short_date
 
 from .confirm import ConfirmDialog
 from .journey import SaveStatus, StepBar, StepScreen
@@ -171,8 +171,9 @@ class LiveScreen(StepScreen):
 
         self.app.push_screen(ConfirmDialog(
             "Start this session now?", lines,
-            [("today", "Start it, and make today its date", "primary"),
-             ("keep", f"Start it, keep {long_date(session.date)}", "default")]), answered)
+            # Short labels: three buttons fit side by side at 80 columns.
+            [("today", "Start, date today", "primary"),
+             ("keep", f"Start, keep {short_date(session.date)}", "default")]), answered)
 
     def _start(self, today: bool, then: Callable[[], None] | None) -> None:
         started = self.save(self.session.start, first_item=True, today=today)
