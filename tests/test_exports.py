@@ -761,3 +761,23 @@ def test_a_big_session_exports_quickly():
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Idea ")) == 600
     assert len(table_captioned(doc, "Actions agreed at this meeting").rows) == 101
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Decision ")) == 60
+
+
+def test_minutes_list_last_times_actions_told_back_at_that_meeting(store, tmp_path):
+    """Issue 13: follow-up done at a later meeting is in that meeting's minutes. The demo
+    told May's actions back on 18 June without naming the meeting (as files made before
+    meetings were noted do): the day is the meeting's, so June's minutes list them."""
+    service = Service(store)
+    add_demo(service)
+    by_title = {s.title: s.id for s in store.summaries()}
+    june = by_title["Rooms, colours and the garden"]
+    path = export_session(service, june, "minutes", tmp_path / "june.docx",
+                          wording=default_wording())
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    last_time = text.split("Last time's actions\n")[1]
+    assert last_time.startswith("2 actions from earlier meetings were followed up at this "
+                                "meeting.")
+    may = export_session(service, by_title["Getting started: what makes a good short stay?"],
+                         "minutes", tmp_path / "may.docx", wording=default_wording())
+    assert "Last time's actions" not in "\n".join(
+        p.text for p in docx.Document(str(may)).paragraphs)  # nothing before the first
