@@ -390,3 +390,28 @@ def test_the_demo_is_its_data_file_added_through_the_service(service, data_dir):
         assert [a.outcome for a in stored.actions] == [a.get("outcome", "")
                                                       for a in entry["actions"]]
         assert stored.session.status == "closed"
+
+
+def test_a_code_is_agreed_by_the_group_on_the_day_people_first_agree_it(store):
+    """Issue 13: a code written for a September meeting is not "agreed" on the day it
+    was typed, nor before anyone agreed: the group agreed it on the meeting's day."""
+    from coprod_tui.service import Service
+
+    service = Service(store)
+    group = service.groups.add_group(name="Parents forum", conduct="Listen")
+    assert group.current_conduct.agreed_on == ""
+    ann = service.groups.add_person(group.id, name="Ann Lee")
+    bob = service.groups.add_person(group.id, name="Bob Stone")
+    file = service.create_session(group.id, "September", date="2026-09-10")
+    file.start()
+    file.mark(ann.id, "present")
+    file.agree_conduct(ann.id, "later")
+    assert service.groups.group(group.id).current_conduct.agreed_on == ""  # not at it
+    file.mark(bob.id, "present")
+    file.agree_conduct(bob.id)
+    assert service.groups.group(group.id).current_conduct.agreed_on == "2026-09-10"
+    later = service.create_session(group.id, "October", date="2026-10-08")
+    later.start()
+    later.mark(ann.id, "present")
+    later.agree_conduct(ann.id)
+    assert service.groups.group(group.id).current_conduct.agreed_on == "2026-09-10"  # kept

@@ -62,7 +62,10 @@ class AttendingVerbs(SessionBase):
         """They agreed the group's code of conduct (its current version unless given)."""
         file = self._file()
         version = version or self._conduct_version(file)
-        return self._attend(file, person_id, self._agreement(file, version, how))
+        agreed = self._attend(file, person_id, self._agreement(file, version, how))
+        if how == "agreed":
+            self._group_agreed(file, version)
+        return agreed
 
     @verb
     def agree_everyone(self) -> int:
@@ -75,7 +78,20 @@ class AttendingVerbs(SessionBase):
         with file.batch():
             for a in waiting:
                 self._attend(file, a.person_id, self._agreement(file, version, "agreed"))
+        if waiting:
+            self._group_agreed(file, version)
         return len(waiting)
+
+    def _group_agreed(self, file: SessionFile, version: int) -> None:
+        """The first time people agree a wording at a meeting, the group agreed it on
+        that meeting's day (not the day it was typed in: the code is never "agreed"
+        before anyone has)."""
+        book = self._store.groups
+        group = book.group(file.session.group_id)
+        if 1 <= version <= len(group.conduct) and not group.conduct[version - 1].agreed_on:
+            chosen = group.conduct[version - 1].replace(agreed_on=file.session.date)
+            book.put("groups", group.replace(conduct=[
+                chosen if v.version == version else v for v in group.conduct]))
 
     @verb
     def withdraw_conduct(self, person_id: str) -> Attendance:
