@@ -98,6 +98,7 @@ class RoomApp(App[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="room"):
             yield Static(id="heading", markup=False)
+            yield Static(id="item", markup=False)
             yield Clock(id="clock")
             yield Static(id="hands", markup=False)
             yield Vertical(id="page")
@@ -147,6 +148,7 @@ class RoomApp(App[None]):
             page.remove_children()
             self.query_one("#clock", Clock).display = False
             self.query_one("#hands", Static).display = False
+            self.query_one("#item", Static).display = False
             if handover is not None and handover.state == SHOWING and handover.blank:
                 heading.update("")
                 blocks = [Block("The screen is paused for a moment.", "paused")]
@@ -182,7 +184,10 @@ class RoomApp(App[None]):
         hands.display = True
         title = (f"Item {view.item_number} of {view.item_count}: {view.item_title}"
                  if view.item_title else "Ideas and decisions")
-        blocks: list[Widget] = [Block(_text((title, "bold")), "title", "item")]
+        item = self.query_one("#item", Static)
+        item.update(title)
+        item.display = True
+        blocks: list[Widget] = []
         records = view.records
         if mode != "standard":
             records = records[-1:] if mode == "easy_read" else records[-3:]
@@ -228,11 +233,18 @@ class RoomApp(App[None]):
             parts[-1].append(block)
             used += height
         self._parts = parts
-        run = self._shown is not None and self._shown.view is not None \
-            and self._shown.view.page == "run"
-        if run and len(parts) > 1:
-            # At Run the newest records are what matters: keep the title and the last part.
-            self._parts = [[blocks[0], *[b for b in parts[-1] if b is not blocks[0]]]]
+        view = self._shown.view if self._shown is not None else None
+        if view is not None and view.page == "run" and len(parts) > 1:
+            # At Run the newest records matter: as many as fit, counted from the newest.
+            newest: list[Widget] = []
+            used = 0
+            for block in reversed(blocks):
+                height = block.outer_size.height + block.styles.margin.bottom
+                if newest and used + height > room:
+                    break
+                newest.insert(0, block)
+                used += height
+            self._parts = [newest]
             self._part = 0
         self._part = min(self._part, len(self._parts) - 1)
         self._show_part()
