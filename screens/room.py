@@ -146,9 +146,11 @@ class RoomApp(App[None]):
         blocks: list[Widget]
         with self.batch_update():
             page.remove_children()
-            self.query_one("#clock", Clock).display = False
-            self.query_one("#hands", Static).display = False
-            self.query_one("#item", Static).display = False
+            # Emptied, not only hidden: nothing of a blanked page stays on the screen.
+            for line in ("#hands", "#item", "#clock-words"):
+                self.query_one(line, Static).update("")
+            for part in ("#clock", "#hands", "#item"):
+                self.query_one(part).display = False
             if handover is not None and handover.state == SHOWING and handover.blank:
                 heading.update("")
                 blocks = [Block("The screen is paused for a moment.", "paused")]

@@ -153,11 +153,8 @@ def room_view(data: SessionData, wording: Wording, step: str,
     elif page == "run":
         _run_page(view, data, report.items, report.general, hidden, at)
     else:
-        decisions = [_decision(d) for item in report.all_items for d in item.decisions
-                     if d.id not in hidden]
-        actions = [ActionLine(we_will=_cap(row.text), you_said=_cap(row.source_text),
-                              who=row.owner, by=f"by {long_date(row.due)}" if row.due else "")
-                   for row in report.actions if row.id not in hidden]
+        decisions = [line for line, _ in _close_decisions(report, hidden)]
+        actions = [line for line, _ in _close_actions(report, hidden)]
         view.more = max(0, len(decisions) - MOST_RECORDS) + max(0, len(actions) - MOST_RECORDS)
         view.decisions = decisions[:MOST_RECORDS]
         view.actions = actions[:MOST_RECORDS]
@@ -174,10 +171,9 @@ def _run_page(view: RoomView, data: SessionData, items: tuple[ItemFact, ...],
     session = data.session
     naming = Naming(data)
     current = session.item(session.current_item_id)
-    fact: ItemFact | None = general
-    if current is not None:
+    fact = _current_fact(data, items, general)
+    if current is not None and fact is not None:
         index = [i.id for i in session.agenda].index(current.id)
-        fact = items[index]
         view.item_title = fact.title
         view.item_number, view.item_count = index + 1, len(session.agenda)
         view.clock = Clock(planned_s=current.planned_min * 60, spent_s=current.spent_s,
@@ -189,12 +185,65 @@ def _run_page(view: RoomView, data: SessionData, items: tuple[ItemFact, ...],
                     for h in session.hands]
     if fact is None:
         return
-    lines = [(idea.at, _idea(idea)) for idea in fact.ideas if idea.id not in hidden]
-    lines += [(d.at, _decision(d)) for d in fact.decisions if d.id not in hidden]
-    # Newest last; a decision taken in the same minute as an idea comes after it.
-    lines.sort(key=lambda pair: (pair[0], pair[1].kind == "decision"))
+    lines = _run_lines(fact, data, hidden)
     view.more = max(0, len(lines) - MOST_RECORDS)
-    view.records = [line for _, line in lines[-MOST_RECORDS:]]
+    view.records = [line for line, _ in lines[-MOST_RECORDS:]]
+
+
+def _current_fact(data: SessionData, items: tuple[ItemFact, ...],
+                  general: ItemFact | None) -> ItemFact | None:
+    session = data.session
+    current = session.item(session.current_item_id)
+    if current is None:
+        return general
+    return items[[i.id for i in session.agenda].index(current.id)]
+
+
+def _run_lines(fact: ItemFact, data: SessionData, hidden: set[str]
+               ) -> list[tuple[RecordLine, str]]:
+    """The ideas and decisions under an item, newest last (by the second each was
+    recorded; a decision in the same second as an idea after it), each with its id."""
+    when = {i.id: i.at for i in data.ideas}
+    when.update({d.id: d.at for d in data.decisions})
+    lines = [(when.get(idea.id, ""), 0, n, _idea(idea), idea.id)
+             for n, idea in enumerate(fact.ideas) if idea.id not in hidden]
+    lines += [(when.get(d.id, ""), 1, n, _decision(d), d.id)
+              for n, d in enumerate(fact.decisions) if d.id not in hidden]
+    lines.sort(key=lambda line: line[:3])
+    return [(line, record_id) for *_, line, record_id in lines]
+
+
+def _close_decisions(report, hidden: set[str]) -> list[tuple[RecordLine, str]]:
+    return [(_decision(d), d.id) for item in report.all_items for d in item.decisions
+            if d.id not in hidden]
+
+
+def _close_actions(report, hidden: set[str]) -> list[tuple[ActionLine, str]]:
+    return [(ActionLine(we_will=_cap(row.text), you_said=_cap(row.source_text), who=row.owner,
+                        by=f"by {long_date(row.due)}" if row.due else ""), row.id)
+            for row in report.actions if row.id not in hidden]
+
+
+def shown_records(data: SessionData, wording: Wording, step: str
+                  ) -> list[tuple[str, str, str]]:
+    """(kind, id, text as typed) of the records the room shows at ``step``, in the order
+    it shows them: the last is the newest, the one ``hide`` takes off first."""
+    page = page_for(step)
+    if page not in ("run", "close"):
+        return []
+    report = session_report(data, wording)
+    hidden = set(data.session.room_hidden_ids)
+    texts = {i.id: i.text for i in data.ideas}
+    texts.update({d.id: d.text for d in data.decisions})
+    texts.update({a.id: a.text for a in data.actions})
+    if page == "run":
+        fact = _current_fact(data, report.items, report.general)
+        pairs: list[tuple[RecordLine | ActionLine, str]] = \
+            list(_run_lines(fact, data, hidden)) if fact else []
+    else:
+        pairs = [*_close_decisions(report, hidden), *_close_actions(report, hidden)]
+    return [(getattr(line, "kind", "action"), record_id, texts.get(record_id, ""))
+            for line, record_id in pairs]
 
 
 def _idea(idea: IdeaFact) -> RecordLine:
@@ -239,4 +288,4 @@ def hands_words(next_up: list[str]) -> str:
 
 
 __all__ = ["MODES", "PAGES", "ActionLine", "Clock", "RecordLine", "RoomView", "clock_digits",
-           "clock_words", "hands_words", "page_for", "room_view"]
+           "clock_words", "hands_words", "page_for", "room_view", "shown_records"]

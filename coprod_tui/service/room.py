@@ -22,9 +22,10 @@ from datetime import datetime
 
 from ..errors import CoprodError, ValidationError
 from ..room import (
-    CLOSED, HANDOVER_FILE, MODES, PRESENCE_FILE, SHOWING, WAITING, Handover, encode, page_for,
+    CLOSED, HANDOVER_FILE, MODES, PRESENCE_FILE, SHOWING, WAITING, Handover, encode,
     read_handover, room_view, room_view_open,
 )
+from ..room.content import shown_records
 from ..store import Store
 from ..store.atomic import FILE_MODE, write_atomic
 from ..templates import Wording
@@ -128,22 +129,10 @@ class RoomService:
         session_id, step = self.following
         file = self._store.session(session_id)
         session = file.session
-        hidden = set(session.room_hidden_ids)
-        page = page_for(step)
-        shown: list[tuple[str, str, str, str]] = []  # (when, kind, id, text)
-        if page == "run":
-            item = session.current_item_id
-            shown += [(i.at, "idea", i.id, i.text) for i in file.rows("ideas")
-                      if i.agenda_item_id == item]
-            shown += [(d.at, "decision", d.id, d.text) for d in file.rows("decisions")
-                      if d.agenda_item_id == item]
-        elif page == "close":
-            shown += [(d.at, "decision", d.id, d.text) for d in file.rows("decisions")]
-            shown += [(a.created_at, "action", a.id, a.text) for a in file.rows("actions")]
-        shown = sorted(s for s in shown if s[2] not in hidden)
+        shown = shown_records(self._store.snapshot(session_id), self._wording(), step)
         if not shown:
             return None
-        _, kind, record_id, text = shown[-1]
+        kind, record_id, text = shown[-1]
         file.put_session(session.replace(room_hidden_ids=[*session.room_hidden_ids,
                                                           record_id]))
         return Hidden(kind, text)
@@ -183,12 +172,15 @@ class RoomService:
             return Handover(state=SHOWING, blank=True, mode=self.mode)
         session_id, step = self.following
         data = self._store.snapshot(session_id)
+        return Handover(state=SHOWING, mode=self.mode,
+                        view=room_view(data, self._wording(), step, at=at))
+
+    def _wording(self) -> Wording:
         if self.wording is None:
             from ..templates import default_wording
 
             self.wording = default_wording()
-        return Handover(state=SHOWING, mode=self.mode,
-                        view=room_view(data, self.wording, step, at=at))
+        return self.wording
 
     def _write(self, handover: Handover) -> bool:
         with self._lock:
