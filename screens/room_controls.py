@@ -7,9 +7,8 @@ thread, so typing never waits for it, and a burst of changes is written once.
 
 ``RoomControls`` is the steps' part: F9 blanks the room view and shows it again,
 F10 hides the newest record the room shows (it stays in the minutes), F12
-chooses standard, large or easy read. The keys show in the footer while a room
-view is open (or blanked); the command palette has them always. The step bar
-says, in words, whether a room view is open and what it shows.
+chooses standard, large or easy read; the command palette has them too. The step
+bar says, in words, whether a room view is open, blank, or could not be updated.
 """
 
 from __future__ import annotations
@@ -48,7 +47,7 @@ class RoomLink:
             self._timer.stop()
         self._timer = self.app.set_timer(SETTLE_S, self._publish)
 
-    def _following(self) -> tuple[str, str] | None:
+    def following(self) -> tuple[str, str] | None:
         """The session and step on top of the screen stack (under any dialog)."""
         for screen in reversed(self.app.screen_stack):
             step, session_id = getattr(screen, "STEP", ""), getattr(screen, "session_id", "")
@@ -58,7 +57,7 @@ class RoomLink:
 
     def _publish(self) -> None:
         self._timer = None
-        following = self._following()
+        following = self.following()
         self.app.run_worker(lambda: self.room.publish(following=following), thread=True,
                             group="room", exit_on_error=False)
 
@@ -67,7 +66,7 @@ class RoomLink:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        return self.room.publish(following=self._following())
+        return self.room.publish(following=self.following())
 
 
 _LINKS: WeakKeyDictionary[Any, RoomLink] = WeakKeyDictionary()
@@ -82,9 +81,11 @@ def room_link(app: App, room: RoomService) -> RoomLink:
 
 #: The room view's keys, part of every step's BINDINGS (Textual reads bindings from
 #: the screen classes only, not from a mixin).
+#: Not in the footer: at 80 columns a step's own keys need all of it. The step bar
+#: names F9 while a room view is open; F1 and the command palette list them all.
 ROOM_BINDINGS = [
-    Binding("f9", "room_blank", "Blank room", id="room.blank", priority=True),
-    Binding("f10", "room_hide", "Hide from room", id="room.hide", priority=True),
+    Binding("f9", "room_blank", "Blank room", id="room.blank", priority=True, show=False),
+    Binding("f10", "room_hide", "Hide from room", id="room.hide", priority=True, show=False),
     Binding("f12", "room_mode", "Room text", id="room.mode", priority=True, show=False),
 ]
 
@@ -112,26 +113,20 @@ class RoomControls(AppAccess):
         self.room_open = self.room.open
         if was != self.room_open:
             self.room_shown()
-            refresh = getattr(self, "refresh_bindings", None)
-            if refresh is not None:
-                refresh()
 
     def room_words(self) -> str:
         """What the step bar says about the room view ('' when there is nothing to say)."""
         if self.room.problem:
             return "Room view not updated"
         if self.room.blank:
-            return "Room view BLANK (F9 shows it)"
+            return "Room view BLANK: F9 shows it"
         if not self.room_open:
             return ""
         mode = "" if self.room.mode == "standard" else f", {MODE_WORDS[self.room.mode]}"
-        return f"Room view open{mode}"
+        return f"Room view open{mode}: F9 blanks it"
 
     def room_shown(self) -> None:
         """Say the room view's state again (screens show ``room_words`` somewhere)."""
-
-    def room_keys_shown(self) -> bool:
-        return bool(self.room_open or self.room.blank)
 
     # -- the controls ------------------------------------------------------------------
 
@@ -140,7 +135,6 @@ class RoomControls(AppAccess):
         self.room.choose(blank=blank)
         done = self.link.publish_now()
         self.room_shown()
-        self.refresh_room_keys()
         if blank:
             self.notify("The room view is blank. F9 shows it again." if done else
                         f"The room view could not be blanked: {self.room.problem}",
@@ -149,7 +143,7 @@ class RoomControls(AppAccess):
             self.notify("The room view shows the meeting again.", markup=False)
 
     def action_room_hide(self) -> None:
-        self.room.choose(following=self.link._following())
+        self.room.choose(following=self.link.following())
         hidden = getattr(self, "save")(self.room.hide_latest)
         if getattr(self, "refusal", None) is not None:
             return
@@ -161,7 +155,7 @@ class RoomControls(AppAccess):
         self.notify(str(hidden), title="Hidden from the room", markup=False, timeout=8)
 
     def action_room_show_hidden(self) -> None:
-        self.room.choose(following=self.link._following())
+        self.room.choose(following=self.link.following())
         count = getattr(self, "save")(self.room.show_hidden_again)
         if count is None:
             return
@@ -177,15 +171,3 @@ class RoomControls(AppAccess):
         self.link.publish_now()
         self.room_shown()
         self.notify(f"The room view shows {MODE_WORDS[mode]}.", markup=False)
-
-    def refresh_room_keys(self) -> None:
-        refresh = getattr(self, "refresh_bindings", None)
-        if refresh is not None:
-            refresh()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The room view's keys are shown (and work) while a room view is open or blank;
-        the command palette has them always."""
-        if action in ("room_blank", "room_hide", "room_mode"):
-            return self.room_keys_shown()
-        return super().check_action(action, parameters)  # type: ignore[misc]
