@@ -93,8 +93,29 @@ def serve(root: Path, *, host: str | None, port: int | None,
             logging.basicConfig(level="WARNING", format="coprod room --web: %(message)s")
 
         async def on_startup(self, app: Any) -> None:
-            say(f"The room view is at {self.public_url} - open it in a web browser "
-                "(full screen: F11). Ctrl+C stops it.")
+            """Nothing: textual-serve's logo and banner say more than a room needs."""
+
+        def serve(self, debug: bool = False) -> None:
+            # textual-serve's own serve(), but saying where the room view is only once
+            # aiohttp listens (its print hook runs after the sockets are bound; startup
+            # runs before, and a browser opened at once would be refused).
+            import asyncio
+            import signal
+
+            from aiohttp import web
+
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            for number in (signal.SIGINT, signal.SIGTERM):
+                try:
+                    loop.add_signal_handler(number, self.request_exit)
+                except NotImplementedError:  # pragma: no cover - not on Linux
+                    pass
+            web.run_app(self._make_app(), host=self.host, port=self.port,
+                        handle_signals=False, loop=loop, print=lambda *_: say(
+                            f"The room view is at {self.public_url} - open it in a web "
+                            "browser (full screen: F11). Ctrl+C stops it."))
 
         async def handle_index(self, request: Any) -> Any:
             if chosen and not is_loopback(host):
