@@ -68,7 +68,7 @@ class Clock(Horizontal):
         self.query_one(Digits).update(clock_digits(elapsed))
         self.query_one(Digits).display = digits
         line = self.query_one("#clock-words", Static)
-        line.update(("OVER TIME: " if over else "") + words)
+        line.update(words)
         self.set_class(over, "over")
 
 

@@ -204,5 +204,5 @@ def test_the_clock_counts_on_and_says_over_time_in_words():
     assert clock.elapsed(started + timedelta(seconds=30)) == 90
     assert clock_words(90, 600) == ("9 minutes left of 10", False)
     assert clock_words(600, 600) == ("Time is up (10 minutes planned)", False)
-    assert clock_words(661, 600) == ("Over time by 2 minutes (planned 10 minutes)", True)
+    assert clock_words(661, 600) == ("OVER TIME by 2 minutes (planned 10 minutes)", True)
     assert Clock(planned_s=60, spent_s=5).elapsed() == 5

@@ -269,11 +269,12 @@ def clock_digits(seconds: int) -> str:
 
 
 def clock_words(elapsed_s: int, planned_s: int) -> tuple[str, bool]:
-    """('8 minutes left of 20', False) or ('Over time by 3 minutes', True)."""
+    """('8 minutes left of 20', False) or ('OVER TIME by 3 minutes', True): in capitals,
+    as on the Run screen, so it stands out without colour."""
     planned_min = planned_s // 60
     if elapsed_s > planned_s:
         over = -(-(elapsed_s - planned_s) // 60)  # a part minute counts as one
-        return f"Over time by {minutes(over)} (planned {minutes(planned_min)})", True
+        return f"OVER TIME by {minutes(over)} (planned {minutes(planned_min)})", True
     left = -(-(planned_s - elapsed_s) // 60)
     if left <= 0:
         return f"Time is up ({minutes(planned_min)} planned)", False
