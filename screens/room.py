@@ -15,6 +15,8 @@ does not fit is never cut off: the page is split into parts shown in turn
 
 from __future__ import annotations
 
+import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -40,6 +42,8 @@ ROOM_THEME = Theme(
 POLL_S = 0.25
 #: How long each part of a page that does not fit stays up.
 PART_S = 12.0
+#: How long ``coprod room`` may take to close before it ends anyway (see ``on_exit_app``).
+CLOSE_S = 2.0
 
 WAITING_WORDS = "Waiting for the facilitator"
 
@@ -92,6 +96,8 @@ class RoomApp(App[None]):
         self._parts: list[list[Widget]] = []
         #: True once the page is shown whole or in parts (tests wait for it).
         self.settled = False
+        #: Set by ``coprod room`` only (never in a test's process): see ``on_exit_app``.
+        self.end_anyway = False
 
     # -- layout ------------------------------------------------------------------------
 
@@ -119,6 +125,20 @@ class RoomApp(App[None]):
 
     def on_unmount(self) -> None:
         self.presence.release()
+
+    def on_exit_app(self) -> None:
+        """Asked to close (Ctrl+Q, SIGTERM, or the browser gone): make sure it ends.
+
+        Textual 8.2.8 can keep resizing the screen forever, drawing nothing, when the
+        request to close comes between two resizes - as when a browser leaves while
+        the room view starts - and the process would stay, busy, after the browser
+        went. The room view holds nothing to save (it never writes; the system frees
+        its shared lock), so ``coprod room`` ends anyway after ``CLOSE_S``.
+        """
+        if self.end_anyway:
+            timer = threading.Timer(CLOSE_S, os._exit, args=(0,))
+            timer.daemon = True  # a normal close ends the process first
+            timer.start()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._split)
@@ -328,5 +348,7 @@ def _close_blocks(view: RoomView, easy: bool) -> list[Widget]:
 
 
 def run_room(root: Path) -> int:
-    RoomApp(root).run()
+    room = RoomApp(root)
+    room.end_anyway = True
+    room.run()
     return 0

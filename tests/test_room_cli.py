@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -139,3 +140,32 @@ def test_another_address_is_served_only_with_host_and_a_warning(folder):
         assert server.stdout.readline().startswith("The room view is at")
     finally:
         stop_web(server)
+
+
+def test_a_room_view_in_a_browser_ends_when_the_browser_leaves_as_it_starts(folder):
+    """textual-serve's room process told to quit between two resizes (a browser tab
+    closed as the page opens) ends, rather than staying busy for ever (Textual 8.2.8
+    can keep resizing the screen while it closes; ``RoomApp.on_exit_app``)."""
+    with open_store(folder) as store:
+        service = Service(store)
+        session_id = service.summaries()[0].id
+        service.session(session_id).start(first_item=True)
+        service.room.follow(session_id, "live")  # the Run page, with its clock
+    env = dict(child_env(), TEXTUAL_DRIVER="textual.drivers.web_driver:WebDriver",
+               TEXTUAL_FPS="60", TEXTUAL_COLOR_SYSTEM="truecolor", TERM_PROGRAM="textual",
+               COLUMNS="142", ROWS="32")  # what textual-serve gives each room process
+    room = subprocess.Popen([sys.executable, "-m", "coprod_tui", "--data-dir", str(folder),
+                             "room"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        for meta in ({"type": "resize", "width": 142, "height": 32},
+                     {"type": "resize", "width": 142, "height": 33}, {"type": "quit"}):
+            packet = json.dumps(meta).encode()
+            room.stdin.write(b"M" + len(packet).to_bytes(4, "big") + packet)
+            room.stdin.flush()
+        assert room.wait(timeout=20) == 0
+        assert b"Traceback" not in room.stderr.read()
+    finally:
+        if room.poll() is None:
+            room.kill()
+            room.wait()
