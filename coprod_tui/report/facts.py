@@ -68,6 +68,8 @@ class IdeaFact:
     at: str
     #: Why the group did not take it up ("" when that was not said).
     not_taken_up: str = ""
+    #: The stored record's id (for choosing what a view shows; never printed).
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,8 @@ class DecisionFact:
     at: str
     #: Who decides, when it is partly or wholly outside the group's control.
     decided_by: str = ""
+    #: The stored record's id (for choosing what a view shows; never printed).
+    id: str = ""
 
     @property
     def how(self) -> str:
