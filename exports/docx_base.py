@@ -154,7 +154,8 @@ class DocWriter:
     # -- XML ----------------------------------------------------------------------
 
     def _paragraph(self, pieces: Iterable[Piece], *, style: str | None = None,
-                   keep_next: bool = False, gap: bool = False) -> None:
+                   keep_next: bool = False, gap: bool = False):
+        """Write a paragraph; returns its ``w:p`` element."""
         p = self._end.makeelement(w("p"), {})
         # A paragraph straight after a table would touch its bottom border.
         gap = gap or (self._after_table and style is None)
@@ -169,6 +170,7 @@ class DocWriter:
         self._fill(p, pieces)
         self._end.addprevious(p)
         self._after_table = False
+        return p
 
     def _fill(self, p, pieces: Iterable[Piece]) -> None:
         """Add runs to paragraph ``p``: newlines become line breaks, tabs tabs."""
