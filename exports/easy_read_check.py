@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coprod_tui.model import SessionData
-from coprod_tui.plain_words import SENTENCE_LIMIT, Terms, long_sentences, term_key, word_count
+from coprod_tui.plain_words import SENTENCE_LIMIT, PlainNeed, Terms, long_sentences, \
+    records_without_plain, term_key, word_count
 from coprod_tui.templates import Wording
 from coprod_tui.text import one_line
 
@@ -43,7 +44,7 @@ class Finding:
 def check_easy_read(data: SessionData, wording: Wording) -> list[Finding]:
     """Everything worth fixing before the easy read is shared, records first."""
     content = easy_read(data, wording)
-    findings = _without_plain(content)
+    findings = _without_plain(content, records_without_plain(data))
     explained = {g.key for g in content.explained}
     jargon = {word: plainer for word, plainer in wording.jargon
               if term_key(word) not in explained}
@@ -88,8 +89,10 @@ def _quoted(content: EasyRead):
 _NOT_CHECKED = frozenset({"A name", "The facilitator's name"})
 
 
-def _without_plain(content: EasyRead) -> list[Finding]:
-    """The records told as they were typed, longest first."""
+def _without_plain(content: EasyRead, needs: list[PlainNeed]) -> list[Finding]:
+    """The records told as they were typed, longest first (as typed: a pasted letter
+    comes first, though the easy read holds only its first sentences)."""
+    length = {(n.kind, n.id): n.length for n in needs}
     found: dict[tuple[str, str], tuple[int, Finding]] = {}
     for block in content.blocks:
         if not isinstance(block, Point) or block.record is None or block.record in found:
@@ -100,6 +103,6 @@ def _without_plain(content: EasyRead) -> list[Finding]:
             continue
         words = " ".join(quoted)
         gist = f"“{one_line(words, 60)}”" if words else "it is too long to copy"
-        found[block.record] = (word_count(words) if words else 10**9, Finding(
+        found[block.record] = (length.get(block.record, word_count(words)), Finding(
             "no-plain", f"{block.where} has no plain words yet: {gist}", block.record))
     return [f for _, f in sorted(found.values(), key=lambda pair: -pair[0])]
