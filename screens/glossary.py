@@ -108,7 +108,7 @@ class GlossaryScreen(Saving, Screen[None]):
         table = self.query_one("#words", DataTable)
         table.clear()
         for entry, is_own in self._rows:
-            meaning = one_line(entry.meaning, 44) if entry.meaning.strip() else "(not written)"
+            meaning = one_line(entry.meaning, 38) if entry.meaning.strip() else "(not written)"
             table.add_row(Text(entry.word), Text(meaning),
                           Text("this group" if is_own else "template"))
         if keep is not None:

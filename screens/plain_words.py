@@ -92,7 +92,7 @@ class PlainWordsDialog(SessionDialog[int]):
         yield Static(id="plain-original", markup=False)
         yield label("In plain words")
         yield Static(id="plain-hint", classes="hint", markup=False)
-        yield text_area("", id="plain", height=5)
+        yield text_area("", id="plain", height=4)
         yield Static(id="plain-measure", markup=False)
 
     def on_mount(self) -> None:
@@ -108,7 +108,8 @@ class PlainWordsDialog(SessionDialog[int]):
         item = self.item
         where = item.where
         if len(self.items) > 1:
-            where += f" ({self.index + 1} of {len(self.items)}, the longest first)"
+            where += (f" ({self.index + 1} of {len(self.items)}, the longest first; "
+                      "Ctrl+N skips it)")
         self.query_one("#plain-where", Static).update(where)
         shown = item.text if len(item.text) <= SHOWN else (
             one_line(item.text, SHOWN) + f"\n({word_count(item.text):,} words in all)")
