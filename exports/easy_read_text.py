@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coprod_tui.consent import redactor
 from coprod_tui.model import GlossaryWord, SessionData
 from coprod_tui.plain_words import Terms
 from coprod_tui.report import DecisionFact, IdeaFact, SessionReport, session_report
@@ -54,10 +55,13 @@ class EasyRead:
 
 
 def glossary_of(data: SessionData, wording: Wording) -> list[GlossaryWord]:
-    """The group's own words, then the template's and ours for any it does not have."""
+    """The group's own words, then the template's and ours for any it does not have;
+    read by the name rule like any other text people typed."""
     words = {g.key: g for g in wording.glossary}
     words.update({g.key: g for g in data.group.glossary})
-    return list(words.values())
+    shown = redactor(data)
+    return [GlossaryWord(word=shown(g.word), meaning=shown(g.meaning), picture=g.picture)
+            for g in words.values()]
 
 
 def easy_read(data: SessionData, wording: Wording) -> EasyRead:

@@ -405,3 +405,12 @@ def test_a_template_can_add_and_drop_jargon(wordy, tmp_path):
     lines = [p.text.lstrip("\t") for p in docx.Document(io.BytesIO(
         easy_read_docx(wordy, wording))).paragraphs]
     assert "‘Sensory room’ means:" not in lines  # only plain words mention it: not used
+
+
+def test_a_glossary_meaning_names_no_one_who_did_not_consent(service, wordy, people):
+    service.groups.set_glossary_word(wordy.group.id, "short stay",
+                                     "Bob Stone calls it a few nights away.", "date")
+    lines = [p.text.lstrip("\t") for p in docx.Document(io.BytesIO(easy_read_docx(
+        service.snapshot(wordy.session.id), WORDING))).paragraphs]
+    meaning = lines[lines.index("‘Short stay’ means:") + 1]
+    assert "Bob" not in meaning and meaning.endswith("calls it a few nights away.")
