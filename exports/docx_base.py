@@ -77,13 +77,6 @@ class DocWriter:
     def bullet(self, *pieces: Piece) -> None:
         self._paragraph(pieces, style="ListBullet")
 
-    def sentences(self, *texts: str | int | None) -> None:
-        """One paragraph per sentence given, leaving out the empty ones (written
-        ``condition and "sentence"``), one idea each, as easy read wants."""
-        for text in texts:
-            if text and isinstance(text, str):
-                self.para(text)
-
     def listed(self, heading: str, intro: str, items: Sequence[str]) -> None:
         """A part that is a list under its heading, left out when there is nothing in it."""
         if not items:
