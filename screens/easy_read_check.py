@@ -54,9 +54,7 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
             yield Static("Before you share the easy read", id="check-title", markup=False)
             yield Static("Checking…", id="check-summary", markup=False)
             yield OptionList(id="findings")
-            yield Static("Enter fixes the one chosen. Ctrl+S shares it as it is. Ctrl+G "
-                         "opens the group's glossary. Escape goes back.", classes="hint",
-                         markup=False)
+            yield Static("", id="check-hint", classes="hint", markup=False)
             with Horizontal(id="check-buttons"):
                 yield Button("Share anyway (Ctrl+S)", id="share", variant="primary")
                 yield Button("Back (Esc)", id="back")
@@ -87,6 +85,10 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
             summary.update(f"The check could not run: {event.problem}")
             return
         listing.display = bool(self.findings)
+        self.query_one("#check-hint", Static).update(
+            ("Enter fixes the one chosen. Ctrl+S shares it as it is. " if self.findings
+             else "Enter or Ctrl+S shares it. ")
+            + "Ctrl+G opens the group's glossary. Escape goes back.")
         if not self.findings:
             summary.update("Nothing to fix: the easy read is ready to share.")
             share.label = "Share (Ctrl+S)"

@@ -110,7 +110,7 @@ class GlossaryScreen(Saving, Screen[None]):
         for entry, is_own in self._rows:
             meaning = one_line(entry.meaning, 38) if entry.meaning.strip() else "(not written)"
             table.add_row(Text(entry.word), Text(meaning),
-                          Text("this group" if is_own else "template"))
+                          Text("this group" if is_own else "all groups"))
         if keep is not None:
             for n, (entry, _) in enumerate(self._rows):
                 if entry.key == GlossaryWord(word=keep).key:
@@ -143,8 +143,9 @@ class GlossaryScreen(Saving, Screen[None]):
             return
         entry, own = current
         if not own:
-            self.notify("This word comes from the template, so it is changed there. Press "
-                        "Enter to give the group its own meaning instead.")
+            self.notify("This word is in every group's glossary (the template's, or "
+                        "coprod's), so it is not removed here. Press Enter to give this "
+                        "group its own meaning instead.")
             return
         if self.save(self.service.groups.remove_glossary_word, self.group_id,
                      entry.word) is not None:
