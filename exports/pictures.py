@@ -120,10 +120,23 @@ class Pictures:
 
     folder: str = ""
     #: Sentences about pictures that could not be used (said once each).
-    problems: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)
+    #: Picture keys the organisation's folder has no file for.
+    missing: list[str] = field(default_factory=list)
     #: Whose pictures the document used, for the credit on its last page.
     used_openmoji: bool = False
     used_own: bool = False
+
+    @property
+    def problems(self) -> list[str]:
+        """What to tell the user: each picture that could not be used, and in one
+        sentence the ones the folder does not have."""
+        if not self.missing:
+            return list(self.said)
+        files = ", ".join(self.missing)
+        return [*self.said, f"The template's pictures folder has no picture for: {files} "
+                            "(a PNG or SVG file named, for example, "
+                            f"{self.missing[0]}.png); coprod's own are used."]
 
     def get(self, key: str, fallback: str = "word") -> Picture:
         """The picture for ``key``: the organisation's, else ours, else ours for
@@ -161,14 +174,13 @@ class Pictures:
                 return None
             title = SYMBOLS[key].title if key in SYMBOLS else key.replace("-", " ")
             return Picture(key, png, width, height, title, alt_text(key, own=True), own=True)
-        if key in SYMBOLS:
-            self._say(f"The template's pictures folder has no picture for '{key}' "
-                      f"({key}.png or {key}.svg); coprod's own is used.")
+        if key in SYMBOLS and key not in self.missing:
+            self.missing.append(key)
         return None
 
     def _say(self, message: str) -> None:
-        if message not in self.problems:
-            self.problems.append(message)
+        if message not in self.said:
+            self.said.append(message)
 
 
 def _identity(path: Path) -> tuple[int, int]:

@@ -340,7 +340,11 @@ def test_a_templates_own_pictures_are_used_and_a_bad_one_falls_back(built, tmp_p
     # The unreadable one and the ones they do not have are ours, and are said.
     assert by_key["job"][0].get("descr").startswith("A clipboard with a list")
     assert any("job.png could not be used (it is not a PNG file)" in p for p in problems)
-    assert any("no picture for 'date'" in p for p in problems)
+    (missing,) = [p for p in problems if "has no picture for: " in p]  # said once
+    listed = missing.split("for: ")[1].split(" (")[0].split(", ")
+    assert "date" in listed and "people" in listed
+    assert not {"idea", "decision", "job"} & set(listed)
+    assert len(problems) == 2
     lines = [p.text.lstrip("\t") for p in doc.paragraphs]
     last = lines[lines.index("About the pictures"):]
     assert "Pictures by Riverside Council." in last
