@@ -175,9 +175,28 @@ def _own_sentences(blocks) -> list[str]:
     return found
 
 
+def _lines(blocks) -> list[str]:
+    """The paragraphs the blocks become, in order."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Point):
+            out.append("".join(block.lead))
+            out += ["".join(para.pieces) for para in block.body]
+        elif isinstance(block, Para):
+            out.append("".join(block.pieces))
+        else:
+            out.append(str(block.text))
+    return out
+
+
 def test_no_sentence_in_our_own_wording_is_over_15_words(built, demo, wordy):
     checked = 0
     for data in (built, wordy, *demo):
+        # What is checked is what the document holds, paragraph for paragraph.
+        paragraphs = [p.text.lstrip("\t") for p in docx.Document(io.BytesIO(
+            easy_read_docx(data, WORDING))).paragraphs]
+        lines = _lines(easy_read(data, WORDING).blocks)
+        assert paragraphs[1:1 + len(lines)] == lines
         for sentence in _own_sentences(easy_read(data, WORDING).blocks):
             checked += 1
             assert word_count(sentence) <= SENTENCE_LIMIT, sentence
