@@ -191,3 +191,42 @@ def test_snapshot_glossary(store, demo, snap_compare):
         pilot.app.push_screen(GlossaryScreen(group_id))
         await pilot.pause()
     assert snap_compare(CoprodApp(store), terminal_size=SIZE, run_before=run_before)
+
+
+async def palette(pilot, words: str) -> None:
+    """Choose a command from the palette, its words pasted rather than typed."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = words
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_easy_read_screens_are_in_the_command_palette(store, demo):
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Glossary")  # from Home: the highlighted group's
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # the latest session, to read
+        await pilot.pause()
+        await palette(pilot, "Plain words for the easy read")
+        assert isinstance(app.screen, PlainWordsDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await palette(pilot, "Glossary")
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        await palette(pilot, "Check the easy read")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EasyReadCheckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ShareScreen"
