@@ -437,3 +437,19 @@ def test_a_glossary_meaning_names_no_one_who_did_not_consent(service, wordy, peo
         service.snapshot(wordy.session.id), WORDING))).paragraphs]
     meaning = lines[lines.index("‘Short stay’ means:") + 1]
     assert "Bob" not in meaning and meaning.endswith("calls it a few nights away.")
+
+
+@pytest.mark.parametrize("text, said", [
+    ('[jargon]\n"unit" = 3\n', "jargon.unit should be a plainer way to say it, or false"),
+    ('jargon = "unit"\n', "[jargon] should be a table"),
+    ('[glossary]\n"unit" = 3\n', "glossary.unit should say what the word means"),
+    ('pictures = ""\n', "pictures should name a folder of pictures"),
+])
+def test_a_template_with_bad_easy_read_parts_is_named(tmp_path, text, said):
+    from coprod_tui.templates import TemplateError
+
+    template = tmp_path / "template.toml"
+    template.write_text(text)
+    with pytest.raises(TemplateError) as raised:
+        read_template(template)
+    assert said in str(raised.value) and str(template) in str(raised.value)
