@@ -152,9 +152,15 @@ class Pictures:
                           f"'{fallback}' is used.")
             key = fallback
         symbol = SYMBOLS[key]
+        try:
+            png = _openmoji_png(symbol.openmoji)
+        except (OSError, ValueError):  # an OpenMoji release without this symbol
+            self._say(f"OpenMoji has no picture for '{key}' here; a plain circle is used.")
+            return Picture(key, _render(_PLAIN), PIXELS, PIXELS, symbol.title,
+                           f"A plain circle: a picture for {symbol.title.lower()}.", own=False)
         self.used_openmoji = True
-        return Picture(key, _openmoji_png(symbol.openmoji), PIXELS, PIXELS, symbol.title,
-                       alt_text(key, own=False), own=False)
+        return Picture(key, png, PIXELS, PIXELS, symbol.title, alt_text(key, own=False),
+                       own=False)
 
     def _own(self, key: str) -> Picture | None:
         folder = Path(self.folder)
@@ -187,6 +193,11 @@ def _identity(path: Path) -> tuple[int, int]:
     """What tells a changed file from the one cached: its size and time."""
     info = path.stat()
     return info.st_size, info.st_mtime_ns
+
+
+#: The last resort, should a symbol be missing from the installed OpenMoji.
+_PLAIN = ('<svg xmlns="http://www.w3.org/2000/svg" width="72" height="72"><circle cx="36" '
+          'cy="36" r="30" fill="none" stroke="#000" stroke-width="4"/></svg>')
 
 
 @lru_cache(maxsize=128)

@@ -453,3 +453,24 @@ def test_a_template_with_bad_easy_read_parts_is_named(tmp_path, text, said):
     with pytest.raises(TemplateError) as raised:
         read_template(template)
     assert said in str(raised.value) and str(template) in str(raised.value)
+
+
+def test_every_picture_key_has_its_openmoji_symbol():
+    from coprod_tui.exports.pictures import Pictures
+
+    pictures = Pictures()
+    for key in SYMBOLS:
+        assert pictures.get(key).png.startswith(b"\x89PNG"), key
+    assert pictures.problems == [] and pictures.used_openmoji
+
+
+def test_a_symbol_missing_from_openmoji_gives_a_plain_circle_not_a_broken_document(
+        built, monkeypatch):
+    from coprod_tui.exports import pictures as module
+
+    monkeypatch.setitem(module.SYMBOLS, "idea", module.Symbol("FFFFF", "An idea", "A bulb"))
+    problems: list[str] = []
+    payload = easy_read_docx(built, WORDING, problems)
+    assert problems == ["OpenMoji has no picture for 'idea' here; a plain circle is used."]
+    descr = [i.find(f"{WP}docPr").get("descr") for i in drawings(payload)]
+    assert "A plain circle: a picture for an idea." in descr
