@@ -230,3 +230,21 @@ async def test_the_easy_read_screens_are_in_the_command_palette(store, demo):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "ShareScreen"
+
+
+async def test_plain_words_typed_but_not_saved_make_quit_ask(store, demo):
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_latest(pilot)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        app.screen.query_one("#plain", TextArea).text = "Families get the link early."
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitDialog"
+        assert "Families get the link early." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlainWordsDialog)
+        assert app.screen.query_one("#plain", TextArea).text == "Families get the link early."
