@@ -14,11 +14,14 @@ time a document asks for it, and kept for the rest of the run.
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+#: What a picture key is (as ``model.group.picture_key`` checks it when stored).
+_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 #: 2 cm at 300 dots per inch.
 PIXELS = 236
 #: A picture bigger than this is not a picture for a document.
@@ -141,6 +144,8 @@ class Pictures:
     def get(self, key: str, fallback: str = "word") -> Picture:
         """The picture for ``key``: the organisation's, else ours, else ours for
         ``fallback`` (a glossary word may name a picture only they have)."""
+        if not _KEY.fullmatch(key):  # never a path: keys are checked when stored, and here
+            key = fallback
         if self.folder:
             own = self._own(key)
             if own is not None:

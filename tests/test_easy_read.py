@@ -474,3 +474,14 @@ def test_a_symbol_missing_from_openmoji_gives_a_plain_circle_not_a_broken_docume
     assert problems == ["OpenMoji has no picture for 'idea' here; a plain circle is used."]
     descr = [i.find(f"{WP}docPr").get("descr") for i in drawings(payload)]
     assert "A plain circle: a picture for an idea." in descr
+
+
+def test_a_picture_key_is_never_a_path(tmp_path):
+    from coprod_tui.exports.pictures import Pictures
+
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 30)
+    pictures = Pictures(str(folder))
+    picture = pictures.get("../secret")
+    assert picture.key == "word" and not picture.own
