@@ -16,6 +16,7 @@ Nothing is refused: the facilitator can fix what they choose and share anyway.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from coprod_tui.model import SessionData
@@ -81,12 +82,15 @@ def _quoted(content: EasyRead):
         pieces = [block.text] if isinstance(block, Heading) else \
             block.pieces() if isinstance(block, Point) else block.pieces
         for piece in pieces:
-            if isinstance(piece, Quoted) and piece.where not in _NOT_CHECKED:
+            if isinstance(piece, Quoted) and piece.where not in _NOT_CHECKED \
+                    and not _STATEMENT.fullmatch(piece.where):
                 yield piece
 
 
-#: Words that are someone's to choose, not ours to simplify: names, and OpenMoji's credit.
+#: Words that are not the facilitator's to simplify: people's names.
 _NOT_CHECKED = frozenset({"A name", "The facilitator's name"})
+#: The 'I' statements are quoted word for word, always (what will change is checked).
+_STATEMENT = re.compile(r"'I' statement \d+")
 
 
 def _without_plain(content: EasyRead, needs: list[PlainNeed]) -> list[Finding]:

@@ -485,3 +485,19 @@ def test_a_picture_key_is_never_a_path(tmp_path):
     pictures = Pictures(str(folder))
     picture = pictures.get("../secret")
     assert picture.key == "word" and not picture.own
+
+
+def test_the_check_leaves_the_i_statements_as_they_are(wordy, tmp_path):
+    template = tmp_path / "template.toml"
+    template.write_text('[jargon]\n"equal partner" = "equal"\n')
+    from dataclasses import replace
+
+    from coprod_tui.model import AuditAnswer
+
+    answer = AuditAnswer(statement=1, answers=["yes"], will_change="Be an equal partner.")
+    data = replace(wordy, audit=[answer])
+    found = [f.text for f in check_easy_read(data, read_template(template))
+             if f.kind == "jargon" and "equal" in f.text]
+    # Statement 1 ("I am an equal partner.") is quoted as it is; what will change is not.
+    assert found == ["'I' statement 1: what will change: ‘equal partner’ is jargon; you could "
+                     "say ‘equal’."]
