@@ -248,3 +248,22 @@ async def test_plain_words_typed_but_not_saved_make_quit_ask(store, demo):
         await pilot.pause()
         assert isinstance(app.screen, PlainWordsDialog)
         assert app.screen.query_one("#plain", TextArea).text == "Families get the link early."
+
+
+async def test_closing_a_session_says_how_many_records_lack_plain_words(store, demo):
+    sid = demo[0]
+    file = store.session(sid)
+    file.put_session(file.session.replace(status="live", closed_at=None))
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # a running session opens on its step
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "The session is closed." in said
+        assert ("2 records have no plain words for the easy read yet. Ctrl+Y goes through "
+                "them, the longest first.") in said
