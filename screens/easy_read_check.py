@@ -114,6 +114,9 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
             self.app.push_screen(PlainWordsDialog(self.session_id, [item]))
         elif finding.word:
             self._open_word(finding.word)
+        elif finding.kind == "picture":
+            self.notify("Add the picture to the template's pictures folder, or share the "
+                        "easy read with coprod's own picture.", timeout=8)
         else:
             self.notify("This is changed where it was typed (the Plan step, or the "
                         "template); or share it as it is.", timeout=8)
