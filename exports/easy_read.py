@@ -18,6 +18,7 @@ is single-spaced, so 1.5 spacing does not stretch the picture's line.
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 
 from coprod_tui.model import SessionData
 from coprod_tui.templates import Wording
@@ -35,6 +36,9 @@ INDENT_CM = 2.6
 #: A bullet inside a point hangs this far in from the point's words.
 BULLET_CM = 0.63
 _EMU_PER_CM = 360_000
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+_C_NV_PR = (".//{http://schemas.openxmlformats.org/drawingml/2006/picture}nvPicPr/"
+            "{http://schemas.openxmlformats.org/drawingml/2006/picture}cNvPr")
 
 
 def easy_read_docx(data: SessionData, wording: Wording,
@@ -85,6 +89,8 @@ class EasyReadWriter(DocWriter):
         self._bullet = str(round((INDENT_CM + BULLET_CM) * TWIPS_PER_CM))
         self._hang = str(round(BULLET_CM * TWIPS_PER_CM))
         self._shapes = 0
+        #: Drawings made so far, by picture (the PNG kept so its id stays its own).
+        self._made: dict[int, tuple[bytes, object]] = {}
 
     def part_heading(self, heading: Heading) -> None:
         self.heading(heading.text, heading.level)
@@ -129,19 +135,30 @@ class EasyReadWriter(DocWriter):
             self._sub(p_pr, w("ind"), {w("left"): left, w("hanging"): hanging})
 
     def _picture_run(self, picture: Picture):
-        from docx.oxml.shape import CT_Inline
-
         self._shapes += 1
-        r_id, _ = self._doc.part.get_or_add_image(io.BytesIO(picture.png))
-        scale = PICTURE_CM * _EMU_PER_CM / max(picture.width, picture.height)
-        cx, cy = round(picture.width * scale), round(picture.height * scale)
-        inline = CT_Inline.new_pic_inline(self._shapes, r_id, f"{picture.key}.png", cx, cy)
-        for side in ("distT", "distB", "distL", "distR"):
-            inline.set(side, "0")  # LibreOffice adds a gap round a picture that has none set
-        doc_pr = inline.find(f"{{{inline.nsmap['wp']}}}docPr")
+        # Each picture is stored once and its drawing made once; later uses copy it
+        # (python-docx would hash and parse the PNG again for every point).
+        made = self._made.get(id(picture.png))
+        if made is None:
+            made = self._made[id(picture.png)] = (picture.png, self._inline(picture))
+        inline = deepcopy(made[1])
+        doc_pr = inline.find(_DOC_PR)
+        doc_pr.set("id", str(self._shapes))
         doc_pr.set("name", f"Picture {self._shapes}: {picture.key}")
         doc_pr.set("descr", picture.alt)
         doc_pr.set("title", picture.title)
+        inline.find(_C_NV_PR).set("id", str(self._shapes))
         r = self._end.makeelement(w("r"), {})
         self._sub(r, w("drawing")).append(inline)
         return r
+
+    def _inline(self, picture: Picture):
+        from docx.oxml.shape import CT_Inline
+
+        r_id, _ = self._doc.part.get_or_add_image(io.BytesIO(picture.png))
+        scale = PICTURE_CM * _EMU_PER_CM / max(picture.width, picture.height)
+        cx, cy = round(picture.width * scale), round(picture.height * scale)
+        inline = CT_Inline.new_pic_inline(0, r_id, f"{picture.key}.png", cx, cy)
+        for side in ("distT", "distB", "distL", "distR"):
+            inline.set(side, "0")  # LibreOffice adds a gap round a picture that has none set
+        return inline
