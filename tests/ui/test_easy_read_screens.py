@@ -155,8 +155,23 @@ async def test_the_glossary_screen_adds_a_word_for_the_group(store, demo):
         await pilot.pause()
         assert isinstance(app.screen, GlossaryScreen)
         assert "A plan of the help you get." in screen_text(app)
+        # A word every group has: Delete leaves it; Enter gives the group its own.
+        table = app.screen.query_one("#words")
+        row = next(n for n, (entry, _) in enumerate(app.screen._rows)
+                   if entry.word == "agenda")
+        table.move_cursor(row=row)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "is in every group's glossary" in " ".join(
+            str(n.message) for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#meaning", TextArea).text = "What we will talk about."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
     words = {g.word: g.meaning for g in Service(store).groups.group(group.id).glossary}
     assert words["care plan"] == "A plan of the help you get."
+    assert words["agenda"] == "What we will talk about."
 
 
 # -- snapshots of the new screens -----------------------------------------------------------
