@@ -109,8 +109,13 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
             from .plain_words import PlainWordsDialog, item_for
 
             kind, record_id = finding.record
-            data = self.service.snapshot(self.session_id)
-            item = item_for(data, self.coprod.wording, kind, record_id)
+            try:
+                item = item_for(self.service.snapshot(self.session_id), self.coprod.wording,
+                                kind, record_id)
+            except CoprodError as exc:
+                self.notify(str(exc), severity="warning", markup=False)
+                self.run_check()
+                return
             self.app.push_screen(PlainWordsDialog(self.session_id, [item]))
         elif finding.word:
             self._open_word(finding.word)

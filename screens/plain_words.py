@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TextArea
 
+from coprod_tui.errors import NotFound
 from coprod_tui.model import SessionData
 from coprod_tui.plain_words import SENTENCE_LIMIT, Terms, record_text, records_without_plain, \
     sentences, word_count
@@ -66,7 +67,9 @@ def items_without_plain(data: SessionData, wording) -> list[PlainItem]:
 def item_for(data: SessionData, wording, kind: str, record_id: str) -> PlainItem:
     """One record, with the plain words it has so far."""
     table = {"idea": data.ideas, "decision": data.decisions, "action": data.actions}[kind]
-    record = next(r for r in table if r.id == record_id)
+    record = next((r for r in table if r.id == record_id), None)
+    if record is None:
+        raise NotFound(f"That {KINDS[kind][0].lower()} is no longer in this session.")
     where = numbered(data, wording).get((kind, record_id), KINDS[kind][0])
     return PlainItem(kind, record_id, where, record_text(kind, record), record.plain)
 
