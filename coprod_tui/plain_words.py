@@ -32,7 +32,26 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text (a line of a list counts as one)."""
-    return [s.strip(" \t-•*") for s in _SENTENCE_END.split(text) if _WORD.search(s)]
+    # A list's bullet ("- ", "• ", "* ") is not part of the sentence; a dash at the end is.
+    return [s.strip().lstrip("-•*").strip() for s in _SENTENCE_END.split(text)
+            if _WORD.search(s)]
+
+
+def sentence_lines(text: str) -> list[str]:
+    """The text one sentence a line, as the easy read prints it, nothing dropped: a
+    piece with no words in it (an emoji, a symbol) stays with the sentence before."""
+    lines: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        if piece.startswith(("- ", "• ", "* ")):  # a list's bullet
+            piece = piece[2:].strip()
+        if not piece:
+            continue
+        if lines and not _WORD.search(piece):
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
 
 
 def words(text: str) -> list[str]:

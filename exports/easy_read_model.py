@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coprod_tui.plain_words import COPY_CHARACTERS, COPY_SENTENCES, COPY_WORDS, sentences, \
-    short_enough, word_count
+from coprod_tui.plain_words import COPY_CHARACTERS, COPY_SENTENCES, COPY_WORDS, \
+    sentence_lines, sentences, short_enough, word_count
 
 from .docx_base import B, Piece
 
@@ -107,5 +107,5 @@ def told(text: str, *, where: str, record: tuple[str, str] | None = None,
 
 
 def _sentences(text: str) -> list[str]:
-    """One sentence to a line; text with no words at all (emoji) stays as it is."""
-    return sentences(text) or [line for line in text.strip().splitlines() if line.strip()]
+    """One sentence to a line, nothing left out (``plain_words.sentence_lines``)."""
+    return sentence_lines(text)

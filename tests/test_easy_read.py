@@ -11,6 +11,8 @@ import re
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import ValidationError
@@ -501,3 +503,32 @@ def test_the_check_leaves_the_i_statements_as_they_are(wordy, tmp_path):
     # Statement 1 ("I am an equal partner.") is quoted as it is; what will change is not.
     assert found == ["'I' statement 1: what will change: ‘equal partner’ is jargon; you could "
                      "say ‘equal’."]
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=3000)
+       | st.lists(st.sampled_from(["Word", "word.", "A sentence here.", "\n", "🙂", " ",
+                                   "x" * 50, "-"]), min_size=1, max_size=600).map("".join))
+def test_the_easy_read_never_copies_more_than_a_few_sentences_of_an_original(built, text):
+    from dataclasses import replace
+
+    from coprod_tui.model import Idea
+    from coprod_tui.exports.easy_read_model import ALL_IN_NOTES
+    from coprod_tui.plain_words import COPY_CHARACTERS, COPY_WORDS, short_enough
+
+    try:
+        idea = Idea(text=text)
+    except ValidationError:
+        return  # nothing left once cleaned: not an idea
+    data = replace(built, ideas=[idea])
+    point = next(b for b in easy_read(data, WORDING).blocks
+                 if isinstance(b, Point) and b.record == ("idea", idea.id))
+    copied = [p for p in point.pieces() if isinstance(p, Quoted) and p.record]
+    assert sum(word_count(p) for p in copied) <= COPY_WORDS
+    assert sum(len(p) for p in copied) <= COPY_CHARACTERS
+    said = [str(p) for p in point.pieces()]
+    if short_enough(idea.text):  # a short original is copied whole, one sentence a line
+        assert "".join("".join(copied).split()) == "".join(idea.text.split())
+    else:  # a long one says where the rest is
+        assert MORE in said or ALL_IN_NOTES in said
