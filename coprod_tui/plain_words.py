@@ -32,9 +32,7 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 def sentences(text: str) -> list[str]:
     """The sentences of a text (a line of a list counts as one)."""
-    # A list's bullet ("- ", "• ", "* ") is not part of the sentence; a dash at the end is.
-    return [s.strip().lstrip("-•*").strip() for s in _SENTENCE_END.split(text)
-            if _WORD.search(s)]
+    return [line for line in sentence_lines(text) if _WORD.search(line)]
 
 
 def sentence_lines(text: str) -> list[str]:
