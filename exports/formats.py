@@ -52,9 +52,12 @@ GROUP_FORMATS = {f.key: f for f in (
 
 
 def render(data: SessionData, fmt: str, wording: Wording, *,
-           as_of: date | None = None, followed_up: Sequence[ActionRow] = ()) -> bytes:
+           as_of: date | None = None, followed_up: Sequence[ActionRow] = (),
+           problems: list[str] | None = None) -> bytes:
     """The bytes of one session in one format (``as_of``: the day "overdue" is judged on;
-    ``followed_up``: earlier meetings' actions followed up at this one, for the minutes)."""
+    ``followed_up``: earlier meetings' actions followed up at this one, for the minutes;
+    ``problems`` gets a sentence for each of the template's pictures that could not be
+    used, coprod's own being used instead)."""
     if fmt == "json":
         from coprod_tui.interchange import dumps
 
@@ -66,7 +69,7 @@ def render(data: SessionData, fmt: str, wording: Wording, *,
     if fmt == "easy-read":
         from .easy_read import easy_read_docx
 
-        return easy_read_docx(data, wording, followed_up)
+        return easy_read_docx(data, wording, followed_up, problems)
     if fmt == "you-said-we-did":
         from .you_said_we_did import you_said_we_did_docx
 
@@ -91,14 +94,16 @@ def render_group(group: Group, sessions: list[SessionData], fmt: str, wording: W
 
 def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *,
                 wording: Wording, default_dir: Path | None = None,
-                data_root: Path | None = None, followed_up: Sequence[ActionRow] = ()) -> Path:
+                data_root: Path | None = None, followed_up: Sequence[ActionRow] = (),
+                problems: list[str] | None = None) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
     spec = FORMATS[fmt]
     # The file name is shared as much as the document: it names no one the document hides.
-    return place(render(data, fmt, wording, followed_up=followed_up), output,
+    return place(render(data, fmt, wording, followed_up=followed_up, problems=problems),
+                 output,
                  date=data.session.date, title=redactor(data)(data.session.title),
                  label=spec.label, suffix=spec.suffix, default_dir=default_dir,
                  data_root=data_root)
@@ -106,14 +111,16 @@ def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *
 
 def export_session(service: Service, session_id: str, fmt: str,
                    output: str | Path | None = None, *, wording: Wording,
-                   default_dir: Path | None = None) -> Path:
+                   default_dir: Path | None = None, problems: list[str] | None = None
+                   ) -> Path:
     """Write one session. The service reads it (under its lock), with the earlier
     meetings' actions followed up at it; the document is made and written after, so a
     worker thread can call this."""
     followed = service.follow_up.reported_at(session_id) if fmt in ("minutes", "easy-read") \
         else []
     return export_data(service.snapshot(session_id), fmt, output, wording=wording,
-                       default_dir=default_dir, data_root=service.root, followed_up=followed)
+                       default_dir=default_dir, data_root=service.root, followed_up=followed,
+                       problems=problems)
 
 
 def export_group(service: Service, group_ref: str, fmt: str,

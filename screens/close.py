@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from coprod_tui.report import SessionReport, session_report
-from coprod_tui.words import join_words, of, people, plural
+from coprod_tui.words import counted, join_words, of, people, plural
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
@@ -66,7 +66,7 @@ class CloseScreen(FormStepScreen):
         Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
         Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
-        Binding("ctrl+y", "not_taken_up", "Not taken up", id="close.not-taken-up"),
+        Binding("ctrl+y", "plain_words", "Plain words", id="close.plain-words"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -176,8 +176,8 @@ class CloseScreen(FormStepScreen):
             left.append(f"{of(len(report.checks), 8, STATEMENT)} checked")
         waiting = len(self.session.unanswered_ideas())
         if waiting:
-            left.append(f"{plural(waiting, 'idea')} with no answer yet (Ctrl+Y says why one "
-                        "was not taken up)")
+            left.append(f"{plural(waiting, 'idea')} with no answer yet (say why one was "
+                        "not taken up: Ctrl+Y on Run, or the palette)")
         if report.not_spoken:
             left.append(f"not heard yet: {join_words(list(report.not_spoken))}")
         if left:
@@ -187,6 +187,22 @@ class CloseScreen(FormStepScreen):
             if choice == "close" and self.save(self.session.close) is not None:
                 self._summarise()
                 self.notify("The session is closed. Everything is saved.")
+                self._ask_for_plain_words()
 
         self.app.push_screen(ConfirmDialog("Close the session?", lines,
                                            [("close", "Close it", "primary")]), answered)
+    # -- plain words for the easy read ------------------------------------------------------
+
+    def action_plain_words(self) -> None:
+        from .plain_words import walk_plain_words
+
+        walk_plain_words(self)
+
+    def _ask_for_plain_words(self) -> None:
+        from coprod_tui.plain_words import records_without_plain
+
+        missing = len(records_without_plain(self.session.snapshot()))
+        if missing:
+            records = counted(missing, "record", "has no plain words for the easy read yet")
+            self.notify(f"{records}. Ctrl+Y goes through them, the longest first.",
+                        timeout=12)

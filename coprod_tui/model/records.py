@@ -24,6 +24,14 @@ def _withdrawal(record: Any) -> None:
                               field="withdrawn_reason")
 
 
+#: A plain-words version is a few short sentences, never a pasted document.
+PLAIN_LIMIT = 2000
+
+
+def _plain(text: str) -> str:
+    return clean_long(text, what="The plain words", limit=PLAIN_LIMIT, field="plain")
+
+
 @dataclass(slots=True)
 class Turn(Record):
     """One person speaking once: the record behind 'who has not spoken yet'."""
@@ -56,6 +64,8 @@ class Idea(Record):
     #: Set when it was withdrawn as entered in error (kept, never counted or shared).
     withdrawn_at: str | None = None
     withdrawn_reason: str = ""
+    #: The idea in plain words, for the easy read (an addition, not a correction).
+    plain: str = ""
 
     @property
     def withdrawn(self) -> bool:
@@ -63,6 +73,7 @@ class Idea(Record):
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="An idea", required=True, field="text")
+        self.plain = _plain(self.plain)
         self.not_taken_up = clean_long(self.not_taken_up, what="Why it was not taken up",
                                        field="not_taken_up")
         _withdrawal(self)
@@ -92,6 +103,8 @@ class Decision(Record):
     agenda_item_id: str | None = None
     id: str = field(default_factory=new_id)
     at: str = field(default_factory=now)
+    #: What was decided and why, in plain words, for the easy read.
+    plain: str = ""
     #: Who decides, when it is partly or wholly outside the group's control.
     decided_by: str = ""
     withdrawn_at: str | None = None
@@ -103,6 +116,7 @@ class Decision(Record):
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The decision", required=True, field="text")
+        self.plain = _plain(self.plain)
         self.reasons = clean_long(self.reasons, what="The reasons", field="reasons")
         if not self.reasons.strip():
             raise ValidationError(
@@ -151,6 +165,8 @@ class Action(Record):
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=now)
     updated_at: str = field(default_factory=now)
+    #: The job in plain words, for the easy read.
+    plain: str = ""
     #: The later meeting at which what happened to it was reported or told back (its
     #: minutes list it under "Last time's actions").
     followed_up_session_id: str | None = None
@@ -163,6 +179,7 @@ class Action(Record):
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The action", required=True, field="text")
+        self.plain = _plain(self.plain)
         self.owner = clean_line(self.owner, what="Who will do it", field="owner")
         self.due = _date(self.due, "The due date", field="due")
         one_of(self.source_kind, ("", "idea", "decision"), "What the action came from",

@@ -70,6 +70,8 @@ class IdeaFact:
     not_taken_up: str = ""
     #: The stored record's id (for choosing what a view shows; never printed).
     id: str = ""
+    #: The idea in plain words ("" when none was written), for the easy read.
+    plain: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +95,8 @@ class DecisionFact:
     decided_by: str = ""
     #: The stored record's id (for choosing what a view shows; never printed).
     id: str = ""
+    #: What was decided and why, in plain words ("" when none was written).
+    plain: str = ""
 
     @property
     def how(self) -> str:

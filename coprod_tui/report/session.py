@@ -154,7 +154,8 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
         for idea in ideas_under[key]:
             ideas[idea.id] = IdeaFact(len(ideas) + 1, shown(idea.text.strip()),
                                       naming.idea_by(idea), idea.raised_by, clock_of(idea.at),
-                                      shown(idea.not_taken_up.strip()), idea.id)
+                                      shown(idea.not_taken_up.strip()), idea.id,
+                                      plain=shown(idea.plain.strip()))
     decisions: dict[str, DecisionFact] = {}
     for key in order:
         for d in decisions_under[key]:
@@ -166,7 +167,8 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
                 votes_for=d.votes_for, votes_against=d.votes_against,
                 votes_abstain=d.votes_abstain, differing_views=shown(d.differing_views.strip()),
                 in_control=d.in_control, in_control_label=_CONTROL.get(d.in_control, d.in_control),
-                at=clock_of(d.at), decided_by=shown(d.decided_by.strip()), id=d.id)
+                at=clock_of(d.at), decided_by=shown(d.decided_by.strip()), id=d.id,
+                plain=shown(d.plain.strip()))
 
     def item_fact(item: AgendaItem | None) -> ItemFact:
         key = item.id if item else None

@@ -40,8 +40,12 @@ LIVE_FIELDS = frozenset({"hands", "current_item_id", "agenda", "checklists", "st
 FOLLOW_UP_FIELDS = frozenset({"status", "outcome", "reason", "communicated_back_at",
                               "updated_at", "followed_up_session_id", "not_taken_up",
                               "withdrawn_at", "withdrawn_reason"})
-_SKIPPED = {"session": LIVE_FIELDS, "actions": FOLLOW_UP_FIELDS,
-            "ideas": FOLLOW_UP_FIELDS, "decisions": FOLLOW_UP_FIELDS}
+#: A plain-words version is written for the easy read, often after the meeting: it
+#: adds to the record without changing what was said, so it is not a correction.
+ADDED_FOR_EASY_READ = frozenset({"plain"})
+_SKIPPED = {"session": LIVE_FIELDS, "actions": FOLLOW_UP_FIELDS | ADDED_FOR_EASY_READ,
+            "ideas": FOLLOW_UP_FIELDS | ADDED_FOR_EASY_READ,
+            "decisions": FOLLOW_UP_FIELDS | ADDED_FOR_EASY_READ}
 
 
 # -- what each state allows ------------------------------------------------------------------

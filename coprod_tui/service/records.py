@@ -113,6 +113,18 @@ class RecordVerbs(SessionBase):
         return new
 
     @verb
+    def set_plain(self, kind: str, record_id: str, text: str) -> Record:
+        """An idea, decision or action in plain words, for the easy read ("" takes it
+        away). It adds to the record and changes nothing that was said, so even in a
+        closed session it is not a correction (``rules/lifecycle.py``)."""
+        if kind not in CORRECTABLE:
+            raise ValidationError("Only an idea, a decision or an action has plain words.",
+                                  field="kind")
+        file = self._file()
+        table = CORRECTABLE[kind]
+        return self._change(file, table, file.find(table, record_id), {"plain": text})
+
+    @verb
     def unanswered_ideas(self) -> list[Idea]:
         """The ideas nothing answers yet: no decision drew on them, no action answers
         them, and no reason was given for not taking them up."""
