@@ -44,8 +44,8 @@ _C_NV_PR = (".//{http://schemas.openxmlformats.org/drawingml/2006/picture}nvPicP
 
 
 def easy_read_docx(data: SessionData, wording: Wording,
-                   followed_up: Sequence[ActionRow] = (),
-                   problems: list[str] | None = None) -> bytes:
+                   problems: list[str] | None = None, *,
+                   followed_up: Sequence[ActionRow] = ()) -> bytes:
     """The easy read as .docx bytes (``followed_up``: earlier meetings' jobs heard about
     at this one); sentences about pictures that could not be used (an organisation's
     own, unreadable) are added to ``problems``."""

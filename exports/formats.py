@@ -69,7 +69,7 @@ def render(data: SessionData, fmt: str, wording: Wording, *,
     if fmt == "easy-read":
         from .easy_read import easy_read_docx
 
-        return easy_read_docx(data, wording, followed_up, problems)
+        return easy_read_docx(data, wording, problems, followed_up=followed_up)
     if fmt == "you-said-we-did":
         from .you_said_we_did import you_said_we_did_docx
 
