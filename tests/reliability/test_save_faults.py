@@ -60,6 +60,12 @@ def disk_state(data_dir: Path) -> dict[str, bytes]:
             for p in data_dir.rglob("*") if p.is_file() and p.name not in (".lock", ".running")}
 
 
+def without_room(state: dict[str, bytes]) -> dict[str, bytes]:
+    """The data folder's state without the room view's hand-over (a view, not data)."""
+    return {name: data for name, data in state.items()
+            if name not in ("room.json", ".room-view")}
+
+
 def memory_matches_disk(store, file) -> None:
     """What the open store holds equals what a fresh reader finds on disk."""
     with open_store(store.root, read_only=True) as fresh:
@@ -309,7 +315,9 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         app.screen.open_session(file.id, "live")
         await pilot.pause(1.5)  # and a tick of the clock
         assert app.is_running and type(app.screen).__name__ == "LiveScreen"
-        assert file.session.status == "planned" and disk_state(data_dir) == before
+        # Nothing of the session is written (the room view's hand-over may follow the step).
+        assert file.session.status == "planned"
+        assert without_room(disk_state(data_dir)) == without_room(before)
         faults.fail("write", errno.ENOSPC)
         capture = app.screen.query_one("#capture", Input)
         capture.value = "Start on time"
@@ -318,7 +326,8 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         assert "the disk is full" in notifications(app)
         assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
         assert capture.value == "Start on time" and file.session.status == "planned"
-        assert disk_state(data_dir) == before and not temp_files(data_dir)
+        assert without_room(disk_state(data_dir)) == without_room(before)
+        assert not temp_files(data_dir)
         memory_matches_disk(store, file)
         faults.clear()
         await pilot.press("enter")  # the start, then the idea
