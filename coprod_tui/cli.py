@@ -263,11 +263,12 @@ def _search(args: argparse.Namespace) -> int:
             group_id = _group_id(store, args.group)
         seen = len(store.problems)
         hits = store.search(args.text, group_id=group_id)
-        for problem in store.problems[seen:]:  # search.json is opened only now
+        for problem in store.problems[seen:]:  # a damaged index may be found only now
             _say(f"coprod: {problem}", err=True)
     if args.json:
         _say_json([{"session_id": h.session_id, "title": h.title, "date": h.date,
-                    "kind": h.kind, "id": h.record_id, "text": h.text} for h in hits])
+                    "kind": h.kind, "id": h.record_id, "text": h.text,
+                    "snippet": h.snippet} for h in hits])
         return 0
     if not hits:
         _say("Nothing found.")

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Sta
 
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
-from coprod_tui.review import SessionFilter, filter_sessions, find_records
+from coprod_tui.review import PAGE, SessionFilter, look_up
 from coprod_tui.text import one_line
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
@@ -86,8 +86,7 @@ class PastSessionsScreen(Screen[None]):
             return
         store = self.app.store
         try:
-            records = find_records(store, flt)  # searched once, for both lists
-            found = filter_sessions(store, flt, hits=records)
+            found = look_up(store, flt)  # one page of each list: quick at any size
         except CoprodError as exc:  # the data folder cannot be reached just now
             problem.update(str(exc))
             return
@@ -96,9 +95,9 @@ class PastSessionsScreen(Screen[None]):
         method = labels(METHODS)
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
-        # Row heights are known, so the table need not measure a thousand rows.
+        # Row heights are known, so the table need not measure every row.
         height = 2 if flt.group_id is None else 1
-        for s in found:
+        for s in found.sessions:
             title = Text(one_line(s.title, 36))
             if flt.group_id is None:
                 title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
@@ -108,13 +107,14 @@ class PastSessionsScreen(Screen[None]):
                              height=height)
         hits = self.query_one("#hits", DataTable)
         hits.clear()
-        records = records[:500]
-        for n, m in enumerate(records):
-            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
+        room = max(40, self.app.size.width - 24)  # what the date and kind leave
+        for n, m in enumerate(found.records):
+            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), snippet_text(m, room),
                          key=f"{n}:{m.session_id}")
         self.query_one("#hits-title", Static).update(
-            f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
-                                        "match the words" if flt.words else ""))
+            _counted(found.total_sessions, "session", "sessions")
+            + (f"; {_counted(found.total_records, 'thing', 'things')} said, decided or "
+               "done match the words, best first" if flt.words else ""))
         hits.display = bool(flt.words)
 
     @on(DataTable.RowSelected)
@@ -130,3 +130,18 @@ class PastSessionsScreen(Screen[None]):
             box.value = ""
         for select in self.query(Select):
             select.clear()
+
+
+def _counted(total: int, one: str, many: str) -> str:
+    shown = f"{total:,} {one if total == 1 else many}"
+    return shown + (f" (the first {PAGE} shown)" if total > PAGE else "")
+
+
+def snippet_text(match, room: int) -> Text:
+    """The matched words in context, exactly as typed, the matches in bold."""
+    shown = match.snippet if len(match.snippet) <= room else match.snippet[:room - 1] + "…"
+    text = Text(shown, no_wrap=True, end="")
+    for start, end in match.spans:
+        if start < len(shown):
+            text.stylize("bold underline", start, min(end, len(shown)))
+    return text

@@ -256,11 +256,11 @@ def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
                 file.add_idea(f"idea {n}")
                 samples.append(time.perf_counter() - start)
             timings[count] = statistics.median(samples)
-            index_size = (tmp_path / str(count) / "index.json").stat().st_size
-            before = (tmp_path / str(count) / "index.json").stat().st_mtime_ns
+            index_size = (tmp_path / str(count) / "index.sqlite3").stat().st_size
+            before = (tmp_path / str(count) / "index.sqlite3").stat().st_mtime_ns
             file.add_idea("one more")
             # A save during a session writes the session file only, never the index.
-            assert (tmp_path / str(count) / "index.json").stat().st_mtime_ns == before
+            assert (tmp_path / str(count) / "index.sqlite3").stat().st_mtime_ns == before
             assert index_size > 0
     with capsys.disabled():
         print(f"\n  save median: 1 session {timings[1] * 1000:.2f} ms, "

@@ -34,11 +34,11 @@ def set_aside(root: Path, path: Path) -> Path:
         n += 1
         target = target_dir / f"{name}.{stamp}-{n}"
     os.replace(path, target)  # a rename never follows a link
-    _private(target)
+    make_private(target)
     return target.relative_to(root)
 
 
-def _private(path: Path) -> None:
+def make_private(path: Path) -> None:
     """chmod 0600 an ordinary file, without following a link (a link or a special
     file is left as it is: its mode means nothing, or belongs to what it points to)."""
     if not hasattr(os, "fchmod"):  # Windows

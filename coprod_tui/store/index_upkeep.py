@@ -1,0 +1,310 @@
+"""Keeping the index in step with the session files.
+
+Opening: an index that is missing, damaged, foreign or of another layout is made
+again from the session files (the old file is set aside, never deleted); the
+old index.json and search.json are moved to backups/. A new index is built in a
+temp file, synced, and renamed into place, so a crash while building leaves
+the old state or the new one and a temp file that the next start removes.
+
+Reconciling: each summary keeps its file's identity; a file whose identity
+differs (changed outside the app, or a crash came between its save and the
+index update), a new file, or a file gone is put right. It costs a stat of
+each file, so the app runs it on a thread once Home is shown
+(``reconcile_in_background``); the command line and a start after a crash run
+it at once. Nothing is lost either way: a change that did not reach the index
+reaches it here.
+
+Read-only (another copy has the folder): nothing is written. If the index is
+behind, a copy of it in memory is brought up to date; if it cannot be read, one
+is made in memory from the session files.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import CoprodError, DamagedFile
+from ..ids import session_id_of, session_path
+from ..regular_files import special_kind
+from .atomic import DIR_MODE, fsync_dir, temp_path_for
+from .index import (
+    INDEX_NAME, OLD_NAMES, IndexUnusable, SessionIndex, SessionSummary, as_os_error,
+    entries_of, file_sig,
+)
+from .set_aside import make_private
+
+#: Sessions summarised per transaction while building or reconciling.
+BATCH = 200
+
+
+def open_index(store) -> SessionIndex:
+    """The store's index, made or repaired as needed (see the module's notes)."""
+    root: Path = store.root
+    path = root / INDEX_NAME
+    if not store.read_only:
+        _retire_old_layout(store)
+    journal = path.with_name(path.name + "-journal")
+    odd = special_kind(journal)
+    if odd is not None:  # SQLite would open it as the index's journal
+        if store.read_only:
+            store.problems.append(f"{journal.name} is {odd}, not a file coprod wrote, so "
+                                  "the session list was made again in memory.")
+            return build_in_memory(store)
+        moved = store.set_aside(journal)
+        store.problems.append(f"{journal.name} is {odd}, not a file coprod wrote, so it was "
+                              f"not opened. It was moved to {moved}.")
+    special = special_kind(path)
+    if special is not None:
+        # A folder, pipe or link in its place is worth a word; plain damage is not
+        # (it is rebuilt, and nothing in it was anyone's only copy).
+        if store.read_only:
+            store.problems.append(f"{INDEX_NAME} is {special}, not a file coprod wrote, "
+                                  "so it was skipped.")
+            return build_in_memory(store)
+        moved = store.set_aside(path)
+        store.problems.append(f"{INDEX_NAME} is {special}, not a file coprod wrote, so it "
+                              f"was not opened. It was moved to {moved}; the session list "
+                              "is made again from the sessions.")
+        return build(store)
+    if os.path.lexists(path):
+        try:
+            return SessionIndex.connect(path, read_only=store.read_only, guard=store._guard)
+        except IndexUnusable:
+            if store.read_only:
+                return build_in_memory(store)
+            set_aside_index(store, path)
+    elif store.read_only:
+        return build_in_memory(store)
+    return build(store)
+
+
+def _retire_old_layout(store) -> None:
+    """index.json and search.json (before the SQLite index) go to backups/."""
+    root: Path = store.root
+    for name in OLD_NAMES:
+        old = root / name
+        if not os.path.lexists(old):
+            continue
+        odd = special_kind(old)
+        if odd is not None:
+            moved = store.set_aside(old)
+            store.problems.append(f"{name} is {odd}, not a file coprod wrote, so it was "
+                                  f"not opened. It was moved to {moved}.")
+            continue
+        backups = root / "backups"
+        backups.mkdir(mode=DIR_MODE, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backups / f"{name}.before-sqlite.{stamp}"
+        n = 1
+        while os.path.lexists(target):
+            n += 1
+            target = backups / f"{name}.before-sqlite.{stamp}-{n}"
+        os.replace(old, target)
+        make_private(target)
+    fsync_dir(root)
+
+
+def set_aside_index(store, path: Path) -> None:
+    """A damaged index, and its journal with it (a journal left beside a new index
+    would be played into it by SQLite as if it were its own)."""
+    journal = path.with_name(path.name + "-journal")
+    store.set_aside(path)
+    if os.path.lexists(journal):
+        store.set_aside(journal)
+
+
+# -- building ----------------------------------------------------------------------------
+
+def build(store) -> SessionIndex:
+    """A new index from the session files, renamed into place; open on return."""
+    root: Path = store.root
+    path = root / INDEX_NAME
+    store.check_folder("make the session list", saving=False)
+    temp = temp_path_for(path)
+    try:
+        try:
+            fresh = SessionIndex.create(temp)
+            try:
+                _fill(store, fresh)
+            finally:
+                fresh.close()
+        except sqlite3.Error as exc:  # a full disk, as SQLite says it
+            raise as_os_error(exc) from exc
+        fd = os.open(temp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        store.check_folder("make the session list", saving=False)
+        journal = path.with_name(path.name + "-journal")
+        if os.path.lexists(journal):  # never let SQLite play an old journal into it
+            store.set_aside(journal)
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(root)
+    return SessionIndex.connect(path, read_only=False, guard=store._guard)
+
+
+def build_in_memory(store) -> SessionIndex:
+    index = SessionIndex.in_memory()
+    _fill(store, index)
+    return index
+
+
+def _fill(store, index: SessionIndex) -> None:
+    files = store._session_files()
+    # Oldest change first, so that the sessions changed last get the highest numbers:
+    # search lists the most recently added first where it does not rank (search.py).
+    order = sorted(files, key=lambda sid: file_sig(files[sid], missing_ok=True)[1:2])
+    batch: list[tuple[SessionSummary, list]] = []
+    for sid in order:
+        taken = _take(store, sid, files[sid])
+        if taken is not None:
+            batch.append(taken)
+        if len(batch) >= BATCH:
+            index.put_many(batch, new=True)
+            batch = []
+    if batch:
+        index.put_many(batch, new=True)
+
+
+def _take(store, sid: str, path: Path) -> tuple[SessionSummary, list] | None:
+    """A session file's summary and text, read from disk; None if it is damaged
+    (then set aside and said) or if it changed while it was read."""
+    try:
+        before = file_sig(path)
+    except OSError:
+        return None  # gone since the folder was listed
+    file = store._session_file(path)
+    try:
+        file.load()
+    except DamagedFile as exc:
+        store._report_damaged(path, exc)
+        return None
+    except OSError:
+        return None
+    try:
+        after = file_sig(path, missing_ok=True)
+        if after != before:
+            return None  # written meanwhile: whoever wrote it updates the index
+        return SessionSummary.of(file, sig=after), entries_of(file)
+    finally:
+        file.close()
+
+
+def rebuild(store) -> None:
+    """Make the index again from scratch (after ``coprod forget``: the old file's
+    free pages and full-text segments may still hold a removed name)."""
+    if store.read_only:
+        return
+    old = store.index
+    old.close()  # a clean close leaves no journal behind
+    store.index = build(store)
+
+
+# -- reconciling --------------------------------------------------------------------------
+
+def reconcile(store, *, stop: threading.Event | None = None) -> bool:
+    """Bring the index in step with the session files; True if anything changed.
+
+    Safe beside the app writing: a summary taken here is only stored if the
+    index still holds the identity seen before the file was read, and a session
+    is only dropped if its file is still gone.
+    """
+    on_disk = identities(store.sessions_dir)
+    if on_disk is None:  # something odd in sessions/: the careful listing deals with it
+        files = store._session_files()
+        on_disk = {sid: tuple(file_sig(path, missing_ok=True)) for sid, path in files.items()}
+    index: SessionIndex = store.index
+    sigs = index.sigs()
+    stale = [sid for sid, sig in on_disk.items() if sigs.get(sid) != sig]
+    gone = [sid for sid in sigs if sid not in on_disk]
+    if not stale and not gone:
+        return False
+    files = {sid: session_path(store.sessions_dir, sid) for sid in stale}
+    if index.read_only:
+        # Nothing may be written here: bring a copy in memory up to date instead.
+        index = store.index = index.copy_to_memory()
+    changed = False
+    for sid in stale:
+        if stop is not None and stop.is_set():
+            return changed
+        taken = _take(store, sid, files[sid])
+        if taken is None:
+            if not os.path.lexists(files[sid]):  # damaged, so set aside
+                gone.append(sid)
+            continue
+        changed |= index.put(*taken, only_if_sig=list(sigs.get(sid, ())))
+    really_gone = [sid for sid in gone if sid in sigs
+                   and not os.path.lexists(session_path(store.sessions_dir, sid))]
+    if really_gone:
+        index.drop_many(really_gone)
+        changed = True
+    return changed
+
+
+def identities(sessions_dir: Path) -> dict[str, tuple[int, int, int]] | None:
+    """Every session file's identity, by id, from one listing of the folder (a stat
+    each); None if anything else named like a data file is there (a folder, link
+    or pipe, or a name that is no session id: ``Store._session_files`` says so)."""
+    found: dict[str, tuple[int, int, int]] = {}
+    try:
+        with os.scandir(sessions_dir) as entries:
+            for entry in entries:
+                name = entry.name
+                if not name.endswith(".json"):
+                    continue
+                sid = session_id_of(name)
+                if sid is None or not entry.is_file(follow_symlinks=False):
+                    return None
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # gone since it was listed
+                found[sid] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    except FileNotFoundError:  # read-only, in a folder made before sessions/ was
+        return {}
+    return found
+
+
+class Reconciler:
+    """``reconcile`` on a thread, started once the first screen is shown."""
+
+    def __init__(self, store, on_done: Callable[[bool], None] | None = None) -> None:
+        self.store = store
+        self.on_done = on_done
+        self.stop = threading.Event()
+        self.finished = threading.Event()
+        self.changed = False
+        self._thread = threading.Thread(target=self._run, name="coprod-reconcile",
+                                        daemon=True)
+
+    def start(self) -> Reconciler:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self.changed = reconcile(self.store, stop=self.stop)
+        except (CoprodError, OSError, Exception):  # noqa: BLE001 - a derived index:
+            # never a reason to disturb the app; the next start tries again.
+            self.changed = False
+        finally:
+            self.finished.set()
+        if self.on_done is not None and not self.stop.is_set():
+            try:
+                self.on_done(self.changed)
+            except Exception:  # noqa: BLE001 - the app may be closing
+                pass
+
+    def cancel(self, timeout: float = 10.0) -> None:
+        self.stop.set()
+        if self._thread.is_alive():
+            self._thread.join(timeout)
