@@ -17,7 +17,7 @@ from .store.index import SessionSummary
 from .store.search import Filters, Match
 
 #: How many sessions and records a screen shows at once (it says how many more).
-PAGE = 200
+PAGE = 40
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ ALL = "__all__"
 OLDER = "__older__"
 #: Sessions loaded at a time: Home costs the same with ten sessions or ten thousand.
 PAGE = 60
+OLDER_WORDS = "Older sessions… (Enter or ↓ shows more)"
 _NOT_SHOWN = object()
 STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
@@ -141,8 +142,7 @@ class HomeScreen(Screen[None]):
             self._last = found[-1]
         self._loaded = table.row_count
         if more:
-            table.add_row(plain(""), Text("Older sessions… (Enter or ↓ shows more)",
-                                          style="italic", end=""),
+            table.add_row(plain(""), Text(OLDER_WORDS, style="italic", end=""),
                           plain(""), plain(""), key=OLDER, height=1)
 
     def _show_banner(self) -> None:

@@ -123,6 +123,13 @@ def test_words_are_found_at_the_start_of_words_and_as_typed(store, group):
     hit = store.search("公園")[0]
     assert [hit.snippet[a:b] for a, b in hit.spans] == ["公園"]
     assert store.search("   ") == [] and store.search("?!") == []
+    # A single letter is a word of its own, not the start of every word.
+    assert [h.text for h in store.search("need a")] == []
+    file = store.session(file.id)
+    file.add_idea("I need a bench")
+    store.release(file)
+    hit, = store.search("need a")
+    assert [hit.snippet[a:b] for a, b in hit.spans] == ["need", "a"]
 
 
 def test_search_pages_and_counts_and_filters(store, group):
@@ -162,7 +169,7 @@ def test_the_home_list_pages_without_gaps_or_repeats(store, group):
 def test_query_words(tmp_path):
     q = Query.of("Garden  garden don't 公園")
     assert q.words == ("garden", "don't", "公園")
-    assert q.fts == '"garden"* "don"* "t"*'
+    assert q.fts == '"garden"* "don"* "t"'
     assert q.literal == ("don't", "公園")
     text, spans = make_snippet("x " * 200 + "the Garden gate" + " y" * 200, q)
     assert len(text) <= 102 and text.startswith("…") and text.endswith("…")

@@ -23,7 +23,6 @@ may hold the folder and write.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import sqlite3
 import threading
@@ -56,7 +55,7 @@ CREATE TABLE sessions (
     id TEXT NOT NULL UNIQUE,
     group_id TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
     start TEXT NOT NULL, status TEXT NOT NULL, venue TEXT NOT NULL,
-    format TEXT NOT NULL, methods TEXT NOT NULL, stage TEXT NOT NULL,
+    format TEXT NOT NULL, methods TEXT NOT NULL, stage TEXT NOT NULL, -- "a,b": method keys
     present INTEGER NOT NULL, ideas INTEGER NOT NULL, decisions INTEGER NOT NULL,
     actions INTEGER NOT NULL, actions_open INTEGER NOT NULL,
     file_ino INTEGER NOT NULL, file_mtime INTEGER NOT NULL, file_size INTEGER NOT NULL
@@ -182,14 +181,15 @@ class SessionSummary(Record):
         (sid, group_id, title, date, start, status, venue, fmt, methods, stage, present,
          ideas, decisions, actions, actions_open, ino, mtime, size) = row
         return cls(id=sid, group_id=group_id, title=title, date=date, status=status,
-                   start=start, venue=venue, format=fmt, methods=json.loads(methods),
+                   start=start, venue=venue, format=fmt,
+                   methods=methods.split(",") if methods else [],
                    stage=stage, present=present, ideas=ideas, decisions=decisions,
                    actions=actions, actions_open=actions_open, sig=[ino, mtime, size])
 
     def row(self) -> tuple:
         sig = self.sig if len(self.sig) == 3 else [-1, -1, -1]
         return (self.id, self.group_id, self.title, self.date, self.start, self.status,
-                self.venue, self.format, json.dumps(self.methods), self.stage, self.present,
+                self.venue, self.format, ",".join(self.methods), self.stage, self.present,
                 self.ideas, self.decisions, self.actions, self.actions_open, *sig)
 
     @property

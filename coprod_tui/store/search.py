@@ -2,7 +2,8 @@
 
 A record matches when every word typed is in it, ignoring case: found by the
 full-text index (SQLite's FTS5) as the start of a word, so "garden" finds
-"gardens" and a word being typed finds its matches as it grows. A word holding
+"gardens" and a word being typed finds its matches as it grows. A single
+letter is a word of its own ("a", "I"), not the start of every word. A word holding
 punctuation ("marker<7>", "don't") must also appear as typed. Scripts written
 without spaces between words (Chinese, Japanese, Thai) cannot be split into
 words by the index, so a word in them is looked for as typed in every record,
@@ -65,9 +66,9 @@ class Filters:
             where.append("s.date <= ?")
             params.append(self.date_to)
         if self.method:
-            # methods is a JSON list of plain keys: match the quoted key exactly.
-            where.append("instr(s.methods, ?) > 0")
-            params.append(f'"{self.method}"')
+            # methods holds the keys (letters and _) joined by commas: match one whole.
+            where.append("instr(',' || s.methods || ',', ?) > 0")
+            params.append(f",{self.method},")
         if self.status:
             where.append("s.status = ?")
             params.append(self.status)
@@ -108,7 +109,8 @@ class Query:
     fts: str
     #: Words to look for as typed, in the text itself (see the module's notes).
     literal: tuple[str, ...]
-    #: Plain words (no punctuation), lower case: a snippet marks words starting so.
+    #: Plain words (no punctuation), lower case: a snippet marks words starting so
+    #: (a single letter: only that word).
     prefixes: tuple[str, ...] = ()
 
     @classmethod
@@ -129,7 +131,8 @@ class Query:
                 prefixes.append(word.lower())
             else:  # "don't": the index finds "don" and "t", the text must hold "don't"
                 literal.append(word.casefold())
-        fts = " ".join('"' + t.replace('"', '""') + '"*' for t in dict.fromkeys(terms))
+        fts = " ".join('"' + t.replace('"', '""') + ('"*' if len(t) > 1 else '"')
+                       for t in dict.fromkeys(terms))
         return cls(words, fts, tuple(dict.fromkeys(literal)),
                    tuple(dict.fromkeys(prefixes)))
 
@@ -141,11 +144,11 @@ def contains_words(body: str | None, word: str) -> bool:
 
 # -- searching ---------------------------------------------------------------------------
 #
-# Matches are ranked by bm25 when there are at most RANK_LIMIT of them. Ranking
-# costs about a microsecond a match, and a word in tens of thousands of records
-# (a single letter as the first key is pressed, or "the") says little about
-# which matters most: then the records added last come first, which costs
-# nothing, and typing another word narrows them.
+# Matches are ranked by bm25 when there are at most RANK_LIMIT of them, or when
+# all of them are asked for. Ranking costs about a microsecond a match, and a word
+# in tens of thousands of records (a single letter as the first key is pressed,
+# or "the") says little about which matters most: then a page shows the records
+# added last first, which costs nothing, and typing another word narrows them.
 
 RANK_LIMIT = 20_000
 _SESSION_OF = f"(words.rowid >> {SHIFT})"
@@ -200,7 +203,7 @@ def find_page(index: SessionIndex, text: str, filters: Filters = Filters(), *,
     total = _count(index, body, values)
     if not total:
         return Page([], 0)
-    if query.fts and total <= RANK_LIMIT:
+    if query.fts and (limit is None or total <= RANK_LIMIT):  # all of them: rank
         order = "ORDER BY words.rank, words.rowid"
     else:
         order = f"ORDER BY {row} DESC"
@@ -310,11 +313,19 @@ def _starts_word(low: str, at: int) -> bool:
     return at == 0 or not _token_char(low[at - 1])
 
 
+def _word_at(low: str, at: int, prefix: str) -> bool:
+    """Does a word that ``prefix`` finds start at ``at`` (a single letter: all of it)?"""
+    if not _starts_word(low, at):
+        return False
+    end = at + len(prefix)
+    return len(prefix) > 1 or end >= len(low) or not _token_char(low[end])
+
+
 def _first_match(low: str, query: Query) -> list[int]:
     found = []
     for prefix in query.prefixes:
         at = low.find(prefix)
-        while at >= 0 and not _starts_word(low, at):
+        while at >= 0 and not _word_at(low, at, prefix):
             at = low.find(prefix, at + 1)
         found.append(at)
     found += [low.find(word) for word in query.literal]
@@ -326,7 +337,7 @@ def _matches(low: str, query: Query, lo: int, hi: int) -> list[tuple[int, int]]:
     for prefix in query.prefixes:
         at = low.find(prefix, lo, hi)
         while at >= 0:
-            if _starts_word(low, at):
+            if _word_at(low, at, prefix):
                 end = at + len(prefix)
                 while end < hi and _token_char(low[end]):
                     end += 1
