@@ -256,3 +256,45 @@ def test_forget_leaves_no_word_of_the_name_in_the_index(data_dir, store, group):
     assert b"zebedee" not in raw.lower() and b"quentin" not in raw.lower()
     assert len(store.search("ramps")) == 1 and store.count_sessions() == 41
 
+
+
+def test_without_fts5_search_still_finds_every_word_as_typed(tmp_path, monkeypatch):
+    """Some Pythons' SQLite lacks FTS5: the same tables, every record read instead."""
+    from coprod_tui.store import index_layout as index_module
+
+    data_dir = tmp_path / "data"
+    with open_store(data_dir) as store:  # made with the full-text index
+        group = store.groups.add_group(Group(name="G"))
+        sessions(store, group, 3)
+        assert store.index.fts
+    monkeypatch.setattr(index_module, "_FTS5", False)
+    with open_store(data_dir) as store:  # not this layout: made again, plainly
+        assert not store.index.fts and store.problems == []
+        assert len(store.search("garden")) == 6
+        assert len(store.search("ardens")) == 0 and len(store.search("arden")) == 6
+        hit = store.search("GARDEN")[0]
+        assert [hit.snippet[a:b] for a, b in hit.spans] == ["garden"]
+        assert store.count_found_sessions("meeting 2") == 1
+    monkeypatch.setattr(index_module, "_FTS5", True)
+    with open_store(data_dir) as store:  # and back
+        assert store.index.fts and len(store.search("garden")) == 6
+
+
+def test_leftover_temp_files_go_when_the_sessions_are_listed_never_one_being_written(
+        data_dir, store, group):
+    sessions(store, group, 2)
+    store.close()
+    old = data_dir / "sessions" / ".a.json.0123abcd.coprod-tmp"
+    old.write_bytes(b"half of a session, left by a kill")
+    os.utime(old, ns=(1, 1))
+    later = open_store(data_dir, defer_reconcile=True)
+    try:
+        assert old.exists()  # not at start-up: listing every session waits for Home
+        writing = data_dir / "sessions" / ".b.json.4567cdef.coprod-tmp"
+        writing.write_bytes(b"a save in progress in this copy")
+        reconciler = later.reconcile_in_background()
+        reconciler.finished.wait(30)
+        assert not old.exists() and writing.exists()
+    finally:
+        later.close()
+    writing.unlink()

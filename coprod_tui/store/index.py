@@ -8,12 +8,10 @@ like every other file, and so are the journal files SQLite makes beside it
 
 A change to one session touches only that session's rows: its summary, and
 the records whose text changed (``put``), so an update costs the same with ten
-sessions or ten thousand. A record's row number holds its session's number
-(``n << SHIFT``), so the full-text index alone says which session a match is
-in: counting or grouping matches by session reads no other table. Each summary keeps the session file's identity
-(inode, mtime, size) when it was taken; a summary whose file has changed since
-is taken again (``index_upkeep.reconcile``), which is how a crash between a
-session's save and its index update heals.
+sessions or ten thousand (the tables: ``index_layout.py``). Each summary keeps
+the session file's identity (inode, mtime, size) when it was taken; a summary
+whose file has changed since is taken again (``index_upkeep.reconcile``), which
+is how a crash between a session's save and its index update heals.
 
 The rollback journal (not WAL) keeps a read-only opening truly read-only: a
 reader takes a shared lock and never creates or writes a file, while the app
@@ -22,7 +20,6 @@ may hold the folder and write.
 
 from __future__ import annotations
 
-import errno
 import os
 import sqlite3
 import threading
@@ -33,100 +30,10 @@ from pathlib import Path
 
 from ..model import Record, Session
 from .atomic import FILE_MODE
-
-#: The file's name in the data folder; SQLite may add "-journal" beside it.
-INDEX_NAME = "index.sqlite3"
-#: Older layouts, replaced by INDEX_NAME (moved to backups/, never deleted).
-OLD_NAMES = ("index.json", "search.json")
-#: "cprx": marks the file as coprod's index; user_version is the layout's version.
-APPLICATION_ID = 0x63707278
-LAYOUT = 1
-#: How long a reader waits for a writer's commit (another process) before giving up.
-BUSY_S = 10.0
-#: unicode61 with combining marks kept inside words ("café" typed decomposed is
-#: still one word) and accents not folded: as the old search, which matched exactly.
-TOKENIZER = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
-
-#: A record's row number is (its session's n << SHIFT) + its number in the session.
-SHIFT = 24
-_SCHEMA = f"""
-CREATE TABLE sessions (
-    n INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    group_id TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
-    start TEXT NOT NULL, status TEXT NOT NULL, venue TEXT NOT NULL,
-    format TEXT NOT NULL, methods TEXT NOT NULL, stage TEXT NOT NULL, -- "a,b": method keys
-    present INTEGER NOT NULL, ideas INTEGER NOT NULL, decisions INTEGER NOT NULL,
-    actions INTEGER NOT NULL, actions_open INTEGER NOT NULL,
-    file_ino INTEGER NOT NULL, file_mtime INTEGER NOT NULL, file_size INTEGER NOT NULL
-);
-CREATE INDEX sessions_latest ON sessions (date DESC, start DESC, id DESC);
-CREATE INDEX sessions_of_group ON sessions (group_id, date DESC, start DESC, id DESC);
-CREATE INDEX sessions_by_status ON sessions (status);
-CREATE TABLE records (
-    n INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL, record_id TEXT NOT NULL, body TEXT NOT NULL
-);
-CREATE VIRTUAL TABLE words USING fts5 (
-    body, content='records', content_rowid='n', tokenize="{TOKENIZER}"
-);
-CREATE VIRTUAL TABLE titles USING fts5 (
-    title, content='sessions', content_rowid='n', tokenize="{TOKENIZER}"
-);
-CREATE TRIGGER records_added AFTER INSERT ON records BEGIN
-    INSERT INTO words (rowid, body) VALUES (new.n, new.body);
-END;
-CREATE TRIGGER records_removed AFTER DELETE ON records BEGIN
-    INSERT INTO words (words, rowid, body) VALUES ('delete', old.n, old.body);
-END;
-CREATE TRIGGER records_changed AFTER UPDATE OF body ON records BEGIN
-    INSERT INTO words (words, rowid, body) VALUES ('delete', old.n, old.body);
-    INSERT INTO words (rowid, body) VALUES (new.n, new.body);
-END;
-CREATE TRIGGER sessions_added AFTER INSERT ON sessions BEGIN
-    INSERT INTO titles (rowid, title) VALUES (new.n, new.title);
-END;
-CREATE TRIGGER sessions_removed AFTER DELETE ON sessions BEGIN
-    INSERT INTO titles (titles, rowid, title) VALUES ('delete', old.n, old.title);
-END;
-CREATE TRIGGER sessions_retitled AFTER UPDATE OF title ON sessions BEGIN
-    INSERT INTO titles (titles, rowid, title) VALUES ('delete', old.n, old.title);
-    INSERT INTO titles (rowid, title) VALUES (new.n, new.title);
-END;
-PRAGMA application_id = {APPLICATION_ID};
-PRAGMA user_version = {LAYOUT};
-"""
-
-_COLUMNS = ("id", "group_id", "title", "date", "start", "status", "venue", "format",
-            "methods", "stage", "present", "ideas", "decisions", "actions", "actions_open",
-            "file_ino", "file_mtime", "file_size")
-SELECT_SUMMARY = "SELECT " + ", ".join(f"s.{c}" for c in _COLUMNS) + " FROM sessions s"
-#: Latest first; ids break ties so that paging is stable.
-LATEST = "ORDER BY s.date DESC, s.start DESC, s.id DESC"
-
-
-class IndexUnusable(Exception):
-    """The index file cannot be used as it is (damaged, foreign, another layout)."""
-
-
-#: SQLite's codes for a file that is damaged or not a database at all.
-DAMAGED = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
-_ERRNO = {"SQLITE_FULL": errno.ENOSPC, "SQLITE_READONLY": errno.EROFS,
-          "SQLITE_PERM": errno.EACCES, "SQLITE_AUTH": errno.EACCES,
-          "SQLITE_CANTOPEN": errno.EACCES}
-
-
-def is_damage(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.DatabaseError) and getattr(
-        exc, "sqlite_errorname", "") in DAMAGED
-
-
-def as_os_error(exc: sqlite3.Error) -> OSError:
-    """A failed write, as the OSError the rest of the store reports in words
-    (a full disk is a full disk, whoever was writing)."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    code = _ERRNO.get("_".join(name.split("_")[:2]), errno.EIO)  # SQLITE_IOERR_WRITE ...
-    return OSError(code, os.strerror(code))
+from .index_layout import (  # noqa: F401 - the names the rest of the store uses
+    APPLICATION_ID, BUSY_S, COLUMNS, DAMAGED, INDEX_NAME, LATEST, OLD_NAMES,
+    SELECT_SUMMARY, SHIFT, IndexUnusable, as_os_error, has_fts5, is_damage, layout, schema,
+)
 
 
 def file_sig(path: os.PathLike[str] | str, *, missing_ok: bool = False) -> list[int]:
@@ -236,6 +143,8 @@ class SessionIndex:
         self.path = path
         self.read_only = read_only
         self.guard = guard
+        #: False where SQLite lacks FTS5: search then reads every record (search.py).
+        self.fts = has_fts5()
         self.lock = threading.RLock()
         #: Statements run by writes (tests count them to prove an update is O(1)).
         self.statements = 0
@@ -255,17 +164,18 @@ class SessionIndex:
         try:
             index._setup()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            layout = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID or layout != LAYOUT:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID or version != layout():
                 raise IndexUnusable("not this version's index")
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             size = conn.execute("PRAGMA page_size").fetchone()[0]
             if os.stat(path).st_size < pages * size:
                 raise IndexUnusable("cut short")
-            # Touch every table, so a file that is not a database says so now.
-            conn.execute("SELECT count(*) FROM sessions").fetchone()
+            # Touch every table, so a file that is not a database says so now (one
+            # row each: opening costs the same with ten sessions or ten thousand).
+            conn.execute("SELECT n, id FROM sessions LIMIT 1").fetchall()
             conn.execute("SELECT n FROM records LIMIT 1").fetchall()
-            for table in ("words", "titles"):
+            for table in ("words", "titles") if index.fts else ():
                 conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH 'x' "
                              "LIMIT 1").fetchall()
         except (sqlite3.Error, OSError, IndexUnusable) as exc:
@@ -287,7 +197,7 @@ class SessionIndex:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         index._setup(durable=False)
-        conn.executescript(_SCHEMA)
+        conn.executescript(schema())
         return index
 
     @classmethod
@@ -296,7 +206,7 @@ class SessionIndex:
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         index = cls(conn, path=None, read_only=False)
         index._setup(durable=False)
-        conn.executescript(_SCHEMA)
+        conn.executescript(schema())
         return index
 
     def copy_to_memory(self) -> SessionIndex:
@@ -374,8 +284,8 @@ class SessionIndex:
                 if not new:
                     self._put(conn, summary, entries)
                     continue
-                n = conn.execute(f"INSERT INTO sessions ({', '.join(_COLUMNS)}) "
-                                 f"VALUES ({', '.join('?' * len(_COLUMNS))})",
+                n = conn.execute(f"INSERT INTO sessions ({', '.join(COLUMNS)}) "
+                                 f"VALUES ({', '.join('?' * len(COLUMNS))})",
                                  summary.row()).lastrowid
                 conn.executemany("INSERT INTO records (n, kind, record_id, body) "
                                  "VALUES (?, ?, ?, ?)",
@@ -388,9 +298,9 @@ class SessionIndex:
 
     def _put(self, conn: sqlite3.Connection, summary: SessionSummary,
              entries: list[Entry]) -> None:
-        names = [c for c in _COLUMNS if c != "id"]
-        self._run(conn, f"INSERT INTO sessions ({', '.join(_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' * len(_COLUMNS))}) ON CONFLICT (id) DO UPDATE "
+        names = [c for c in COLUMNS if c != "id"]
+        self._run(conn, f"INSERT INTO sessions ({', '.join(COLUMNS)}) "
+                        f"VALUES ({', '.join('?' * len(COLUMNS))}) ON CONFLICT (id) DO UPDATE "
                         f"SET {', '.join(f'{c} = excluded.{c}' for c in names)}", summary.row())
         self.statements += 2
         (n,) = conn.execute("SELECT n FROM sessions WHERE id = ?", (summary.id,)).fetchone()

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from ..errors import CoprodError, DamagedFile
 from ..ids import session_id_of, session_path
-from ..regular_files import special_kind
-from .atomic import DIR_MODE, fsync_dir, temp_path_for
+from ..regular_files import kind_of, special_kind
+from .atomic import DIR_MODE, TEMP_SUFFIX, fsync_dir, temp_path_for
 from .index import (
     INDEX_NAME, OLD_NAMES, IndexUnusable, SessionIndex, SessionSummary, as_os_error,
     entries_of, file_sig,
@@ -218,8 +218,11 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
     index still holds the identity seen before the file was read, and a session
     is only dropped if its file is still gone.
     """
-    on_disk = identities(store.sessions_dir)
+    before = None if store.read_only else store.opened_ns
+    on_disk = identities(store.sessions_dir, tidy_before=before)
     if on_disk is None:  # something odd in sessions/: the careful listing deals with it
+        if before is not None:
+            tidy_temps(store.sessions_dir, before)
         files = store._session_files()
         on_disk = {sid: tuple(file_sig(path, missing_ok=True)) for sid, path in files.items()}
     index: SessionIndex = store.index
@@ -250,20 +253,31 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
     return changed
 
 
-def identities(sessions_dir: Path) -> dict[str, tuple[int, int, int]] | None:
+def identities(sessions_dir: Path, *, tidy_before: int | None = None
+               ) -> dict[str, tuple[int, int, int]] | None:
     """Every session file's identity, by id, from one listing of the folder (a stat
     each); None if anything else named like a data file is there (a folder, link
-    or pipe, or a name that is no session id: ``Store._session_files`` says so)."""
+    or pipe, or a name that is no session id: ``Store._session_files`` says so).
+
+    With ``tidy_before`` (ns since the epoch), temp files a killed write left,
+    older than that, are removed on the way.
+    """
     found: dict[str, tuple[int, int, int]] = {}
+    odd = False
     try:
         with os.scandir(sessions_dir) as entries:
             for entry in entries:
                 name = entry.name
-                if not name.endswith(".json"):
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    if tidy_before is not None:
+                        _tidy_one(entry, tidy_before)
+                    continue
+                if odd or not name.endswith(".json"):
                     continue
                 sid = session_id_of(name)
                 if sid is None or not entry.is_file(follow_symlinks=False):
-                    return None
+                    odd = True  # (the listing goes on, for the temp files)
+                    continue
                 try:
                     st = entry.stat(follow_symlinks=False)
                 except OSError:
@@ -271,7 +285,24 @@ def identities(sessions_dir: Path) -> dict[str, tuple[int, int, int]] | None:
                 found[sid] = (st.st_ino, st.st_mtime_ns, st.st_size)
     except FileNotFoundError:  # read-only, in a folder made before sessions/ was
         return {}
-    return found
+    return None if odd else found
+
+
+def tidy_temps(folder: Path, before: int) -> None:
+    """Remove the temp files in ``folder`` older than ``before`` (ns since the epoch)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                _tidy_one(entry, before)
+
+
+def _tidy_one(entry: os.DirEntry, before: int) -> None:
+    try:
+        st = entry.stat(follow_symlinks=False)
+        if kind_of(st.st_mode) in (None, "a symbolic link") and st.st_mtime_ns < before:
+            os.unlink(entry.path)
+    except OSError:
+        pass  # gone already, or refused: tried again at the next start
 
 
 class Reconciler:

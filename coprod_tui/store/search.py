@@ -7,7 +7,9 @@ letter is a word of its own ("a", "I"), not the start of every word. A word hold
 punctuation ("marker<7>", "don't") must also appear as typed. Scripts written
 without spaces between words (Chinese, Japanese, Thai) cannot be split into
 words by the index, so a word in them is looked for as typed in every record,
-which is slower but finds it anywhere.
+which is slower but finds it anywhere. Where Python's SQLite has no FTS5 (the
+standard builds have it), every word is looked for that way, and hits come
+latest first instead of ranked.
 
 Hits are ranked by relevance (bm25) and come with a snippet: plain text around
 the matched words with their offsets, never markup, so a screen shows the text
@@ -114,7 +116,8 @@ class Query:
     prefixes: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, text: str) -> Query:
+    def of(cls, text: str, fts: bool = True) -> Query:
+        """``fts`` False: no full-text index here, so every word is looked for as typed."""
         # The index lowers case (as str.lower); a word checked as typed is casefolded.
         typed = list(dict.fromkeys(text.split()))
         words = tuple(dict.fromkeys(w.casefold() for w in typed))
@@ -123,7 +126,7 @@ class Query:
         literal: list[str] = []
         for word in typed:
             tokens = _tokens(word.lower())
-            if not tokens or _UNSPACED.search(word):
+            if not fts or not tokens or _UNSPACED.search(word):
                 literal.append(word.casefold())
                 continue
             terms += tokens
@@ -196,7 +199,7 @@ def find(index: SessionIndex, text: str, filters: Filters = Filters(), *,
 def find_page(index: SessionIndex, text: str, filters: Filters = Filters(), *,
               limit: int | None = 50, offset: int = 0) -> Page:
     """``find``, and the number of hits without the limit."""
-    query = Query.of(text)
+    query = Query.of(text, index.fts)
     if not query.words:
         return Page([], 0)
     body, values, row = _matching(query, filters)
@@ -236,7 +239,7 @@ def _count(index: SessionIndex, body: str, values: list[object]) -> int:
 
 def count(index: SessionIndex, text: str, filters: Filters = Filters()) -> int:
     """How many records ``find`` would return without a limit."""
-    query = Query.of(text)
+    query = Query.of(text, index.fts)
     if not query.words:
         return 0
     body, values, _row = _matching(query, filters)
@@ -247,7 +250,7 @@ def sessions(index: SessionIndex, text: str = "", filters: Filters = Filters(), 
              limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
     """Sessions the filters allow whose title or any record holds every word of
     ``text`` (no text: every session the filters allow), latest first."""
-    where, params = _session_where(text, filters)
+    where, params = _session_where(index, text, filters)
     sql = SELECT_SUMMARY + (" WHERE " + " AND ".join(where) if where else "") + " " + LATEST
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
@@ -256,14 +259,15 @@ def sessions(index: SessionIndex, text: str = "", filters: Filters = Filters(), 
 
 
 def count_sessions(index: SessionIndex, text: str = "", filters: Filters = Filters()) -> int:
-    where, params = _session_where(text, filters)
+    where, params = _session_where(index, text, filters)
     return index.query("SELECT count(*) FROM sessions s"
                        + (" WHERE " + " AND ".join(where) if where else ""), params)[0][0]
 
 
-def _session_where(text: str, filters: Filters) -> tuple[list[str], list[object]]:
+def _session_where(index: SessionIndex, text: str,
+                   filters: Filters) -> tuple[list[str], list[object]]:
     where, params = filters.sql()
-    query = Query.of(text)
+    query = Query.of(text, index.fts)
     if not query.words:
         return where, params
     body, values, row = _matching(query, Filters())

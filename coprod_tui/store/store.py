@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,6 +63,8 @@ class Store:
         #: (the app, once Home is shown); done at once after a crash regardless.
         self._defer_reconcile = defer_reconcile
         self._reconciler: Reconciler | None = None
+        #: When this store opened the folder (temp files older than this are leftovers).
+        self.opened_ns: int | None = None
         self._opened = False
         #: True once this store has written .running (removed again on closing).
         self._marked = False
@@ -129,8 +132,15 @@ class Store:
         self.close()
 
     def _tidy(self) -> None:
-        """Remove temp files a killed write left behind; note an unclean shutdown."""
-        for folder in (self.root, self.sessions_dir, self.root / "backups"):
+        """Remove temp files a killed write left behind; note an unclean shutdown.
+
+        Those in sessions/ go when the folder is next listed, by ``reconcile`` (at
+        once, or on its thread once Home is shown): listing ten thousand files is
+        not worth a wait at start-up. Only temp files older than this opening go
+        then, never one this copy is writing.
+        """
+        self.opened_ns = time.time_ns()
+        for folder in (self.root, self.root / "backups"):
             for temp in folder.glob(f".*{TEMP_SUFFIX}"):
                 if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
                     temp.unlink(missing_ok=True)
