@@ -28,7 +28,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from ..errors import CoprodError, DamagedFile
+from ..errors import DamagedFile
 from ..ids import session_id_of, session_path
 from ..regular_files import kind_of, special_kind
 from .atomic import DIR_MODE, TEMP_SUFFIX, fsync_dir, temp_path_for
@@ -206,7 +206,13 @@ def rebuild(store) -> None:
         return
     old = store.index
     old.close()  # a clean close leaves no journal behind
-    store.index = build(store)
+    try:
+        store.index = build(store)
+    except BaseException:
+        # (a full disk): the old index stays in use; forget says what failed, and
+        # running it again makes the index again.
+        store.index = SessionIndex.connect(old.path, read_only=False, guard=store._guard)
+        raise
 
 
 # -- reconciling --------------------------------------------------------------------------
@@ -324,9 +330,8 @@ class Reconciler:
     def _run(self) -> None:
         try:
             self.changed = reconcile(self.store, stop=self.stop)
-        except (CoprodError, OSError, Exception):  # noqa: BLE001 - a derived index:
-            # never a reason to disturb the app; the next start tries again.
-            self.changed = False
+        except Exception:  # noqa: BLE001 - a derived index: never a reason to disturb
+            self.changed = False  # the app; the next start tries again
         finally:
             self.finished.set()
         if self.on_done is not None and not self.stop.is_set():

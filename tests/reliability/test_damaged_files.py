@@ -23,7 +23,7 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
 from coprod_tui.store.fileformat import SCHEMA_VERSION
-from coprod_tui.store.index import LAYOUT
+from coprod_tui.store.index_layout import layout
 
 from .budget import scaled
 from .conftest import folder_bytes, temp_files
@@ -252,7 +252,7 @@ def _damage_index(path: Path, how: str) -> bytes:
     elif how in ("future", "another database"):
         conn = sqlite3.connect(path)
         if how == "future":
-            conn.execute(f"PRAGMA user_version = {LAYOUT + 1}")
+            conn.execute(f"PRAGMA user_version = {layout() + 1}")
         else:
             conn.execute("DROP TABLE sessions")
         conn.commit()
