@@ -219,7 +219,7 @@ def find_page(index: SessionIndex, text: str, filters: Filters = Filters(), *,
 def _details(index: SessionIndex, query: Query, rows: list[int]) -> list[Match]:
     """The hits for these records, in this order, with their snippets."""
     found: dict[int, tuple] = {}
-    for start in range(0, len(rows), 500):  # SQLite's limit on parameters is far above
+    for start in range(0, len(rows), 500):  # (older SQLite builds take 999 parameters)
         part = rows[start:start + 500]
         found.update((r[0], r) for r in index.query(
             f"SELECT r.n, s.id, s.title, s.date, r.kind, r.record_id, r.body "
