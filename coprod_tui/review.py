@@ -81,6 +81,8 @@ class Found:
     total_sessions: int
     records: list[Match]
     total_records: int
+    #: The records are best first (False: so many match that the newest come first).
+    ranked: bool = True
 
 
 def filter_sessions(store, flt: SessionFilter | None = None, *,
@@ -104,10 +106,8 @@ def find_records(store, flt: SessionFilter, limit: int | None = None) -> list[Ma
 
 def look_up(store, flt: SessionFilter, *, page: int = PAGE) -> Found:
     """One page of sessions and of records for ``flt``, with how many there are."""
-    sessions = store.find_sessions(flt.text, flt.filters, limit=page)
-    total_sessions = (len(sessions) if len(sessions) < page
-                      else store.count_found_sessions(flt.text, flt.filters))
+    sessions, total_sessions = store.find_sessions_page(flt.text, flt.filters, limit=page)
     if not flt.words:
         return Found(sessions, total_sessions, [], 0)
     records = store.find_page(flt.text, flt.filters, limit=page)
-    return Found(sessions, total_sessions, records.hits, records.total)
+    return Found(sessions, total_sessions, records.hits, records.total, records.ranked)

@@ -111,10 +111,7 @@ class PastSessionsScreen(Screen[None]):
         for n, m in enumerate(found.records):
             hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), snippet_text(m, room),
                          key=f"{n}:{m.session_id}")
-        self.query_one("#hits-title", Static).update(
-            _counted(found.total_sessions, "session", "sessions")
-            + (f"; {_counted(found.total_records, 'thing', 'things')} said, decided or "
-               "done match the words, best first" if flt.words else ""))
+        self.query_one("#hits-title", Static).update(_summary(found, bool(flt.words)))
         hits.display = bool(flt.words)
 
     @on(DataTable.RowSelected)
@@ -132,9 +129,16 @@ class PastSessionsScreen(Screen[None]):
             select.clear()
 
 
-def _counted(total: int, one: str, many: str) -> str:
-    shown = f"{total:,} {one if total == 1 else many}"
-    return shown + (f" (the first {PAGE} shown)" if total > PAGE else "")
+def _summary(found, words: bool) -> str:
+    """How many sessions and records match, and how many of them are shown."""
+    text = f"{found.total_sessions:,} session{'' if found.total_sessions == 1 else 's'}"
+    if words:
+        text += (f"; {found.total_records:,} thing{'' if found.total_records == 1 else 's'}"
+                 " said, decided or done match the words, "
+                 + ("best match first" if found.ranked else "newest first"))
+    if max(found.total_sessions, found.total_records) > PAGE:
+        text += f" (the first {PAGE} of each shown)"
+    return text
 
 
 def snippet_text(match, room: int) -> Text:

@@ -152,6 +152,24 @@ def test_search_pages_and_counts_and_filters(store, group):
     assert store.count_found_sessions("garden") == 35
 
 
+def test_sessions_with_the_words_page_and_count_alike_with_or_without_filters(store, group):
+    other = store.groups.add_group(Group(name="Other"))
+    sessions(store, group, 45, ideas=1)
+    sessions(store, other, 20, ideas=1)
+    for flt in (Filters(), Filters(group_id=group.id), Filters(date_from="2025-06-01")):
+        everything, total = store.find_sessions_page("garden", flt, limit=1000)
+        assert total == len(everything) > 0
+        assert everything == sorted(everything, key=lambda s: s.sort_key, reverse=True)
+        paged = []
+        for offset in range(0, total + 10, 7):
+            page, again = store.find_sessions_page("garden", flt, limit=7, offset=offset)
+            assert again == total
+            paged += page
+        assert [s.id for s in paged] == [s.id for s in everything]
+        assert store.count_found_sessions("garden", flt) == total
+    assert store.find_sessions_page("meeting 44", limit=5)[1] == 1  # by its title
+
+
 def test_the_home_list_pages_without_gaps_or_repeats(store, group):
     sessions(store, group, 130, ideas=0)
     everything = [s.id for s in store.summaries()]

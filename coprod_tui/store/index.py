@@ -352,6 +352,37 @@ class SessionIndex:
         return {row[0]: row[1:] for row in self.query(
             "SELECT id, file_ino, file_mtime, file_size FROM sessions")}
 
+    def compare(self, on_disk: Iterable[tuple[str, int, int, int]]
+                ) -> tuple[list[tuple[str, list[int]]], list[str]]:
+        """The sessions whose file differs from their summary, or has none yet
+        (with the identity stored: [] for none), and those whose file is gone.
+
+        ``on_disk``: (id, inode, mtime, size) of each file, streamed into a table in
+        memory (temp_store is MEMORY) and compared there.
+        """
+        with self.lock:
+            conn = self.conn
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS disk (id TEXT PRIMARY KEY, "
+                         "ino INTEGER, mtime INTEGER, size INTEGER) WITHOUT ROWID")
+            conn.execute("BEGIN")
+            try:
+                conn.executemany("INSERT OR REPLACE INTO temp.disk VALUES (?, ?, ?, ?)",
+                                 on_disk)
+                stale = [(sid, [] if ino is None else [ino, mtime, size])
+                         for sid, ino, mtime, size in conn.execute(
+                             "SELECT d.id, s.file_ino, s.file_mtime, s.file_size "
+                             "FROM temp.disk d LEFT JOIN sessions s INDEXED BY sessions_files "
+                             "ON s.id = d.id "
+                             "WHERE s.id IS NULL OR s.file_ino != d.ino "
+                             "OR s.file_mtime != d.mtime OR s.file_size != d.size")]
+                gone = [row[0] for row in conn.execute(
+                    "SELECT s.id FROM sessions s INDEXED BY sessions_files WHERE NOT EXISTS "
+                    "(SELECT 1 FROM temp.disk d WHERE d.id = s.id)")]
+            finally:
+                conn.execute("DELETE FROM temp.disk")
+                conn.execute("COMMIT")
+        return stale, gone
+
     def summaries(self, group_id: str | None = None, *, status: str | None = None,
                   after: SessionSummary | None = None,
                   limit: int | None = None) -> list[SessionSummary]:

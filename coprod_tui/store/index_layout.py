@@ -43,6 +43,8 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_latest ON sessions (date DESC, start DESC, id DESC);
 CREATE INDEX sessions_of_group ON sessions (group_id, date DESC, start DESC, id DESC);
 CREATE INDEX sessions_by_status ON sessions (status);
+-- What reconciling compares, without reading the summaries themselves.
+CREATE INDEX sessions_files ON sessions (id, file_ino, file_mtime, file_size);
 CREATE TABLE records (
     n INTEGER PRIMARY KEY,
     kind TEXT NOT NULL, record_id TEXT NOT NULL, body TEXT NOT NULL

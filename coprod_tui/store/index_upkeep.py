@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -220,86 +220,74 @@ def rebuild(store) -> None:
 def reconcile(store, *, stop: threading.Event | None = None) -> bool:
     """Bring the index in step with the session files; True if anything changed.
 
+    The folder's listing goes straight into SQLite and is compared there, so ten
+    thousand sessions cost no big dictionaries here (the app's memory at Home).
     Safe beside the app writing: a summary taken here is only stored if the
     index still holds the identity seen before the file was read, and a session
     is only dropped if its file is still gone.
     """
     before = None if store.read_only else store.opened_ns
-    on_disk = identities(store.sessions_dir, tidy_before=before)
-    if on_disk is None:  # something odd in sessions/: the careful listing deals with it
-        if before is not None:
-            tidy_temps(store.sessions_dir, before)
-        files = store._session_files()
-        on_disk = {sid: tuple(file_sig(path, missing_ok=True)) for sid, path in files.items()}
+    odd: list[str] = []
     index: SessionIndex = store.index
-    sigs = index.sigs()
-    stale = [sid for sid, sig in on_disk.items() if sigs.get(sid) != sig]
-    gone = [sid for sid in sigs if sid not in on_disk]
+    stale, gone = index.compare(identities(store.sessions_dir, tidy_before=before, odd=odd))
+    if odd:  # something odd in sessions/: the careful listing sets it aside, then again
+        store._session_files()
+        stale, gone = index.compare(identities(store.sessions_dir))
     if not stale and not gone:
         return False
-    files = {sid: session_path(store.sessions_dir, sid) for sid in stale}
     if index.read_only:
         # Nothing may be written here: bring a copy in memory up to date instead.
         index = store.index = index.copy_to_memory()
     changed = False
-    for sid in stale:
+    for sid, stored in stale:
         if stop is not None and stop.is_set():
             return changed
-        taken = _take(store, sid, files[sid])
+        path = session_path(store.sessions_dir, sid)
+        taken = _take(store, sid, path)
         if taken is None:
-            if not os.path.lexists(files[sid]):  # damaged, so set aside
+            if not os.path.lexists(path) and stored:  # damaged, so set aside
                 gone.append(sid)
             continue
-        changed |= index.put(*taken, only_if_sig=list(sigs.get(sid, ())))
-    really_gone = [sid for sid in gone if sid in sigs
-                   and not os.path.lexists(session_path(store.sessions_dir, sid))]
+        changed |= index.put(*taken, only_if_sig=stored)
+    really_gone = [sid for sid in gone
+                   if not os.path.lexists(session_path(store.sessions_dir, sid))]
     if really_gone:
         index.drop_many(really_gone)
         changed = True
     return changed
 
 
-def identities(sessions_dir: Path, *, tidy_before: int | None = None
-               ) -> dict[str, tuple[int, int, int]] | None:
-    """Every session file's identity, by id, from one listing of the folder (a stat
-    each); None if anything else named like a data file is there (a folder, link
-    or pipe, or a name that is no session id: ``Store._session_files`` says so).
-
-    With ``tidy_before`` (ns since the epoch), temp files a killed write left,
-    older than that, are removed on the way.
+def identities(sessions_dir: Path, *, tidy_before: int | None = None,
+               odd: list[str] | None = None) -> Iterator[tuple[str, int, int, int]]:
+    """(id, inode, mtime, size) of every session file, from one listing of the
+    folder (a stat each). Anything else named like a data file (a folder, link or
+    pipe, or a name that is no session id) is left out and named in ``odd``:
+    ``Store._session_files`` deals with it. With ``tidy_before`` (ns since the
+    epoch), temp files a killed write left, older than that, are removed on the way.
     """
-    found: dict[str, tuple[int, int, int]] = {}
-    odd = False
     try:
-        with os.scandir(sessions_dir) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
-                    if tidy_before is not None:
-                        _tidy_one(entry, tidy_before)
-                    continue
-                if odd or not name.endswith(".json"):
-                    continue
-                sid = session_id_of(name)
-                if sid is None or not entry.is_file(follow_symlinks=False):
-                    odd = True  # (the listing goes on, for the temp files)
-                    continue
-                try:
-                    st = entry.stat(follow_symlinks=False)
-                except OSError:
-                    continue  # gone since it was listed
-                found[sid] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        entries = os.scandir(sessions_dir)
     except FileNotFoundError:  # read-only, in a folder made before sessions/ was
-        return {}
-    return None if odd else found
-
-
-def tidy_temps(folder: Path, before: int) -> None:
-    """Remove the temp files in ``folder`` older than ``before`` (ns since the epoch)."""
-    with os.scandir(folder) as entries:
+        return
+    with entries:
         for entry in entries:
-            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
-                _tidy_one(entry, before)
+            name = entry.name
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                if tidy_before is not None:
+                    _tidy_one(entry, tidy_before)
+                continue
+            if not name.endswith(".json"):
+                continue
+            sid = session_id_of(name)
+            if sid is None or not entry.is_file(follow_symlinks=False):
+                if odd is not None:
+                    odd.append(name)
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # gone since it was listed
+            yield sid, st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def _tidy_one(entry: os.DirEntry, before: int) -> None:

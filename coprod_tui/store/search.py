@@ -114,6 +114,8 @@ class Query:
     #: Plain words (no punctuation), lower case: a snippet marks words starting so
     #: (a single letter: only that word).
     prefixes: tuple[str, ...] = ()
+    #: What a snippet marks, in lower-case text (see ``marks``).
+    pattern: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, text: str, fts: bool = True) -> Query:
@@ -136,8 +138,25 @@ class Query:
                 literal.append(word.casefold())
         fts = " ".join('"' + t.replace('"', '""') + ('"*' if len(t) > 1 else '"')
                        for t in dict.fromkeys(terms))
-        return cls(words, fts, tuple(dict.fromkeys(literal)),
-                   tuple(dict.fromkeys(prefixes)))
+        prefixes = list(dict.fromkeys(prefixes))
+        literal = list(dict.fromkeys(literal))
+        return cls(words, fts, tuple(literal), tuple(prefixes), marks(prefixes, literal))
+
+
+def marks(prefixes: list[str], literal: list[str]) -> re.Pattern[str] | None:
+    """One pattern for what a snippet marks: a word starting with a prefix (a single
+    letter: that word alone), or a word with punctuation as typed. (Python's word
+    characters stand in for the index's here: a mark is only a mark.)"""
+    parts = []
+    longer = sorted((p for p in prefixes if len(p) > 1), key=len, reverse=True)
+    single = [p for p in prefixes if len(p) == 1]
+    if longer:
+        parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, longer)) + r")\w*")
+    if single:
+        parts.append(r"(?<!\w)(?:" + "|".join(map(re.escape, single)) + r")(?!\w)")
+    if literal:
+        parts.append("|".join(map(re.escape, sorted(literal, key=len, reverse=True))))
+    return re.compile("|".join(parts)) if parts else None
 
 
 def contains_words(body: str | None, word: str) -> bool:
@@ -148,17 +167,22 @@ def contains_words(body: str | None, word: str) -> bool:
 # -- searching ---------------------------------------------------------------------------
 #
 # Matches are ranked by bm25 when there are at most RANK_LIMIT of them, or when
-# all of them are asked for. Ranking costs about a microsecond a match, and a word
-# in tens of thousands of records (a single letter as the first key is pressed,
-# or "the") says little about which matters most: then a page shows the records
-# added last first, which costs nothing, and typing another word narrows them.
+# all of them are asked for (the command line). Ranking costs over a microsecond a
+# match, all of which must be ranked to find the best few: 10,000 is about 15 ms,
+# a sixth of what a keystroke may take. A word in more records than that (the
+# first letters typed, "the") says little about which matters most: then a page
+# shows the records added last first, which costs nothing, and typing another
+# word narrows them.
 
-RANK_LIMIT = 20_000
+RANK_LIMIT = 10_000
 _SESSION_OF = f"(words.rowid >> {SHIFT})"
 
 
-def _matching(query: Query, filters: Filters) -> tuple[str, list[object], str]:
-    """FROM and WHERE for the records matching ``query`` in allowed sessions."""
+def _matching(query: Query, filters: Filters, *,
+              details: bool = False) -> tuple[str, list[object], str]:
+    """FROM and WHERE for the records matching ``query`` in allowed sessions (each
+    joined to its record and session only where needed, or with ``details``),
+    their values, and the column holding a record's number."""
     more, params = filters.sql()
     where: list[str] = []
     values: list[object] = []
@@ -166,9 +190,9 @@ def _matching(query: Query, filters: Filters) -> tuple[str, list[object], str]:
         source = "FROM words"
         where.append("words MATCH ?")
         values.append(query.fts)
-        if query.literal:
+        if query.literal or details:
             source += " JOIN records r ON r.n = words.rowid"
-        if more:
+        if more or details:
             source += f" JOIN sessions s ON s.n = {_SESSION_OF}"
         row = "words.rowid"
     else:
@@ -188,16 +212,19 @@ class Page:
 
     hits: list[Match]
     total: int
+    #: True if the hits are best first (bm25); False: the newest first (RANK_LIMIT).
+    ranked: bool = True
 
 
 def find(index: SessionIndex, text: str, filters: Filters = Filters(), *,
-         limit: int | None = 50, offset: int = 0) -> list[Match]:
-    """Records holding every word of ``text``, best first (``limit`` None: all)."""
-    return find_page(index, text, filters, limit=limit, offset=offset).hits
+         limit: int | None = 50, offset: int = 0, marks: bool = True) -> list[Match]:
+    """Records holding every word of ``text``, best first (``limit`` None: all);
+    ``marks`` False: snippets without the matched words' offsets (no one shows them)."""
+    return find_page(index, text, filters, limit=limit, offset=offset, marks=marks).hits
 
 
 def find_page(index: SessionIndex, text: str, filters: Filters = Filters(), *,
-              limit: int | None = 50, offset: int = 0) -> Page:
+              limit: int | None = 50, offset: int = 0, marks: bool = True) -> Page:
     """``find``, and the number of hits without the limit."""
     query = Query.of(text, index.fts)
     if not query.words:
@@ -206,17 +233,26 @@ def find_page(index: SessionIndex, text: str, filters: Filters = Filters(), *,
     total = _count(index, body, values)
     if not total:
         return Page([], 0)
-    if query.fts and (limit is None or total <= RANK_LIMIT):  # all of them: rank
-        order = "ORDER BY words.rank, words.rowid"
-    else:
-        order = f"ORDER BY {row} DESC"
-    paging, page = ("", []) if limit is None else (" LIMIT ? OFFSET ?", [limit, offset])
-    rows = [r[0] for r in index.query(f"SELECT {row} {body} {order}{paging}",
-                                      [*values, *page])]
-    return Page(_details(index, query, rows), total)
+    ranked = bool(query.fts) and (limit is None or total <= RANK_LIMIT)  # all: ranked
+    order = "ORDER BY words.rank, words.rowid" if ranked else f"ORDER BY {row} DESC"
+    if limit is None:  # everything (the command line): one query, no second look-up
+        body, values, row = _matching(query, filters, details=True)
+        sql = f"SELECT s.id, s.title, s.date, r.kind, r.record_id, r.body {body} {order}"
+        return Page([_hit(query, *r, marks=marks) for r in index.query(sql, values)],
+                    total, ranked)
+    rows = [r[0] for r in index.query(f"SELECT {row} {body} {order} LIMIT ? OFFSET ?",
+                                      [*values, limit, offset])]
+    return Page(_details(index, query, rows, marks), total, ranked)
 
 
-def _details(index: SessionIndex, query: Query, rows: list[int]) -> list[Match]:
+def _hit(query: Query, sid: str, title: str, date: str, kind: str, rid: str,
+         text: str, *, marks: bool = True) -> Match:
+    snippet, spans = make_snippet(text, query, marks=marks)
+    return Match(sid, title, date, kind, rid, text, snippet, spans)
+
+
+def _details(index: SessionIndex, query: Query, rows: list[int],
+             marks: bool = True) -> list[Match]:
     """The hits for these records, in this order, with their snippets."""
     found: dict[int, tuple] = {}
     for start in range(0, len(rows), 500):  # (older SQLite builds take 999 parameters)
@@ -225,12 +261,7 @@ def _details(index: SessionIndex, query: Query, rows: list[int]) -> list[Match]:
             f"SELECT r.n, s.id, s.title, s.date, r.kind, r.record_id, r.body "
             f"FROM records r JOIN sessions s ON s.n = (r.n >> {SHIFT}) "
             f"WHERE r.n IN ({', '.join('?' * len(part))})", part))
-    hits = []
-    for n in rows:
-        _n, sid, title, date, kind, rid, text_ = found[n]
-        snippet, spans = make_snippet(text_, query)
-        hits.append(Match(sid, title, date, kind, rid, text_, snippet, spans))
-    return hits
+    return [_hit(query, *found[n][1:], marks=marks) for n in rows]
 
 
 def _count(index: SessionIndex, body: str, values: list[object]) -> int:
@@ -250,26 +281,61 @@ def sessions(index: SessionIndex, text: str = "", filters: Filters = Filters(), 
              limit: int | None = None, offset: int = 0) -> list[SessionSummary]:
     """Sessions the filters allow whose title or any record holds every word of
     ``text`` (no text: every session the filters allow), latest first."""
-    where, params = _session_where(index, text, filters)
-    sql = SELECT_SUMMARY + (" WHERE " + " AND ".join(where) if where else "") + " " + LATEST
-    if limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [limit, offset]
-    return [SessionSummary.from_row(r) for r in index.query(sql, params)]
+    return sessions_page(index, text, filters, limit=limit, offset=offset)[0]
 
 
 def count_sessions(index: SessionIndex, text: str = "", filters: Filters = Filters()) -> int:
-    where, params = _session_where(index, text, filters)
-    return index.query("SELECT count(*) FROM sessions s"
-                       + (" WHERE " + " AND ".join(where) if where else ""), params)[0][0]
+    return sessions_page(index, text, filters, limit=0)[1]
 
 
-def _session_where(index: SessionIndex, text: str,
-                   filters: Filters) -> tuple[list[str], list[object]]:
+def sessions_page(index: SessionIndex, text: str = "", filters: Filters = Filters(), *,
+                  limit: int | None = 50, offset: int = 0) -> tuple[list[SessionSummary], int]:
+    """``sessions``, and how many there are in all.
+
+    The sessions with a match are found once (their numbers, from the full-text
+    index alone); then the sessions the filters allow are walked latest first,
+    by number only, until the page is full (and, with filters, to the end, to
+    count them): one look at the full-text index serves the page and the count.
+    """
     where, params = filters.sql()
+    condition = " WHERE " + " AND ".join(where) if where else ""
     query = Query.of(text, index.fts)
     if not query.words:
-        return where, params
+        paging = "" if limit is None else " LIMIT ? OFFSET ?"
+        rows = [SessionSummary.from_row(r) for r in index.query(
+            f"{SELECT_SUMMARY}{condition} {LATEST}{paging}",
+            [*params, *([] if limit is None else [limit, offset])])]
+        if limit is None or (offset == 0 and len(rows) < limit):
+            return rows, offset + len(rows)
+        return rows, index.query(f"SELECT count(*) FROM sessions s{condition}", params)[0][0]
+    numbers = set(_session_numbers(index, query))
+    if not numbers:
+        return [], 0
+    chosen: list[int] = []
+    seen = 0  # matches met so far, latest first
+    with index.lock:
+        for (n,) in index.conn.execute(f"SELECT s.n FROM sessions s{condition} {LATEST}",
+                                       params):
+            if n not in numbers:
+                continue
+            seen += 1
+            if seen > offset and (limit is None or len(chosen) < limit):
+                chosen.append(n)
+            full = limit is not None and len(chosen) >= limit
+            if not where and (full or seen == len(numbers)):
+                break  # every match is allowed: the count is known, the page done
+    total = len(numbers) if not where else seen
+    found = {}
+    for start in range(0, len(chosen), 500):  # (older SQLite builds take 999 parameters)
+        part = chosen[start:start + 500]
+        found.update((r[0], r[1:]) for r in index.query(
+            f"SELECT s.n, {SELECT_SUMMARY[len('SELECT '):]} WHERE s.n IN "
+            f"({', '.join('?' * len(part))})", part))
+    return [SessionSummary.from_row(found[n]) for n in chosen], total
+
+
+def _session_numbers(index: SessionIndex, query: Query) -> list[int]:
+    """The numbers of the sessions whose title or any record holds every word."""
     body, values, row = _matching(query, Filters())
     titled = ["titles MATCH ?"] if query.fts else []
     title_values: list[object] = [query.fts] if query.fts else []
@@ -278,15 +344,16 @@ def _session_where(index: SessionIndex, text: str,
         title_values.append(word)
     title_source = ("FROM titles JOIN sessions t ON t.n = titles.rowid" if query.fts
                     else "FROM sessions t")
-    where.append(f"s.n IN (SELECT {row} >> {SHIFT} {body} "
-                 f"UNION SELECT t.n {title_source} WHERE {' AND '.join(titled)})")
-    return where, params + values + title_values
+    return [r[0] for r in index.query(
+        f"SELECT {row} >> {SHIFT} {body} "
+        f"UNION SELECT t.n {title_source} WHERE {' AND '.join(titled)}",
+        [*values, *title_values])]
 
 
 # -- snippets ----------------------------------------------------------------------------
 
-def make_snippet(body: str, query: Query,
-                 room: int = SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
+def make_snippet(body: str, query: Query, room: int = SNIPPET_CHARS, *,
+                 marks: bool = True) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Plain text around the first matched word, on one line, and where each
     matched word is in it. Made here, not by FTS5's snippet(), which reads every
     match's positions again (25 ms for a page of a common word, against well
@@ -294,7 +361,9 @@ def make_snippet(body: str, query: Query,
     low = body.lower()
     if len(low) != len(body):  # lowering changed lengths: offsets would not fit
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in body)
-    first = min((at for at in (_first_match(low, query)) if at >= 0), default=0)
+    pattern = query.pattern
+    found = pattern.search(low) if pattern is not None else None
+    first = found.start() if found is not None else 0
     lo = max(0, first - room // 3)
     if lo:  # start at a word
         space = body.rfind(" ", max(0, lo - 15), first)
@@ -305,57 +374,11 @@ def make_snippet(body: str, query: Query,
         hi = space if space > first else hi
     lead = ELLIPSIS if lo else ""
     text = lead + _LINE_BREAKS.sub(" ", body[lo:hi]) + (ELLIPSIS if hi < len(body) else "")
-    spans = [(at - lo + len(lead), end - lo + len(lead))
-             for at, end in _matches(low, query, lo, hi)]
-    return text, tuple(spans)
+    shift = len(lead) - lo
+    spans = () if pattern is None or not marks else tuple(
+        (m.start() + shift, m.end() + shift) for m in pattern.finditer(low, lo, hi)
+        if m.end() > m.start())
+    return text, spans
 
 
 _LINE_BREAKS = re.compile(r"[\n\t]")
-
-
-def _starts_word(low: str, at: int) -> bool:
-    return at == 0 or not _token_char(low[at - 1])
-
-
-def _word_at(low: str, at: int, prefix: str) -> bool:
-    """Does a word that ``prefix`` finds start at ``at`` (a single letter: all of it)?"""
-    if not _starts_word(low, at):
-        return False
-    end = at + len(prefix)
-    return len(prefix) > 1 or end >= len(low) or not _token_char(low[end])
-
-
-def _first_match(low: str, query: Query) -> list[int]:
-    found = []
-    for prefix in query.prefixes:
-        at = low.find(prefix)
-        while at >= 0 and not _word_at(low, at, prefix):
-            at = low.find(prefix, at + 1)
-        found.append(at)
-    found += [low.find(word) for word in query.literal]
-    return found
-
-
-def _matches(low: str, query: Query, lo: int, hi: int) -> list[tuple[int, int]]:
-    spans: set[tuple[int, int]] = set()
-    for prefix in query.prefixes:
-        at = low.find(prefix, lo, hi)
-        while at >= 0:
-            if _word_at(low, at, prefix):
-                end = at + len(prefix)
-                while end < hi and _token_char(low[end]):
-                    end += 1
-                spans.add((at, end))
-            at = low.find(prefix, at + 1, hi)
-    for word in query.literal:
-        at = low.find(word, lo, hi)
-        while at >= 0:
-            spans.add((at, at + len(word)))
-            at = low.find(word, at + len(word), hi)
-    merged: list[tuple[int, int]] = []
-    for at, end in sorted(spans):
-        if merged and at <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((at, end))
-    return merged

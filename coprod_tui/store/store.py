@@ -433,18 +433,18 @@ class Store:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, text: str, *, group_id: str | None = None,
-               limit: int | None = None) -> list[Match]:
+    def search(self, text: str, *, group_id: str | None = None, limit: int | None = None,
+               marks: bool = True) -> list[Match]:
         """Ideas, decisions and actions holding every word of ``text``, best first,
-        with the words in context (see search.py)."""
-        return self.find(text, Filters(group_id=group_id), limit=limit)
+        with the words in context (see search.py; ``marks``: where in it)."""
+        return self.find(text, Filters(group_id=group_id), limit=limit, marks=marks)
 
     def find(self, text: str, filters: Filters = Filters(), *, limit: int | None = 50,
-             offset: int = 0) -> list[Match]:
+             offset: int = 0, marks: bool = True) -> list[Match]:
         """One page of records matching ``text`` in sessions ``filters`` allows."""
         self._refresh_open()
         return self._index(lambda index: _search.find(index, text, filters, limit=limit,
-                                                      offset=offset))
+                                                      offset=offset, marks=marks))
 
     def find_page(self, text: str, filters: Filters = Filters(), *, limit: int = 50,
                   offset: int = 0) -> _search.Page:
@@ -464,6 +464,14 @@ class Store:
         self._refresh_open()
         return self._index(lambda index: _search.sessions(index, text, filters, limit=limit,
                                                           offset=offset))
+
+    def find_sessions_page(self, text: str = "", filters: Filters = Filters(), *,
+                           limit: int = 50, offset: int = 0
+                           ) -> tuple[list[SessionSummary], int]:
+        """``find_sessions``, with the number of sessions in all."""
+        self._refresh_open()
+        return self._index(lambda index: _search.sessions_page(index, text, filters,
+                                                               limit=limit, offset=offset))
 
     def count_found_sessions(self, text: str = "", filters: Filters = Filters()) -> int:
         self._refresh_open()

@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", metavar="DIR",
                         help="make the temp data here (default: the system temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the temp data afterwards")
+    parser.add_argument("--history", metavar="DIR",
+                        help="copy this data folder as the long history instead of making "
+                             "one (its sessions are counted; the first build is not measured)")
     args = parser.parse_args(argv)
     chosen = known if not args.only else [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in chosen if n not in known]
@@ -85,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[Figure] = []
     try:
         ws = Workspace(root, settings.sessions)
+        if args.history:
+            ws.use_history(Path(args.history))
+            settings = Settings.make(quick=args.quick, repeats=args.repeats,
+                                     sessions=ws.sessions)
         run = figures()
         for name in chosen:
             began = time.perf_counter()

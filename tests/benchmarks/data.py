@@ -44,6 +44,14 @@ class Workspace:
         self.first_build_s = time.perf_counter() - started
         return path
 
+    def use_history(self, source: Path) -> None:
+        """Copy an existing data folder in as the long history (made by an earlier run)."""
+        path = self.root / "history"
+        shutil.copytree(source, path, ignore=shutil.ignore_patterns(".lock", ".running"))
+        with open_store(path) as store:
+            self.sessions = store.count_sessions()
+        self.__dict__["history"] = path  # the cached_property, filled
+
     @cached_property
     def few(self) -> Path:
         """The same kind of folder with 100 sessions."""
