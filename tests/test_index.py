@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import os
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from coprod_tui.forget import forget
 from coprod_tui.model import Group, Person
 from coprod_tui.store import open_store
@@ -316,3 +320,40 @@ def test_leftover_temp_files_go_when_the_sessions_are_listed_never_one_being_wri
     finally:
         later.close()
     writing.unlink()
+
+
+# -- anything typed ---------------------------------------------------------------------------
+
+TYPED = ["The gardens need benches", "marker<7> (draft) \"quoted\" NEAR(a b) col:x ^y *",
+         "Don't close the café; ÉCOLE d'été", "市の公園でイベントをしたい", "Straße 5 ١٢٣ עברית",
+         "emoji 😀 family 👨‍👩‍👧 and [b]markup[/b]"]
+
+
+@pytest.fixture(scope="module")
+def typed_store(tmp_path_factory):
+    with open_store(tmp_path_factory.mktemp("typed") / "data") as store:
+        group = store.groups.add_group(Group(name="G"))
+        file = store.create_session(group.id, "Anything typed")
+        for text in TYPED:
+            file.add_idea(text)
+        store.release(file)
+        yield store
+
+
+@settings(max_examples=250, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=24) | st.sampled_from(TYPED).map(lambda t: t[3:14]))
+def test_whatever_is_typed_is_searched_safely(typed_store, text):
+    """No query syntax reaches SQLite: whatever is typed, a list of hits comes back,
+    each holding every plain word typed, its snippet a piece of the text."""
+    for search in (typed_store.search, lambda t: typed_store.find(t, limit=3)):
+        hits = search(text)
+        for hit in hits:
+            folded = hit.text.casefold()
+            for word in text.split():
+                if word.isascii() and word.isalpha():
+                    assert word.casefold() in folded
+            assert hit.snippet.strip("…") in " ".join(hit.text.split("\n"))
+            assert all(0 <= a < b <= len(hit.snippet) for a, b in hit.spans)
+    found, total = typed_store.find_sessions_page(text, limit=5)
+    assert total == len(found) <= 1

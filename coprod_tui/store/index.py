@@ -32,7 +32,8 @@ from ..model import Record, Session
 from .atomic import FILE_MODE
 from .index_layout import (  # noqa: F401 - the names the rest of the store uses
     APPLICATION_ID, BUSY_S, COLUMNS, DAMAGED, INDEX_NAME, LATEST, OLD_NAMES,
-    SELECT_SUMMARY, SHIFT, IndexUnusable, as_os_error, has_fts5, is_damage, layout, schema,
+    SELECT_SUMMARY, SHIFT, IndexUnusable, as_os_error, expected_names, has_fts5, is_damage,
+    layout, schema,
 )
 
 
@@ -167,6 +168,9 @@ class SessionIndex:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID or version != layout():
                 raise IndexUnusable("not this version's index")
+            names = frozenset(conn.execute("SELECT type, name FROM sqlite_master"))
+            if names != expected_names():
+                raise IndexUnusable("not the tables this version makes")
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             size = conn.execute("PRAGMA page_size").fetchone()[0]
             if os.stat(path).st_size < pages * size:

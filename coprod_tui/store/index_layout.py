@@ -20,7 +20,7 @@ INDEX_NAME = "index.sqlite3"
 OLD_NAMES = ("index.json", "search.json")
 #: "cprx": marks the file as coprod's index; user_version is the layout's version.
 APPLICATION_ID = 0x63707278
-LAYOUT = 1
+LAYOUT = 2
 #: How long a reader waits for a writer's commit (another process) before giving up.
 BUSY_S = 10.0
 #: unicode61 with combining marks kept inside words ("café" typed decomposed is
@@ -105,6 +105,23 @@ _FTS5: bool | None = None
 
 def layout() -> int:
     return LAYOUT if has_fts5() else LAYOUT + PLAIN
+
+
+def expected_names() -> frozenset[tuple[str, str]]:
+    """(type, name) of every table, index and trigger an index made here holds (an
+    index missing one, or holding more, is not this layout: made again)."""
+    fts = has_fts5()
+    if fts not in _NAMES:
+        conn = sqlite3.connect(":memory:")
+        try:
+            conn.executescript(schema())
+            _NAMES[fts] = frozenset(conn.execute("SELECT type, name FROM sqlite_master"))
+        finally:
+            conn.close()
+    return _NAMES[fts]
+
+
+_NAMES: dict[bool, frozenset[tuple[str, str]]] = {}
 
 
 def schema() -> str:
