@@ -16,8 +16,9 @@ from .model.session import STATUSES
 from .store.index import SessionSummary
 from .store.search import Filters, Match
 
-#: How many sessions and records a screen shows at once (it says how many more).
-PAGE = 40
+#: How many sessions and records a screen shows at once (it says how many there are):
+#: a few screenfuls; more words or filters narrow them.
+PAGE = 25
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,15 +102,16 @@ class PastSessionsScreen(Screen[None]):
             if flt.group_id is None:
                 title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
                              style="dim")
-            sessions.add_row(s.date, title, {"live": "Running"}.get(s.status, s.status.title()),
+            sessions.add_row(_plain(s.date), title,
+                             _plain({"live": "Running"}.get(s.status, s.status.title())),
                              Text(", ".join(method[m] for m in s.methods)), key=s.id,
                              height=height)
         hits = self.query_one("#hits", DataTable)
         hits.clear()
         room = max(40, self.app.size.width - 24)  # what the date and kind leave
         for n, m in enumerate(found.records):
-            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), snippet_text(m, room),
-                         key=f"{n}:{m.session_id}")
+            hits.add_row(_plain(m.date), _plain(KIND_WORDS.get(m.kind, m.kind)),
+                         snippet_text(m, room), key=f"{n}:{m.session_id}")
         self.query_one("#hits-title", Static).update(_summary(found, bool(flt.words)))
         hits.display = bool(flt.words)
 
@@ -127,6 +128,11 @@ class PastSessionsScreen(Screen[None]):
             box.value = ""
         for select in self.query(Select):
             select.clear()
+
+
+def _plain(text: str) -> Text:
+    """A cell as it is: a str cell would be parsed as markup, for every row."""
+    return Text(text, end="")
 
 
 def _summary(found, words: bool) -> str:
