@@ -279,6 +279,17 @@ class SessionIndex:
             self._put(conn, summary, entries)
         return True
 
+    def put_checked(self, items: list[tuple[SessionSummary, list[Entry], list[int]]]) -> int:
+        """``put`` with ``only_if_sig`` for many sessions, in one transaction (one
+        sync for all of them); how many were written."""
+        written = 0
+        with self.writing() as conn:
+            for summary, entries, only_if_sig in items:
+                if self._sig(conn, summary.id) == only_if_sig:
+                    self._put(conn, summary, entries)
+                    written += 1
+        return written
+
     def put_many(self, items: list[tuple[SessionSummary, list[Entry]]], *,
                  new: bool = False) -> None:
         """Store many sessions in one transaction; ``new``: none of them is in the

@@ -38,8 +38,10 @@ from .index import (
 )
 from .set_aside import make_private
 
-#: Sessions summarised per transaction while building or reconciling.
+#: Sessions summarised per transaction while building; while reconciling (beside the
+#: app, which waits for each transaction), fewer.
 BATCH = 200
+CHECKED_BATCH = 40
 
 
 def open_index(store) -> SessionIndex:
@@ -239,16 +241,24 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
         # Nothing may be written here: bring a copy in memory up to date instead.
         index = store.index = index.copy_to_memory()
     changed = False
+    batch: list[tuple[SessionSummary, list, list[int]]] = []
     for sid, stored in stale:
         if stop is not None and stop.is_set():
-            return changed
+            break
         path = session_path(store.sessions_dir, sid)
-        taken = _take(store, sid, path)
+        taken = _take(store, sid, path)  # read outside any transaction
         if taken is None:
             if not os.path.lexists(path) and stored:  # damaged, so set aside
                 gone.append(sid)
             continue
-        changed |= index.put(*taken, only_if_sig=stored)
+        batch.append((*taken, stored))
+        if len(batch) >= CHECKED_BATCH:  # short transactions: the app's own wait briefly
+            changed |= index.put_checked(batch) > 0
+            batch = []
+    if batch:
+        changed |= index.put_checked(batch) > 0
+    if stop is not None and stop.is_set():
+        return changed
     really_gone = [sid for sid in gone
                    if not os.path.lexists(session_path(store.sessions_dir, sid))]
     if really_gone:
