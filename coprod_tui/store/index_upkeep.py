@@ -51,28 +51,21 @@ def open_index(store) -> SessionIndex:
     if not store.read_only:
         _retire_old_layout(store)
     journal = path.with_name(path.name + "-journal")
-    odd = special_kind(journal)
-    if odd is not None:  # SQLite would open it as the index's journal
-        if store.read_only:
-            store.problems.append(f"{journal.name} is {odd}, not a file coprod wrote, so "
-                                  "the session list was made again in memory.")
-            return build_in_memory(store)
-        moved = store.set_aside(journal)
-        store.problems.append(f"{journal.name} is {odd}, not a file coprod wrote, so it was "
-                              f"not opened. It was moved to {moved}.")
-    special = special_kind(path)
-    if special is not None:
+    for odd in (journal, path):  # (SQLite would take the first as the index's journal)
+        kind = special_kind(odd)
+        if kind is None:
+            continue
         # A folder, pipe or link in its place is worth a word; plain damage is not
         # (it is rebuilt, and nothing in it was anyone's only copy).
+        said = f"{odd.name} is {kind}, not a file coprod wrote, so it was "
         if store.read_only:
-            store.problems.append(f"{INDEX_NAME} is {special}, not a file coprod wrote, "
-                                  "so it was skipped.")
+            store.problems.append(said + "skipped; the session list is made in memory.")
             return build_in_memory(store)
-        moved = store.set_aside(path)
-        store.problems.append(f"{INDEX_NAME} is {special}, not a file coprod wrote, so it "
-                              f"was not opened. It was moved to {moved}; the session list "
-                              "is made again from the sessions.")
-        return build(store)
+        moved = store.set_aside(odd)
+        store.problems.append(said + f"not opened. It was moved to {moved}" + (
+            "; the session list is made again from the sessions." if odd == path else "."))
+        if odd == path:
+            return build(store)
     if os.path.lexists(path):
         try:
             return SessionIndex.connect(path, read_only=store.read_only, guard=store._guard)
