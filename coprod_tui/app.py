@@ -1,7 +1,8 @@
-"""The Textual app shell: holds the open store, the wording and the themes.
+"""The Textual app shell: holds the service, the wording, the themes and the keys.
 
 Screens live in ``coprod_tui.screens`` (the top-level ``screens/`` folder);
-they call the core for every change and hold no storage logic themselves.
+they read and change data only through ``self.service`` (``coprod_tui.service``)
+and hold no storage logic themselves.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from .errors import CoprodError
+from .keymap import KEYMAP_FILE, load_keymap
+from .service import Service
 from .store import Store, open_store
 from .templates import Wording, default_wording, load_wording_reporting, template_path
 from .text import safe_to_print
@@ -63,21 +66,42 @@ class CoprodApp(App[None]):
     SUB_TITLE = "co-production sessions"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-        Binding("f1", "keys", "Keys", id="keys"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1", "keys", "Keys", id="app.keys"),
     ]
 
     def __init__(self, store: Store, *, wording: Wording | None = None,
                  high_contrast: bool = False) -> None:
         super().__init__()
-        self.store = store
-        problem = None
+        #: The open data folder; screens never use it (they use ``service``).
+        self.store: Store = store
+        #: Every verb and read the screens make.
+        self.service: Service = Service(store)
+        problems = list(store.problems)
         if wording is None and template_path(store.root) is not None:
             # An organisation's template is read now, so a problem with it shows at start.
             wording, problem = load_wording_reporting(store.root)
+            problems += [problem] if problem else []
         self._wording = wording
-        self._startup_messages = list(store.problems) + ([problem] if problem else [])
+        keymap, problem = load_keymap(store.root)
+        problems += [problem] if problem else []
+        if keymap:
+            problems += self._use_keymap(keymap)
+        self._startup_messages = problems
         self._high_contrast = high_contrast
+
+    def _use_keymap(self, keymap: dict[str, str]) -> list[str]:
+        """Take the keys of keymap.toml; a binding id coprod does not have is said (the
+        file is then not used at all, as for any other mistake in it)."""
+        from coprod_tui.screens.keys import binding_ids
+
+        unknown = sorted(set(keymap) - set(binding_ids(type(self))))
+        if unknown:
+            return [f"{KEYMAP_FILE} is not used: coprod has no key called "
+                    f"{', '.join(unknown[:5])} (the README lists them); coprod's own keys "
+                    "are used."]
+        self.set_keymap(keymap)
+        return []
 
     @property
     def wording(self) -> Wording:
@@ -181,19 +205,16 @@ class CoprodApp(App[None]):
             flush()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        for file in list(self.store.open_sessions()):
-            self.store.release(file)
+        self.service.release_all()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The app's own commands; each screen adds its own through its ``COMMANDS``
+        provider (screens/commands.py)."""
         yield SystemCommand("High contrast", "Turn the high-contrast colours on or off",
                             self.action_toggle_contrast)
         yield SystemCommand("Keys", "List every key for this screen", self.action_keys)
         yield SystemCommand("Quit", "Close coprod (everything is already saved)",
                             self.action_quit)
-        # Each screen offers its own commands (steps of the journey, new session ...).
-        commands = getattr(screen, "palette_commands", None)
-        if commands is not None:
-            yield from commands()
 
 
 def run(data_dir: Path, *, high_contrast: bool = False) -> int:
@@ -209,10 +230,13 @@ def run(data_dir: Path, *, high_contrast: bool = False) -> int:
     # for long-lived objects; their memory is still freed normally when dropped).
     gc.freeze()
     _tidy_exports_soon()
+    app: CoprodApp | None = None
     try:
-        CoprodApp(store, high_contrast=high_contrast).run()
+        app = CoprodApp(store, high_contrast=high_contrast)
+        app.run()
     finally:
-        store.close()
+        # Through the service, so a worker still reading finishes first.
+        app.service.close() if app is not None else store.close()
     return 0
 
 
@@ -228,7 +252,7 @@ def _tidy_exports_soon(delay_s: float = 1.0) -> None:
     def tidy() -> None:
         time.sleep(delay_s)
         try:
-            from .export_files import tidy_export_temps
+            from .placing import tidy_export_temps
             from .paths import documents_dir
 
             tidy_export_temps(documents_dir())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import framework as fw
 from .errors import ValidationError
 from .model import Person
 
@@ -23,10 +24,10 @@ class Who:
     person_id: str | None = None
 
     def describe(self, people: dict[str, Person]) -> str:
+        """Who raised it, for the facilitator: a real name, or how it came."""
         if self.person_id:
             return people[self.person_id].name if self.person_id in people else "Someone"
-        return {"anonymous": "Anonymous", "chat": "Via the chat",
-                "after": "After the meeting"}[self.raised_by]
+        return fw.labels(fw.RAISED_BY).get(self.raised_by, "Someone")
 
 
 def _squash(text: str) -> str:

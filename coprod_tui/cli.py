@@ -18,7 +18,6 @@ from .errors import CoprodError, FolderInUse, NotFound, SaveError
 from .text import safe_to_print
 
 EXIT_USER = 2
-FORMATS = ("minutes", "easy-read", "you-said-we-did", "json", "impact")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,6 +26,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .exports.formats import FORMATS, GROUP_FORMATS  # the one registry (no python-docx)
+
     parser = _Parser(
         prog="coprod",
         description="A facilitator's assistant for co-production workshops. "
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write a session's minutes or a backup file")
     p.add_argument("session", metavar="SESSION", nargs="?",
                    help="a session id or the start of one")
-    p.add_argument("--format", choices=FORMATS, default="minutes")
+    p.add_argument("--format", choices=list({**FORMATS, **GROUP_FORMATS}), default="minutes")
     p.add_argument("--group", metavar="NAME",
                    help="with you-said-we-did or impact: report on a whole group instead")
     p.add_argument("-o", "--output", metavar="PATH", help="the file or folder to write to")
@@ -141,7 +142,7 @@ def _store(args: argparse.Namespace, *, write: bool):
     """Open the data folder. Commands that only read still work while the app is open,
     and never create a folder (a mistyped --data-dir is said, not made)."""
     from .store import open_store
-    from .store.store import MARKER
+    from .store.lock import MARKER
 
     root = _data_dir(args)
     if not write and not (root / MARKER).is_file():
@@ -173,9 +174,10 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     from .demo import add_demo
+    from .service import Service
 
     with _store(args, write=True) as store:
-        added = add_demo(store)
+        added = add_demo(Service(store))
     if added:
         _say("Added " + "; ".join(added) + ".")
     else:
@@ -206,42 +208,45 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exporting import GROUP_FORMATS, export_group_report, export_session
+    from .exports.formats import GROUP_FORMATS, export_group, export_session
+    from .service import Service
     from .templates import load_wording_reporting
 
     with _store(args, write=False) as store:
-        problem = load_wording_reporting(store.root)[1]
+        service = Service(store)
+        wording, problem = load_wording_reporting(store.root)
         if problem:
             _say(f"coprod: {problem}", err=True)
         if args.group:
             if args.format not in GROUP_FORMATS:
                 raise CoprodError("--group works only with --format you-said-we-did or "
                                   "impact.")
-            path = export_group_report(store, args.group, args.output, fmt=args.format)
+            path = export_group(service, args.group, args.format, args.output,
+                                wording=wording)
         else:
             if args.format == "impact":
                 raise CoprodError("The impact report covers a whole group: add --group NAME.")
             if not args.session:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
-            path = export_session(store, store.resolve(args.session), args.format,
-                                  args.output)
+            path = export_session(service, service.resolve(args.session), args.format,
+                                  args.output, wording=wording)
     _say(str(path))
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .interchange import import_bundle, read_bundle
+    from .interchange import read_bundle
+    from .service import Service
 
     bundle = read_bundle(Path(args.file))
     with _store(args, write=True) as store:
-        session_id = import_bundle(store, bundle)
+        session_id = Service(store).import_session(bundle)
     _say(f"Imported '{bundle.session.title}' ({bundle.session.date}) as {session_id}.")
     return 0
 
 
 def _forget(args: argparse.Namespace) -> int:
-    from .forget import forget
-    from .store.groups import find_person
+    from .service import Service
 
     if args.dry_run:
         from .store import open_store
@@ -250,13 +255,15 @@ def _forget(args: argparse.Namespace) -> int:
         with open_store(_data_dir(args), read_only=True) as store:
             for problem in store.problems:
                 _say(f"coprod: {problem}", err=True)
-            person = find_person(store.groups, args.person)
-            report = forget(store, person.id, dry_run=True)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
+            report = service.forget(person.id, dry_run=True)
         _say(f"A dry run: nothing was changed. Forgetting {person.name} "
              f"({person.id[:8]}) would do this:")
     else:
         with _store(args, write=True) as store:
-            person = find_person(store.groups, args.person)
+            service = Service(store)
+            person = service.groups.find_person(args.person)
             if not args.yes and sys.stdin.isatty():
                 answer = input(safe_to_print(
                     f"Erase {person.name} from every session and backup? This cannot be "
@@ -264,7 +271,7 @@ def _forget(args: argparse.Namespace) -> int:
                 if answer.strip().lower() != "yes":
                     _say("Nothing was changed.")
                     return 1
-            report = forget(store, person.id)
+            report = service.forget(person.id)
         _say(f"Erased {person.name} ({person.id[:8]}):")
     for line in report.lines:
         _say(f"- {line}")

@@ -28,20 +28,21 @@ def parse_instant(value: str) -> datetime:
 
 
 def is_date(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return False
-    return len(value) == 10
+    """A date written as 2026-03-14 (and nothing else)."""
+    return _written_as(value, date.fromisoformat, 10)
 
 
 def is_clock_time(value: str) -> bool:
     """A wall-clock time such as 10:30."""
+    return _written_as(value, time.fromisoformat, 5)
+
+
+def _written_as(value: str, parse, length: int) -> bool:
     try:
-        time.fromisoformat(value)
+        parse(value)
     except (TypeError, ValueError):
         return False
-    return len(value) == 5
+    return len(value) == length
 
 
 def instant_on(day: str, clock_time: str) -> str:
@@ -53,8 +54,3 @@ def instant_on(day: str, clock_time: str) -> str:
         raise ValidationError("Times are written like 10:50.")
     moment = datetime.fromisoformat(f"{day}T{clock_time}:00").astimezone()
     return moment.isoformat(timespec="seconds")
-
-
-def clock_of(instant: str | None) -> str:
-    """The wall-clock part (10:50) of a stored time, or ''."""
-    return parse_instant(instant).strftime("%H:%M") if instant else ""

@@ -8,7 +8,15 @@ class CoprodError(Exception):
 
 
 class ValidationError(CoprodError, ValueError):
-    """Something typed or imported does not fit the record (say what to fix)."""
+    """Something typed or imported does not fit the record (say what to fix).
+
+    ``field`` names the record's field the message is about, when there is one
+    ("reasons"), so a form can put the cursor in that box.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class NotFound(CoprodError, LookupError):

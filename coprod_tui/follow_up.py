@@ -5,9 +5,7 @@ came from and what was said ("You said"); ``open_actions_for_new_session`` is
 what a group reviews at the start of its next meeting; ``untold_outcomes`` is
 what has been done (or could not be) but not yet told back to the group.
 
-Changing: ``mark_done``, ``mark_not_able``, ``reopen`` and ``mark_told_back``
-each save to the action's own session file, then bring the session list's
-open-action count up to date.
+Changing them is ``FollowUpService``'s business (``service/follow_up.py``).
 
 Only session files that hold actions are loaded (the index says which), and
 each is let go afterwards unless the app already had it open.
@@ -16,71 +14,13 @@ each is let go afterwards unless the app already had it open.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 
-from . import framework as fw
-from .clock import is_date, parse_instant
+from .clock import is_date
 from .errors import DamagedFile, NotFound, ValidationError
-from .model import Action, SessionData
+from .report.actions import ActionRow, action_rows, list_order
 from .store.index import SessionSummary
 
-#: The order actions are shown in: what still needs doing first.
-_STATUS_ORDER = {"open": 0, "done": 1, "not_able": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class ActionRow:
-    """One action, with the session it was agreed at and what led to it."""
-
-    session_id: str
-    session_title: str
-    session_date: str
-    action: Action
-    #: "idea", "decision" or "" (raised on its own).
-    source_kind: str
-    #: The words of the idea or decision it came from: the "You said".
-    source_text: str
-    #: Who will do it, as it may be shown to the group (a name only with consent).
-    owner: str
-
-    @property
-    def id(self) -> str:
-        return self.action.id
-
-    @property
-    def text(self) -> str:
-        return self.action.text
-
-    @property
-    def due(self) -> str:
-        return self.action.due
-
-    @property
-    def status(self) -> str:
-        return self.action.status
-
-    @property
-    def status_label(self) -> str:
-        return fw.labels(fw.ACTION_STATUS)[self.action.status]
-
-    @property
-    def result(self) -> str:
-        """What was done ("We did"), or why it could not be; "" while open."""
-        if self.action.status == "done":
-            return self.action.outcome
-        if self.action.status == "not_able":
-            return self.action.reason
-        return ""
-
-    @property
-    def told_back_at(self) -> str | None:
-        return self.action.communicated_back_at
-
-    def is_overdue(self, on: str | None = None) -> bool:
-        """Still open after its due date (``on`` defaults to today)."""
-        on = on or date.today().isoformat()
-        return self.action.status == "open" and bool(self.action.due) and self.action.due < on
+_STATUSES = ("open", "done", "not_able")
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -99,7 +39,7 @@ def group_actions(store, group_id: str, status: str | None = None) -> list[Actio
     rows = [row for summary in store.summaries(group_id) if wanted(summary)
             for row in _rows_of(store, summary)
             if status is None or row.status == status]
-    return sorted(rows, key=_order)
+    return sorted(rows, key=list_order)
 
 
 def open_actions_for_new_session(store, group_id: str, before_date: str) -> list[ActionRow]:
@@ -114,14 +54,14 @@ def open_actions_for_new_session(store, group_id: str, before_date: str) -> list
     rows = [row for summary in store.summaries(group_id)
             if summary.date < before_date and summary.actions_open > 0
             for row in _rows_of(store, summary) if row.status == "open"]
-    return sorted(rows, key=_order)
+    return sorted(rows, key=list_order)
 
 
 def untold_outcomes(store, group_id: str) -> list[ActionRow]:
     """Actions done or not able to be done, whose outcome the group has not been told yet."""
     rows = [row for row in group_actions(store, group_id)
             if row.status != "open" and row.told_back_at is None]
-    return sorted(rows, key=_order)
+    return sorted(rows, key=list_order)
 
 
 def _rows_of(store, summary: SessionSummary) -> Iterator[ActionRow]:
@@ -135,79 +75,6 @@ def _rows_of(store, summary: SessionSummary) -> Iterator[ActionRow]:
     yield from action_rows(data)
 
 
-def action_rows(data: SessionData) -> list[ActionRow]:
-    """The actions of one loaded session as rows (for exports and the session view)."""
-    names = data.public_names()
-    sources = {("idea", i.id): i.text for i in data.ideas}
-    sources.update({("decision", d.id): d.text for d in data.decisions})
-    s = data.session
-    return [ActionRow(session_id=s.id, session_title=s.title, session_date=s.date, action=a,
-                      source_kind=a.source_kind,
-                      source_text=sources.get((a.source_kind, a.source_id or ""), ""),
-                      owner=data.owner_label(a, names))
-            for a in data.actions]
-
-
-def _order(row: ActionRow) -> tuple:
-    # Open first; then soonest due (no due date last); then oldest session.
-    return (_STATUS_ORDER[row.status], row.due == "", row.due, row.session_date,
-            row.action.created_at)
-
-
 def _check_status(status: str) -> None:
-    if status not in _STATUS_ORDER:
+    if status not in _STATUSES:
         raise ValidationError("The status must be open, done or not_able.")
-
-
-# -- changing --------------------------------------------------------------------------
-
-
-def mark_done(store, session_id: str, action_id: str, outcome: str) -> Action:
-    """Record what was done (the "We did"). Refused (ValidationError) without ``outcome``."""
-    return _change(store, session_id,
-                   lambda file: file.set_action_status(action_id, "done", outcome=outcome))
-
-
-def mark_not_able(store, session_id: str, action_id: str, reason: str) -> Action:
-    """Record that it could not be done, and why. Refused without ``reason``."""
-    return _change(store, session_id,
-                   lambda file: file.set_action_status(action_id, "not_able", reason=reason))
-
-
-def reopen(store, session_id: str, action_id: str) -> Action:
-    """Undo a mistaken done / not able: the action is open again, nothing told back."""
-    return _change(store, session_id,
-                   lambda file: file.edit_action(action_id, status="open", outcome="",
-                                                 reason="", communicated_back_at=None))
-
-
-def mark_told_back(store, session_id: str, action_id: str, at: str | None = None) -> Action:
-    """Record when the outcome was told back to the group (now, or at ``at``).
-
-    Refused while the action is open: there is no outcome to tell yet.
-    """
-    def tell(file) -> Action:
-        action = next((a for a in file.actions() if a.id == action_id), None)
-        if action is None:
-            raise NotFound("That action could not be found.")
-        if action.status == "open":
-            raise ValidationError("There is no outcome to tell back yet: mark the action "
-                                  "done or not able first.")
-        if at is None:
-            return file.mark_told_back(action_id)
-        try:
-            parse_instant(at)
-        except (TypeError, ValueError):
-            raise ValidationError("When it was told back must be a date and time "
-                                  "with its offset.") from None
-        return file.edit_action(action_id, communicated_back_at=at)
-
-    return _change(store, session_id, tell)
-
-
-def _change(store, session_id: str, change) -> Action:
-    with store.visiting(session_id) as file:
-        action = change(file)
-        # The session list shows how many actions are open: keep it true now.
-        store.refresh(file)
-    return action

@@ -80,9 +80,9 @@ MODES: tuple[Choice, ...] = (
 )
 
 ATTENDANCE: tuple[Choice, ...] = (
-    Choice("expected", "Not marked yet"),
+    Choice("expected", "Not marked"),
     Choice("present", "Present"),
-    Choice("apologies", "Sent apologies"),
+    Choice("apologies", "Apologies"),
     Choice("absent", "Did not come"),
 )
 
@@ -102,9 +102,10 @@ SUPPORT_NEEDS: tuple[Choice, ...] = (
 RAISED_BY: tuple[Choice, ...] = (
     Choice("person", "A person in the meeting"),
     Choice("anonymous", "Anonymous"),
-    Choice("chat", "Via the online chat"),
+    Choice("chat", "Via the chat"),
     Choice("after", "After the meeting"),
-    Choice("removed", "Removed at the person's request"),
+    # Erased by coprod forget: the idea stays, credited to no one in particular.
+    Choice("removed", "A participant"),
 )
 
 DECISION_METHODS: tuple[Choice, ...] = (
@@ -121,7 +122,7 @@ IN_CONTROL: tuple[Choice, ...] = (
 
 ACTION_STATUS: tuple[Choice, ...] = (
     Choice("open", "Open"),
-    Choice("done", "Done (We did)"),
+    Choice("done", "Done"),
     Choice("not_able", "Not able to do"),
 )
 

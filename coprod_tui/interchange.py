@@ -1,6 +1,6 @@
 """JSON backup and transfer of one session, with its group and the people in it.
 
-``bundle`` → ``json`` → ``read_bundle`` → ``import_bundle`` reproduces the
+``bundle`` → ``json`` → ``read_bundle`` → ``Service.import_session`` reproduces the
 session exactly: the same ids, text and times. A bundle holds personal data
 (support needs, contact details), so it is written 0600 like everything else.
 """
@@ -8,7 +8,6 @@ session exactly: the same ids, text and times. A bundle holds personal data
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from typing import Any
 from . import __version__
 from .clock import now
 from .errors import ValidationError
-from .ids import session_path
 from .model import Group, Person, SessionData
 from .model.session import Session
 from .regular_files import NotRegularFile, TooBig, read_regular
@@ -158,15 +156,3 @@ def _broken_link(group: Group, people: list[Person], session: Session,
 
 def _article(kind: str) -> str:
     return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
-
-
-def import_bundle(store, bundle: Bundle) -> str:
-    """Add a checked bundle to the store; returns the session id."""
-    session = bundle.session
-    if os.path.lexists(session_path(store.sessions_dir, session.id)):
-        # The date, not the title: error messages carry no one's words or name.
-        raise ValidationError(f"The session in that file (held on {session.date}) is already "
-                              "in this data folder, so nothing was imported.")
-    store.groups.adopt(bundle.group, bundle.people)
-    store.add_session(session, bundle.tables)
-    return session.id

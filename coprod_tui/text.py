@@ -31,44 +31,39 @@ SHORT_LIMIT = 300
 
 
 def clean_long(value: object, *, what: str, required: bool = False,
-               limit: int = LONG_LIMIT) -> str:
-    """Clean free text that may span lines."""
-    text = _as_str(value, what)
+               limit: int = LONG_LIMIT, field: str | None = None) -> str:
+    """Clean free text that may span lines (``field``: the record's field, for errors)."""
+    text = _as_str(value, what, field)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
-    return _check(text, what=what, required=required, limit=limit)
+    return _check(text, what=what, required=required, limit=limit, field=field)
 
 
 def clean_line(value: object, *, what: str, required: bool = False,
-               limit: int = SHORT_LIMIT) -> str:
+               limit: int = SHORT_LIMIT, field: str | None = None) -> str:
     """Clean a one-line field: line breaks and tabs become single spaces."""
-    text = _as_str(value, what)
+    text = _as_str(value, what, field)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
     text = _LINE_SPACE.sub(" ", text).strip()
-    return _check(text, what=what, required=required, limit=limit)
+    return _check(text, what=what, required=required, limit=limit, field=field)
 
 
-def _as_str(value: object, what: str) -> str:
+def _as_str(value: object, what: str, field: str | None) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text.")
+        raise ValidationError(f"{what} must be text.", field=field)
     return value
 
 
-def _check(text: str, *, what: str, required: bool, limit: int) -> str:
+def _check(text: str, *, what: str, required: bool, limit: int, field: str | None) -> str:
     if required and not text.strip():
-        raise ValidationError(f"{what} cannot be empty.")
+        raise ValidationError(f"{what} cannot be empty.", field=field)
     if len(text) > limit:
         raise ValidationError(
-            f"{what} is too long: keep it under {limit:,} characters.")
+            f"{what} is too long: keep it under {limit:,} characters.", field=field)
     return text
-
-
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """'1 idea', '2 ideas' (or the given plural form)."""
-    return f"{n} {noun if n == 1 else (many or noun + 's')}"
 
 
 def one_line(text: str, limit: int = 70) -> str:

@@ -9,54 +9,36 @@ written as figures, which most easy-read guides prefer.
 from __future__ import annotations
 
 from coprod_tui.model import SessionData
-from coprod_tui.templates import Wording, load_wording
+from coprod_tui.report import DecisionFact, IdeaFact, ItemFact, SessionReport, session_report
+from coprod_tui.templates import Wording
+from coprod_tui.words import full_stop, is_are, long_date, minutes, people, plural, short_date
 
-from .docx_base import EASY_READ_LOOK, B, DocWriter, Meta
-from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
-from .plain import full_stop, long_date, people, plural, short_date
+from .docx_base import B, DocWriter
+from .docx_setup import EASY_READ_LOOK
+from .minutes_parts import Telling, start, write_discussion
 
-#: How an idea's source is said, when no person is named.
-_SAID = {"anonymous": "Someone said:", "chat": "Someone wrote in the chat:",
-         "after": "Someone told us after the meeting:", "removed": "Someone said:"}
+#: How an idea is introduced when no person is named: easy read's own sentences
+#: for the ways an idea can come (``framework.RAISED_BY``).
+_SAID = {"chat": "Someone wrote in the chat:", "after": "Someone told us after the meeting:"}
 
 
-def easy_read_docx(data: SessionData, wording: Wording | None = None) -> bytes:
-    facts = session_facts(data, wording or load_wording())
-    doc = DocWriter(Meta(title=f"Easy read minutes: {facts.title}",
-                         subject=f"{facts.group}: easy read notes of the meeting on "
-                                 f"{short_date(facts.date)}",
-                         author=facts.author, keywords="co-production; minutes; easy read",
-                         category="Easy read minutes"),
-                    EASY_READ_LOOK)
-    doc.title(facts.title)
+def easy_read_docx(data: SessionData, wording: Wording) -> bytes:
+    facts = session_report(data, wording)  # the shared report: names only with consent
+    doc = start(facts, EASY_READ_LOOK, "Easy read minutes", "easy read notes",
+                "co-production; minutes; easy read")
     doc.para(f"These are the easy read notes from a meeting of the {facts.group}.")
-    _about(doc, facts)
-    _why(doc, facts)
-    _who(doc, facts)
-    _rules(doc, facts)
-    _talked_about(doc, facts)
-    _next_steps(doc, facts)
-    _difference(doc, facts)
-    _feelings(doc, facts)
-    _checks(doc, facts)
-    _next_meeting(doc, facts)
-    _changes(doc, facts)
+    for part in (_about, _why, _who, _rules, _talked_about, _next_steps, _difference,
+                 _feelings, _checks, _next_meeting, _changes):
+        part(doc, facts)
     return doc.to_bytes()
 
 
-def _is(n: int) -> str:
-    return "is" if n == 1 else "are"
-
-
-def _about(doc: DocWriter, f: SessionFacts) -> None:
+def _about(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("About the meeting", 1)
-    doc.para(f"The meeting was on {long_date(f.date)}.")
-    if f.start:
-        doc.para(f"It started at {f.start}.")
-    if f.end:
-        doc.para(f"It finished at {f.end}.")
-    if f.venue:
-        doc.para(full_stop(f"It was at {f.venue}"))
+    doc.sentences(f"The meeting was on {long_date(f.date)}.",
+                  f.start and f"It started at {f.start}.",
+                  f.end and f"It finished at {f.end}.",
+                  f.venue and full_stop(f"It was at {f.venue}"))
     doc.para({"in_person": "Everyone met in the same room.",
               "online": "Everyone met online.",
               "hybrid": "Some people came to the room. Some people joined online.",
@@ -69,7 +51,7 @@ def _about(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f"{f.facilitator} led the meeting.")
 
 
-def _why(doc: DocWriter, f: SessionFacts) -> None:
+def _why(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Why we met", 1)
     doc.para(f.purpose or "We did not write down why we met.")
     if f.can_change:
@@ -80,7 +62,7 @@ def _why(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f.cannot_change)
 
 
-def _who(doc: DocWriter, f: SessionFacts) -> None:
+def _who(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Who came", 1)
     inv = f.involvement
     doc.para(f"{people(inv.present)} came to the meeting.")
@@ -101,7 +83,7 @@ def _who(doc: DocWriter, f: SessionFacts) -> None:
         doc.bullets(f.apologies)
 
 
-def _rules(doc: DocWriter, f: SessionFacts) -> None:
+def _rules(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Our meeting rules", 1)
     doc.para("We have rules for how we behave in meetings.")
     doc.para("The rules are called our code of conduct.")
@@ -119,28 +101,23 @@ def _rules(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(f"{people(c.not_agreed)} did not say yet if they agree.")
 
 
-def _talked_about(doc: DocWriter, f: SessionFacts) -> None:
-    doc.heading("What we talked about", 1)
-    items = [*f.items, *([f.general] if f.general else [])]
-    if not items:
-        doc.para("We did not write down any ideas or decisions.")
-    for item in items:
-        _item(doc, item)
+def _talked_about(doc: DocWriter, f: SessionReport) -> None:
+    write_discussion(doc, f, Telling(
+        heading="What we talked about",
+        nothing="We did not write down any ideas or decisions.",
+        item_empty="We did not write down any ideas for this part.",
+        ideas_heading="Ideas people shared:", timing=_time_taken, idea=_idea,
+        decision=_decision))
 
 
-def _item(doc: DocWriter, item: ItemFact) -> None:
-    doc.heading(item.title, 2)
-    if not item.ideas and not item.decisions:
-        doc.para("We did not write down any ideas for this part.")
-        return
-    if item.ideas:
-        doc.para(B("Ideas people shared:"), keep_next=True)
-        for idea in item.ideas:
-            said = (f"{idea.by} said:" if idea.raised_by == "person"
-                    else _SAID.get(idea.raised_by, "Someone said:"))
-            doc.bullet(B(said + " "), idea.text)
-    for decision in item.decisions:
-        _decision(doc, decision)
+def _time_taken(item: ItemFact) -> str:
+    return f"We talked about this for {minutes(item.spent_min)}." if item.spent_min else ""
+
+
+def _idea(idea: IdeaFact) -> tuple[str, ...]:
+    said = (f"{idea.by} said:" if idea.raised_by == "person"
+            else _SAID.get(idea.raised_by, "Someone said:"))
+    return B(said + " "), idea.text
 
 
 def _decision(doc: DocWriter, d: DecisionFact) -> None:
@@ -169,7 +146,7 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
                                                                       d.in_control_label))
 
 
-def _next_steps(doc: DocWriter, f: SessionFacts) -> None:
+def _next_steps(doc: DocWriter, f: SessionReport) -> None:
     # Not "What will happen next": agendas often have an item called that.
     doc.heading("Jobs to do after the meeting", 1)
     if not f.actions:
@@ -194,30 +171,27 @@ def _next_steps(doc: DocWriter, f: SessionFacts) -> None:
             doc.para("This is not done yet.")
 
 
-def _difference(doc: DocWriter, f: SessionFacts) -> None:
+def _difference(doc: DocWriter, f: SessionReport) -> None:
     inv = f.involvement
     doc.heading("The difference you made", 1)
-    doc.para(f"People shared {plural(inv.ideas, 'idea')}.")
-    if inv.ideas_lived_experience:
-        doc.para(f"{inv.ideas_lived_experience} of these ideas came from people who use "
-                 "services, or are family or carers.")
-    doc.para(f"We made {plural(inv.decisions, 'decision')}.")
-    if inv.decisions:
-        doc.para(f"{inv.decisions_informed} of the decisions used ideas from this meeting.")
-    if inv.present:
-        doc.para(f"{inv.spoke} of the {people(inv.present)} who came spoke in the meeting.")
-    if inv.actions:
-        doc.para(f"{inv.actions_done} of the {plural(inv.actions, 'job')} "
-                 f"{_is(inv.actions_done)} done.")
-        if inv.actions_not_able:
-            doc.para(f"{plural(inv.actions_not_able, 'job')} could not be done. "
-                     "We said why.")
-        if inv.actions_open:
-            doc.para(f"{plural(inv.actions_open, 'job')} {_is(inv.actions_open)} "
-                     "not done yet.")
+    doc.sentences(
+        f"People shared {plural(inv.ideas, 'idea')}.",
+        inv.ideas_lived_experience and f"{inv.ideas_lived_experience} of these ideas came "
+                                       "from people who use services, or are family or carers.",
+        f"We made {plural(inv.decisions, 'decision')}.",
+        inv.decisions and f"{inv.decisions_informed} of the decisions used ideas from this "
+                          "meeting.",
+        inv.present and f"{inv.spoke} of the {people(inv.present)} who came spoke in the "
+                        "meeting.",
+        inv.actions and f"{inv.actions_done} of the {plural(inv.actions, 'job')} "
+                        f"{is_are(inv.actions_done)} done.",
+        inv.actions_not_able and f"{plural(inv.actions_not_able, 'job')} could not be done. "
+                                 "We said why.",
+        inv.actions_open and f"{plural(inv.actions_open, 'job')} {is_are(inv.actions_open)} "
+                             "not done yet.")
 
 
-def _feelings(doc: DocWriter, f: SessionFacts) -> None:
+def _feelings(doc: DocWriter, f: SessionReport) -> None:
     if f.cards is None:
         return
     doc.heading("How people felt", 1)
@@ -231,7 +205,7 @@ def _feelings(doc: DocWriter, f: SessionFacts) -> None:
             doc.bullet(comment.text + (f" ({comment.name})" if comment.name else ""))
 
 
-def _checks(doc: DocWriter, f: SessionFacts) -> None:
+def _checks(doc: DocWriter, f: SessionReport) -> None:
     if not f.checks:
         return
     doc.heading("Checking how we work", 1)
@@ -249,7 +223,7 @@ def _checks(doc: DocWriter, f: SessionFacts) -> None:
             doc.para(B("What we will change: "), check.will_change)
 
 
-def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
+def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Next meeting", 1)
     nm = f.next_meeting
     if nm is None or not nm.date:
@@ -266,10 +240,6 @@ def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(nm.note)
 
 
-def _changes(doc: DocWriter, f: SessionFacts) -> None:
-    if not f.corrections:
-        return
-    doc.heading("Changes to these notes", 1)
-    doc.para("We corrected these notes after the meeting.")
-    for c in f.corrections:
-        doc.bullet(f"On {short_date(c.day)} we corrected {c.kind}.")
+def _changes(doc: DocWriter, f: SessionReport) -> None:
+    doc.listed("Changes to these notes", "We corrected these notes after the meeting.",
+               [f"On {short_date(c.day)} we corrected {c.kind}." for c in f.corrections])

@@ -13,42 +13,28 @@ comment-card counts and the statement check.
 from __future__ import annotations
 
 from coprod_tui.model import SessionData
-from coprod_tui.templates import Wording, load_wording
-
-from .docx_base import MINUTES_LOOK, B, DocWriter, Meta
-from coprod_tui.evidence import Involvement
-from .facts import DecisionFact, ItemFact, SessionFacts, session_facts
-from .plain import (
-    full_stop, join_words, long_date, minutes, people, plural, short_date, table_date,
-    time_span,
+from coprod_tui.report import DecisionFact, SessionReport, session_report
+from coprod_tui.templates import Wording
+from coprod_tui.words import (
+    full_stop, is_are, join_words, long_date, people, plural, short_date, table_date, time_span,
 )
 
+from .docx_base import B, DocWriter
+from .docx_setup import MINUTES_LOOK
+from .minutes_parts import Telling, start, write_discussion
 
-def minutes_docx(data: SessionData, wording: Wording | None = None) -> bytes:
-    facts = session_facts(data, wording or load_wording())
-    doc = DocWriter(Meta(title=f"Minutes: {facts.title}",
-                         subject=f"{facts.group}: minutes of the meeting on "
-                                 f"{short_date(facts.date)}",
-                         author=facts.author, keywords="co-production; minutes",
-                         category="Minutes"),
-                    MINUTES_LOOK)
-    doc.title(facts.title)
+
+def minutes_docx(data: SessionData, wording: Wording) -> bytes:
+    facts = session_report(data, wording)  # the shared report: names only with consent
+    doc = start(facts, MINUTES_LOOK, "Minutes", "minutes", "co-production; minutes")
     doc.para(B(f"Minutes of the {facts.group} meeting on {long_date(facts.date)}"))
-    _about(doc, facts)
-    _purpose(doc, facts)
-    _who(doc, facts)
-    _conduct(doc, facts)
-    _discussion(doc, facts)
-    _actions(doc, facts)
-    _evidence(doc, facts.involvement)
-    _cards(doc, facts)
-    _checks(doc, facts)
-    _next_meeting(doc, facts)
-    _corrections(doc, facts)
+    for part in (_about, _purpose, _who, _conduct, _discussion, _actions, _evidence, _cards,
+                 _checks, _next_meeting, _corrections):
+        part(doc, facts)
     return doc.to_bytes()
 
 
-def _about(doc: DocWriter, f: SessionFacts) -> None:
+def _about(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("About the meeting", 1)
     rows = [("Group", f.group), ("Organisation", f.organisation),
             ("Date", long_date(f.date)), ("Time", time_span(f.start, f.end)),
@@ -60,14 +46,14 @@ def _about(doc: DocWriter, f: SessionFacts) -> None:
             doc.para(B(f"{label}: "), value)
 
 
-def _purpose(doc: DocWriter, f: SessionFacts) -> None:
+def _purpose(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Purpose, and what could change", 1)
     doc.para(B("Purpose: "), f.purpose or "Not recorded.")
     doc.para(B("What the group could change: "), f.can_change or "Not recorded.")
     doc.para(B("What the group could not change: "), f.cannot_change or "Not recorded.")
 
 
-def _who(doc: DocWriter, f: SessionFacts) -> None:
+def _who(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Who took part", 1)
     inv = f.involvement
     if not f.present:
@@ -98,7 +84,7 @@ def _who(doc: DocWriter, f: SessionFacts) -> None:
     doc.para(B("Apologies: "), join_words(list(f.apologies)) if f.apologies else "None.")
 
 
-def _conduct(doc: DocWriter, f: SessionFacts) -> None:
+def _conduct(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Code of conduct", 1)
     c = f.conduct
     if c.version is None:
@@ -118,30 +104,14 @@ def _conduct(doc: DocWriter, f: SessionFacts) -> None:
     doc.para(line)
 
 
-def _discussion(doc: DocWriter, f: SessionFacts) -> None:
-    doc.heading("What was discussed", 1)
-    items = [*f.items, *([f.general] if f.general else [])]
-    if not items:
-        doc.para("No agenda items, ideas or decisions were recorded.")
-    for item in items:
-        _item(doc, item)
-
-
-def _item(doc: DocWriter, item: ItemFact) -> None:
-    doc.heading(item.title, 2)
-    if item.planned_min and item.spent_min:
-        doc.para(f"Planned for {minutes(item.planned_min)}; took {minutes(item.spent_min)}.")
-    elif item.planned_min:
-        doc.para(f"Planned for {minutes(item.planned_min)}.")
-    if not item.ideas and not item.decisions:
-        doc.para("No ideas or decisions were recorded under this item.")
-        return
-    if item.ideas:
-        doc.para(B("Ideas raised"), keep_next=True)
-        for idea in item.ideas:
-            doc.bullet(B(f"Idea {idea.number} "), f"({idea.by}): ", idea.text)
-    for decision in item.decisions:
-        _decision(doc, decision)
+def _discussion(doc: DocWriter, f: SessionReport) -> None:
+    write_discussion(doc, f, Telling(
+        heading="What was discussed",
+        nothing="No agenda items, ideas or decisions were recorded.",
+        item_empty="No ideas or decisions were recorded under this item.",
+        ideas_heading="Ideas raised", timing=lambda item: item.timing,
+        idea=lambda idea: (B(f"Idea {idea.number} "), f"({idea.by}): ", idea.text),
+        decision=_decision))
 
 
 def _decision(doc: DocWriter, d: DecisionFact) -> None:
@@ -152,7 +122,7 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
         doc.para(B("Informed by: "),
                  "; ".join(f"idea {i.number} ({_gist(i.text)})" for i in d.informed_by) + ".",
                  keep_next=True)
-    doc.para(B("How it was decided: "), _how(d), keep_next=True)
+    doc.para(B("How it was decided: "), d.how, keep_next=True)
     if d.differing_views:
         doc.para(B("Views that differed, and why they were not followed: "),
                  d.differing_views, keep_next=True)
@@ -167,24 +137,7 @@ def _gist(text: str, limit: int = 60) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
 
 
-def _how(d: DecisionFact) -> str:
-    if d.method == "vote":
-        parts = [f"{d.votes_for} for", f"{d.votes_against} against"]
-        if d.votes_abstain:
-            parts.append(f"{d.votes_abstain} abstained")
-        return f"By vote: {join_words(parts)}."
-    if d.method == "consensus":
-        return "Everyone agreed."
-    if d.method == "facilitator":
-        return "The facilitator made the call."
-    return d.method_label + "."
-
-
-#: Short status words that fit a table column.
-_STATUS = {"open": "Open", "done": "Done", "not_able": "Not able to do"}
-
-
-def _actions(doc: DocWriter, f: SessionFacts) -> None:
+def _actions(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Actions (You said, We did)", 1)
     if not f.actions:
         doc.para("No actions were agreed.")
@@ -192,23 +145,24 @@ def _actions(doc: DocWriter, f: SessionFacts) -> None:
     rows = []
     for a in f.actions:
         what = [a.text]
-        if a.source_kind:
+        if a.source_number:
             what.append(f"From {a.source_kind} {a.source_number}.")
         result = []
         if a.status == "done" and a.outcome:
             result.append((B("We did: "), full_stop(a.outcome)))
         elif a.status == "not_able" and a.reason:
             result.append((B("Not able, because: "), full_stop(a.reason)))
-        if a.told_back:
-            result.append(f"Told back to the group on {short_date(a.told_back)}.")
+        if a.told_back_at:
+            result.append(f"Told back to the group on {short_date(a.told_back_at)}.")
         rows.append((str(a.number), what, a.owner, table_date(a.due) if a.due else "Not set",
-                     _STATUS.get(a.status, a.status_label), result))
+                     a.status_label, result))
     doc.table("Actions agreed at this meeting",
               ("No.", "Action", "Who", "Due", "Status", "What happened"), rows,
               (1.2, 4.3, 2.8, 2.4, 2.0, 4.3))
 
 
-def _evidence(doc: DocWriter, inv: Involvement) -> None:
+def _evidence(doc: DocWriter, f: SessionReport) -> None:
+    inv = f.involvement
     doc.heading("Evidence of involvement", 1)
     doc.para(B("Who was involved: "),
              f"{people(inv.present)}: {inv.lived_experience} with lived experience and "
@@ -236,7 +190,7 @@ def _evidence(doc: DocWriter, inv: Involvement) -> None:
                  f"{inv.decisions_informed} of {plural(inv.decisions, 'decision')} "
                  f"drew on ideas raised at the meeting ({plural(inv.ideas_used, 'idea')} "
                  f"used); {inv.decisions_in_control} of them "
-                 f"{'is' if inv.decisions_in_control == 1 else 'are'} fully within the "
+                 f"{is_are(inv.decisions_in_control)} fully within the "
                  "group's control.")
     else:
         doc.para(B("Impact on the outcome: "), "no decisions were recorded.")
@@ -250,7 +204,7 @@ def _evidence(doc: DocWriter, inv: Involvement) -> None:
         doc.para(B("Actions: "), "none were agreed.")
 
 
-def _cards(doc: DocWriter, f: SessionFacts) -> None:
+def _cards(doc: DocWriter, f: SessionReport) -> None:
     if f.cards is None:
         return
     doc.heading("Comment cards", 1)
@@ -264,27 +218,24 @@ def _cards(doc: DocWriter, f: SessionFacts) -> None:
             doc.bullet(comment.text, f" ({comment.name})" if comment.name else "")
 
 
-def _checks(doc: DocWriter, f: SessionFacts) -> None:
+def _checks(doc: DocWriter, f: SessionReport) -> None:
     if not f.checks:
         return
     doc.heading("'I' statements check", 1)
     doc.para(f"{plural(len(f.checks), 'statement')} of 8 checked at this meeting.")
     rows = []
     for check in f.checks:
-        counts = [f"Yes {check.yes}", f"partly {check.partly}", f"no {check.no}"]
-        if check.unanswered:
-            counts.append(f"not answered {check.unanswered}")
         notes = []
         if check.evidence:
             notes.append(check.evidence)
         if check.will_change:
             notes.append((B("What will change: "), check.will_change))
-        rows.append((f"{check.number}. {check.statement}", ", ".join(counts), notes))
+        rows.append((f"{check.number}. {check.statement}", check.answer_counts, notes))
     doc.table("'I' statements checked", ("Statement", "Answers", "Evidence"), rows,
               (6.0, 3.5, 7.5))
 
 
-def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
+def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
     doc.heading("Next meeting", 1)
     nm = f.next_meeting
     if nm is None:
@@ -298,11 +249,7 @@ def _next_meeting(doc: DocWriter, f: SessionFacts) -> None:
         doc.para(nm.note)
 
 
-def _corrections(doc: DocWriter, f: SessionFacts) -> None:
-    if not f.corrections:
-        return
-    doc.heading("Corrections", 1)
-    doc.para("These minutes were corrected after the meeting:")
-    for c in f.corrections:
-        doc.bullet(f"Corrected on {short_date(c.day)}: {c.what}."
-                   + (f" Note: {full_stop(c.note)}" if c.note else ""))
+def _corrections(doc: DocWriter, f: SessionReport) -> None:
+    doc.listed("Corrections", "These minutes were corrected after the meeting:",
+               [f"Corrected on {short_date(c.day)}: {c.what}."
+                + (f" Note: {full_stop(c.note)}" if c.note else "") for c in f.corrections])

@@ -19,11 +19,11 @@ class ActionDialog(SessionDialog[str]):
     FIRST_FOCUS = "text"
     SUBMIT_LABEL = "Record action"
 
+    WIDGETS = {"owner_person_id": "owner", "owner": "owner_text", "source_id": "source"}
+
     def fields(self) -> ComposeResult:
-        file = self.file
-        people = self.app.store.groups.people()
-        present = [people[a.person_id] for a in file.attendance()
-                   if a.present and a.person_id in people]
+        session = self.session
+        present = session.present_people()
         yield label("What will be done")
         yield Input(id="text")
         yield label("Who will do it")
@@ -36,9 +36,9 @@ class ActionDialog(SessionDialog[str]):
         yield label("It answers (so people see what happened to what they said)")
         sources = [(Text("Nothing in particular"), "")]
         sources += [(Text("Decision: " + one_line(d.text)), f"decision:{d.id}")
-                    for d in reversed(file.decisions())]
+                    for d in reversed(session.decisions())]
         sources += [(Text("Idea: " + one_line(i.text)), f"idea:{i.id}")
-                    for i in reversed(file.ideas())]
+                    for i in reversed(session.ideas())]
         yield Select(sources, value=sources[1][1] if len(sources) > 1 else "", id="source",
                      allow_blank=False)
         yield Static("The action starts as open; mark it done, or not able to do with the "
@@ -56,5 +56,5 @@ class ActionDialog(SessionDialog[str]):
         else:
             fields["owner_person_id"] = owner
         if not self.value("text").strip():
-            raise ValidationError("Say what will be done.")
-        return self.file.add_action(self.value("text"), **fields).id
+            raise ValidationError("Say what will be done.", field="text")
+        return self.session.add_action(self.value("text"), **fields).id

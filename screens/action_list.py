@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from coprod_tui import follow_up
-from coprod_tui.clock import parse_instant
 from coprod_tui.errors import CoprodError
-from coprod_tui.follow_up import ActionRow
+from coprod_tui.report import ActionRow
 from coprod_tui.text import one_line
+from coprod_tui.words import short_date
 
+from .base import AppAccess
 from .forms import FormDialog, label, text_area
 
 
@@ -31,14 +31,14 @@ def status_words(row: ActionRow) -> str:
     return words
 
 
-class ActionsTable(DataTable):
+class ActionsTable(AppAccess, DataTable):
     """Actions with their follow-up keys; the screen supplies the rows."""
 
     BINDINGS = [
-        Binding("d", "follow('done')", "Done (We did)"),
-        Binding("x", "follow('not_able')", "Not able"),
-        Binding("t", "told_back", "Told back"),
-        Binding("o", "reopen", "Reopen", show=False),
+        Binding("d", "follow('done')", "Done (We did)", id="actions.done"),
+        Binding("x", "follow('not_able')", "Not able", id="actions.not-able"),
+        Binding("t", "told_back", "Told back", id="actions.told-back"),
+        Binding("o", "reopen", "Reopen", show=False, id="actions.reopen"),
     ]
 
     def __init__(self, reload: Callable[[], list[ActionRow]], **kwargs) -> None:
@@ -78,18 +78,18 @@ class ActionsTable(DataTable):
             self.app.push_screen(OutcomeDialog(row, how), lambda _: self.fill())
 
     def action_told_back(self) -> None:
-        if self._apply(follow_up.mark_told_back):
+        if self._apply(self.service.follow_up.mark_told_back):
             self.notify("Recorded that the group has been told.")
 
     def action_reopen(self) -> None:
-        self._apply(follow_up.reopen)
+        self._apply(self.service.follow_up.reopen)
 
     def _apply(self, change) -> bool:
-        """Run a follow-up change on the highlighted action; say why if refused."""
+        """Run a follow-up verb on the highlighted action; say why if refused."""
         row = self.current
         if row is None:
             return False
-        if self.screen.save(change, self.app.store, row.session_id, row.id) is None:
+        if self.screen.save(change, row.session_id, row.id) is None:
             return False
         self.fill()
         return True
@@ -111,7 +111,7 @@ class ActionDetail(Static):
         elif row.status == "not_able":
             lines.append(f"Not able to do it, because: {row.result}")
         if row.told_back_at:
-            lines.append(f"Told back to the group on {parse_instant(row.told_back_at):%d %B %Y}.")
+            lines.append(f"Told back to the group on {short_date(row.told_back_at)}.")
         self.update(Text("\n".join(lines)))
 
 
@@ -130,14 +130,18 @@ class OutcomeDialog(FormDialog[str]):
         yield Static(Text(f"Action: {self.row.text}"), markup=False)
         yield label("What was done" if self.how == "done" else
                     "Why it could not be done (people deserve the reason)")
-        current = self.row.result if self.row.status == self.how else ""
+        # The words as stored (the row's are as the group may see them).
+        stored = {"done": self.row.action.outcome, "not_able": self.row.action.reason}
+        current = stored[self.how] if self.row.status == self.how else ""
         yield text_area(current, id="words", height=5)
+
+    WIDGETS = {"outcome": "words", "reason": "words"}
 
     def submit(self) -> str:
         words = self.value("words")
-        store = self.app.store
+        follow_up = self.service.follow_up
         if self.how == "done":
-            follow_up.mark_done(store, self.row.session_id, self.row.id, words)
+            follow_up.mark_done(self.row.session_id, self.row.id, words)
         else:
-            follow_up.mark_not_able(store, self.row.session_id, self.row.id, words)
+            follow_up.mark_not_able(self.row.session_id, self.row.id, words)
         return self.row.id

@@ -8,9 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui import follow_up
-
 from .action_list import ActionDetail, ActionsTable
+from .commands import BackHomeCommands
 from .saving import Saving
 
 SHOWING = {None: "all actions", "open": "open actions", "done": "actions done",
@@ -19,9 +18,10 @@ SHOWING = {None: "all actions", "open": "open actions", "done": "actions done",
 
 class GroupActionsScreen(Saving, Screen[None]):
     CSS_PATH = "follow_up.tcss"
+    COMMANDS = {BackHomeCommands}
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("f", "cycle", "Show open / done / all"),
+        Binding("escape", "app.pop_screen", "Back", id="actions.back"),
+        Binding("f", "cycle", "Show open / done / all", id="actions.show"),
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -36,7 +36,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         yield Footer()
 
     def _rows(self):
-        return follow_up.group_actions(self.app.store, self.group_id, self.status)
+        return self.service.follow_up.group_actions(self.group_id, self.status)
 
     def on_mount(self) -> None:
         self._describe()
@@ -44,7 +44,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         self._show_detail()
 
     def _describe(self) -> None:
-        group = self.app.store.groups.group(self.group_id)
+        group = self.service.groups.group(self.group_id)
         table = self.query_one(ActionsTable)
         self.query_one("#intro", Static).update(
             f"{group.name}: {len(table.rows_shown)} {SHOWING[self.status]}. "

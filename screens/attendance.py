@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui.clock import clock_of, now
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS, labels
-from coprod_tui.model import Attendance, Person
+from coprod_tui.model import Person
+from coprod_tui.report import attendance_words as here_words
 
 from .journey import SaveStatus, StepScreen
 
@@ -21,36 +21,20 @@ MODE = labels(MODES)
 NEED = labels(SUPPORT_NEEDS)
 
 
-def here_words(a: Attendance | None) -> str:
-    """Attendance in words (never by colour alone)."""
-    if a is None or a.status == "expected":
-        return "Not marked"
-    if a.status == "apologies":
-        return "Apologies"
-    if a.status == "absent":
-        return "Did not come"
-    words = "Present"
-    if a.late:
-        words += f", late {clock_of(a.arrived_at)}"
-    if a.left_at:
-        words += f", left {clock_of(a.left_at)}"
-    return words
-
-
 class AttendanceScreen(StepScreen):
     STEP = "attendance"
     CSS_PATH = ["journey.tcss", "attendance.tcss"]
     BINDINGS = [
-        Binding("p", "mark('present')", "Present"),
-        Binding("a", "mark('apologies')", "Apologies"),
-        Binding("x", "mark('absent')", "Did not come", show=False),
-        Binding("l", "late", "Late"),
-        Binding("e", "left_early", "Left early", show=False),
-        Binding("o", "mode", "Room/online"),
-        Binding("c", "consent", "Named?"),
-        Binding("n", "new_person", "New person"),
-        Binding("enter", "details", "Details", show=False),
-        Binding("ctrl+n", "next_step", "Next: Agree", id="next"),
+        Binding("p", "mark('present')", "Present", id="people.present"),
+        Binding("a", "mark('apologies')", "Apologies", id="people.apologies"),
+        Binding("x", "mark('absent')", "Did not come", show=False, id="people.absent"),
+        Binding("l", "late", "Late", id="people.late"),
+        Binding("e", "left_early", "Left early", show=False, id="people.left-early"),
+        Binding("o", "mode", "Room/online", id="people.room-or-online"),
+        Binding("c", "consent", "Named?", id="people.named"),
+        Binding("n", "new_person", "New person", id="people.new-person"),
+        Binding("enter", "details", "Details", show=False, id="people.details"),
+        Binding("ctrl+n", "next_step", "Next: Agree", id="people.next"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -76,19 +60,14 @@ class AttendanceScreen(StepScreen):
 
     def people(self) -> list[Person]:
         """The group's roster, then anyone else with an attendance record."""
-        store = self.app.store
-        roster = store.groups.roster(self.file.session.group_id)
-        known = {p.id for p in roster}
-        everyone = store.groups.people()
-        extra = [everyone[a.person_id] for a in self.file.attendance()
-                 if a.person_id not in known and a.person_id in everyone]
-        return roster + extra
+        return self.session.listed_people()
 
     def _fill(self, keep: str | None = None) -> None:
         table = self.query_one("#people", DataTable)
         table.clear()
+        marked = {a.person_id: a for a in self.session.attendance()}
         for person in self.people():
-            a = self.file.attendance_of(person.id)
+            a = marked.get(person.id)
             source = a or person
             needs = [NEED[n] for n in source.support_needs]
             if source.support_other:
@@ -105,7 +84,7 @@ class AttendanceScreen(StepScreen):
         self._count()
 
     def _count(self) -> None:
-        rows = self.file.attendance()
+        rows = self.session.attendance()
         present = [a for a in rows if a.present]
         online = sum(1 for a in present if a.mode == "online")
         marked = {a.person_id for a in rows if a.status != "expected"}
@@ -125,56 +104,51 @@ class AttendanceScreen(StepScreen):
 
     def _current(self) -> Person | None:
         person_id = self._current_id()
-        return self.app.store.groups.people().get(person_id) if person_id else None
+        return self.service.groups.people().get(person_id) if person_id else None
 
     def _change(self, change, *args, **kwargs) -> None:
+        """Run one of the session's attendance verbs for the highlighted person."""
         person = self._current()
         if person is None:
             self.notify("Add someone first: press n.")
             return
-        if self.save(change, person, *args, **kwargs) is not None:
+        if self.save(change, person.id, *args, **kwargs) is not None:
             self._fill(keep=person.id)
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_mark(self, status: str) -> None:
-        self._change(self.file.mark, status)
+        self._change(self.session.mark, status)
 
     def action_late(self) -> None:
-        self._change(self.file.set_attendance, status="present", late=True, arrived_at=now())
+        self._change(self.session.mark_late)
 
     def action_left_early(self) -> None:
-        person = self._current()
-        a = self.file.attendance_of(person.id) if person else None
-        if a is None or not a.present:
-            self.notify("Only someone marked present can leave early.")
-            return
-        self._change(self.file.set_attendance, left_at=None if a.left_at else now())
+        self._change(self.session.mark_left)
 
     def action_mode(self) -> None:
         person = self._current()
-        a = self.file.attendance_of(person.id) if person else None
+        a = self.session.attendance_of(person.id) if person else None
         mode = "in_room" if a and a.mode == "online" else "online"
-        self._change(self.file.set_attendance, mode=mode)
+        self._change(self.session.set_attendance, mode=mode)
 
     def action_consent(self) -> None:
         person = self._current()
         if person is None:
             return
-        a = self.file.attendance_of(person.id)
+        a = self.session.attendance_of(person.id)
         consent = not (a.consent_to_be_named if a else person.consent_to_be_named)
-        self._change(self.file.set_attendance, consent_to_be_named=consent)
+        self._change(self.session.set_attendance, consent_to_be_named=consent)
 
     def action_new_person(self) -> None:
         from .person_form import PersonDialog
 
         def added(person_id: str | None) -> None:
             if person_id:
-                person = self.app.store.groups.person(person_id)
-                self.save(self.file.mark, person, "present")
+                self.save(self.session.mark, person_id, "present")
                 self._fill(keep=person_id)
 
-        self.app.push_screen(PersonDialog(self.file.session.group_id,
+        self.app.push_screen(PersonDialog(self.session.session.group_id,
                                           session_id=self.session_id), added)
 
     def action_details(self) -> None:
@@ -183,7 +157,7 @@ class AttendanceScreen(StepScreen):
         person = self._current()
         if person is not None:
             self.app.push_screen(
-                PersonDialog(self.file.session.group_id, person.id, self.session_id),
+                PersonDialog(self.session.session.group_id, person.id, self.session_id),
                 lambda _: self._fill(keep=person.id))
 
     @on(DataTable.RowSelected)

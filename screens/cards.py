@@ -14,22 +14,25 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.capture import parse_card
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.text import one_line, plural
+from coprod_tui.text import one_line
+from coprod_tui.words import plural
 
+from .commands import BackHomeCommands
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
 
 
 class CardsTable(DataTable):
-    BINDINGS = [Binding("delete", "screen.remove_card", "Remove card")]
+    BINDINGS = [Binding("delete", "screen.remove_card", "Remove card", id="cards.remove")]
 
 
 class CommentCardsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "cards.tcss"]
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    COMMANDS = {BackHomeCommands}
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="cards.back")]
 
     def compose(self) -> ComposeResult:
-        wording = self.app.wording
+        wording = self.coprod.wording
         yield Static(f"Comment cards: {wording.card_question}", id="cards-title", markup=False)
         yield Static(Text("\n".join(f" {n}  {wording.card_level(n)}" for n in (4, 3, 2, 1))),
                      id="levels")
@@ -47,14 +50,9 @@ class CommentCardsScreen(SessionScreen):
         self._fill()
         self.query_one("#card", Input).focus()
 
-    def _present(self):
-        people = self.app.store.groups.people()
-        return [people[a.person_id] for a in self.file.attendance()
-                if a.present and a.person_id in people]
-
     def _fill(self) -> None:
-        cards = self.file.rows("feedback")
-        people = self.app.store.groups.people()
+        cards = self.session.feedback()
+        people = self.service.groups.people()
         table = self.query_one("#cards", CardsTable)
         table.clear()
         for card in cards:
@@ -70,8 +68,9 @@ class CommentCardsScreen(SessionScreen):
     @on(Input.Submitted, "#card")
     def _record(self, event: Input.Submitted) -> None:
         def add():
-            level, person_id, comment = parse_card(event.value, self._present())
-            return self.file.add_feedback(level, comment, person_id)
+            level, person_id, comment = parse_card(event.value,
+                                                   self.session.present_people())
+            return self.session.add_feedback(level, comment, person_id)
 
         if self.save(add) is None:
             return  # the typed card stays in the box to fix or retry
@@ -92,7 +91,7 @@ class CommentCardsScreen(SessionScreen):
         table = self.query_one("#cards", CardsTable)
         if not table.row_count:
             return
-        card = self.file.rows("feedback")[table.cursor_row]
-        if self.save(self.file.remove_feedback, card.id) is not None:
+        card = self.session.feedback()[table.cursor_row]
+        if self.save(self.session.remove_feedback, card.id) is not None:
             self._fill()
             self.notify("The card was removed.")

@@ -7,20 +7,22 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Input
 
+from coprod_tui.service import SessionService
 from coprod_tui.text import one_line
 
+from .base import AppAccess
 from .forms import FormDialog, label
 
 TITLES = {"pre": "Before involving people (planning checklist)",
           "involvement": "While involving people (involvement checklist)"}
 
 
-class ChecklistTable(DataTable):
+class ChecklistTable(AppAccess, DataTable):
     """The items of one checklist of a session, each with its tick and note."""
 
     BINDINGS = [
-        Binding("space", "tick", "Tick / untick"),
-        Binding("n", "note", "Note"),
+        Binding("space", "tick", "Tick / untick", id="checklist.tick"),
+        Binding("n", "note", "Note", id="checklist.note"),
     ]
 
     def __init__(self, session_id: str, checklist: str, **kwargs) -> None:
@@ -28,11 +30,11 @@ class ChecklistTable(DataTable):
         self.session_id, self.checklist = session_id, checklist
 
     @property
-    def file(self):
-        return self.app.store.session(self.session_id)
+    def session(self) -> SessionService:
+        return self.service.session(self.session_id)
 
     def items(self):
-        return self.app.wording.checklist(self.checklist)
+        return self.coprod.wording.checklist(self.checklist)
 
     def on_mount(self) -> None:
         self.add_columns("Done", "Item", "Note")
@@ -41,7 +43,7 @@ class ChecklistTable(DataTable):
     def fill(self) -> None:
         row = self.cursor_row
         self.clear()
-        state = self.file.session.checklists.get(self.checklist, {})
+        state = self.session.session.checklists.get(self.checklist, {})
         for item in self.items():
             tick = state.get(item.key)
             self.add_row(Text("[x]" if tick and tick.ticked else "[ ]"),
@@ -54,10 +56,10 @@ class ChecklistTable(DataTable):
         if not self.row_count:
             return None, None
         key = self.items()[self.cursor_row].key
-        return key, self.file.session.checklists.get(self.checklist, {}).get(key)
+        return key, self.session.session.checklists.get(self.checklist, {}).get(key)
 
     def _save(self, key: str, ticked: bool, note: str) -> None:
-        if self.screen.save(self.file.tick, self.checklist, key, ticked, note) is not None:
+        if self.screen.save(self.session.tick, self.checklist, key, ticked, note) is not None:
             self.fill()
 
     def action_tick(self) -> None:

@@ -9,18 +9,37 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
-from coprod_tui.framework import ROLES, labels
-from coprod_tui.model import NextMeeting
-from coprod_tui.speaking import not_spoken
-from coprod_tui.text import plural
+from coprod_tui.report import SessionReport, session_report
+from coprod_tui.words import join_words, people, plural
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
 from .forms import input_row, label
 from .journey import SaveStatus
 
-ROLE = labels(ROLES)
 NEXT_FIELDS = ("next_date", "next_start", "next_venue", "next_note")
+
+
+def summary_lines(report: SessionReport) -> list[str]:
+    """What was recorded, for the facilitator: the minutes' own counts and durations."""
+    inv, conduct = report.involvement, report.conduct
+    roles = ", ".join(f"{role} {n}" for role, n in inv.by_role)
+    agreed = f"{conduct.agreed} of {inv.present} agreed the code of conduct at the meeting"
+    if conduct.agreed_later:
+        agreed += f", {conduct.agreed_later} later"
+    lines = [
+        f"{people(inv.present).capitalize()} took part" + (f": {roles}" if roles else "")
+        + f"; {plural(inv.apologies, 'apology', 'apologies')}.",
+        agreed + ".",
+        f"{plural(inv.turns, 'turn')} to speak; "
+        + (f"did not speak: {join_words(report.not_spoken)}." if report.not_spoken
+           else "everyone present spoke."),
+        f"{plural(inv.ideas, 'idea')}, {plural(inv.decisions, 'decision')} (each with "
+        f"reasons), {plural(inv.actions, 'action')}: {inv.actions_done} done, "
+        f"{inv.actions_not_able} not able, {inv.actions_open} open.",
+    ]
+    lines.extend(f"  {item.title}: {item.timing}" for item in report.items)
+    return lines
 
 
 class CloseScreen(FormStepScreen):
@@ -28,14 +47,14 @@ class CloseScreen(FormStepScreen):
     CSS_PATH = ["journey.tcss", "close.tcss"]
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
-        Binding("ctrl+f", "finish", "Close the session"),
-        Binding("ctrl+o", "cards", "Comment cards"),
-        Binding("ctrl+t", "statements", "'I' statements"),
-        Binding("ctrl+n", "next_step", "Next: Share", id="next"),
+        Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
+        Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
+        Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
+        Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
     ]
 
     def compose(self) -> ComposeResult:
-        nm = self.file.session.next_meeting
+        nm = self.session.session.next_meeting
         yield from self.compose_header()
         with VerticalScroll(id="close-form"):
             yield Static(id="status-line", markup=False)
@@ -68,55 +87,26 @@ class CloseScreen(FormStepScreen):
         self._summarise()
 
     def _summarise(self) -> None:
-        file = self.file
-        session = file.session
-        people = self.app.store.groups.people()
-        attendance = file.attendance()
-        present = [a for a in attendance if a.present]
-        apologies = [a for a in attendance if a.status == "apologies"]
-        agreed = [a for a in present if a.conduct_version is not None]
-        roles = {}
-        for a in present:
-            roles[ROLE[a.role]] = roles.get(ROLE[a.role], 0) + 1
-        actions = file.actions()
-        quiet = [people[p].name if p in people else "Someone"
-                 for p in not_spoken(attendance, file.turns())]
-        lines = [
-            f"{plural(len(present), 'person', 'people')} took part"
-            + (": " + ", ".join(f"{r} {n}" for r, n in roles.items()) if roles else "")
-            + f"; {plural(len(apologies), 'apology', 'apologies')}.",
-            f"{len(agreed)} of {len(present)} agreed the code of conduct.",
-            f"{plural(len(file.turns()), 'turn')} to speak; "
-            + ("everyone present spoke." if not quiet else
-               "did not speak: " + ", ".join(quiet) + "."),
-            f"{plural(len(file.ideas()), 'idea')}, "
-            f"{plural(len(file.decisions()), 'decision')} (each with reasons), "
-            f"{plural(len(actions), 'action')}.",
-        ]
-        for item in session.agenda:
-            spent = item.elapsed_s() // 60
-            lines.append(f"  {item.title}: {spent} of {item.planned_min} minutes")
-        self.query_one("#summary", Static).update(Text("\n".join(lines)))
+        report = session_report(self.session.snapshot(), self.coprod.wording,
+                                for_facilitator=True)
+        self.query_one("#summary", Static).update(Text("\n".join(summary_lines(report))))
         status = {"planned": "This session has not started yet.",
                   "live": "This session is still running. Close it when the meeting ends.",
                   "closed": "This session is closed. Changes now are kept as corrections."}
-        self.query_one("#status-line", Static).update(status[session.status])
-        self.query_one("#finish", Button).display = session.status != "closed"
-        cards = file.rows("feedback")
-        checked = {a.statement for a in file.rows("audit")}
+        self.query_one("#status-line", Static).update(status[report.status])
+        self.query_one("#finish", Button).display = report.status != "closed"
         self.query_one("#after", Static).update(
-            f"{plural(len(cards), 'comment card')} entered; "
-            f"{len(checked)} of 8 'I' statements checked. "
+            f"{plural(report.cards.total if report.cards else 0, 'comment card')} entered; "
+            f"{len(report.checks)} of 8 'I' statements checked. "
             "Then share the minutes with F8.")
 
     # -- next meeting ---------------------------------------------------------------------
 
     def store_field(self, field: str, value: object) -> bool:
-        before = self.file.session
-        current = before.next_meeting.to_dict()
-        current[field.removeprefix("next_")] = str(value).strip() if field in (
-            "next_date", "next_start") else value
-        return self.file.update_session(next_meeting=NextMeeting(**current)) is not before
+        before = self.session.session
+        value = str(value).strip() if field in ("next_date", "next_start") else value
+        after = self.session.set_next_meeting(**{field.removeprefix("next_"): value})
+        return after is not before
 
     # -- closing --------------------------------------------------------------------------
 
@@ -125,21 +115,15 @@ class CloseScreen(FormStepScreen):
         self.action_finish()
 
     @on(Button.Pressed, "#cards")
-    def action_cards(self) -> None:
-        from .cards import CommentCardsScreen
-
-        self.flush_saves()
-        self.app.push_screen(CommentCardsScreen(self.session_id))
+    def _cards_pressed(self) -> None:
+        self.action_cards()
 
     @on(Button.Pressed, "#statements")
-    def action_statements(self) -> None:
-        from .statements import StatementsScreen
-
-        self.flush_saves()
-        self.app.push_screen(StatementsScreen(self.session_id))
+    def _statements_pressed(self) -> None:
+        self.action_statements()
 
     def action_finish(self) -> None:
-        if self.file.session.status == "closed":
+        if self.session.session.status == "closed":
             self.notify("This session is already closed.")
             return
         self.flush_saves()
@@ -147,7 +131,6 @@ class CloseScreen(FormStepScreen):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        if self.save(self.file.close_session) is not None:
-            self.app.store.refresh(self.file)
+        if self.save(self.session.close) is not None:
             self._summarise()
             self.notify("The session is closed. Everything is saved.")

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
-from coprod_tui.model import ConductVersion
+from coprod_tui.model import Group
+from coprod_tui.words import clock_of, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
@@ -19,7 +18,7 @@ from .journey import SaveStatus, StepScreen
 def agreed_words(version: int | None, how: str, at: str | None) -> str:
     if version is None:
         return "Not yet"
-    when = datetime.fromisoformat(at).strftime("%H:%M") if at else ""
+    when = clock_of(at)
     return f"{'Agreed later' if how == 'later' else 'Agreed'} (version {version}) {when}".strip()
 
 
@@ -27,13 +26,13 @@ class ConductScreen(StepScreen):
     STEP = "conduct"
     CSS_PATH = ["journey.tcss", "conduct.tcss"]
     BINDINGS = [
-        Binding("y", "agree('agreed')", "Agreed"),
-        Binding("l", "agree('later')", "Agreed later"),
-        Binding("u", "withdraw", "Undo", show=False),
-        Binding("A", "everyone", "Everyone agreed"),
-        Binding("f", "full_screen", "Show large"),
-        Binding("m", "amend", "Change the code"),
-        Binding("ctrl+n", "next_step", "Next: Run", id="next"),
+        Binding("y", "agree('agreed')", "Agreed", id="agree.agreed"),
+        Binding("l", "agree('later')", "Agreed later", id="agree.later"),
+        Binding("u", "withdraw", "Undo", show=False, id="agree.undo"),
+        Binding("A", "everyone", "Everyone agreed", id="agree.everyone"),
+        Binding("f", "full_screen", "Show large", id="agree.show-large"),
+        Binding("m", "amend", "Change the code", id="agree.change-code"),
+        Binding("ctrl+n", "next_step", "Next: Run", id="agree.next"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -54,8 +53,8 @@ class ConductScreen(StepScreen):
         table.focus()
 
     @property
-    def group(self):
-        return self.app.store.groups.group(self.file.session.group_id)
+    def group(self) -> Group:
+        return self.session.group()
 
     def _show(self, keep: str | None = None) -> None:
         conduct = self.group.current_conduct
@@ -65,13 +64,13 @@ class ConductScreen(StepScreen):
                         "the group.")
         else:
             points = "\n\n".join(f"•  {p}" for p in conduct.points())
-            adopted = datetime.fromisoformat(conduct.adopted_at).strftime("%d %B %Y")
+            adopted = short_date(conduct.adopted_at)
             code.update(f"Our code of conduct (version {conduct.version}, agreed {adopted})"
                         f"\n\n{points}")
         table = self.query_one("#agreements", DataTable)
         table.clear()
-        people = self.app.store.groups.people()
-        present = [a for a in self.file.attendance() if a.present]
+        people = self.service.groups.people()
+        present = [a for a in self.session.attendance() if a.present]
         for a in present:
             name = people[a.person_id].name if a.person_id in people else "Someone"
             table.add_row(Text(name),
@@ -89,7 +88,7 @@ class ConductScreen(StepScreen):
         if not table.row_count:
             return None
         person_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.app.store.groups.people().get(person_id)
+        return self.service.groups.people().get(person_id)
 
     def action_agree(self, how: str) -> None:
         conduct = self.group.current_conduct
@@ -97,7 +96,7 @@ class ConductScreen(StepScreen):
         if conduct is None or person is None:
             self.notify("There is no code of conduct, or nobody present, to agree.")
             return
-        if self.save(self.file.agree_conduct, person, conduct.version, how) is not None:
+        if self.save(self.session.agree_conduct, person.id, how) is not None:
             table = self.query_one("#agreements", DataTable)
             row = table.cursor_row
             self._show()
@@ -105,21 +104,14 @@ class ConductScreen(StepScreen):
 
     def action_withdraw(self) -> None:
         person = self._person()
-        if person is not None and self.save(self.file.withdraw_conduct, person) is not None:
+        if person is not None and self.save(self.session.withdraw_conduct,
+                                            person.id) is not None:
             self._show(keep=person.id)
 
     def action_everyone(self) -> None:
-        conduct = self.group.current_conduct
-        if conduct is None:
+        if self.group.current_conduct is None:
             return
-        people = self.app.store.groups.people()
-        waiting = [a for a in self.file.attendance()
-                   if a.present and a.conduct_version is None and a.person_id in people]
-        recorded = 0
-        for a in waiting:
-            if self.save(self.file.agree_conduct, people[a.person_id], conduct.version) is None:
-                break
-            recorded += 1
+        recorded = self.save(self.session.agree_everyone)
         self._show()
         if recorded:
             self.notify(f"Recorded {recorded} agreement(s).")
@@ -139,7 +131,7 @@ class ConductScreen(StepScreen):
 class ConductLarge(FormDialog[None]):
     """The code alone on the screen, spaced out, to read with the room."""
 
-    BINDINGS = [Binding("escape,f,q", "cancel", "Close")]
+    BINDINGS = [Binding("escape,f,q", "cancel", "Close", id="agree.close-large")]
 
     def __init__(self, text: object) -> None:
         super().__init__()
@@ -160,10 +152,10 @@ class AmendDialog(FormDialog[int]):
         self.group_id = group_id
 
     def fields(self) -> ComposeResult:
-        group = self.app.store.groups.group(self.group_id)
+        group = self.service.groups.group(self.group_id)
         current = group.current_conduct
         yield label("The code, one point per line")
-        yield text_area(current.text if current else self.app.wording.code_of_conduct,
+        yield text_area(current.text if current else self.coprod.wording.code_of_conduct,
                         id="text", height=12)
         yield label("What changed, and why (kept with the new version)")
         yield Input(id="note")
@@ -171,6 +163,5 @@ class AmendDialog(FormDialog[int]):
                      markup=False)
 
     def submit(self) -> int:
-        version: ConductVersion = self.app.store.groups.amend_conduct(
-            self.group_id, self.value("text"), self.value("note"))
-        return version.version
+        return self.service.groups.amend_conduct(self.group_id, self.value("text"),
+                                                 self.value("note")).version

@@ -17,9 +17,11 @@ from .forms import SessionDialog, label, select, text_area, whole_number
 class DecisionDialog(SessionDialog[str]):
     TITLE_TEXT = "Record a decision"
     SUBMIT_LABEL = "Record decision"
+    WIDGETS = {"votes_for": "for", "votes_against": "against", "votes_abstain": "abstain",
+               "differing_views": "differing", "idea_ids": "ideas"}
 
     def fields(self) -> ComposeResult:
-        ideas = list(reversed(self.file.ideas()))
+        ideas = list(reversed(self.session.ideas()))
         yield label("What was decided")
         yield text_area("", id="text", height=3)
         yield label("Why: the reasons (needed)")
@@ -46,15 +48,6 @@ class DecisionDialog(SessionDialog[str]):
     def on_mount(self) -> None:
         self._show_votes("consensus")
 
-    def field_for(self, message: str) -> str | None:
-        if "reasons" in message:
-            return "reasons"
-        if "decision cannot be empty" in message.lower():
-            return "text"
-        if "vote" in message.lower():
-            return "for"
-        return None
-
     @on(Select.Changed, "#method")
     def _method(self, event: Select.Changed) -> None:
         self._show_votes(event.value)
@@ -67,11 +60,13 @@ class DecisionDialog(SessionDialog[str]):
         method = self.value("method")
         votes = {}
         if method == "vote":
-            votes = {"votes_for": whole_number(self.value("for"), "Votes for"),
-                     "votes_against": whole_number(self.value("against"), "Votes against"),
-                     "votes_abstain": whole_number(self.value("abstain"), "Abstentions")}
+            votes = {"votes_for": whole_number(self.value("for"), "Votes for", "votes_for"),
+                     "votes_against": whole_number(self.value("against"), "Votes against",
+                                                   "votes_against"),
+                     "votes_abstain": whole_number(self.value("abstain"), "Abstentions",
+                                                   "votes_abstain")}
         idea_ids = self.value("ideas") if self.query("#ideas") else []
-        decision = self.file.add_decision(
+        decision = self.session.add_decision(
             self.value("text"), self.value("reasons"), idea_ids=idea_ids, method=method,
             differing_views=self.value("differing"), in_control=self.value("in_control"),
             **votes)

@@ -7,8 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui import follow_up
-
 from .action_list import ActionDetail, ActionsTable
 from .journey import SaveStatus, StepScreen
 
@@ -16,7 +14,7 @@ from .journey import SaveStatus, StepScreen
 class FollowUpScreen(StepScreen):
     STEP = "followup"
     CSS_PATH = ["journey.tcss", "follow_up.tcss"]
-    BINDINGS = [Binding("ctrl+n", "next_step", "Next: Run", id="next")]
+    BINDINGS = [Binding("ctrl+n", "next_step", "Next: Run", id="followup.next")]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -27,12 +25,11 @@ class FollowUpScreen(StepScreen):
         yield Footer()
 
     def _rows(self):
-        session = self.file.session
-        store = self.app.store
-        still_open = follow_up.open_actions_for_new_session(store, session.group_id,
-                                                            session.date)
+        session = self.session.session
+        follow_up = self.service.follow_up
+        still_open = follow_up.open_before(session.group_id, session.date)
         # Finished since last time but not yet told back: this is the moment to say so.
-        untold = [row for row in follow_up.untold_outcomes(store, session.group_id)
+        untold = [row for row in follow_up.untold(session.group_id)
                   if row.session_id != session.id and row.session_date < session.date]
         return untold + still_open
 

@@ -9,7 +9,7 @@ away what was typed into it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,15 +18,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
-from coprod_tui.errors import CoprodError, SaveError
+from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.framework import Choice
+from coprod_tui.service import SessionService
 
 from .saving import Saving, typed
 
 R = TypeVar("R")
 
 
-def label(text: str, for_id: str | None = None) -> Label:
+def label(text: str) -> Label:
     return Label(text, classes="field-label", markup=False)
 
 
@@ -62,13 +63,16 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
 
     CSS_PATH = "forms.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "submit", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("ctrl+s", "submit", "Save", priority=True, id="dialog.save"),
     ]
     TITLE_TEXT = ""
     SUBMIT_LABEL = "Save"
     #: The id of the box to type in first (default: the first one).
     FIRST_FOCUS: str | None = None
+    #: The box of a record's field whose id differs from the field's name (a refusal
+    #: naming the field puts the cursor there).
+    WIDGETS: ClassVar[dict[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog"):
@@ -118,19 +122,17 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
             self.show_error(f"Not saved: {exc}")
             return
         self.show_error(str(exc))
-        field = self.field_for(str(exc))
+        field = getattr(exc, "field", None)
         if field is not None:
-            self.query_one(f"#{field}").focus()
+            for box in self.query(f"#{self.WIDGETS.get(field, field)}"):
+                if box.focusable:
+                    box.focus()
 
     def unsaved_text(self) -> list[str]:
         opened = getattr(self, "_opened_with", {})
         where = self.TITLE_TEXT or "A form"
         return [typed(where, _text_of(box)) for box in self.query("Input, TextArea")
                 if box.id in opened and _text_of(box) != opened[box.id]]
-
-    def field_for(self, message: str) -> str | None:
-        """The id of the box a refusal is about, to put the cursor there."""
-        return None
 
     def submit(self) -> R:
         raise CoprodError("This form cannot be saved.")
@@ -156,12 +158,12 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
         raise TypeError(widget_id)
 
 
-def whole_number(text: str, what: str) -> int | None:
+def whole_number(text: str, what: str, field: str | None = None) -> int | None:
     text = text.strip()
     if not text:
         return None
     if not text.isdigit():
-        raise CoprodError(f"{what} must be a whole number.")
+        raise ValidationError(f"{what} must be a whole number.", field=field)
     return int(text)
 
 
@@ -170,12 +172,12 @@ def _text_of(box) -> str:
 
 
 class SessionDialog(FormDialog[R]):
-    """A dialog about one session; ``self.file`` is its open session file."""
+    """A dialog about one session; ``self.session`` holds its verbs."""
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
 
     @property
-    def file(self):
-        return self.app.store.session(self.session_id)
+    def session(self) -> SessionService:
+        return self.service.session(self.session_id)

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from coprod_tui.framework import STAGES
-from coprod_tui.model import ConductVersion, Group
 
 from .forms import FormDialog, label, select, text_area
 
 
 class GroupFormScreen(FormDialog[str]):
     SUBMIT_LABEL = "Save group"
+    #: The code of conduct's first version: its text is typed in the "conduct" box.
+    WIDGETS = {"text": "conduct"}
 
     def __init__(self, group_id: str | None) -> None:
         super().__init__()
@@ -20,8 +21,7 @@ class GroupFormScreen(FormDialog[str]):
         self.TITLE_TEXT = "New group" if group_id is None else "Edit group"
 
     def fields(self) -> ComposeResult:
-        store = self.app.store
-        group = store.groups.group(self.group_id) if self.group_id else None
+        group = self.service.groups.group(self.group_id) if self.group_id else None
         yield label("Name of the group")
         yield Input(group.name if group else "", id="name",
                     placeholder="For example: Short Stay Co-production Group")
@@ -37,7 +37,7 @@ class GroupFormScreen(FormDialog[str]):
         yield select(STAGES, group.stage if group else "analyse", id="stage")
         if group is None:
             yield label("Code of conduct (one point per line; the group can change it later)")
-            yield text_area(self.app.wording.code_of_conduct, id="conduct", height=8)
+            yield text_area(self.coprod.wording.code_of_conduct, id="conduct", height=8)
         else:
             yield Static("The code of conduct is changed with the group, on the Agree step.",
                          classes="hint", markup=False)
@@ -45,9 +45,7 @@ class GroupFormScreen(FormDialog[str]):
     def submit(self) -> str:
         fields = {key: self.value(key) for key in
                   ("name", "organisation", "purpose", "can_change", "cannot_change", "stage")}
-        groups = self.app.store.groups
+        groups = self.service.groups
         if self.group_id is None:
-            group = Group(**fields, conduct=[ConductVersion(version=1,
-                                                            text=self.value("conduct"))])
-            return groups.add_group(group).id
+            return groups.add_group(conduct=self.value("conduct"), **fields).id
         return groups.update_group(self.group_id, **fields).id

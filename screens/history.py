@@ -2,27 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from coprod_tui import framework as fw
-from coprod_tui.history import group_history
+from coprod_tui.errors import CoprodError
+from coprod_tui.report import GroupHistory
 
-ROLE = fw.labels(fw.ROLES)
-METHOD = fw.labels(fw.METHODS)
+from .base import AppAccess
+from .commands import HistoryCommands
 
 
-class GroupHistoryScreen(Screen[None]):
+class GroupHistoryScreen(AppAccess, Screen[None]):
+    """Read on a worker thread (every session of the group is opened), shown when done;
+    reports are written the same way, so the screen never stops answering keys."""
+
     CSS_PATH = "history.tcss"
+    COMMANDS = {HistoryCommands}
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("i", "impact", "Write impact report"),
-        Binding("y", "you_said", "Write You said, We did"),
+        Binding("escape", "app.pop_screen", "Back", id="history.back"),
+        Binding("i", "impact", "Write impact report", id="history.impact"),
+        Binding("y", "you_said", "Write You said, We did", id="history.you-said"),
     ]
+
+    @dataclass
+    class Loaded(Message):
+        """The group's history is read (or could not be: ``problem`` says why)."""
+
+        history: GroupHistory | None
+        problem: str = ""
+
+    @dataclass
+    class Written(Message):
+        """A report is written to ``path`` (or not: ``problem`` says why)."""
+
+        path: str
+        problem: str = ""
 
     def __init__(self, group_id: str) -> None:
         super().__init__()
@@ -39,24 +61,41 @@ class GroupHistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        history = group_history(self.app.store, self.group_id)
+        self.query_one("#history-title", Static).update("Reading the group's sessions…")
+        self._load()
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self) -> None:
+        try:
+            self.post_message(self.Loaded(self.service.group_history(self.group_id)))
+        except CoprodError as exc:
+            self.post_message(self.Loaded(None, str(exc)))
+
+    @on(Loaded)
+    def _loaded(self, event: Loaded) -> None:
+        if event.history is None:
+            self.query_one("#history-title", Static).update(
+                f"The history could not be read: {event.problem}")
+            return
+        self._show(event.history)
+
+    def _show(self, history: GroupHistory) -> None:
         self.query_one("#history-title", Static).update(
             f"History of {history.group_name}: {len(history.sessions)} sessions held")
         lines = []
-        share = history.lived_experience_share
-        if share is not None:
-            lines.append(f"{round(share * 100)}% of places taken were people with lived "
-                         "experience (using services, family, carers, young people).")
-        mix = ", ".join(f"{ROLE[r]} {n}" for r, n in history.role_totals.items())
+        if history.lived_experience_percent is not None:
+            lines.append(f"{history.lived_experience_percent}% of places taken were people "
+                         "with lived experience (using services, family, carers, young people).")
+        mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
         lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
-        if history.roles_never_present:
+        if history.roles_missing:
             lines.append("Never represented (seldom heard?): "
-                         + ", ".join(ROLE[r] for r in history.roles_never_present) + ".")
+                         + ", ".join(history.roles_missing) + ".")
         if history.not_seen_lately:
             lines.append("Not at any of the last 3 sessions: " + ", ".join(
                 f"{p.name} (last {p.last_attended or 'never came'})"
                 for p in history.not_seen_lately) + ".")
-        methods = ", ".join(f"{METHOD[m]} {n}" for m, n in history.methods.items())
+        methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
         lines.append(f"Ways of working used: {methods or 'none recorded'}.")
         lines.extend(history.skipped)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
@@ -64,7 +103,7 @@ class GroupHistoryScreen(Screen[None]):
         people = self.query_one("#people", DataTable)
         people.add_columns("Name", "Role", "Came", "Apologies", "Last came", "Spoke", "Ideas")
         for p in history.people:
-            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), ROLE[p.role],
+            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), p.role_label,
                            str(p.attended), str(p.apologies), p.last_attended or "never",
                            str(p.turns), str(p.ideas))
         sessions = self.query_one("#sessions", DataTable)
@@ -75,7 +114,7 @@ class GroupHistoryScreen(Screen[None]):
                 if mix.influence else "none"
             sessions.add_row(mix.date, Text(mix.title), str(mix.present),
                              str(mix.lived_experience), cards,
-                             ", ".join(METHOD[m] for m in mix.methods))
+                             ", ".join(mix.method_labels))
         people.focus()
 
     def action_impact(self) -> None:
@@ -84,16 +123,23 @@ class GroupHistoryScreen(Screen[None]):
     def action_you_said(self) -> None:
         self._write("you-said-we-did")
 
+    @work(thread=True, group="reports")
     def _write(self, fmt: str) -> None:
-        from coprod_tui.errors import CoprodError
-        from coprod_tui.exporting import export_group_report
+        from coprod_tui.exports.formats import export_group
         from coprod_tui.paths import documents_dir
 
-        group = self.app.store.groups.group(self.group_id)
         try:
-            path = export_group_report(self.app.store, group.id, fmt=fmt,
-                                       default_dir=documents_dir())
+            path = export_group(self.service, self.group_id, fmt, wording=self.coprod.wording,
+                                default_dir=documents_dir())
         except CoprodError as exc:
-            self.notify(str(exc), title="Not written", severity="error", markup=False)
+            self.post_message(self.Written("", str(exc)))
             return
-        self.notify(f"Written to {path}", title="Report written", timeout=15, markup=False)
+        self.post_message(self.Written(str(path)))
+
+    @on(Written)
+    def _written(self, event: Written) -> None:
+        if event.problem:
+            self.notify(event.problem, title="Not written", severity="error", markup=False)
+        else:
+            self.notify(f"Written to {event.path}", title="Report written", timeout=15,
+                        markup=False)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.errors import CoprodError
 from coprod_tui.text import one_line
+
+from .base import AppAccess
+from .commands import HomeCommands
 
 # Home is all that start-up shows, so the step screens and the form widgets
 # (.journey, .forms) are imported when first needed, not here.
@@ -28,17 +30,18 @@ _NOT_SHOWN = object()
 STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppAccess, Screen[None]):
     CSS_PATH = "home.tcss"
+    COMMANDS = {HomeCommands}
     BINDINGS = [
-        Binding("n", "new_session", "New session", id="new-session"),
-        Binding("g", "new_group", "New group", id="new-group"),
-        Binding("e", "edit_group", "Edit group", id="edit-group"),
-        Binding("r", "resume", "Resume", id="resume"),
-        Binding("s", "search", "Search", id="search"),
-        Binding("a", "actions", "Actions", id="actions"),
-        Binding("h", "history", "History", id="history"),
-        Binding("enter", "open", "Open", show=False),
+        Binding("n", "new_session", "New session", id="home.new-session"),
+        Binding("g", "new_group", "New group", id="home.new-group"),
+        Binding("e", "edit_group", "Edit group", id="home.edit-group"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("s", "search", "Search", id="home.search"),
+        Binding("a", "actions", "Actions", id="home.actions"),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("enter", "open", "Open", show=False, id="home.open"),
     ]
     #: The group the sessions table was last filled for (None: all groups).
     _shown_group: object = _NOT_SHOWN
@@ -86,14 +89,14 @@ class HomeScreen(Screen[None]):
         return None if option_id == ALL else option_id
 
     def refresh_lists(self) -> None:
-        store = self.app.store
         groups = self.query_one("#groups", OptionList)
         chosen = self.group_id
         groups.clear_options()
         groups.add_option(Option("All groups", id=ALL))
-        for group in store.groups.groups():
+        every = self.service.groups.groups()
+        for group in every:
             groups.add_option(Option(Text(group.name), id=group.id))
-        ids = [ALL, *(g.id for g in store.groups.groups())]
+        ids = [ALL, *(g.id for g in every)]
         groups.highlighted = ids.index(chosen) if chosen in ids else 0
         self._fill_sessions()
         self._show_banner()
@@ -110,15 +113,14 @@ class HomeScreen(Screen[None]):
 
     def _add_page(self, size: int = PAGE) -> None:
         """Add the next ``size`` sessions (older than those shown) to the table."""
-        store = self.app.store
         table = self.query_one("#sessions", DataTable)
         group_id = self._shown_group
         if OLDER in table.rows:
             table.remove_row(OLDER)
-        found = store.latest(group_id, after=self._last, limit=size + 1)
+        found = self.service.latest(group_id, after=self._last, limit=size + 1)
         more = len(found) > size
         found = found[:size]
-        group_names = {g.id: g.name for g in store.groups.groups()}
+        group_names = {g.id: g.name for g in self.service.groups.groups()}
         # Titles get what the table has left after the date, status and count.
         room = max(16, self.app.size.width * 7 // 10 - 32)
         # Every cell is one line (the title two, with the group's name), and columns
@@ -146,15 +148,15 @@ class HomeScreen(Screen[None]):
                           plain(""), plain(""), key=OLDER, height=1)
 
     def _show_banner(self) -> None:
-        store = self.app.store
+        service = self.service
         banner = self.query_one("#banner", Static)
-        live = store.latest(status="live", limit=1)
-        if not store.groups.groups():
+        live = service.latest(status="live", limit=1)
+        if not service.groups.groups():
             banner.update("Welcome. Press g to create your first group, then n to plan a "
                           "session. To explore an example first, run: coprod demo")
         elif live:
             lead = ("coprod did not close properly last time. Nothing that was shown as "
-                    "saved has been lost. " if store.unclean_shutdown else "")
+                    "saved has been lost. " if service.unclean_shutdown else "")
             banner.update(f"{lead}'{live[0].title}' ({live[0].date}) is still running: "
                           "press r to resume it.")
         else:
@@ -176,28 +178,27 @@ class HomeScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _row_reached(self, event: DataTable.RowHighlighted) -> None:
-        # Moving onto the last row (↓, PgDn, End) loads the next sessions.
+        # Moving onto the last row (↓, PgDn, Ctrl+End) loads the next sessions.
         if event.row_key.value == OLDER:
             self._add_page()
 
     # -- actions --------------------------------------------------------------------------
 
     def open_session(self, session_id: str, step: str | None = None) -> None:
-        from .journey import first_step_for, step_screen
+        from .steps import first_step_for, open_step
 
-        store = self.app.store
         try:
-            status = store.session(session_id).session.status
-            if status == "closed" and step is None:
-                from .session_view import SessionViewScreen
-
-                self.app.push_screen(SessionViewScreen(session_id))
-                return
-        except Exception as exc:  # a damaged file is set aside by the store
+            status = self.service.session(session_id).session.status
+        except CoprodError as exc:  # a damaged file is set aside by the store
             self.notify(str(exc), title="Could not open", severity="error", markup=False)
             self.refresh_lists()
             return
-        self.app.push_screen(step_screen(step or first_step_for(status), session_id))
+        if status == "closed" and step is None:
+            from .session_view import SessionViewScreen
+
+            self.app.push_screen(SessionViewScreen(session_id))
+            return
+        open_step(self.app, step or first_step_for(status), session_id)
 
     def action_open(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -209,7 +210,7 @@ class HomeScreen(Screen[None]):
                 self.open_session(key.value)
 
     def action_resume(self) -> None:
-        live = self.app.store.latest(status="live", limit=1)
+        live = self.service.latest(status="live", limit=1)
         if live:
             self.open_session(live[0].id, "live")
         else:
@@ -218,7 +219,7 @@ class HomeScreen(Screen[None]):
     def action_new_session(self) -> None:
         from .new_session import NewSessionScreen
 
-        if not self.app.store.groups.groups():
+        if not self.service.groups.groups():
             self.notify("Create a group first: press g.")
             return
 
@@ -244,7 +245,7 @@ class HomeScreen(Screen[None]):
 
     def _group_for(self, what: str) -> str | None:
         """The highlighted group, or the only one; otherwise ask for one."""
-        groups = self.app.store.groups.groups()
+        groups = self.service.groups.groups()
         if self.group_id is not None:
             return self.group_id
         if len(groups) == 1:
@@ -270,22 +271,3 @@ class HomeScreen(Screen[None]):
         group_id = self._group_for("history")
         if group_id:
             self.app.push_screen(GroupHistoryScreen(group_id))
-
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("Past sessions and search",
-                            "Filter past sessions and search every idea, decision and action",
-                            self.action_search)
-        yield SystemCommand("Actions (You said, We did)",
-                            "Follow up the group's actions across sessions",
-                            self.action_actions)
-        yield SystemCommand("Group history", "Who takes part, role mix, seldom-heard gaps",
-                            self.action_history)
-        yield SystemCommand("New session", "Plan a new session for a group",
-                            self.action_new_session)
-        yield SystemCommand("New group", "Create a co-production group",
-                            self.action_new_group)
-        yield SystemCommand("Edit group", "Change the highlighted group's details",
-                            self.action_edit_group)
-        yield SystemCommand("Resume", "Go back to the session that is running",
-                            self.action_resume)
-

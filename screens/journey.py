@@ -1,75 +1,29 @@
-"""The steps of a session, and the base class every step screen shares.
+"""The base class every step of a session shares, and the step bar at the top.
 
-F2–F7 jump between steps (shown in the step bar at the top); Escape goes back
-one step, and from the first step back Home. Every change goes through
-``record()``, which shows a refused entry or a failed save in plain words and
-leaves what was typed on screen so it can be fixed or retried (see saving.py).
+F2–F8 jump between steps (shown in the step bar); Escape goes back one step,
+and from the first step back Home. Every change goes through ``save``
+(saving.py), which shows a refused entry or a failed save in plain words and
+leaves what was typed on screen so it can be fixed or retried. Which steps
+there are, and how a step is opened, is ``steps.py``'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import ClassVar
 
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coprod_tui.errors import CoprodError
-from coprod_tui.store.session_file import SessionFile
+from coprod_tui.service import SessionService
 
+from .commands import StepCommands
 from .saving import SaveStatus, Saving
+from .steps import STEP_KEYS, STEPS, open_step
 
-__all__ = ["STEPS", "SaveStatus", "SessionScreen", "StepScreen", "step_screen"]
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    key: str
-    label: str
-    fkey: str
-    help: str
-
-
-STEPS: tuple[Step, ...] = (
-    Step("setup", "Plan", "f2", "Title, date, venue, purpose and agenda"),
-    Step("attendance", "People", "f3", "Who came, roles, support and consent"),
-    Step("conduct", "Agree", "f4", "The code of conduct, and who agreed it"),
-    Step("followup", "Follow up", "f5", "What happened to what was said last time"),
-    Step("live", "Run", "f6", "Agenda timer, hands up, ideas, decisions, actions"),
-    Step("close", "Close", "f7", "Summary, next meeting, comment cards"),
-    Step("share", "Share", "f8", "Word minutes, easy read, You said We did, backup"),
-)
-STEP_KEYS = [s.key for s in STEPS]
-
-
-def step_screen(key: str, session_id: str) -> Screen:
-    """Make the screen for a step (imported lazily: each is its own module)."""
-    if key == "setup":
-        from .setup import SetupScreen as cls
-    elif key == "attendance":
-        from .attendance import AttendanceScreen as cls
-    elif key == "conduct":
-        from .conduct import ConductScreen as cls
-    elif key == "followup":
-        from .follow_up import FollowUpScreen as cls
-    elif key == "live":
-        from .live import LiveScreen as cls
-    elif key == "close":
-        from .close import CloseScreen as cls
-    elif key == "share":
-        from .share import ShareScreen as cls
-    else:
-        raise KeyError(key)
-    return cls(session_id)
-
-
-def first_step_for(status: str) -> str:
-    """Where opening a session lands: plan it, resume it, or see how it closed."""
-    return {"planned": "setup", "live": "live"}.get(status, "close")
+__all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
 
 
 class StepBar(Static):
@@ -91,17 +45,21 @@ class StepBar(Static):
         bar = Content("").join(parts)
         return Content.assemble(bar, "\n", Content(self._title))
 
+    def retitle(self, title: str) -> None:
+        self._title = title
+        self.refresh()
+
 
 class SessionScreen(Saving, Screen[None]):
-    """A screen about one session; ``self.file`` is its open session file."""
+    """A screen about one session; ``self.session`` holds its verbs."""
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
 
     @property
-    def file(self) -> SessionFile:
-        return self.app.store.session(self.session_id)
+    def session(self) -> SessionService:
+        return self.service.session(self.session_id)
 
 
 class StepScreen(SessionScreen):
@@ -109,17 +67,19 @@ class StepScreen(SessionScreen):
 
     STEP: ClassVar[str] = ""
     CSS_PATH = "journey.tcss"
+    COMMANDS = {StepCommands}
     BINDINGS = [
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Back", id="step.back"),
         *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
-                  id=f"step-{s.key}") for s in STEPS),
+                  id=f"step.{s.name}") for s in STEPS),
     ]
 
     def compose_header(self) -> ComposeResult:
-        session = self.file.session
-        group = _group_name(self.app.store, session.group_id)
-        title = f"{session.title} · {session.date} · {group}"
-        yield StepBar(self.STEP, title)
+        yield StepBar(self.STEP, self.header_title())
+
+    def header_title(self) -> str:
+        session = self.session.session
+        return f"{session.title} · {session.date} · {self.session.group().name}"
 
     # -- leaving -------------------------------------------------------------------
 
@@ -138,7 +98,7 @@ class StepScreen(SessionScreen):
 
     def action_go(self, key: str) -> None:
         if key != self.STEP and self._may_leave():
-            self.app.switch_screen(step_screen(key, self.session_id))
+            open_step(self.app, key, self.session_id, replace=True)
 
     def action_back(self) -> None:
         index = STEP_KEYS.index(self.STEP)
@@ -156,20 +116,17 @@ class StepScreen(SessionScreen):
         """Back to Home from any step (the session stays as it is)."""
         if not self._may_leave():
             return
-        self.app.store.release(self.file)
+        self.session.release()
         self.app.pop_screen()
 
-    def palette_commands(self) -> Iterable[SystemCommand]:
-        for step in STEPS:
-            if step.key != self.STEP:
-                yield SystemCommand(f"Go to {step.label} ({step.fkey.upper()})", step.help,
-                                    lambda key=step.key: self.action_go(key))
-        yield SystemCommand("Home", "Back to the list of groups and sessions",
-                            self.app.action_home)
+    def action_cards(self) -> None:
+        from .cards import CommentCardsScreen
 
+        self.flush_saves()
+        self.app.push_screen(CommentCardsScreen(self.session_id))
 
-def _group_name(store, group_id: str) -> str:
-    try:
-        return store.groups.group(group_id).name
-    except CoprodError:
-        return "Unknown group"
+    def action_statements(self) -> None:
+        from .statements import StatementsScreen
+
+        self.flush_saves()
+        self.app.push_screen(StatementsScreen(self.session_id))

@@ -14,15 +14,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Input, RichLog, Static
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
 from coprod_tui.errors import SaveError, ValidationError
-from coprod_tui.model import Person
-from coprod_tui.speaking import current_speaker, not_spoken, voices
-from coprod_tui.store.session_file import agenda_clock
+from coprod_tui.model import Action, Hand, Person
+from coprod_tui.rules.agenda import clock, neighbour
+from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
 from coprod_tui.text import one_line
+from coprod_tui.words import clock_of
 
 from .journey import SaveStatus, StepScreen
 from .saving import typed
@@ -44,26 +46,33 @@ class LiveScreen(StepScreen):
     STEP = "live"
     CSS_PATH = ["journey.tcss", "live.tcss"]
     BINDINGS = [
-        Binding("ctrl+r", "hand('normal')", "Hand up", priority=True),
+        Binding("ctrl+r", "hand('normal')", "Hand up", priority=True, id="run.hand-up"),
         Binding("ctrl+o", "hand('point_of_order')", "Point of order", priority=True,
-                show=False),
-        Binding("ctrl+n", "next_speaker", "Next speaker", priority=True),
-        Binding("ctrl+b", "skip", "Skip", priority=True, show=False),
-        Binding("ctrl+t", "spoke", "Spoke", priority=True, show=False),
-        Binding("ctrl+g", "decision", "Decision", priority=True),
-        Binding("ctrl+l", "action", "Action", priority=True),
-        Binding("pagedown", "item(1)", "Next item", priority=True),
-        Binding("pageup", "item(-1)", "Previous item", priority=True, show=False),
+                show=False, id="run.point-of-order"),
+        Binding("ctrl+n", "next_speaker", "Next speaker", priority=True, id="run.next-speaker"),
+        Binding("ctrl+b", "skip", "Skip", priority=True, show=False, id="run.skip"),
+        Binding("ctrl+t", "spoke", "Spoke", priority=True, show=False, id="run.spoke"),
+        Binding("ctrl+g", "decision", "Decision", priority=True, id="run.decision"),
+        Binding("ctrl+l", "action", "Action", priority=True, id="run.action"),
+        Binding("pagedown", "item(1)", "Next item", priority=True, id="run.next-item"),
+        Binding("pageup", "item(-1)", "Previous item", priority=True, show=False,
+                id="run.previous-item"),
     ]
+
+    #: What the screen follows: the running agenda item, the hands up (in order) and
+    #: who has the floor. Each is set from the session after every change; the
+    #: screen redraws the part that shows it when it changes (the watch_ methods).
+    current_item: reactive[str | None] = reactive(None, init=False)
+    hands: reactive[tuple[Hand, ...]] = reactive((), init=False)
+    speaker: reactive[str | None] = reactive(None, init=False)
 
     def __init__(self, session_id: str) -> None:
         super().__init__(session_id)
-        # Who is in the room and who has the floor change only through _refresh_people
-        # (after a hand, a turn, or coming back from another screen), so they are worked
-        # out there once rather than on every key typed into the capture box.
+        # Who is in the room changes only through _refresh_people (after a hand, a
+        # turn, or coming back from another screen), so it is worked out there once
+        # rather than on every key typed into the capture box.
         self._people: dict[str, Person] = {}
         self._present: list[Person] = []
-        self._speaker_id: str | None = None
         #: True while opening Run could not mark the planned session as started (a full
         #: disk): it is tried again before the next change.
         self._start_refused = False
@@ -75,7 +84,7 @@ class LiveScreen(StepScreen):
         yield Static(id="agenda-line", markup=False)
         with Horizontal(id="middle"):
             with Vertical(id="voices-pane"):
-                yield Static(id="queue", markup=False)
+                yield Static("No hands up.", id="queue", markup=False)
                 yield Static(id="not-spoken", markup=False)
                 yield DataTable(id="voices", cursor_type="row", show_cursor=False)
             with Vertical(id="record-pane"):
@@ -88,13 +97,14 @@ class LiveScreen(StepScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        file = self.file
-        if file.session.status == "planned":
+        status = self.session.session.status
+        if status == "planned":
             self._start_refused = self._start() is None
-        elif file.session.status == "closed":
+        elif status == "closed":
             self.notify("This session is closed: changes are kept as corrections.",
                         severity="warning", timeout=5)
         self.query_one("#voices", DataTable).add_columns("Name", "Spoke")
+        self.current_item = self.session.session.current_item_id
         self._refresh_people()
         for at, kind, who, text in self._history():
             self._add_to_record(kind, who, text, at)
@@ -108,14 +118,13 @@ class LiveScreen(StepScreen):
     # -- saving ---------------------------------------------------------------------------
 
     def _start(self) -> object | None:
-        """Viewing Run starts a planned session (through ``save``, like every change)."""
-        file = self.file
-        started = super().save(file.start)
+        """Viewing Run starts a planned session (through ``save``, like every change;
+        the first agenda item's clock starts with it)."""
+        started = super().save(self.session.start, first_item=True)
         if started is None:
             return None
         self._start_refused = False
-        if file.session.agenda and file.session.current_item_id is None:
-            super().save(file.go_to_item, file.session.agenda[0].id)
+        self.current_item = started.current_item_id
         self.notify("The session has started.")
         return started
 
@@ -142,15 +151,28 @@ class LiveScreen(StepScreen):
     def present(self) -> list[Person]:
         return self._present
 
-    def _speaker(self) -> str | None:
-        return self._speaker_id
-
     def name_of(self, person_id: str | None) -> str:
         person = self.people.get(person_id or "")
         return person.name if person else "Someone"
 
+    def watch_current_item(self) -> None:
+        self._tick()
+
+    def watch_hands(self, hands: tuple[Hand, ...]) -> None:
+        queue = self.query_one("#queue", Static)
+        if hands:
+            lines = [f"{n}. {self.name_of(h.person_id)}"
+                     + (" (point of order)" if h.kind == "point_of_order" else "")
+                     for n, h in enumerate(hands, start=1)]
+            queue.update("Hands up:\n" + "\n".join(lines))
+        else:
+            queue.update("No hands up.")
+
+    def watch_speaker(self) -> None:
+        self._show_who(self.query_one("#capture", Input).value)
+
     def _tick(self) -> None:
-        session = self.file.session
+        session = self.session.session
         line = self.query_one("#agenda-line", Static)
         item = session.item(session.current_item_id)
         if item is None:
@@ -160,26 +182,19 @@ class LiveScreen(StepScreen):
             line.remove_class("over")
             return
         n = [i.id for i in session.agenda].index(item.id) + 1
-        words, over = clock_words(*agenda_clock(session))
+        spent = clock(session)
+        assert spent is not None  # an item runs
+        words, over = clock_words(*spent)
         line.update(f"Item {n} of {len(session.agenda)}: {item.title}    {words}")
         line.set_class(over, "over")
 
     def _refresh_people(self) -> None:
-        file = self.file
-        attendance, turns = file.attendance(), file.turns()
-        self._people = people = self.app.store.groups.people()
-        self._present = [people[a.person_id] for a in attendance
-                         if a.present and not a.left_at and a.person_id in people]
-        self._speaker_id = current_speaker(turns, attendance)
-        hands = file.session.hands
-        queue = self.query_one("#queue", Static)
-        if hands:
-            lines = [f"{n}. {self.name_of(h.person_id)}"
-                     + (" (point of order)" if h.kind == "point_of_order" else "")
-                     for n, h in enumerate(hands, start=1)]
-            queue.update("Hands up:\n" + "\n".join(lines))
-        else:
-            queue.update("No hands up.")
+        session = self.session
+        attendance, turns = session.attendance(), session.turns()
+        self._people = self.service.groups.people()
+        self._present = session.present_people(still_here=True)
+        self.hands = tuple(session.session.hands)
+        self.speaker = current_speaker(turns, attendance)
         quiet = not_spoken(attendance, turns)
         self.query_one("#not-spoken", Static).update(
             "Not spoken yet: " + ", ".join(self.name_of(p) for p in quiet) if quiet
@@ -188,38 +203,37 @@ class LiveScreen(StepScreen):
         table.clear()
         for voice in voices(attendance, turns):
             table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns))
-        self._show_who()
+        self._show_who(self.query_one("#capture", Input).value)
 
     def _show_who(self, typed: str = "") -> None:
         who_line = self.query_one("#who", Static)
         try:
-            who, _ = parse_capture(typed, self.present(), self._speaker())
+            who, _ = parse_capture(typed, self.present(), self.speaker)
         except ValidationError as exc:
             who_line.update(str(exc))
             who_line.add_class("problem")
             return
         who_line.remove_class("problem")
-        speaking = " (speaking now)" if who.person_id and who.person_id == self._speaker_id \
+        speaking = " (speaking now)" if who.person_id and who.person_id == self.speaker \
             and not typed.lstrip().startswith("@") else ""
         who_line.update(f"Idea from: {who.describe(self.people)}{speaking}")
 
     def _history(self) -> list[tuple[str, str, str, str]]:
         """Everything recorded so far, oldest first: (time, kind, who, text)."""
-        file = self.file
+        session = self.session
         people = self.people
         rows = []
-        for idea in file.ideas():
-            who = (Who(idea.raised_by, idea.person_id).describe(people)
-                   if idea.raised_by != "removed" else "Someone")
+        for idea in session.ideas():
+            who = Who(idea.raised_by, idea.person_id).describe(people)
             rows.append((idea.at, "Idea", who, idea.text))
-        for d in file.decisions():
+        for d in session.decisions():
             rows.append((d.at, "Decision", "", d.text))
-        for a in file.actions():
+        for a in session.actions():
             rows.append((a.created_at, "Action", self._owner(a), a.text))
         rows.sort(key=lambda r: r[0])
-        return [(_hhmm(at), kind, who, text) for at, kind, who, text in rows]
+        return [(clock_of(at), kind, who, text) for at, kind, who, text in rows]
 
-    def _owner(self, action) -> str:
+    def _owner(self, action: Action) -> str:
         if action.owner_person_id:
             return self.name_of(action.owner_person_id)
         return action.owner
@@ -245,11 +259,11 @@ class LiveScreen(StepScreen):
         if not box.value.strip():
             return
         try:
-            who, text = parse_capture(box.value, self.present(), self._speaker())
+            who, text = parse_capture(box.value, self.present(), self.speaker)
         except ValidationError as exc:
             self.notify(str(exc), title="Not recorded", severity="warning", markup=False)
             return
-        idea = self.save(self.file.add_idea, text, raised_by=who.raised_by,
+        idea = self.save(self.session.add_idea, text, raised_by=who.raised_by,
                          person_id=who.person_id)
         if idea is None:
             # The text stays in the box, to fix or retry (Enter again).
@@ -262,7 +276,7 @@ class LiveScreen(StepScreen):
 
     def _warn_names(self, *texts: str) -> None:
         """Say so when the name of someone who did not agree to be named was typed."""
-        data = self.app.store.snapshot(self.session_id)
+        data = self.session.snapshot()
         for message in dict.fromkeys(m for text in texts for m in consent_warnings(data, text)):
             self.notify(message, title="Not named in the minutes", severity="warning",
                         timeout=10, markup=False)
@@ -275,33 +289,34 @@ class LiveScreen(StepScreen):
         title = "Point of order from" if kind == "point_of_order" else "Hand up"
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.save(self.file.raise_hand, person_id, kind) is not None:
+            if person_id and self.save(self.session.raise_hand, person_id, kind) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker(title, self.present()), picked)
 
     def action_next_speaker(self) -> None:
-        if not self.file.session.hands:
+        if not self.hands:
             self.notify("Nobody has a hand up. Ctrl+R puts a hand up.")
             return
-        turn = self.save(self.file.next_speaker)
+        turn = self.save(self.session.next_speaker)
         if turn is not None:
             self._refresh_people()
             self.notify(f"{self.name_of(turn.person_id)} has the floor.", markup=False,
                         timeout=3)
 
     def action_skip(self) -> None:
-        hands = self.file.session.hands
-        if hands and self.save(self.file.skip_speaker) is not None:
+        if not self.hands:
+            return
+        passed = self.save(self.session.skip_speaker)
+        if passed is not None:
             self._refresh_people()
-            self.notify(f"{self.name_of(hands[0].person_id)} passed.", markup=False,
-                        timeout=3)
+            self.notify(f"{self.name_of(passed.person_id)} passed.", markup=False, timeout=3)
 
     def action_spoke(self) -> None:
         from .pickers import PersonPicker
 
         def picked(person_id: str | None) -> None:
-            if person_id and self.save(self.file.record_turn, person_id) is not None:
+            if person_id and self.save(self.session.record_turn, person_id) is not None:
                 self._refresh_people()
 
         self.app.push_screen(PersonPicker("Who spoke?", self.present()), picked)
@@ -313,7 +328,7 @@ class LiveScreen(StepScreen):
 
         def recorded(decision_id: str | None) -> None:
             if decision_id:
-                d = next(d for d in self.file.decisions() if d.id == decision_id)
+                d = next(d for d in self.session.decisions() if d.id == decision_id)
                 self._add_to_record("Decision", "", d.text)
                 self.save_status("saved")
                 self._warn_names(d.text, d.reasons, d.differing_views)
@@ -325,7 +340,7 @@ class LiveScreen(StepScreen):
 
         def recorded(action_id: str | None) -> None:
             if action_id:
-                a = next(a for a in self.file.actions() if a.id == action_id)
+                a = next(a for a in self.session.actions() if a.id == action_id)
                 self._add_to_record("Action", self._owner(a), a.text)
                 self.save_status("saved")
                 self._warn_names(a.text, a.owner)
@@ -333,26 +348,14 @@ class LiveScreen(StepScreen):
         self.app.push_screen(ActionDialog(self.session_id), recorded)
 
     def action_item(self, step: int) -> None:
-        session = self.file.session
-        ids = [i.id for i in session.agenda]
-        if not ids:
+        session = self.session.session
+        if not session.agenda:
             self.notify("There is no agenda: add items on F2 Plan.")
             return
-        if session.current_item_id is None:
-            target = ids[0] if step > 0 else ids[-1]
-        else:
-            index = ids.index(session.current_item_id) + step
-            if not 0 <= index < len(ids):
-                self.notify("That was the last item." if step > 0 else
-                            "This is the first item.")
-                return
-            target = ids[index]
-        if self.save(self.file.go_to_item, target) is not None:
-            self._tick()
-
-
-def _hhmm(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp).strftime("%H:%M")
-    except ValueError:
-        return ""
+        target = neighbour(session, step)
+        if target is None:
+            self.notify("That was the last item." if step > 0 else "This is the first item.")
+            return
+        moved = self.save(self.session.go_to_item, target)
+        if moved is not None:
+            self.current_item = moved.current_item_id

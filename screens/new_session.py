@@ -21,7 +21,7 @@ class NewSessionScreen(FormDialog[str]):
         self.group_id = group_id
 
     def fields(self) -> ComposeResult:
-        groups = self.app.store.groups.groups()
+        groups = self.service.groups.groups()
         chosen = self.group_id or groups[0].id
         yield label("Group")
         yield Select([(Text(g.name), g.id) for g in groups], value=chosen, id="group",
@@ -38,7 +38,7 @@ class NewSessionScreen(FormDialog[str]):
         self.action_submit()
 
     def submit(self) -> str:
-        file = self.app.store.create_session(
+        session = self.service.create_session(
             self.value("group"), self.value("title"), date=self.value("date").strip(),
             start=self.value("start").strip())
-        return file.id
+        return session.id

@@ -6,9 +6,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Checkbox, Input, Static
 
-from coprod_tui.clock import clock_of, instant_on
+from coprod_tui.clock import instant_on
+from coprod_tui.words import clock_of
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS
-from coprod_tui.model import Person
 
 from .forms import FormDialog, label, select, selection
 
@@ -21,6 +21,7 @@ class PersonDialog(FormDialog[str]):
     """
 
     FIRST_FOCUS = "name"
+    WIDGETS = {"consent_to_be_named": "consent", "arrived_at": "arrived", "left_at": "left"}
 
     def __init__(self, group_id: str, person_id: str | None = None,
                  session_id: str | None = None) -> None:
@@ -33,11 +34,10 @@ class PersonDialog(FormDialog[str]):
         self._added: str | None = None
 
     def _current(self):
-        store = self.app.store
-        person = store.groups.person(self.person_id) if self.person_id else None
+        person = self.service.groups.person(self.person_id) if self.person_id else None
         attendance = None
         if person is not None and self.session_id:
-            attendance = store.session(self.session_id).attendance_of(person.id)
+            attendance = self.service.session(self.session_id).attendance_of(person.id)
         return person, attendance
 
     def fields(self) -> ComposeResult:
@@ -74,7 +74,7 @@ class PersonDialog(FormDialog[str]):
         yield Input(person.contact if person else "", id="contact")
 
     def submit(self) -> str:
-        store = self.app.store
+        groups = self.service.groups
         details = {
             "name": self.value("name"), "role": self.value("role"),
             "organisation": self.value("organisation"),
@@ -85,23 +85,23 @@ class PersonDialog(FormDialog[str]):
         }
         times = self._times()  # checked before anything is saved
         if self.person_id is None and self._added is None:
-            person = store.add_person(Person(**details), self.group_id)
+            person = groups.add_person(self.group_id, **details)
             self._added = person.id
         else:
-            person = store.groups.update_person(self.person_id or self._added, **details)
+            person = groups.update_person(self.person_id or self._added, **details)
         if self.session_id:
-            file = store.session(self.session_id)
+            session = self.service.session(self.session_id)
             changes = {k: v for k, v in details.items() if k not in ("name", "contact")}
             changes.update(mode=self.value("mode"), **times)
-            if self.person_id is None or file.attendance_of(person.id) is not None:
-                file.set_attendance(person, **changes)
+            if self.person_id is None or session.attendance_of(person.id) is not None:
+                session.set_attendance(person.id, **changes)
         return person.id
 
     def _times(self) -> dict[str, object]:
         """Arrival and leaving times as typed, for someone present; {} otherwise."""
         if not self.query("#arrived"):
             return {}
-        day = self.app.store.session(self.session_id).session.date
+        day = self.service.session(self.session_id).session.date
         arrived, left = self.value("arrived").strip(), self.value("left").strip()
         return {"arrived_at": instant_on(day, arrived) if arrived else None,
                 "left_at": instant_on(day, left) if left else None,

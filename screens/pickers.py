@@ -17,9 +17,9 @@ from coprod_tui.model import Person
 class PersonPicker(ModalScreen[str]):
     CSS_PATH = "pickers.tcss"
     BINDINGS = [
-        Binding("escape", "dismiss_none", "Cancel"),
-        Binding("down", "move(1)", "Down", show=False, priority=True),
-        Binding("up", "move(-1)", "Up", show=False, priority=True),
+        Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Down", show=False, priority=True, id="picker.down"),
+        Binding("up", "move(-1)", "Up", show=False, priority=True, id="picker.up"),
     ]
 
     def __init__(self, title: str, people: list[Person]) -> None:

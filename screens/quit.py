@@ -18,7 +18,7 @@ class QuitDialog(ModalScreen[bool]):
     """True: quit and lose it. False: stay (nothing is lost). Ctrl+Q again quits."""
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [Binding("escape", "stay", "Stay", id="stay")]
+    BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
 
     def __init__(self, lost: list[str]) -> None:
         super().__init__()

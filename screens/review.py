@@ -2,36 +2,60 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.worker import get_current_worker
 
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
-from coprod_tui.review import PAGE, SessionFilter, look_up
+from coprod_tui.review import PAGE, SessionFilter
 from coprod_tui.text import one_line
+
+from .base import AppAccess
+from .commands import BackHomeCommands
+
+if TYPE_CHECKING:
+    from coprod_tui.review import Found as Lists
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
 
 
-class PastSessionsScreen(Screen[None]):
+class PastSessionsScreen(AppAccess, Screen[None]):
+    """Each change to the filters searches again on a worker thread (a newer search
+    replaces an older one); the lists fill in when it is done."""
+
     CSS_PATH = "review.tcss"
+    COMMANDS = {BackHomeCommands}
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("ctrl+r", "clear", "Clear filters"),
+        Binding("escape", "app.pop_screen", "Back", id="past.back"),
+        Binding("ctrl+r", "clear", "Clear filters", id="past.clear"),
     ]
+
+    @dataclass
+    class Found(Message):
+        """What a search found: a page of each list, and how many there are in all
+        (or, in ``problem``, why it could not search)."""
+
+        flt: SessionFilter
+        lists: Lists | None = None
+        problem: str = ""
 
     def __init__(self, group_id: str | None = None) -> None:
         super().__init__()
         self.group_id = group_id
 
     def compose(self) -> ComposeResult:
-        groups = self.app.store.groups.groups()
+        groups = self.service.groups.groups()
         yield Header()
         with Horizontal(classes="filters"):
             yield Label("Words", markup=False)
@@ -78,20 +102,34 @@ class PastSessionsScreen(Screen[None]):
     @on(Input.Changed)
     @on(Select.Changed)
     def refilter(self) -> None:
-        problem = self.query_one("#problem", Static)
         try:
             flt = self._filter()
         except ValidationError as exc:
-            problem.update(str(exc))
+            self.query_one("#problem", Static).update(str(exc))
             return
-        store = self.app.store
+        self._search(flt)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, flt: SessionFilter) -> None:
         try:
-            found = look_up(store, flt)  # one page of each list: quick at any size
+            lists = self.service.look_up(flt)  # a page of each: quick at any size
         except CoprodError as exc:  # the data folder cannot be reached just now
-            problem.update(str(exc))
+            message = self.Found(flt, problem=str(exc))
+        else:
+            message = self.Found(flt, lists)
+        if not get_current_worker().is_cancelled:  # a newer search replaced this one
+            self.post_message(message)
+
+    @on(Found)
+    def _found(self, event: Found) -> None:
+        problem = self.query_one("#problem", Static)
+        if event.problem:
+            problem.update(event.problem)
             return
+        flt, found = event.flt, event.lists
+        assert found is not None
         problem.update("")
-        names = {g.id: g.name for g in store.groups.groups()}
+        names = {g.id: g.name for g in self.service.groups.groups()}
         method = labels(METHODS)
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
@@ -135,7 +173,7 @@ def _plain(text: str) -> Text:
     return Text(text, end="")
 
 
-def _summary(found, words: bool) -> str:
+def _summary(found: Lists, words: bool) -> str:
     """How many sessions and records match, and how many of them are shown."""
     text = f"{found.total_sessions:,} session{'' if found.total_sessions == 1 else 's'}"
     if words:

@@ -1,11 +1,12 @@
 """The one path for every change a screen makes, and what quitting would lose.
 
-``save(change, *args)`` runs a change through the core. It returns the change's
-result and says "Saved"; or, if the core or the disk refused, it returns None
-after saying why in plain words, leaving what was typed where it is. A disk that
-keeps refusing is said once, not at every retry. Screens, dialogs and the
-widgets inside them (through ``self.screen.save``) call the core for changes
-only this way.
+``save(change, *args)`` runs a change, a verb of the service
+(``coprod_tui.service``). It returns the change's result and says "Saved"; or,
+if the service refused (its one error contract: a ``ValidationError``, a
+``SaveError``, ``NotFound``), it returns None after saying why in plain words,
+leaving what was typed where it is. A disk that keeps refusing is said once, not
+at every retry. Screens, dialogs and the widgets inside them (through
+``self.screen.save``) make changes only this way.
 
 ``unsaved_text()`` lists what is typed on a screen but not saved; quitting asks
 before it throws any of that away.
@@ -20,8 +21,9 @@ from typing import Any, TypeVar
 from textual.widgets import Static
 
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
-from coprod_tui.store.atomic import save_error
 from coprod_tui.text import one_line
+
+from .base import AppAccess
 
 T = TypeVar("T")
 
@@ -41,7 +43,7 @@ class SaveStatus(Static):
         self.update(f"NOT SAVED: {message}")
 
 
-class Saving:
+class Saving(AppAccess):
     """Mixin for a Screen: ``save`` for changes; hooks to say how they went."""
 
     #: The last refusal (None after a change went through), for callers that react to it.
@@ -53,13 +55,9 @@ class Saving:
         """Run a change through the core; on refusal say why and return None."""
         try:
             result = change(*args, **kwargs)
-        except CoprodError as exc:
+        except CoprodError as exc:  # the contract's errors (and a form's own checks)
             self.refusal = exc
             self.saving_refused(exc)
-            return None
-        except OSError as exc:  # the disk, reached some way the core did not word
-            self.refusal = save_error(exc, "the change")
-            self.saving_refused(self.refusal)
             return None
         self.refusal = None
         if self._refusal_said is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,134 +10,128 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui import framework as fw
-from coprod_tui.corrections import describe_corrections
-from coprod_tui.model import SessionData
+from coprod_tui.report import SessionReport, session_report
 from coprod_tui.text import one_line
+from coprod_tui.words import full_stop, join_words, long_date, plural, short_date, time_span
 
-from .attendance import here_words
+from .base import AppAccess
+from .commands import SessionViewCommands
 from .forms import FormDialog, label, text_area
-from .journey import STEPS, step_screen
+from .steps import STEPS, open_step
 
-ROLE = fw.labels(fw.ROLES)
-METHOD = fw.labels(fw.METHODS)
-FORMAT = fw.labels(fw.FORMATS)
-STAGE = fw.labels(fw.STAGES)
-HOW = fw.labels(fw.DECISION_METHODS)
-CONTROL = fw.labels(fw.IN_CONTROL)
-STATUS = fw.labels(fw.ACTION_STATUS)
+_CONDUCT = {"agreed": "; agreed the code", "later": "; agreed the code later"}
 
 
-def _hhmm(stamp: str | None) -> str:
-    return datetime.fromisoformat(stamp).strftime("%H:%M") if stamp else ""
+def session_text(report: SessionReport) -> Text:
+    """The whole record in plain words, for the facilitator (real names).
 
-
-def session_text(data: SessionData, wording) -> Text:
-    """The whole record in plain words, for the facilitator (real names)."""
-    s = data.session
-    people = data.people
-    name = {pid: p.name for pid, p in people.items()}
+    It reads the same report as the minutes (``for_facilitator=True``), so its
+    numbers, labels and durations are theirs.
+    """
+    r = report
     out = Text()
 
     def head(words: str) -> None:
         out.append(f"\n{words}\n", style="bold underline")
 
-    def line(words: str = "") -> None:
-        out.append(words + "\n")
+    def line(words: str = "", style: str = "") -> None:
+        out.append(words + "\n", style=style)
 
-    line(f"{s.title}")
-    line(f"{data.group.name} · {s.date} {s.start}–{s.end} · {s.venue or 'no venue given'}")
-    line(f"Format: {FORMAT.get(s.format, s.format)}. Ways of working: "
-         + (", ".join(METHOD[m] for m in s.methods) or "none given") + ".")
-    line(f"Stage: {STAGE.get(s.stage, s.stage)}. Status: {s.status}.")
-    if s.facilitator:
-        line(f"Facilitator: {s.facilitator}")
-    for title, body in (("Purpose", s.purpose), ("What could change", s.can_change),
-                        ("What could not change", s.cannot_change)):
-        if body.strip():
+    def said(label: str, words: str) -> None:
+        if words:
+            line(f"   {label}: {words}")
+
+    line(r.title)
+    line(f"{r.group} · {long_date(r.date)} {time_span(r.start, r.end)} · "
+         f"{r.venue or 'no venue given'}")
+    line(f"How people joined: {r.format_label}. Ways of working: "
+         + (", ".join(r.methods) or "none given") + ".")
+    line(f"Stage of the work: {r.stage}. Status: {r.status_label}.")
+    if r.facilitator:
+        line(f"Facilitator: {r.facilitator}")
+    for title, body in (("Purpose", r.purpose), ("What could change", r.can_change),
+                        ("What could not change", r.cannot_change)):
+        if body:
             head(title)
             line(body)
 
-    head("Who took part")
-    for a in data.attendance:
-        agreed = (f"; agreed the code{' later' if a.conduct_how == 'later' else ''}"
-                  if a.conduct_version else "")
-        named = "" if a.consent_to_be_named else "; not named in minutes"
-        line(f"{name.get(a.person_id, 'Someone')} ({ROLE[a.role]}): {here_words(a)}"
-             f"{agreed}{named}")
+    inv = r.involvement
+    head(f"Who took part ({plural(inv.present, 'person', 'people')} present, "
+         f"{plural(inv.apologies, 'apology', 'apologies')})")
+    for p in r.people:
+        shown = "" if p.named else f"; in the minutes as {p.shared_label}"
+        line(f"{p.label} ({p.role}): {p.here}{_CONDUCT.get(p.conduct, '')}{shown}")
+    if r.present:
+        line(f"{plural(inv.turns, 'turn')} to speak; "
+             + (f"did not speak: {join_words(r.not_spoken)}." if r.not_spoken
+                else "everyone present spoke."))
 
-    head("Agenda")
-    for item in s.agenda:
-        line(f"{item.title}: {item.elapsed_s() // 60} of {item.planned_min} minutes")
-    if not s.agenda:
-        line("No agenda.")
+    head(f"What was discussed ({plural(inv.ideas, 'idea')}, "
+         f"{plural(inv.decisions, 'decision')})")
+    for item in r.all_items:
+        line(item.title + (f": {item.timing}" if item.timing else ""), style="bold")
+        for idea in item.ideas:
+            line(f"   Idea {idea.number} ({', '.join(filter(None, (idea.at, idea.by)))}): "
+                 f"{idea.text}")
+        for d in item.decisions:
+            line(f"   Decision {d.number}" + (f" ({d.at})" if d.at else "") + f": {d.text}")
+            line(f"      Why: {d.reasons}")
+            line(f"      How: {d.how} {d.in_control_label}.")
+            for idea in d.informed_by:
+                line(f"      Informed by idea {idea.number}: {one_line(idea.text, 80)}")
+            said("   Views that differed", d.differing_views)
+    if not r.all_items:
+        line("No agenda, ideas or decisions.")
 
-    head(f"Ideas ({len(data.ideas)})")
-    for idea in data.ideas:
-        who = name.get(idea.person_id or "", "") if idea.raised_by == "person" else \
-            fw.labels(fw.RAISED_BY)[idea.raised_by]
-        line(f"{_hhmm(idea.at)} {who}: {idea.text}")
+    head(f"Actions ({plural(inv.actions, 'action')}: {inv.actions_done} done, "
+         f"{inv.actions_not_able} not able, {inv.actions_open} open)")
+    for a in r.actions:
+        source = f" From {a.source_kind} {a.source_number}." if a.source_number else ""
+        line(f"{a.number}. {a.text} — {a.owner}, due {short_date(a.due) or 'no date'}: "
+             f"{a.status_label}.{source}")
+        said("We did", a.outcome)
+        said("Not able because", a.reason)
+        said("Told back to the group on", short_date(a.told_back_at))
 
-    head(f"Decisions ({len(data.decisions)})")
-    ideas = {i.id: i.text for i in data.ideas}
-    for d in data.decisions:
-        line(f"{_hhmm(d.at)} {d.text}")
-        line(f"   Why: {d.reasons}")
-        votes = (f" ({d.votes_for} for, {d.votes_against} against, "
-                 f"{d.votes_abstain or 0} abstaining)" if d.method == "vote" else "")
-        line(f"   How: {HOW[d.method]}{votes}. {CONTROL[d.in_control]}.")
-        for idea_id in d.idea_ids:
-            line(f"   Informed by: {one_line(ideas.get(idea_id, ''), 80)}")
-        if d.differing_views:
-            line(f"   Views that differed: {d.differing_views}")
-
-    head(f"Actions ({len(data.actions)})")
-    for a in data.actions:
-        owner = name.get(a.owner_person_id or "", "") or a.owner or "no one yet"
-        line(f"{a.text} — {owner}, due {a.due or 'no date'}: {STATUS[a.status]}")
-        if a.outcome:
-            line(f"   We did: {a.outcome}")
-        if a.reason:
-            line(f"   Not able because: {a.reason}")
-
-    if data.feedback:
-        head(f"Comment cards ({len(data.feedback)})")
-        for level in (4, 3, 2, 1):
-            count = sum(1 for f in data.feedback if f.level == level)
-            line(f"{count} × {wording.card_level(level)}")
-        for f in data.feedback:
-            if f.comment:
-                line(f"   “{f.comment}”")
-    if data.audit:
-        head("'I' statements check")
-        for answer in sorted(data.audit, key=lambda a: a.statement):
-            marks = ", ".join(x or "not answered" for x in answer.answers)
-            line(f"{answer.statement}. {fw.I_STATEMENTS[answer.statement - 1]} {marks}")
-            if answer.evidence:
-                line(f"   Evidence: {answer.evidence}")
-            if answer.will_change:
-                line(f"   What will change: {answer.will_change}")
-    notes = describe_corrections(data)
-    if notes:
-        head(f"Corrections ({len(notes)})")
-        for note in notes:
+    if r.cards:
+        head(f"Comment cards ({r.cards.total})")
+        for level in r.cards.levels:
+            line(f"{level.count} × {level.text}")
+        for comment in r.cards.comments:
+            line(f"   “{comment.text}”" + (f" ({comment.name})" if comment.name else ""))
+    if r.checks:
+        head(f"'I' statements check ({len(r.checks)} of 8)")
+        for check in r.checks:
+            line(f"{check.number}. {check.statement} {check.answer_counts}")
+            said("Evidence", check.evidence)
+            said("What will change", check.will_change)
+    if r.correction_notes:
+        head(f"Corrections ({len(r.correction_notes)})")
+        for note in r.correction_notes:
             line(note.text)
-    nm = s.next_meeting
-    if nm.date:
+    nm = r.next_meeting
+    if nm is not None:
         head("Next meeting")
-        line(f"{nm.date} {nm.start} {nm.venue}".strip())
+        line("When: " + (" at ".join(p for p in (long_date(nm.date), nm.start) if p)
+                         or "to be agreed"))
+        if nm.venue:
+            line(f"Where: {nm.venue}")
+        if nm.note:
+            line(full_stop(nm.note))
     return out
 
 
-class SessionViewScreen(Screen[None]):
+class SessionViewScreen(AppAccess, Screen[None]):
     CSS_PATH = "session_view.tcss"
+    COMMANDS = {SessionViewCommands}
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("c", "correct", "Correct a record"),
-        Binding("o", "go('setup')", "Open the steps"),
-        Binding("s", "go('share')", "Share"),
+        Binding("escape", "back", "Back", id="view.back"),
+        Binding("c", "correct", "Correct a record", id="view.correct"),
+        Binding("o", "go('setup')", "Open the steps", id="view.open-steps"),
+        Binding("s", "go('share')", "Share", id="view.share"),
         # F2–F8 open a step of this session, as they do inside a session.
-        *(Binding(step.fkey, f"go('{step.key}')", step.label, show=False) for step in STEPS),
+        *(Binding(step.fkey, f"go('{step.key}')", step.label, show=False,
+                  id=f"view.go-{step.name}") for step in STEPS),
     ]
 
     def __init__(self, session_id: str) -> None:
@@ -160,32 +152,22 @@ class SessionViewScreen(Screen[None]):
         self.show()
 
     def show(self) -> None:
-        data = self.app.store.snapshot(self.session_id)
+        data = self.service.snapshot(self.session_id)
         self.query_one("#view-title", Static).update(
             f"Read only: {data.session.title} ({data.session.date}). "
             "c corrects a record; every correction is kept with its date.")
-        self.query_one("#record", Static).update(session_text(data, self.app.wording))
+        report = session_report(data, self.coprod.wording, for_facilitator=True)
+        self.query_one("#record", Static).update(session_text(report))
 
     def action_back(self) -> None:
-        store = self.app.store
-        if store.is_open(self.session_id):
-            store.release(store.session(self.session_id))
+        self.service.session(self.session_id).release()
         self.app.pop_screen()
 
     def action_correct(self) -> None:
         self.app.push_screen(RecordPicker(self.session_id))
 
     def action_go(self, key: str) -> None:
-        self.app.push_screen(step_screen(key, self.session_id))
-
-    def palette_commands(self):
-        from textual.app import SystemCommand
-
-        yield SystemCommand("Correct a record", "Change an idea, decision or action "
-                            "(kept as a dated correction)", self.action_correct)
-        for step in STEPS:
-            yield SystemCommand(f"Go to {step.label} ({step.fkey.upper()})", step.help,
-                                lambda key=step.key: self.action_go(key))
+        open_step(self.app, key, self.session_id)
 
 
 class RecordPicker(FormDialog[str]):
@@ -200,10 +182,11 @@ class RecordPicker(FormDialog[str]):
         self.session_id = session_id
 
     def fields(self) -> ComposeResult:
-        file = self.app.store.session(self.session_id)
+        session = self.service.session(self.session_id)
         options = [Option(Text(f"{kind.title()}: {one_line(r.text, 70)}"), id=f"{kind}:{r.id}")
-                   for kind, rows in (("idea", file.ideas()), ("decision", file.decisions()),
-                                      ("action", file.actions()))
+                   for kind, rows in (("idea", session.ideas()),
+                                      ("decision", session.decisions()),
+                                      ("action", session.actions()))
                    for r in rows]
         yield OptionList(*options, id="records")
         yield Static("Other details (title, attendance, agenda) are corrected on the "
@@ -239,8 +222,8 @@ class CorrectDialog(FormDialog[str]):
         self.SUBMIT_LABEL = "Save the correction"
 
     def _record(self):
-        file = self.app.store.session(self.session_id)
-        return next(r for r in file.rows(self.kind + "s") if r.id == self.record_id)
+        rows = self.service.session(self.session_id).rows(self.kind + "s")
+        return next(r for r in rows if r.id == self.record_id)
 
     def fields(self) -> ComposeResult:
         record = self._record()
@@ -255,10 +238,7 @@ class CorrectDialog(FormDialog[str]):
         yield Input(id="note")
 
     def submit(self) -> str:
-        file = self.app.store.session(self.session_id)
         changes = {field: self.value(field) for field, _ in self.FIELDS[self.kind]}
-        edit = {"idea": file.edit_idea, "decision": file.edit_decision,
-                "action": file.edit_action}[self.kind]
-        edit(self.record_id, note=self.value("note"), **changes)
-        self.app.store.refresh(file)
+        self.service.session(self.session_id).correct(self.kind, self.record_id,
+                                                      note=self.value("note"), **changes)
         return self.record_id

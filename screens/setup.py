@@ -9,21 +9,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
+from coprod_tui.errors import ValidationError
 from coprod_tui.framework import FORMATS, METHODS, STAGES
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
-from .forms import FormDialog, input_row, label, select, selection, text_area, whole_number
-from .journey import SaveStatus
+from .forms import SessionDialog, input_row, label, select, selection, text_area, whole_number
+from .journey import SaveStatus, StepBar
 from .saving import typed
 
 
 class AgendaTable(DataTable):
     BINDINGS = [
-        Binding("shift+up", "screen.move_item(-1)", "Move up"),
-        Binding("shift+down", "screen.move_item(1)", "Move down"),
-        Binding("delete", "screen.remove_item", "Remove"),
-        Binding("enter", "screen.edit_item", "Edit"),
+        Binding("shift+up", "screen.move_item(-1)", "Move up", id="plan.move-up"),
+        Binding("shift+down", "screen.move_item(1)", "Move down", id="plan.move-down"),
+        Binding("delete", "screen.remove_item", "Remove", id="plan.remove-item"),
+        Binding("enter", "screen.edit_item", "Edit", id="plan.edit-item"),
     ]
 
 
@@ -32,10 +33,10 @@ class SetupScreen(FormStepScreen):
     AUTOSAVE = frozenset({"title", "date", "start", "end", "venue", "facilitator", "format",
                           "methods", "purpose", "can_change", "cannot_change", "stage"})
     CSS_PATH = ["journey.tcss", "setup.tcss"]
-    BINDINGS = [Binding("ctrl+n", "next_step", "Next: People", id="next")]
+    BINDINGS = [Binding("ctrl+n", "next_step", "Next: People", id="plan.next")]
 
     def compose(self) -> ComposeResult:
-        s = self.file.session
+        s = self.session.session
         yield from self.compose_header()
         with VerticalScroll(id="form"):
             yield label("Title")
@@ -84,10 +85,10 @@ class SetupScreen(FormStepScreen):
     def store_field(self, field: str, value: object) -> bool:
         if isinstance(value, str) and field in ("date", "start", "end"):
             value = value.strip()
-        before = self.file.session
-        after = self.file.update_session(**{field: value})
-        if field == "title":
-            self.query_one("#step-bar").refresh()
+        before = self.session.session
+        after = self.session.update_details(**{field: value})
+        if field in ("title", "date"):
+            self.query_one(StepBar).retitle(self.header_title())
         return after is not before
 
     def unsaved_text(self) -> list[str]:
@@ -102,10 +103,11 @@ class SetupScreen(FormStepScreen):
     def _fill_agenda(self, keep: str | None = None) -> None:
         table = self.query_one("#agenda", AgendaTable)
         table.clear()
-        for n, item in enumerate(self.file.session.agenda, start=1):
+        agenda = self.session.session.agenda
+        for n, item in enumerate(agenda, start=1):
             table.add_row(str(n), Text(item.title), str(item.planned_min), key=item.id)
         if keep is not None:
-            ids = [i.id for i in self.file.session.agenda]
+            ids = [i.id for i in agenda]
             if keep in ids:
                 table.move_cursor(row=ids.index(keep))
 
@@ -115,10 +117,10 @@ class SetupScreen(FormStepScreen):
         minutes = self.query_one("#item-minutes", Input)
         try:
             planned = whole_number(minutes.value, "Minutes") or 10
-        except Exception as exc:
+        except ValidationError as exc:
             self.notify(str(exc), severity="warning", markup=False)
             return
-        item = self.save(self.file.add_agenda_item, title.value, planned)
+        item = self.save(self.session.add_agenda_item, title.value, planned)
         if item is not None:
             title.value = ""
             self._fill_agenda(keep=item.id)
@@ -133,14 +135,15 @@ class SetupScreen(FormStepScreen):
     def action_move_item(self, step: int) -> None:
         item_id = self._current_item()
         if item_id:
-            self.save(self.file.move_agenda_item, item_id, step)
+            self.save(self.session.move_agenda_item, item_id, step)
             self._fill_agenda(keep=item_id)
 
     def action_remove_item(self) -> None:
         item_id = self._current_item()
         if item_id:
-            item = self.file.session.item(item_id)
-            if self.save(self.file.remove_agenda_item, item_id) is not None:
+            item = self.session.session.item(item_id)
+            if item is not None and self.save(self.session.remove_agenda_item,
+                                              item_id) is not None:
                 self._fill_agenda()
                 self.notify(f"Removed '{item.title}' from the agenda.", markup=False)
 
@@ -151,15 +154,17 @@ class SetupScreen(FormStepScreen):
                                  lambda _: self._fill_agenda(keep=item_id))
 
 
-class AgendaItemDialog(FormDialog[str]):
+class AgendaItemDialog(SessionDialog[str]):
     TITLE_TEXT = "Agenda item"
+    WIDGETS = {"planned_min": "minutes"}
 
     def __init__(self, session_id: str, item_id: str) -> None:
-        super().__init__()
-        self.session_id, self.item_id = session_id, item_id
+        super().__init__(session_id)
+        self.item_id = item_id
 
     def fields(self) -> ComposeResult:
-        item = self.app.store.session(self.session_id).session.item(self.item_id)
+        item = self.session.session.item(self.item_id)
+        assert item is not None  # the agenda table lists only items on the agenda
         yield label("Title")
         yield Input(item.title, id="title")
         yield label("Planned minutes")
@@ -170,6 +175,5 @@ class AgendaItemDialog(FormDialog[str]):
 
     def submit(self) -> str:
         minutes = whole_number(self.value("minutes"), "Planned minutes") or 10
-        file = self.app.store.session(self.session_id)
-        return file.edit_agenda_item(self.item_id, title=self.value("title"),
-                                     planned_min=minutes).id
+        return self.session.edit_agenda_item(self.item_id, title=self.value("title"),
+                                             planned_min=minutes).id

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
-from coprod_tui.exporting import FORMATS, export_data
+from coprod_tui.exports.formats import FORMATS, export_session
 from coprod_tui.paths import documents_dir
 
 from .forms import label
@@ -26,9 +29,19 @@ DESCRIPTIONS = {
 
 
 class ShareScreen(StepScreen):
+    """A document is written on a worker thread (a long session's minutes take a
+    moment), which says how it went in a message; the screen keeps answering keys."""
+
     STEP = "share"
     CSS_PATH = ["journey.tcss", "share.tcss"]
-    BINDINGS = [Binding("enter", "write", "Write file", show=False)]
+    BINDINGS = [Binding("enter", "write", "Write file", show=False, id="share.write")]
+
+    @dataclass
+    class Written(Message):
+        """The file is written to ``path``, or it is not: ``problem`` says why."""
+
+        path: str
+        problem: str = ""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -58,32 +71,31 @@ class ShareScreen(StepScreen):
 
     def write(self, fmt: str) -> None:
         self.query_one("#written", Static).update(f"Writing {FORMATS[fmt].label.lower()}…")
-        # The session is read here, on the UI thread; the worker only renders and writes.
-        data = self.app.store.snapshot(self.session_id)
-        self._write(data, fmt, self.query_one("#folder", Input).value.strip())
+        self._write(fmt, self.query_one("#folder", Input).value.strip())
 
-    @work(thread=True, exclusive=True)
-    def _write(self, data, fmt: str, folder: str) -> None:
-        # Word files for a long session take a moment: keep the screen responsive.
+    @work(thread=True, exclusive=True, group="share")
+    def _write(self, fmt: str, folder: str) -> None:
         from pathlib import Path
 
         try:
             target = Path(folder).expanduser()
             target.mkdir(mode=0o700, parents=True, exist_ok=True)  # exports hold personal data
-            path = export_data(data, fmt, target, wording=self.app.wording)
+            path = export_session(self.service, self.session_id, fmt, target,
+                                  wording=self.coprod.wording)
         except (CoprodError, OSError) as exc:
             message = str(exc) if isinstance(exc, CoprodError) else \
                 f"Could not write to {folder}: {exc.strerror or exc}."
-            self.app.call_from_thread(self._done, None, message)
+            self.post_message(self.Written("", message))
             return
-        self.app.call_from_thread(self._done, str(path), None)
+        self.post_message(self.Written(str(path)))
 
-    def _done(self, path: str | None, problem: str | None) -> None:
+    @on(Written)
+    def _done(self, event: Written) -> None:
         written = self.query_one("#written", Static)
-        if problem:
-            written.update(f"Not written: {problem}")
+        if event.problem:
+            written.update(f"Not written: {event.problem}")
             written.add_class("problem")
             return
         written.remove_class("problem")
-        written.update(f"Written to:\n{path}\n\nChoose another format to write it too.")
+        written.update(f"Written to:\n{event.path}\n\nChoose another format to write it too.")
         self.notify("The file is written.", timeout=4)

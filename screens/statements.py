@@ -16,8 +16,9 @@ from textual.widgets import Footer, Select, Static, TextArea
 
 from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.evidence import suggested_evidence
+from coprod_tui.report import suggested_evidence
 
+from .commands import BackHomeCommands
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
@@ -27,12 +28,14 @@ ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
 
 class StatementsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "statements.tcss"]
+    COMMANDS = {BackHomeCommands}
     BINDINGS = [
-        Binding("escape", "leave", "Back"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("pagedown", "turn(1)", "Next statement", priority=True),
-        Binding("pageup", "turn(-1)", "Previous", priority=True),
-        Binding("ctrl+g", "use_suggestion", "Use suggestion", priority=True),
+        Binding("escape", "leave", "Back", id="statements.back"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="statements.save"),
+        Binding("pagedown", "turn(1)", "Next statement", priority=True, id="statements.next"),
+        Binding("pageup", "turn(-1)", "Previous", priority=True, id="statements.previous"),
+        Binding("ctrl+g", "use_suggestion", "Use suggestion", priority=True,
+                id="statements.use-suggestion"),
     ]
 
     def __init__(self, session_id: str, number: int = 1) -> None:
@@ -40,14 +43,14 @@ class StatementsScreen(SessionScreen):
         self.number = number
 
     def _saved(self):
-        return next((a for a in self.file.rows("audit") if a.statement == self.number), None)
+        return next((a for a in self.session.audit() if a.statement == self.number), None)
 
     def compose(self) -> ComposeResult:
         n = self.number
-        questions = self.app.wording.statement_questions[n - 1]
+        questions = self.coprod.wording.statement_questions[n - 1]
         saved = self._saved()
         answers = list(saved.answers) if saved else []
-        checked = sorted(a.statement for a in self.file.rows("audit"))
+        checked = sorted(a.statement for a in self.session.audit())
         yield Static(f"'I' statement {n} of {len(fw.I_STATEMENTS)}: "
                      f"{fw.I_STATEMENTS[n - 1]}", id="statement", markup=False)
         yield Static("Checked so far: " + (", ".join(map(str, checked)) or "none")
@@ -60,8 +63,8 @@ class StatementsScreen(SessionScreen):
                 yield Select(ANSWERS, value=given or Select.NULL, id=f"q{i}",
                              prompt="Not answered")
             yield label("Evidence")
-            self._suggestion = suggested_evidence(self.app.store.snapshot(self.session_id),
-                                                  self.app.wording)[n]
+            self._suggestion = suggested_evidence(self.session.snapshot(),
+                                                  self.coprod.wording)[n]
             yield Static(Text("Suggested from this session (Ctrl+G to use it): "
                               + self._suggestion), id="suggestion", classes="hint")
             yield text_area(saved.evidence if saved else "", id="evidence", height=4)
@@ -75,7 +78,7 @@ class StatementsScreen(SessionScreen):
         self.query_one("#q0").focus()
 
     def _answers(self) -> list[str]:
-        count = len(self.app.wording.statement_questions[self.number - 1])
+        count = len(self.coprod.wording.statement_questions[self.number - 1])
         values = [self.query_one(f"#q{i}", Select).value for i in range(count)]
         return ["" if v is Select.NULL else str(v) for v in values]
 
@@ -83,7 +86,7 @@ class StatementsScreen(SessionScreen):
         return any(self._answers()) or bool(self.query_one("#evidence", TextArea).text.strip())
 
     def action_save(self) -> bool:
-        return self.save(self.file.set_audit, self.number, self._answers(),
+        return self.save(self.session.set_audit, self.number, self._answers(),
                          self.query_one("#evidence", TextArea).text,
                          self.query_one("#will_change", TextArea).text) is not None
 
@@ -93,7 +96,7 @@ class StatementsScreen(SessionScreen):
 
     def saving_refused(self, exc: CoprodError) -> None:
         self.query_one("#problem", Static).update(str(exc))
-        if "will change" in str(exc):
+        if getattr(exc, "field", None) == "will_change":
             self.query_one("#will_change").focus()
         if isinstance(exc, SaveError):
             super().saving_refused(exc)

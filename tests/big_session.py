@@ -8,10 +8,24 @@ into a data folder in one durable write, as an import would.
 from __future__ import annotations
 
 from coprod_tui import framework as fw
+from coprod_tui.interchange import Bundle
 from coprod_tui.model import (
-    Action, AgendaItem, Attendance, AuditAnswer, ConductVersion, Decision, Feedback, Group,
-    Idea, Person, Session, SessionData, Turn,
+    Action,
+    AgendaItem,
+    Attendance,
+    AuditAnswer,
+    ConductVersion,
+    Decision,
+    Feedback,
+    Group,
+    Idea,
+    Person,
+    Session,
+    SessionData,
+    Turn,
 )
+from coprod_tui.service import Service
+from coprod_tui.store.session_file import TABLES
 
 IDEA_TEXT = ("a realistic sentence or two about what could be better for the people "
              "who use this service and their families.")
@@ -62,11 +76,11 @@ def big_session(*, attendees: int = 60, ideas: int = 600, decisions: int = 60,
 
 
 def put_in_store(store, data: SessionData) -> str:
-    """Write ``data`` (its group, people and session) into an open store; its session id."""
-    store.groups.adopt(data.group, list(data.people.values()))
-    tables = {name: getattr(data, name) for name in (
-        "attendance", "turns", "ideas", "decisions", "actions", "feedback", "audit",
-        "corrections")}
-    file = store.add_session(data.session, {k: v for k, v in tables.items() if v})
-    store.release(file)
+    """Write ``data`` (its group, people and session) into an open store, as an import
+    does; its session id."""
+    service = Service(store)
+    service.import_session(Bundle(
+        group=data.group, people=list(data.people.values()), session=data.session,
+        tables={name: getattr(data, name) for name in TABLES}))
+    service.session(data.session.id).release()
     return data.session.id

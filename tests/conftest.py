@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.model import Group, Person
+from coprod_tui.service import Service
 from coprod_tui.store import Store, open_store
 
 
@@ -38,21 +39,25 @@ def store(data_dir: Path):
 
 
 @pytest.fixture
-def group(store: Store) -> Group:
-    return store.groups.add_group(Group(
-        name="Test Group", purpose="Shape the service",
-        conduct=[ConductVersion(version=1, text="One at a time\nBe kind")]))
+def service(store: Store) -> Service:
+    return Service(store)
 
 
 @pytest.fixture
-def people(store: Store, group: Group) -> list[Person]:
-    return [store.add_person(p, group.id) for p in (
-        Person(name="Ann Lee", role="uses_services", consent_to_be_named=True),
-        Person(name="Bob Stone", role="carer", consent_to_be_named=False,
-               support_needs=["bsl"], contact="bob@example.org"),
-        Person(name="Cat Moss", role="officer", consent_to_be_named=True,
-               organisation="Council"),
-        Person(name="Dan Park", role="carer"),
+def group(service: Service) -> Group:
+    return service.groups.add_group(name="Test Group", purpose="Shape the service",
+                                    conduct="One at a time\nBe kind")
+
+
+@pytest.fixture
+def people(service: Service, group: Group) -> list[Person]:
+    return [service.groups.add_person(group.id, **details) for details in (
+        dict(name="Ann Lee", role="uses_services", consent_to_be_named=True),
+        dict(name="Bob Stone", role="carer", consent_to_be_named=False,
+             support_needs=["bsl"], contact="bob@example.org"),
+        dict(name="Cat Moss", role="officer", consent_to_be_named=True,
+             organisation="Council"),
+        dict(name="Dan Park", role="carer"),
     )]
 
 

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from coprod_tui.demo import GROUP_ID, add_demo
-from coprod_tui.model import Group
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 
 RARE = "kingfisher"
 
@@ -38,10 +38,10 @@ def make_long_history(root: Path, sessions: int = 1000, groups: int = 10,
     would be after the first start); the copy numbered 123 mentions RARE.
     """
     with open_store(root) as store:
-        add_demo(store)
+        add_demo(Service(store))
         templates = [(store.sessions_dir / f"{s.id}.json").read_bytes()
                      for s in store.summaries()]
-        group_ids = [GROUP_ID] + [store.groups.add_group(Group(name=f"Group {n}")).id
+        group_ids = [GROUP_ID] + [Service(store).groups.add_group(name=f"Group {n}").id
                                   for n in range(1, groups)]
     history = LongHistory(root, group_ids)
     start = date(2016, 1, 4)

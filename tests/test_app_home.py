@@ -6,10 +6,11 @@ from textual.widgets import DataTable
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.service import Service
 
 
 async def test_home_lists_the_demo_sessions(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

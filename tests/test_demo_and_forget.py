@@ -7,13 +7,13 @@ from collections import Counter
 from pathlib import Path
 
 from coprod_tui.demo import add_demo
-from coprod_tui.forget import forget
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 
 
 def test_demo_has_three_full_sessions_and_is_idempotent(store):
-    assert add_demo(store)
-    assert add_demo(store) == []
+    assert add_demo(Service(store))
+    assert add_demo(Service(store)) == []
     summaries = store.summaries()
     assert len(summaries) == 3 and {s.status for s in summaries} == {"closed"}
     statuses = Counter()
@@ -32,12 +32,12 @@ def folder_text(folder: Path) -> bytes:
 
 
 def test_forget_leaves_no_trace_in_any_file(data_dir, store):
-    add_demo(store)
+    add_demo(Service(store))
     # Put the name in free text too, and a damaged copy in set-aside.
     sid = store.summaries()[0].id
-    file = store.session(sid)
+    file = Service(store).session(sid)
     file.add_idea("As Daniel Hughes said, the lights are too bright")
-    store.release(file)
+    file.release()
     (data_dir / "set-aside").mkdir(exist_ok=True)
     damaged = data_dir / "set-aside" / "old.json.1"
     damaged.write_bytes(
@@ -46,7 +46,7 @@ def test_forget_leaves_no_trace_in_any_file(data_dir, store):
     assert b"Daniel Hughes" in folder_text(data_dir)
     person = next(p for p in store.groups.people().values() if p.name == "Daniel Hughes")
 
-    report = forget(store, "daniel hughes")
+    report = Service(store).forget("daniel hughes")
     store.close()
 
     # A file coprod cannot parse is never rewritten: it is listed for the user to decide.

@@ -20,20 +20,24 @@ from coprod_tui import framework as fw
 from coprod_tui.clock import today
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import CoprodError, NotFound
-from coprod_tui.exporting import FORMATS, export_group_report, export_session, render
 from coprod_tui.exports.easy_read import easy_read_docx
-from coprod_tui.evidence import card_tally, involvement, statement_checks
-from coprod_tui.exports.facts import session_facts
-from coprod_tui.exports.follow_up import promises
+from coprod_tui.exports.formats import FORMATS, export_group, export_session, render
 from coprod_tui.exports.minutes import minutes_docx
-from coprod_tui.exports.plain import long_date, safe_text, short_date, table_date
+from coprod_tui.exports.xml_safe import safe_text
 from coprod_tui.exports.you_said_we_did import group_you_said_we_did_docx, you_said_we_did_docx
 from coprod_tui.model import (
     Action, AgendaItem, Attendance, AuditAnswer, ConductVersion, Decision, Feedback, Group,
     Idea, NextMeeting, Person, Session, SessionData, Turn,
 )
+from coprod_tui.report import action_rows, card_tally, involvement, session_report, \
+    statement_checks
 from coprod_tui.store.groups import find_group
-from coprod_tui.templates import default_wording
+from coprod_tui.templates import default_wording, read_template
+from coprod_tui.words import long_date, short_date, table_date
+from tests.conftest import run_cli
+
+WORDING = default_wording()
+from coprod_tui.service import Service
 
 WORD_FORMATS = ("minutes", "easy-read", "you-said-we-did")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -108,9 +112,9 @@ def table_captioned(doc, caption: str):
 def built(store, group, people):
     """A closed session with every kind of record, a correction and private details."""
     ann, bob, cat, dan = people
-    store.groups.update_person(bob.id, support_other="needs-SECRET-support")
+    Service(store).groups.update_person(bob.id, support_other="needs-SECRET-support")
     bob = store.groups.person(bob.id)
-    f = store.create_session(group.id, "Bus stops review", date="2026-03-05", start="10:00",
+    f = Service(store).create_session(group.id, "Bus stops review", date="2026-03-05", start="10:00",
                              end="12:00", venue="Town Hall, Room 1", format="hybrid",
                              methods=["focus_group"], facilitator="Fay Facil",
                              can_change="The timetable and where stops go.",
@@ -119,10 +123,10 @@ def built(store, group, people):
     f.add_agenda_item("Any other business", 5)
     f.start()
     for person in (ann, bob, cat):
-        f.mark(person, "present")
-        f.agree_conduct(person, 1)
-    f.set_attendance(bob, mode="online")
-    f.mark(dan, "apologies")
+        f.mark(person.id, "present")
+        f.agree_conduct(person.id, version=1)
+    f.set_attendance(bob.id, mode="online")
+    f.mark(dan.id, "apologies")
     f.record_turn(ann.id)
     f.record_turn(bob.id)
     i1 = f.add_idea("More benches at the stops", raised_by="person", person_id=bob.id,
@@ -150,19 +154,19 @@ def built(store, group, people):
     f.set_audit(1, ["yes", "yes", "partly"], evidence="Half the group were carers")
     f.set_audit(6, ["no", "yes"], evidence="Time clash for workers",
                 will_change="Try an evening slot")
-    f.close_session(NextMeeting(date="2026-04-20", start="18:00", venue="Central Library"))
+    f.close(NextMeeting(date="2026-04-20", start="18:00", venue="Central Library"))
     # Corrections after closing: one the minutes show, one private (never listed).
-    f.edit_decision(d1.id, reasons="Carers and people who use buses said standing is hard")
-    f.set_attendance(bob, support_needs=["bsl", "breaks"])
+    f.correct("decision", d1.id, reasons="Carers and people who use buses said standing is hard")
+    f.set_attendance(bob.id, support_needs=["bsl", "breaks"])
     sid = f.id
-    store.release(f)
+    f.release()
     return store.snapshot(sid)
 
 
 # -- facts ---------------------------------------------------------------------------------
 
 def test_minutes_hold_the_facts(built):
-    doc = read(minutes_docx(built))
+    doc = read(minutes_docx(built, WORDING))
     text = text_of(doc)
     assert doc.paragraphs[0].text == "Bus stops review"
     for expected in ("Test Group", "Thursday 5 March 2026", "10:00 to 12:00",
@@ -239,7 +243,7 @@ def test_minutes_hold_the_facts(built):
 
 
 def test_easy_read_tells_the_same_facts_in_short_sentences(built):
-    doc = read(easy_read_docx(built))
+    doc = read(easy_read_docx(built, WORDING))
     text = text_of(doc)
     about = paragraphs_after(doc, "About the meeting")
     assert about[:4] == ["The meeting was on Thursday 5 March 2026.", "It started at 10:00.",
@@ -284,7 +288,7 @@ def test_easy_read_tells_the_same_facts_in_short_sentences(built):
 
 
 def test_you_said_we_did_for_one_session(built):
-    doc = read(you_said_we_did_docx(built, as_of=date(2026, 5, 1)))
+    doc = read(you_said_we_did_docx(built, WORDING, as_of=date(2026, 5, 1)))
     assert doc.paragraphs[0].text == "You said, We did"
     assert paragraphs_after(doc, "Summary") == [
         "3 actions agreed: 1 done, 1 not able to be done and 1 still open."]
@@ -305,10 +309,10 @@ def test_you_said_we_did_for_one_session(built):
 
 
 def test_group_report_covers_every_session(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     out = tmp_path / "out"
     out.mkdir()
-    path = export_group_report(store, "riverside short stay", out)
+    path = export_group(Service(store), "riverside short stay", "you-said-we-did", out, wording=WORDING)
     assert path.parent == out.resolve() and path.suffix == ".docx"
     doc = read(path.read_bytes())
     assert "9 actions agreed: 4 done, 2 not able to be done and 3 still open." in text_of(doc)
@@ -326,24 +330,26 @@ def test_group_report_covers_every_session(store, tmp_path):
             "every room this year. A shared call room with a tablet will be set up instead. "
             "We told the group on 23 July 2026.") in not_able
     with pytest.raises(NotFound):
-        export_group_report(store, "no such group", out)
+        export_group(Service(store), "no such group", "you-said-we-did", out, wording=WORDING)
 
     group = find_group(store.groups, "riverside")
     sessions = [store.snapshot(s.id) for s in store.summaries()]
-    in_august = text_of(read(group_you_said_we_did_docx(group, sessions, date(2026, 8, 1))))
+    in_august = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
+                                                        date(2026, 8, 1))))
     assert "Still open: due by 15 December 2026." in in_august
     assert "is late" not in in_august
-    next_year = text_of(read(group_you_said_we_did_docx(group, sessions, date(2027, 1, 1))))
+    next_year = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
+                                                        date(2027, 1, 1))))
     assert "Still open: this was due by 15 December 2026 and is late." in next_year
 
 
 def test_group_report_with_no_sessions_still_opens(store, group):
-    doc = read(group_you_said_we_did_docx(group, []))
+    doc = read(group_you_said_we_did_docx(group, [], WORDING))
     assert "The group has not met yet." in text_of(doc)
 
 
 def test_find_group_by_id_name_or_unique_part(store, group):
-    other = store.groups.add_group(Group(name="Test Group Two"))
+    other = Service(store).groups.add_group(name="Test Group Two")
     assert find_group(store.groups, "test group").id == group.id  # exact beats partial
     assert find_group(store.groups, "two").id == other.id
     assert find_group(store.groups, group.id).id == group.id
@@ -363,40 +369,40 @@ def test_evidence_tally_and_checks_are_plain_data(built):
     assert (inv.decisions, inv.decisions_informed, inv.ideas_used) == (1, 1, 1)
     assert (inv.actions_done, inv.actions_not_able, inv.actions_open) == (1, 1, 1)
     assert (inv.spoke, inv.turns, inv.turns_lived_experience) == (2, 2, 2)
-    tally = card_tally(built, default_wording())
+    tally = card_tally(built, WORDING)
     assert tally.total == 3 and [lc.count for lc in tally.levels] == [1, 1, 1, 0]
     assert {(c.text, c.name) for c in tally.comments} == {
         ("Felt heard today", "Ann Lee"), ("A quiet comment", None)}
-    checks = statement_checks(built, default_wording())
+    checks = statement_checks(built, WORDING)
     assert [(c.number, c.verdict) for c in checks] == [(1, "partly"), (6, "not_met")]
     assert checks[1].will_change == "Try an evening slot"
-    found = promises(built, as_of=date(2026, 5, 1))
-    assert [(p.said_kind, p.status, p.overdue) for p in found] == [
+    found = action_rows(built)
+    assert [(r.source_kind, r.status, r.is_overdue(date(2026, 5, 1))) for r in found] == [
         ("decision", "done", False), ("idea", "not_able", False), ("idea", "open", True)]
-    assert promises(built, as_of=date(2019, 1, 1))[2].overdue is False
+    assert found[2].is_overdue(date(2019, 1, 1)) is False
 
 
 def test_no_session_records_means_no_optional_parts(store, group):
-    f = store.create_session(group.id, "Empty one", date="2026-01-02")
+    f = Service(store).create_session(group.id, "Empty one", date="2026-01-02")
     data = store.snapshot(f.id)
-    doc = read(minutes_docx(data))
+    doc = read(minutes_docx(data, WORDING))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["About the meeting", "Purpose, and what could change",
                         "Who took part", "Code of conduct", "What was discussed",
                         "Actions (You said, We did)", "Evidence of involvement",
                         "Next meeting"]
     assert "Nobody was recorded as present." in text_of(doc)
-    assert session_facts(data, default_wording()).cards is None
-    ysw = read(you_said_we_did_docx(data))
+    assert session_report(data, WORDING).cards is None
+    ysw = read(you_said_we_did_docx(data, WORDING))
     assert "No actions were agreed at this meeting." in text_of(ysw)
-    assert read(easy_read_docx(data)).paragraphs
+    assert read(easy_read_docx(data, WORDING)).paragraphs
 
 
 # -- privacy ---------------------------------------------------------------------------------
 
 def test_unconsented_names_support_needs_and_contacts_appear_nowhere(built):
     for fmt in WORD_FORMATS:
-        payload = render(built, fmt)
+        payload = render(built, fmt, WORDING)
         raw = all_xml(payload)
         for secret in (b"Bob Stone", b"Dan Park", b"bob@example.org", b"needs-SECRET-support",
                        b"BSL interpreter", b"Regular breaks", b"support"):
@@ -406,11 +412,11 @@ def test_unconsented_names_support_needs_and_contacts_appear_nowhere(built):
 
 
 def test_demo_exports_never_name_people_who_did_not_consent(store):
-    add_demo(store)
+    add_demo(Service(store))
     for summary in store.summaries():
         data = store.snapshot(summary.id)
         for fmt in WORD_FORMATS:
-            payload = render(data, fmt)
+            payload = render(data, fmt, WORDING)
             raw = all_xml(payload)
             for name in DEMO_UNNAMED:
                 assert name.encode() not in raw, (summary.title, fmt, name)
@@ -418,18 +424,18 @@ def test_demo_exports_never_name_people_who_did_not_consent(store):
             assert b"Maya Okafor" in raw or fmt == "you-said-we-did"
     group = store.groups.groups()[0]
     raw = all_xml(group_you_said_we_did_docx(
-        group, [store.snapshot(s.id) for s in store.summaries()]))
+        group, [store.snapshot(s.id) for s in store.summaries()], WORDING))
     assert not any(name.encode() in raw for name in DEMO_UNNAMED)
 
 
 def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, people):
     ann = people[0]
-    f = store.create_session(group.id, "Consent check")
-    f.mark(ann, "present")
+    f = Service(store).create_session(group.id, "Consent check")
+    f.mark(ann.id, "present")
     f.add_feedback(4, "Lovely session", person_id=ann.id)
-    f.set_attendance(ann, consent_to_be_named=False)
+    f.set_attendance(ann.id, consent_to_be_named=False)
     data = store.snapshot(f.id)
-    raw = all_xml(minutes_docx(data))
+    raw = all_xml(minutes_docx(data, WORDING))
     assert b"Lovely session" in raw and b"Ann Lee" not in raw
 
 
@@ -437,14 +443,14 @@ def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, peopl
 
 @pytest.fixture
 def demo_first(store):
-    add_demo(store)
+    add_demo(Service(store))
     return store.snapshot(store.summaries()[-1].id)
 
 
 @pytest.mark.parametrize("fmt", WORD_FORMATS)
 def test_metadata_is_ours_and_british(demo_first, fmt):
     before = datetime.now(timezone.utc).replace(microsecond=0)
-    payload = render(demo_first, fmt)
+    payload = render(demo_first, fmt, WORDING)
     doc = read(payload)
     props = doc.core_properties
     title = demo_first.session.title
@@ -478,7 +484,7 @@ def test_metadata_is_ours_and_british(demo_first, fmt):
 
 
 def test_minutes_cite_ideas_by_number_and_first_words(demo_first):
-    doc = read(minutes_docx(demo_first))
+    doc = read(minutes_docx(demo_first, WORDING))
     assert ("Informed by: idea 1 (Bedrooms should feel like home, not a hospital: soft "
             "lights…); idea 2 (A quiet room with no bright lights, for when things get "
             "too…).") in [p.text for p in doc.paragraphs]
@@ -486,13 +492,13 @@ def test_minutes_cite_ideas_by_number_and_first_words(demo_first):
 
 def test_author_falls_back_to_the_facilitator(built):
     # The test group has no organisation.
-    assert read(minutes_docx(built)).core_properties.author == "Fay Facil"
+    assert read(minutes_docx(built, WORDING)).core_properties.author == "Fay Facil"
 
 
 @pytest.mark.parametrize("fmt", WORD_FORMATS)
 def test_headings_tables_and_page_numbers(demo_first, built, fmt):
     for data in (demo_first, built):
-        doc = read(render(data, fmt))
+        doc = read(render(data, fmt, WORDING))
         levels = heading_levels(doc)
         assert levels[0] == 0 and levels.count(0) == 1 and 1 in levels
         for before, after in zip(levels, levels[1:]):
@@ -509,7 +515,7 @@ def test_headings_tables_and_page_numbers(demo_first, built, fmt):
 
 
 def test_minutes_use_tables_only_for_data(built):
-    doc = read(minutes_docx(built))
+    doc = read(minutes_docx(built, WORDING))
     captions = [t._tbl.tblPr.find(f"{W}tblCaption").get(f"{W}val") for t in doc.tables]
     assert captions == ["People present", "How many people came in each role",
                         "Actions agreed at this meeting", "Comment card answers",
@@ -535,7 +541,7 @@ def _font_problems(xml_root) -> list[str]:
 
 def test_easy_read_is_large_sans_serif_spaced_and_has_no_tables(demo_first, built):
     for data in (demo_first, built):
-        payload = easy_read_docx(data)
+        payload = easy_read_docx(data, WORDING)
         doc = read(payload)
         assert doc.tables == []
         assert b"<w:tbl>" not in parts(payload)["word/document.xml"]
@@ -564,7 +570,7 @@ def test_easy_read_is_large_sans_serif_spaced_and_has_no_tables(demo_first, buil
 
 
 def test_minutes_are_sans_serif_too(built):
-    doc = read(minutes_docx(built))
+    doc = read(minutes_docx(built, WORDING))
     assert _font_problems(doc.styles.element) == []
     assert doc.styles["Normal"].font.name == "Arial"
 
@@ -608,7 +614,7 @@ def test_every_control_character_in_every_text_field_exports(built):
         poison(record)
     assert HOSTILE in built.session.title and HOSTILE in built.ideas[0].text
     for fmt in WORD_FORMATS:
-        payload = render(built, fmt)
+        payload = render(built, fmt, WORDING)
         doc = read(payload)
         assert doc.core_properties.title  # 300+ characters still fit (cut to 255)
         text = text_of(doc)
@@ -616,14 +622,14 @@ def test_every_control_character_in_every_text_field_exports(built):
         assert "End" in text and not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]",
                                                text)
     group = built.group
-    read(group_you_said_we_did_docx(group, [built]))
+    read(group_you_said_we_did_docx(group, [built], WORDING))
 
 
 @pytest.mark.parametrize("code", range(0x20))
 def test_each_control_character_through_the_store_exports(store, group, people, code):
     char = chr(code)
-    f = store.create_session(group.id, f"Title{char}here", venue=f"Hall{char}one")
-    f.mark(people[0], "present")
+    f = Service(store).create_session(group.id, f"Title{char}here", venue=f"Hall{char}one")
+    f.mark(people[0].id, "present")
     idea = f.add_idea(f"Idea{char}text", raised_by="person", person_id=people[0].id)
     decision = f.add_decision(f"Decide{char}this", f"Because{char}so", idea_ids=[idea.id])
     f.add_action(f"Do{char}it", owner=f"Owner{char}name", source_kind="decision",
@@ -631,7 +637,7 @@ def test_each_control_character_through_the_store_exports(store, group, people, 
     f.add_feedback(3, f"Card{char}comment")
     data = store.snapshot(f.id)
     for fmt in WORD_FORMATS:
-        text = text_of(read(render(data, fmt)))
+        text = text_of(read(render(data, fmt, WORDING)))
         assert "Do" in text and "\x00" not in text
 
 
@@ -653,11 +659,11 @@ def test_dates_read_the_british_way():
 @pytest.mark.parametrize("title", ["../../etc/passwd", "CON", "a/b\\c:d*?<>|", "..",
                                    "   .hidden", "x" * 300])
 def test_hostile_titles_stay_inside_the_folder(store, group, tmp_path, title):
-    f = store.create_session(group.id, title, date="2026-02-03")
+    f = Service(store).create_session(group.id, title, date="2026-02-03")
     out = tmp_path / "out"
     out.mkdir()
     for fmt in FORMATS:
-        path = export_session(store, f.id, fmt, out)
+        path = export_session(Service(store), f.id, fmt, out, wording=WORDING)
         assert path.parent == out.resolve(), path
         assert path.name.startswith("2026-02-03")
     assert len(list(out.iterdir())) == len(FORMATS)
@@ -665,16 +671,27 @@ def test_hostile_titles_stay_inside_the_folder(store, group, tmp_path, title):
 
 def test_render_refuses_an_unknown_format(built):
     with pytest.raises(CoprodError, match="no export format"):
-        render(built, "pdf")
+        render(built, "pdf", WORDING)
 
 
-def test_exports_use_the_organisations_wording(store, tmp_path, monkeypatch, built):
+def test_exports_use_the_wording_they_are_given_and_never_read_the_environment(
+        store, data_dir, tmp_path, monkeypatch, built):
     template = tmp_path / "ours.toml"
     template.write_text('[comment_card]\nlevel_4 = "We changed things together."\n',
                         encoding="utf-8")
-    monkeypatch.setenv("COPROD_TEMPLATE", str(template))
-    path = export_session(store, built.session.id, "minutes", tmp_path)
+    ours = read_template(template)
+    path = export_session(Service(store), built.session.id, "minutes", tmp_path, wording=ours)
     assert "We changed things together." in text_of(read(path.read_bytes()))
+    # The environment names a template, but the writers use only what they are given.
+    monkeypatch.setenv("COPROD_TEMPLATE", str(template))
+    for fmt in WORD_FORMATS:
+        assert "We changed things together." not in text_of(read(render(built, fmt, WORDING)))
+    # The command line is the caller: it loads the wording once, from COPROD_TEMPLATE.
+    store.close()
+    out = run_cli("export", built.session.id, "-o", str(tmp_path / "cli.docx"),
+                  data_dir=data_dir, env={"COPROD_TEMPLATE": str(template)})
+    assert out.returncode == 0, out.stderr
+    assert "We changed things together." in text_of(read((tmp_path / "cli.docx").read_bytes()))
 
 
 # -- speed -------------------------------------------------------------------------------------
@@ -717,15 +734,15 @@ def big_session() -> SessionData:
 
 def test_a_big_session_exports_quickly():
     data = big_session()
-    render(data, "minutes")  # the first call pays for importing python-docx
+    render(data, "minutes", WORDING)  # the first call pays for importing python-docx
     for fmt in WORD_FORMATS:
         started = time.perf_counter()
-        payload = render(data, fmt)
+        payload = render(data, fmt, WORDING)
         took = time.perf_counter() - started
         print(f"\n{fmt}: {took * 1000:.0f} ms for 60 people, 600 ideas, 60 decisions, "
               f"100 actions ({len(payload) // 1024} KB)")
         assert took < 3.0, f"{fmt} took {took:.2f} s"
-    doc = read(render(data, "minutes"))
+    doc = read(render(data, "minutes", WORDING))
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Idea ")) == 600
     assert len(table_captioned(doc, "Actions agreed at this meeting").rows) == 101
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Decision ")) == 60

@@ -11,7 +11,11 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_group_report, export_session
+from coprod_tui.exports.formats import export_group, export_session
+from coprod_tui.templates import default_wording
+
+WORDING = default_wording()
+from coprod_tui.service import Service
 
 pytestmark = pytest.mark.soffice
 
@@ -37,19 +41,20 @@ def pdf_text(path: Path) -> str:
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler's pdftotext is not installed")
 def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     first = store.summaries()[-1].id
     # A correction after closing, so the Corrections part is rendered too.
-    file = store.session(first)
+    file = Service(store).session(first)
     decision = file.decisions()[0]
-    file.edit_decision(decision.id, reasons=decision.reasons + " Everyone agreed again.")
-    store.release(file)
+    file.correct("decision", decision.id, reasons=decision.reasons + " Everyone agreed again.")
+    file.release()
 
     docs = tmp_path / "docx"
     docs.mkdir()
-    files = {fmt: export_session(store, first, fmt, docs / f"{fmt}.docx")
+    files = {fmt: export_session(Service(store), first, fmt, docs / f"{fmt}.docx", wording=WORDING)
              for fmt in ("minutes", "easy-read", "you-said-we-did")}
-    files["group"] = export_group_report(store, "Riverside", docs / "group.docx")
+    files["group"] = export_group(Service(store), "Riverside", "you-said-we-did", docs / "group.docx",
+                                  wording=WORDING)
     pdfs = tmp_path / "pdf"
     to_pdf(list(files.values()), pdfs, tmp_path / "lo-profile")
 

@@ -13,23 +13,27 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_tui.forget import forget
-from coprod_tui.model import Group, Person
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from coprod_tui.store.search import Filters, Query, make_snippet
 from tests.reliability.conftest import folder_bytes
 
 
 def sessions(store, group, count, *, ideas=2):
+    service = Service(store)
     ids = []
     for n in range(count):
-        file = store.create_session(group.id, f"Meeting {n}", date=f"2025-{n % 12 + 1:02d}-"
-                                    f"{n % 28 + 1:02d}")
+        session = service.create_session(group.id, f"Meeting {n}",
+                                         date=f"2025-{n % 12 + 1:02d}-{n % 28 + 1:02d}")
         for k in range(ideas):
-            file.add_idea(f"idea {k} of meeting {n} about the garden")
-        store.release(file)
-        ids.append(file.id)
+            session.add_idea(f"idea {k} of meeting {n} about the garden")
+        session.release()
+        ids.append(session.id)
     return ids
+
+
+def new_session(store, group, title):
+    return Service(store).create_session(group.id, title)
 
 
 # -- an update costs one session, whatever the history --------------------------------------
@@ -37,10 +41,10 @@ def sessions(store, group, count, *, ideas=2):
 def touched_by_one_change(tmp_path, count):
     """Statements run and rows changed by the index update after one new idea."""
     with open_store(tmp_path / str(count)) as store:
-        group = store.groups.add_group(Group(name="G"))
+        group = Service(store).groups.add_group(name="G")
         ids = sessions(store, group, count, ideas=2)
+        Service(store).session(ids[count // 2]).add_idea("one more idea, after the meeting")
         file = store.session(ids[count // 2])
-        file.add_idea("one more idea, typed after the meeting")
         statements, changes = store.index.statements, store.index.conn.total_changes
         size = (tmp_path / str(count) / "index.sqlite3").stat().st_size
         assert store.refresh(file)
@@ -63,11 +67,10 @@ def test_an_update_touches_the_same_rows_with_ten_sessions_or_two_hundred(tmp_pa
 
 def test_an_edit_touches_only_the_changed_record(store, group):
     (sid,) = sessions(store, group, 1, ideas=50)
-    file = store.session(sid)
-    idea = file.ideas()[7]
-    file.edit_idea(idea.id, text="a bench by the pond")
+    session = Service(store).session(sid)
+    idea = session.ideas()[7]
     before = store.index.statements
-    assert store.refresh(file)
+    session.correct("idea", idea.id, text="a bench by the pond")  # saved, then indexed
     # Upsert the summary, read its number and its records, one UPDATE.
     assert store.index.statements - before == 4
     assert [m.record_id for m in store.search("pond")] == [idea.id]
@@ -75,8 +78,7 @@ def test_an_edit_touches_only_the_changed_record(store, group):
 
 
 def test_a_save_during_a_session_never_touches_the_index(store, group, data_dir):
-    file = store.create_session(group.id, "Live")
-    store.refresh(file)
+    file = new_session(store, group, "Live")
     index = data_dir / "index.sqlite3"
     before = (index.stat().st_mtime_ns, index.stat().st_size)
     statements = store.index.statements
@@ -92,12 +94,12 @@ def test_a_save_during_a_session_never_touches_the_index(store, group, data_dir)
 # -- search: ranked, limited, snippets as plain text -----------------------------------------
 
 def test_search_is_ranked_with_snippets_that_are_plain_text(store, group):
-    file = store.create_session(group.id, "Access review")
+    file = new_session(store, group, "Access review")
     weak = file.add_idea("We talked about many things today, the car park, the lift, "
                          "the signs, the cafe menu, and also ramps near the side gate.")
     strong = file.add_idea("Ramps, ramps and more ramps")
     markup = file.add_idea("[b]Ramps[/b] at [@click=app.quit]both[/] doors \x1b[31m")
-    store.release(file)
+    file.release()
     hits = store.search("RAMPS")
     assert hits[0].record_id == strong.id  # the word three times in a short idea
     assert {h.record_id for h in hits} == {weak.id, strong.id, markup.id}
@@ -112,12 +114,12 @@ def test_search_is_ranked_with_snippets_that_are_plain_text(store, group):
 
 
 def test_words_are_found_at_the_start_of_words_and_as_typed(store, group):
-    file = store.create_session(group.id, "Words")
+    file = new_session(store, group, "Words")
     file.add_idea("The gardens need benches")
     file.add_idea("marker<7> is not marker<70>")
     file.add_idea("Don't close the café on Sundays")
     file.add_idea("市の公園でイベントをしたい")  # no spaces between words
-    store.release(file)
+    file.release()
     assert [h.text for h in store.search("GARD")] == ["The gardens need benches"]
     assert store.search("ardens") == []  # inside a word: not a word typed
     assert [h.text for h in store.search("marker<7>")] == ["marker<7> is not marker<70>"]
@@ -129,15 +131,14 @@ def test_words_are_found_at_the_start_of_words_and_as_typed(store, group):
     assert store.search("   ") == [] and store.search("?!") == []
     # A single letter is a word of its own, not the start of every word.
     assert [h.text for h in store.search("need a")] == []
-    file = store.session(file.id)
     file.add_idea("I need a bench")
-    store.release(file)
+    file.release()
     hit, = store.search("need a")
     assert [hit.snippet[a:b] for a, b in hit.spans] == ["need", "a"]
 
 
 def test_search_pages_and_counts_and_filters(store, group):
-    other = store.groups.add_group(Group(name="Other"))
+    other = Service(store).groups.add_group(name="Other")
     mine = sessions(store, group, 30, ideas=3)
     sessions(store, other, 5, ideas=1)
     page = store.find_page("garden", limit=25)
@@ -157,7 +158,7 @@ def test_search_pages_and_counts_and_filters(store, group):
 
 
 def test_sessions_with_the_words_page_and_count_alike_with_or_without_filters(store, group):
-    other = store.groups.add_group(Group(name="Other"))
+    other = Service(store).groups.add_group(name="Other")
     sessions(store, group, 45, ideas=1)
     sessions(store, other, 20, ideas=1)
     for flt in (Filters(), Filters(group_id=group.id), Filters(date_from="2025-06-01")):
@@ -202,9 +203,8 @@ def test_query_words(tmp_path):
 
 def test_a_file_changed_behind_the_index_is_caught_up_on_a_thread(data_dir, store, group):
     ids = sessions(store, group, 3)
-    changed = store.session(ids[0])
-    changed.add_idea("written while the index was not looking")  # not refreshed
-    store._open.pop(changed.id)  # as if this store had died with the change on disk
+    Service(store).session(ids[0]).add_idea("written while the index was not looking")
+    store._open.pop(ids[0])  # as if this store had died with the change on disk
     store.close()
     later = open_store(data_dir, defer_reconcile=True)
     try:
@@ -223,10 +223,9 @@ def test_a_file_changed_behind_the_index_is_caught_up_on_a_thread(data_dir, stor
 
 def test_a_summary_taken_on_a_thread_never_overwrites_a_newer_one(store, group):
     (sid,) = sessions(store, group, 1)
-    file = store.session(sid)
     old_sig = list(store.index.sigs()[sid])
-    file.add_idea("newer")
-    assert store.refresh(file)  # the app stored the newer summary meanwhile
+    Service(store).session(sid).add_idea("newer")
+    assert store.refresh(store.session(sid))  # the app stored the newer summary meanwhile
     stale = store.index.summary(sid)
     stale.ideas = 0
     assert not store.index.put(stale, [], only_if_sig=old_sig)
@@ -235,8 +234,7 @@ def test_a_summary_taken_on_a_thread_never_overwrites_a_newer_one(store, group):
 
 def test_reading_while_another_copy_writes_never_writes(data_dir, store, group):
     ids = sessions(store, group, 3)
-    live = store.session(ids[1])
-    live.add_idea("a hammock under the willow")  # the app's change, not yet indexed
+    Service(store).session(ids[1]).add_idea("a hammock under the willow")  # not yet indexed
     before = folder_bytes(data_dir)
     with open_store(data_dir, read_only=True) as reader:
         assert {s.id: s.ideas for s in reader.summaries()}[ids[1]] == 3
@@ -262,18 +260,18 @@ def test_a_session_file_gone_is_dropped_and_a_new_one_is_listed(data_dir, store,
 def test_forget_leaves_no_word_of_the_name_in_the_index(data_dir, store, group):
     """Updating the index in place would leave the name in the full-text index's
     segments (shown first, so this test proves something); forget makes it again."""
-    quentin = store.add_person(Person(name="Quentin Zebedee"), group.id)
-    file = store.create_session(group.id, "Meeting with Quentin Zebedee")
-    file.mark(quentin, "present")
+    service = Service(store)
+    quentin = service.groups.add_person(group.id, name="Quentin Zebedee")
+    file = service.create_session(group.id, "Meeting with Quentin Zebedee")
+    file.mark(quentin.id, "present")
     file.add_idea("Quentin Zebedee wants ramps")
-    store.release(file)
+    file.release()
     sessions(store, group, 40, ideas=1)
     index = data_dir / "index.sqlite3"
-    trial = store.session(file.id)
-    trial.update_session(title="Meeting")
-    store.release(trial)
+    file.update_details(title="Meeting")
+    file.release()
     assert b"zebedee" in index.read_bytes()  # the title changed, the old word stays
-    forget(store, "Quentin Zebedee")
+    service.forget("Quentin Zebedee")
     raw = index.read_bytes()
     assert b"zebedee" not in raw.lower() and b"quentin" not in raw.lower()
     assert len(store.search("ramps")) == 1 and store.count_sessions() == 41
@@ -286,7 +284,7 @@ def test_without_fts5_search_still_finds_every_word_as_typed(tmp_path, monkeypat
 
     data_dir = tmp_path / "data"
     with open_store(data_dir) as store:  # made with the full-text index
-        group = store.groups.add_group(Group(name="G"))
+        group = Service(store).groups.add_group(name="G")
         sessions(store, group, 3)
         assert store.index.fts
     monkeypatch.setattr(index_module, "_FTS5", False)
@@ -332,11 +330,11 @@ TYPED = ["The gardens need benches", "marker<7> (draft) \"quoted\" NEAR(a b) col
 @pytest.fixture(scope="module")
 def typed_store(tmp_path_factory):
     with open_store(tmp_path_factory.mktemp("typed") / "data") as store:
-        group = store.groups.add_group(Group(name="G"))
-        file = store.create_session(group.id, "Anything typed")
+        group = Service(store).groups.add_group(name="G")
+        file = new_session(store, group, "Anything typed")
         for text in TYPED:
             file.add_idea(text)
-        store.release(file)
+        file.release()
         yield store
 
 

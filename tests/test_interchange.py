@@ -9,9 +9,13 @@ import pytest
 
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import ValidationError
-from coprod_tui.exporting import export_session
-from coprod_tui.interchange import import_bundle, read_bundle
+from coprod_tui.exports.formats import export_session
+from coprod_tui.interchange import read_bundle
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
+
+WORDING = default_wording()
+from coprod_tui.service import Service
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
@@ -20,24 +24,25 @@ def folder_bytes(folder: Path) -> dict[str, bytes]:
 
 
 def test_round_trip_is_exact(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     for summary in store.summaries():
-        path = export_session(store, summary.id, "json", tmp_path / f"{summary.id}.json")
+        path = export_session(Service(store), summary.id, "json", tmp_path / f"{summary.id}.json",
+                              wording=WORDING)
         with open_store(tmp_path / f"fresh-{summary.id}") as fresh:
-            import_bundle(fresh, read_bundle(path))
+            Service(fresh).import_session(read_bundle(path))
             before, after = store.snapshot(summary.id), fresh.snapshot(summary.id)
             assert after == before  # same ids, text, times, every record
             assert fresh.groups.group(before.group.id).name == before.group.name
 
 
 def test_hostile_text_survives_the_round_trip(store, group, people, tmp_path):
-    file = store.create_session(group.id, "[b]Title[/b] ../../etc")
+    file = Service(store).create_session(group.id, "[b]Title[/b] ../../etc")
     weird = "[red]x[/] \u202eRTL\u202c مرحبا 👩‍👩‍👧 e\u0301\ttab\nline"
     idea = file.add_idea(weird, raised_by="person", person_id=people[1].id)
-    path = export_session(store, file.id, "json", tmp_path / "x.json")
+    path = export_session(Service(store), file.id, "json", tmp_path / "x.json", wording=WORDING)
     with open_store(tmp_path / "fresh") as fresh:
-        import_bundle(fresh, read_bundle(path))
-        (copied,) = fresh.session(file.id).ideas()
+        Service(fresh).import_session(read_bundle(path))
+        (copied,) = fresh.session(file.id).rows("ideas")
         assert copied == idea
 
 
@@ -58,9 +63,9 @@ def test_bad_files_are_rejected_and_nothing_is_written(tmp_path, content, messag
 
 
 def test_a_broken_link_inside_the_file_is_named(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
-    path = export_session(store, sid, "json", tmp_path / "x.json")
+    path = export_session(Service(store), sid, "json", tmp_path / "x.json", wording=WORDING)
     data = json.loads(path.read_text())
     data["decisions"][0]["idea_ids"] = ["f" * 32]  # a real id, but of no idea here
     path.write_text(json.dumps(data))
@@ -69,10 +74,10 @@ def test_a_broken_link_inside_the_file_is_named(store, tmp_path):
 
 
 def test_importing_twice_is_refused_without_change(store, tmp_path, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
-    path = export_session(store, sid, "json", tmp_path / "x.json")
+    path = export_session(Service(store), sid, "json", tmp_path / "x.json", wording=WORDING)
     before = folder_bytes(data_dir)
     with pytest.raises(ValidationError, match="already in this data folder"):
-        import_bundle(store, read_bundle(path))
+        Service(store).import_session(read_bundle(path))
     assert folder_bytes(data_dir) == before

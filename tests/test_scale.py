@@ -11,8 +11,9 @@ import time
 import pytest
 
 from coprod_tui import follow_up
-from coprod_tui.history import group_history
+from coprod_tui.report import group_history
 from coprod_tui.review import SessionFilter, filter_sessions
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from tests.long_history import RARE, make_long_history
 
@@ -106,8 +107,8 @@ def test_following_up_and_history_stay_reasonable(long_history, capsys):
         return {s.id: s.actions_open for s in store.summaries()}[first_open.session_id]
 
     before = fresh(root, open_count)[2]
-    opened, took_done, _ = fresh(root, lambda s: follow_up.mark_done(
-        s, first_open.session_id, first_open.id, "Done at last"))
+    opened, took_done, _ = fresh(root, lambda s: Service(s).follow_up.mark_done(
+        first_open.session_id, first_open.id, "Done at last"))
     assert fresh(root, open_count)[2] == before - 1
 
     with capsys.disabled():

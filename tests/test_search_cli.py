@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from coprod_tui.model import Group
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 
 KEYS = {"session_id", "title", "date", "kind", "id", "text", "snippet"}
@@ -20,11 +20,11 @@ def data(tmp_path):
     folder = tmp_path / "data"
     assert run_cli("demo", data_dir=folder).returncode == 0
     with open_store(folder) as store:
-        youth = store.groups.add_group(Group(name="Youth Forum"))
-        file = store.create_session(youth.id, "Park plans", date="2026-09-01")
+        youth = Service(store).groups.add_group(name="Youth Forum")
+        file = Service(store).create_session(youth.id, "Park plans", date="2026-09-01")
         file.add_idea("More plants and trees in the park")
-        file.close_session()
-        store.release(file)
+        file.close()
+        file.release()
     return folder
 
 
@@ -81,7 +81,7 @@ def test_an_unknown_group_is_one_plain_sentence_and_exit_2(data):
 def test_search_works_while_the_app_has_the_folder_open(data):
     with open_store(data) as store:
         # A change the app made but has not summarised yet is still found.
-        live = store.session(store.summaries()[0].id)
+        live = Service(store).session(store.summaries()[0].id)
         live.add_idea("A hammock under the willow tree")
         out = run_cli("search", "hammock", "--json", data_dir=data)
     assert out.returncode == 0, out.stderr

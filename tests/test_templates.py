@@ -11,10 +11,11 @@ import pytest
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_session
+from coprod_tui.exports.formats import export_session
 from coprod_tui.templates import (
     TemplateError, default_wording, load_wording_reporting, read_template,
 )
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 from tests.ui.helpers import screen_text
 
@@ -80,7 +81,7 @@ def test_a_broken_template_says_what_is_wrong(tmp_path, text, message):
 
 async def test_the_wording_shows_on_screen_and_in_the_minutes(store, data_dir, tmp_path):
     write_template(data_dir)
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -104,7 +105,7 @@ async def test_the_wording_shows_on_screen_and_in_the_minutes(store, data_dir, t
         await pilot.press("g")
         await pilot.pause()
         assert app.screen.query_one("#conduct").text == "Be on time.\nPhones away."
-    path = export_session(store, sid, "minutes", tmp_path)
+    path = export_session(Service(store), sid, "minutes", tmp_path, wording=app.wording)
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
     tables = docx.Document(io.BytesIO(path.read_bytes())).tables
     cells = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)

@@ -36,7 +36,8 @@ class Record:
         for name, required, load, where in _plan(cls):
             if name not in data:
                 if required:
-                    raise ValidationError(f"A {cls.noun} is missing its '{name}'.")
+                    raise ValidationError(f"A {cls.noun} is missing its '{name}'.",
+                                          field=name)
                 continue
             values[name] = load(data[name], where)
         return cls(**values)
@@ -194,8 +195,9 @@ def _kind(hint: Any) -> str:
     return {str: "text", int: "a whole number", bool: "yes or no"}.get(hint, str(hint))
 
 
-def one_of(value: str, allowed: typing.Iterable[str], what: str) -> str:
+def one_of(value: str, allowed: typing.Iterable[str], what: str,
+           field: str | None = None) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise ValidationError(f"{what} must be one of: {', '.join(allowed)}.")
+        raise ValidationError(f"{what} must be one of: {', '.join(allowed)}.", field=field)
     return value

@@ -23,9 +23,10 @@ class ConductVersion(Record):
 
     def __post_init__(self) -> None:
         if self.version < 1:
-            raise ValidationError("A code of conduct version starts at 1.")
-        self.text = clean_long(self.text, what="The code of conduct", required=True)
-        self.note = clean_line(self.note, what="The note about the change", limit=2000)
+            raise ValidationError("A code of conduct version starts at 1.", field="version")
+        self.text = clean_long(self.text, what="The code of conduct", required=True, field="text")
+        self.note = clean_line(self.note, what="The note about the change", limit=2000,
+                               field="note")
 
     def points(self) -> list[str]:
         """The code as separate points, one per non-empty line."""
@@ -49,19 +50,21 @@ class Person(Record):
     created_at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.name = clean_line(self.name, what="A person's name", required=True, limit=200)
-        one_of(self.role, (c.key for c in fw.ROLES), "A person's role")
-        self.organisation = clean_line(self.organisation, what="The organisation")
+        self.name = clean_line(self.name, what="A person's name", required=True, limit=200,
+                               field="name")
+        one_of(self.role, (c.key for c in fw.ROLES), "A person's role", "role")
+        self.organisation = clean_line(self.organisation, what="The organisation",
+                                       field="organisation")
         self.support_needs = _support_needs(self.support_needs)
         self.support_other = clean_line(self.support_other, what="Other support needs",
-                                        limit=2000)
-        self.contact = clean_line(self.contact, what="Contact details", limit=500)
+                                        limit=2000, field="support_other")
+        self.contact = clean_line(self.contact, what="Contact details", limit=500, field="contact")
 
 
 def _support_needs(keys: list[str]) -> list[str]:
     known = {c.key for c in fw.SUPPORT_NEEDS}
     for key in keys:
-        one_of(key, known, "A support need")
+        one_of(key, known, "A support need", "support_needs")
     return list(dict.fromkeys(keys))
 
 
@@ -83,17 +86,22 @@ class Group(Record):
     created_at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.name = clean_line(self.name, what="The group's name", required=True, limit=200)
-        self.purpose = clean_long(self.purpose, what="The group's purpose", limit=20_000)
-        self.can_change = clean_long(self.can_change, what="What can change", limit=20_000)
+        self.name = clean_line(self.name, what="The group's name", required=True, limit=200,
+                               field="name")
+        self.purpose = clean_long(self.purpose, what="The group's purpose", limit=20_000,
+                                  field="purpose")
+        self.can_change = clean_long(self.can_change, what="What can change", limit=20_000,
+                                     field="can_change")
         self.cannot_change = clean_long(self.cannot_change, what="What cannot change",
-                                        limit=20_000)
-        one_of(self.stage, (c.key for c in fw.STAGES), "The commissioning stage")
-        self.organisation = clean_line(self.organisation, what="The organisation")
+                                        limit=20_000, field="cannot_change")
+        one_of(self.stage, (c.key for c in fw.STAGES), "The commissioning stage", "stage")
+        self.organisation = clean_line(self.organisation, what="The organisation",
+                                       field="organisation")
         self.roster = list(dict.fromkeys(self.roster))
         for expected, version in enumerate(self.conduct, start=1):
             if version.version != expected:
-                raise ValidationError("The code of conduct versions must be numbered 1, 2, 3 ...")
+                raise ValidationError("The code of conduct versions must be numbered 1, 2, 3 ...",
+                                      field="conduct")
 
     @property
     def current_conduct(self) -> ConductVersion | None:

@@ -25,8 +25,8 @@ class Turn(Record):
     at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        one_of(self.kind, (c.key for c in fw.TURN_KINDS), "The kind of turn")
-        _instant(self.at, "When they spoke")
+        one_of(self.kind, (c.key for c in fw.TURN_KINDS), "The kind of turn", "kind")
+        _instant(self.at, "When they spoke", "at")
 
 
 @dataclass(slots=True)
@@ -42,12 +42,14 @@ class Idea(Record):
     at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.text = clean_long(self.text, what="An idea", required=True)
-        one_of(self.raised_by, (c.key for c in fw.RAISED_BY), "Who raised the idea")
+        self.text = clean_long(self.text, what="An idea", required=True, field="text")
+        one_of(self.raised_by, (c.key for c in fw.RAISED_BY), "Who raised the idea", "raised_by")
         if (self.raised_by == "person") != (self.person_id is not None):
-            raise ValidationError("Say which person raised the idea, or choose anonymous.")
-        self.tags = [clean_line(t, what="A tag", required=True, limit=60) for t in self.tags]
-        _instant(self.at, "When the idea was raised")
+            raise ValidationError("Say which person raised the idea, or choose anonymous.",
+                                  field="person_id")
+        self.tags = [clean_line(t, what="A tag", required=True, limit=60, field="tags")
+                     for t in self.tags]
+        _instant(self.at, "When the idea was raised", "at")
 
 
 @dataclass(slots=True)
@@ -69,24 +71,29 @@ class Decision(Record):
     at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.text = clean_long(self.text, what="The decision", required=True)
-        self.reasons = clean_long(self.reasons, what="The reasons")
+        self.text = clean_long(self.text, what="The decision", required=True, field="text")
+        self.reasons = clean_long(self.reasons, what="The reasons", field="reasons")
         if not self.reasons.strip():
             raise ValidationError(
-                "A decision needs its reasons: say why the group decided this.")
-        one_of(self.method, (c.key for c in fw.DECISION_METHODS), "How it was decided")
+                "A decision needs its reasons: say why the group decided this.", field="reasons")
+        one_of(self.method, (c.key for c in fw.DECISION_METHODS), "How it was decided",
+               "method")
         votes = (self.votes_for, self.votes_against, self.votes_abstain)
         if self.method == "vote":
             if self.votes_for is None or self.votes_against is None:
-                raise ValidationError("For a vote, give the number for and against.")
+                raise ValidationError("For a vote, give the number for and against.",
+                                      field="votes_for")
             if any(v is not None and v < 0 for v in votes):
-                raise ValidationError("Vote counts cannot be negative.")
+                raise ValidationError("Vote counts cannot be negative.", field="votes_for")
         elif any(v is not None for v in votes):
-            raise ValidationError("Vote counts are only kept when the decision was a vote.")
-        self.differing_views = clean_long(self.differing_views, what="Views that differed")
-        one_of(self.in_control, (c.key for c in fw.IN_CONTROL), "Whether it is in our control")
+            raise ValidationError("Vote counts are only kept when the decision was a vote.",
+                                  field="method")
+        self.differing_views = clean_long(self.differing_views, what="Views that differed",
+                                          field="differing_views")
+        one_of(self.in_control, (c.key for c in fw.IN_CONTROL), "Whether it is in our control",
+               "in_control")
         self.idea_ids = list(dict.fromkeys(self.idea_ids))
-        _instant(self.at, "When the decision was made")
+        _instant(self.at, "When the decision was made", "at")
 
 
 @dataclass(slots=True)
@@ -112,24 +119,27 @@ class Action(Record):
     updated_at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.text = clean_long(self.text, what="The action", required=True)
-        self.owner = clean_line(self.owner, what="Who will do it")
-        self.due = _date(self.due, "The due date")
-        one_of(self.source_kind, ("", "idea", "decision"), "What the action came from")
+        self.text = clean_long(self.text, what="The action", required=True, field="text")
+        self.owner = clean_line(self.owner, what="Who will do it", field="owner")
+        self.due = _date(self.due, "The due date", field="due")
+        one_of(self.source_kind, ("", "idea", "decision"), "What the action came from",
+               "source_kind")
         if bool(self.source_kind) != (self.source_id is not None):
-            raise ValidationError("An action's source needs both its kind and its id.")
-        one_of(self.status, (c.key for c in fw.ACTION_STATUS), "The action's status")
-        self.outcome = clean_long(self.outcome, what="What was done")
-        self.reason = clean_long(self.reason, what="The reason")
+            raise ValidationError("An action's source needs both its kind and its id.",
+                                  field="source_id")
+        one_of(self.status, (c.key for c in fw.ACTION_STATUS), "The action's status", "status")
+        self.outcome = clean_long(self.outcome, what="What was done", field="outcome")
+        self.reason = clean_long(self.reason, what="The reason", field="reason")
         if self.status == "not_able" and not self.reason.strip():
             raise ValidationError(
-                "Say why it could not be done: people deserve to know the reason.")
+                "Say why it could not be done: people deserve to know the reason.",
+                field="reason")
         if self.status == "done" and not self.outcome.strip():
-            raise ValidationError("Say what was done, so people can see the result.")
-        for stamp, what in ((self.communicated_back_at, "When it was told back"),
-                            (self.created_at, "When the action was made"),
-                            (self.updated_at, "When the action changed")):
-            _instant(stamp, what)
+            raise ValidationError("Say what was done, so people can see the result.",
+                                  field="outcome")
+        _instant(self.communicated_back_at, "When it was told back", "communicated_back_at")
+        _instant(self.created_at, "When the action was made", "created_at")
+        _instant(self.updated_at, "When the action changed", "updated_at")
 
 
 @dataclass(slots=True)
@@ -147,9 +157,9 @@ class Feedback(Record):
 
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 4:
-            raise ValidationError("Choose one of the four levels, 1 to 4.")
-        self.comment = clean_long(self.comment, what="The comment")
-        _instant(self.at, "When the card was given")
+            raise ValidationError("Choose one of the four levels, 1 to 4.", field="level")
+        self.comment = clean_long(self.comment, what="The comment", field="comment")
+        _instant(self.at, "When the card was given", "at")
 
 
 @dataclass(slots=True)
@@ -168,14 +178,17 @@ class AuditAnswer(Record):
 
     def __post_init__(self) -> None:
         if not 1 <= self.statement <= len(fw.I_STATEMENTS):
-            raise ValidationError(f"There are {len(fw.I_STATEMENTS)} 'I' statements.")
+            raise ValidationError(f"There are {len(fw.I_STATEMENTS)} 'I' statements.",
+                                  field="statement")
         for answer in self.answers:
-            one_of(answer, ("", *(c.key for c in fw.AUDIT_ANSWERS)), "An answer")
-        self.evidence = clean_long(self.evidence, what="The evidence")
-        self.will_change = clean_long(self.will_change, what="What will change")
+            one_of(answer, ("", *(c.key for c in fw.AUDIT_ANSWERS)), "An answer", "answers")
+        self.evidence = clean_long(self.evidence, what="The evidence", field="evidence")
+        self.will_change = clean_long(self.will_change, what="What will change",
+                                      field="will_change")
         if "no" in self.answers and not self.will_change.strip():
-            raise ValidationError("Where the answer is no, say what will change.")
-        _instant(self.at, "When the check was made")
+            raise ValidationError("Where the answer is no, say what will change.",
+                                  field="will_change")
+        _instant(self.at, "When the check was made", "at")
 
 
 #: The note ``coprod forget`` keeps where it removed a name from a closed session's
@@ -198,8 +211,8 @@ class Correction(Record):
     at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        self.note = clean_long(self.note, what="The note", limit=20_000)
-        _instant(self.at, "When the correction was made")
+        self.note = clean_long(self.note, what="The note", limit=20_000, field="note")
+        _instant(self.at, "When the correction was made", "at")
 
     @property
     def is_name_removal(self) -> bool:

@@ -15,27 +15,28 @@ STATUSES = ("planned", "live", "closed")
 CHECKLISTS = ("pre", "involvement")
 
 
-def _instant(value: str | None, what: str) -> str | None:
+def _instant(value: str | None, what: str, field: str | None = None) -> str | None:
     if value is None:
         return None
     try:
         parse_instant(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{what} must be a date and time with its offset.") from None
+        raise ValidationError(f"{what} must be a date and time with its offset.",
+                              field=field) from None
     return value
 
 
-def _clock(value: str, what: str) -> str:
+def _clock(value: str, what: str, field: str | None = None) -> str:
     value = value.strip()
     if value and not is_clock_time(value):
-        raise ValidationError(f"{what} must be a time like 10:30.")
+        raise ValidationError(f"{what} must be a time like 10:30.", field=field)
     return value
 
 
-def _date(value: str, what: str, required: bool = False) -> str:
+def _date(value: str, what: str, required: bool = False, field: str | None = None) -> str:
     value = value.strip()
     if (value or required) and not is_date(value):
-        raise ValidationError(f"{what} must be a date like 2026-03-14.")
+        raise ValidationError(f"{what} must be a date like 2026-03-14.", field=field)
     return value
 
 
@@ -51,12 +52,14 @@ class AgendaItem(Record):
     running_since: str | None = None
 
     def __post_init__(self) -> None:
-        self.title = clean_line(self.title, what="An agenda item's title", required=True)
+        self.title = clean_line(self.title, what="An agenda item's title", required=True,
+                                field="title")
         if not 0 < self.planned_min <= 24 * 60:
-            raise ValidationError("Planned minutes must be between 1 and 1440.")
+            raise ValidationError("Planned minutes must be between 1 and 1440.",
+                                  field="planned_min")
         if self.spent_s < 0:
-            raise ValidationError("Time spent cannot be negative.")
-        _instant(self.running_since, "When the item started")
+            raise ValidationError("Time spent cannot be negative.", field="spent_s")
+        _instant(self.running_since, "When the item started", "running_since")
 
     def elapsed_s(self, at: datetime | None = None) -> int:
         """Seconds spent on the item so far, including the current stretch."""
@@ -76,8 +79,8 @@ class Hand(Record):
     raised_at: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
-        one_of(self.kind, (c.key for c in fw.TURN_KINDS), "The kind of hand")
-        _instant(self.raised_at, "When the hand went up")
+        one_of(self.kind, (c.key for c in fw.TURN_KINDS), "The kind of hand", "kind")
+        _instant(self.raised_at, "When the hand went up", "raised_at")
 
 
 @dataclass(slots=True)
@@ -87,7 +90,7 @@ class ChecklistTick(Record):
     note: str = ""
 
     def __post_init__(self) -> None:
-        self.note = clean_long(self.note, what="A checklist note", limit=20_000)
+        self.note = clean_long(self.note, what="A checklist note", limit=20_000, field="note")
 
 
 @dataclass(slots=True)
@@ -99,10 +102,11 @@ class NextMeeting(Record):
     note: str = ""
 
     def __post_init__(self) -> None:
-        self.date = _date(self.date, "The next meeting's date")
-        self.start = _clock(self.start, "The next meeting's start time")
-        self.venue = clean_line(self.venue, what="The next meeting's venue")
-        self.note = clean_long(self.note, what="A note about the next meeting", limit=20_000)
+        self.date = _date(self.date, "The next meeting's date", field="date")
+        self.start = _clock(self.start, "The next meeting's start time", field="start")
+        self.venue = clean_line(self.venue, what="The next meeting's venue", field="venue")
+        self.note = clean_long(self.note, what="A note about the next meeting", limit=20_000,
+                               field="note")
 
 
 @dataclass(slots=True)
@@ -133,34 +137,37 @@ class Session(Record):
     closed_at: str | None = None
 
     def __post_init__(self) -> None:
-        self.title = clean_line(self.title, what="The session's title", required=True)
-        self.date = _date(self.date, "The session's date", required=True)
-        self.start = _clock(self.start, "The start time")
-        self.end = _clock(self.end, "The end time")
-        self.venue = clean_line(self.venue, what="The venue")
-        one_of(self.format, (c.key for c in fw.FORMATS), "The format")
+        self.title = clean_line(self.title, what="The session's title", required=True,
+                                field="title")
+        self.date = _date(self.date, "The session's date", required=True, field="date")
+        self.start = _clock(self.start, "The start time", field="start")
+        self.end = _clock(self.end, "The end time", field="end")
+        self.venue = clean_line(self.venue, what="The venue", field="venue")
+        one_of(self.format, (c.key for c in fw.FORMATS), "The format", "format")
         known = {c.key for c in fw.METHODS}
         for method in self.methods:
-            one_of(method, known, "An engagement method")
+            one_of(method, known, "An engagement method", "methods")
         self.methods = list(dict.fromkeys(self.methods))
-        self.purpose = clean_long(self.purpose, what="The purpose", limit=20_000)
-        self.can_change = clean_long(self.can_change, what="What can change", limit=20_000)
+        self.purpose = clean_long(self.purpose, what="The purpose", limit=20_000, field="purpose")
+        self.can_change = clean_long(self.can_change, what="What can change", limit=20_000,
+                                     field="can_change")
         self.cannot_change = clean_long(self.cannot_change, what="What cannot change",
-                                        limit=20_000)
-        one_of(self.stage, (c.key for c in fw.STAGES), "The commissioning stage")
-        self.facilitator = clean_line(self.facilitator, what="The facilitator's name")
-        one_of(self.status, STATUSES, "The session status")
+                                        limit=20_000, field="cannot_change")
+        one_of(self.stage, (c.key for c in fw.STAGES), "The commissioning stage", "stage")
+        self.facilitator = clean_line(self.facilitator, what="The facilitator's name",
+                                      field="facilitator")
+        one_of(self.status, STATUSES, "The session status", "status")
         ids = [item.id for item in self.agenda]
         if len(set(ids)) != len(ids):
-            raise ValidationError("Two agenda items have the same id.")
+            raise ValidationError("Two agenda items have the same id.", field="agenda")
         if self.current_item_id is not None and self.current_item_id not in ids:
-            raise ValidationError("The current agenda item is not on the agenda.")
+            raise ValidationError("The current agenda item is not on the agenda.",
+                                  field="current_item_id")
         for name in self.checklists:
-            one_of(name, CHECKLISTS, "A checklist")
-        for stamp, what in ((self.created_at, "When the session was created"),
-                            (self.started_at, "When the session started"),
-                            (self.closed_at, "When the session closed")):
-            _instant(stamp, what)
+            one_of(name, CHECKLISTS, "A checklist", "checklists")
+        _instant(self.created_at, "When the session was created", "created_at")
+        _instant(self.started_at, "When the session started", "started_at")
+        _instant(self.closed_at, "When the session closed", "closed_at")
 
     def item(self, item_id: str | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -188,26 +195,25 @@ class Attendance(Record):
     conduct_how: str = ""
 
     def __post_init__(self) -> None:
-        one_of(self.status, (c.key for c in fw.ATTENDANCE), "Attendance")
-        one_of(self.mode, (c.key for c in fw.MODES), "How they joined")
-        one_of(self.role, (c.key for c in fw.ROLES), "The role")
-        self.organisation = clean_line(self.organisation, what="The organisation")
+        one_of(self.status, (c.key for c in fw.ATTENDANCE), "Attendance", "status")
+        one_of(self.mode, (c.key for c in fw.MODES), "How they joined", "mode")
+        one_of(self.role, (c.key for c in fw.ROLES), "The role", "role")
+        self.organisation = clean_line(self.organisation, what="The organisation",
+                                       field="organisation")
         known = {c.key for c in fw.SUPPORT_NEEDS}
         for need in self.support_needs:
-            one_of(need, known, "A support need")
+            one_of(need, known, "A support need", "support_needs")
         self.support_other = clean_line(self.support_other, what="Other support needs",
-                                        limit=2000)
-        _instant(self.arrived_at, "The arrival time")
-        _instant(self.left_at, "The time they left")
-        _instant(self.conduct_agreed_at, "When they agreed the code of conduct")
-        one_of(self.conduct_how, ("", "agreed", "later"), "How the code was agreed")
+                                        limit=2000, field="support_other")
+        _instant(self.arrived_at, "The arrival time", "arrived_at")
+        _instant(self.left_at, "The time they left", "left_at")
+        _instant(self.conduct_agreed_at, "When they agreed the code of conduct",
+                 "conduct_agreed_at")
+        one_of(self.conduct_how, ("", "agreed", "later"), "How the code was agreed", "conduct_how")
         if self.status != "present" and (self.late or self.left_at):
-            raise ValidationError("Only someone marked present can be late or leave early.")
+            raise ValidationError("Only someone marked present can be late or leave early.",
+                                  field="status")
 
     @property
     def present(self) -> bool:
         return self.status == "present"
-
-    @property
-    def left_early(self) -> bool:
-        return self.left_at is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import framework as fw
 from .group import Group, Person
@@ -64,14 +65,14 @@ class SessionData:
                 names[person_id] = by_role(person_id, person.role)
         return names
 
-    def raised_by_label(self, idea: Idea, names: dict[str, str] | None = None) -> str:
-        if idea.raised_by == "person" and idea.person_id:
-            return (names or self.public_names()).get(idea.person_id, "A participant")
-        return {"anonymous": "Anonymous", "chat": "Via the chat",
-                "after": "After the meeting", "removed": "A participant"}.get(
-                    idea.raised_by, "Anonymous")
 
-    def owner_label(self, action: Action, names: dict[str, str] | None = None) -> str:
-        if action.owner_person_id:
-            return (names or self.public_names()).get(action.owner_person_id, "A participant")
-        return action.owner or "Not yet agreed"
+def referenced_people(session: Session, tables: dict[str, list[Any]]) -> set[str]:
+    """Everyone a session's records refer to (by id): attendance, turns, ideas, action
+    owners, named comment cards and raised hands."""
+    ids = {a.person_id for a in tables.get("attendance", [])}
+    ids |= {t.person_id for t in tables.get("turns", [])}
+    ids |= {i.person_id for i in tables.get("ideas", []) if i.person_id}
+    ids |= {a.owner_person_id for a in tables.get("actions", []) if a.owner_person_id}
+    ids |= {f.person_id for f in tables.get("feedback", []) if f.person_id}
+    ids |= {h.person_id for h in session.hands}
+    return ids

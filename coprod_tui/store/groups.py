@@ -1,5 +1,8 @@
 """groups.json: the groups, their rosters and codes of conduct, and the people.
 
+What may change, and how, is ``GroupService``'s business (with the rules in
+``rules/groups.py``); this file only reads and saves.
+
 This file is small and changes rarely. The version it replaced is kept (as a
 hard link, no copy) in ``backups/`` so a file damaged outside coprod can be
 recovered with at most the last change missing.
@@ -7,15 +10,22 @@ recovered with at most the last change missing.
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import DamagedFile, NotFound, ValidationError
-from ..model import ConductVersion, Group, Person
-from .table_file import TableFile
+from ..model import Group, Person
+from ..regular_files import NotRegularFile, read_regular
+from .atomic import write_atomic
+from .fileformat import new_tables
+from .table_file import RecordFile
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
-class GroupBook(TableFile):
+class GroupBook(RecordFile):
+    """groups.json: reading it, and saving what ``GroupService`` decided."""
+
     TABLES = {"groups": Group, "people": Person}
 
     def check(self) -> None:
@@ -27,49 +37,12 @@ class GroupBook(TableFile):
             self._forget_memory()
             raise DamagedFile(f"{self.path.name} does not hold valid groups: {exc}") from None
 
-    # -- groups ------------------------------------------------------------------
-
     def groups(self) -> list[Group]:
+        """Every group, by name."""
         return sorted(self.rows("groups"), key=lambda g: g.name.casefold())
 
     def group(self, group_id: str) -> Group:
         return self._find("groups", group_id)
-
-    def add_group(self, group: Group) -> Group:
-        if any(g.name.casefold() == group.name.casefold() for g in self.rows("groups")):
-            raise ValidationError(f"There is already a group called {group.name}.")
-        self._insert("groups", group)
-        return group
-
-    def update_group(self, group_id: str, **changes: Any) -> Group:
-        new = self.group(group_id).replace(**changes)
-        self._put("groups", new)
-        return new
-
-    def amend_conduct(self, group_id: str, text: str, note: str = "") -> ConductVersion:
-        """Keep the old wording and add the group's new one as the next version."""
-        group = self.group(group_id)
-        version = ConductVersion(version=len(group.conduct) + 1, text=text, note=note)
-        current = group.current_conduct
-        if current is not None and current.text.strip() == version.text.strip():
-            raise ValidationError("The code of conduct has not changed.")
-        self.update_group(group_id, conduct=[*group.conduct, version])
-        return version
-
-    def adopt(self, group: Group, people: list[Person]) -> None:
-        """Take in an imported group and people, keeping any already here (one write)."""
-        with self._writing():
-            known = self.people()
-            if group.id not in {g.id for g in self.rows("groups")}:
-                name = _free_name(group.name, {g.name.casefold() for g in self.rows("groups")})
-                incoming = {p.id for p in people}
-                roster = [p for p in group.roster if p in known or p in incoming]
-                self._insert("groups", group.replace(name=name, roster=roster))
-            for person in people:
-                if person.id not in known:
-                    self.add_person(person, group_id=group.id)
-
-    # -- people --------------------------------------------------------------------
 
     def people(self) -> dict[str, Person]:
         return {p.id: p for p in self.rows("people")}
@@ -80,25 +53,6 @@ class GroupBook(TableFile):
     def roster(self, group_id: str) -> list[Person]:
         people = self.people()
         return [people[pid] for pid in self.group(group_id).roster if pid in people]
-
-    def add_person(self, person: Person, *, group_id: str | None = None) -> Person:
-        with self._writing():
-            if person.id not in self.people():
-                self._insert("people", person)
-            if group_id is not None:
-                group = self.group(group_id)
-                if person.id not in group.roster:
-                    self._put("groups", group.replace(roster=[*group.roster, person.id]))
-        return person
-
-    def update_person(self, person_id: str, **changes: Any) -> Person:
-        new = self.person(person_id).replace(**changes)
-        self._put("people", new)
-        return new
-
-    def leave_roster(self, group_id: str, person_id: str) -> None:
-        group = self.group(group_id)
-        self._put("groups", group.replace(roster=[p for p in group.roster if p != person_id]))
 
     def rewrite(self, groups: list[Group], people: list[Person]) -> None:
         """Write the groups and the people list as ``coprod forget`` made them.
@@ -116,27 +70,43 @@ class GroupBook(TableFile):
             storage._keep_previous = keep
 
 
-#: A group's name is at most this long (model/group.py).
-NAME_LIMIT = 200
-_IMPORTED = re.compile(r" \(imported(?: \d+)?\)$")
-
-
-def _free_name(name: str, taken: set[str]) -> str:
-    """``name``, or "name (imported)", "name (imported 2)" ... if it is taken.
-
-    Groups of the same name from several computers get numbered, never a growing
-    "(imported) (imported) ..."; the name is shortened to leave room for the mark.
-    """
-    if name.casefold() not in taken:
-        return name
-    base = _IMPORTED.sub("", name)
-    n = 1
-    while True:
-        mark = " (imported)" if n == 1 else f" (imported {n})"
-        candidate = base[:NAME_LIMIT - len(mark)].rstrip() + mark
-        if candidate.casefold() not in taken:
-            return candidate
-        n += 1
+def open_groups(store: Store) -> GroupBook:
+    """groups.json, checked; a damaged one is set aside and its previous copy restored
+    (or, without one, groups start empty: the sessions are safe either way)."""
+    path = store.root / "groups.json"
+    previous = store.root / "backups" / "groups.previous.json"
+    book = GroupBook(path, loader=store._loader("groups"), what="the groups",
+                     read_only=store.read_only,
+                     keep_previous=None if store.read_only else previous,
+                     guard=store._guard)
+    try:
+        book.check()
+        return book
+    except DamagedFile as exc:
+        if store.read_only:
+            store.problems.append(f"{exc} Open coprod normally to repair it.")
+            return GroupBook(path.with_name("missing"), loader=lambda p: new_tables("groups"),
+                             what="the groups", read_only=True)
+        moved = store.set_aside(path)
+        message = f"{exc} It was moved to {moved}."
+    try:
+        kept = read_regular(previous)
+    except (NotRegularFile, FileNotFoundError):
+        kept = None
+    if kept is not None:
+        write_atomic(path, kept)
+        book = GroupBook(path, loader=store._loader("groups"), what="the groups",
+                         keep_previous=previous, guard=store._guard)
+        try:
+            book.check()
+            store.problems.append(message + " The copy from before the last change was "
+                                  "restored; check the most recent change to a group.")
+            return book
+        except DamagedFile:
+            store.set_aside(path)
+    store.problems.append(message + " Groups and rosters start empty; sessions are safe.")
+    return GroupBook(path, loader=store._loader("groups"), what="the groups",
+                     keep_previous=previous, guard=store._guard)
 
 
 def find_person(book: GroupBook, needle: str) -> Person:

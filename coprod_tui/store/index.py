@@ -75,12 +75,13 @@ class SessionSummary(Record):
     def of(cls, file, sig: list[int] | None = None) -> SessionSummary:
         """The summary of a loaded ``SessionFile`` (``sig``: its identity, if known)."""
         s: Session = file.session
-        actions = file.actions()
+        actions = file.rows("actions")
         return cls(
             id=s.id, group_id=s.group_id, title=s.title, date=s.date, status=s.status,
             start=s.start, venue=s.venue, format=s.format, methods=list(s.methods),
-            stage=s.stage, present=sum(1 for a in file.attendance() if a.present),
-            ideas=len(file.ideas()), decisions=len(file.decisions()), actions=len(actions),
+            stage=s.stage, present=sum(1 for a in file.rows("attendance") if a.present),
+            ideas=len(file.rows("ideas")), decisions=len(file.rows("decisions")),
+            actions=len(actions),
             actions_open=sum(1 for a in actions if a.status == "open"),
             sig=sig if sig is not None else file_sig(file.path, missing_ok=True))
 
@@ -113,12 +114,12 @@ def entries_of(file) -> list[Entry]:
     """What can be searched in a loaded session besides its title: ideas, decisions
     (with their reasons and the views that differed) and actions (with what was
     done, or why not)."""
-    entries: list[Entry] = [("idea", i.id, i.text) for i in file.ideas()]
+    entries: list[Entry] = [("idea", i.id, i.text) for i in file.rows("ideas")]
     entries += [("decision", d.id,
                  "\n".join(t for t in (d.text, d.reasons, d.differing_views) if t))
-                for d in file.decisions()]
+                for d in file.rows("decisions")]
     entries += [("action", a.id, "\n".join(t for t in (a.text, a.outcome, a.reason) if t))
-                for a in file.actions()]
+                for a in file.rows("actions")]
     return entries
 
 

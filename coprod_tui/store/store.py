@@ -15,7 +15,6 @@ Layout (folder 0700, every file 0600)::
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import time
@@ -26,14 +25,12 @@ from typing import Any
 
 from ..errors import CoprodError, DamagedFile, NotFound, SaveError, ValidationError
 from ..ids import is_prefix, session_path
-from ..model import Group, Person, Session, SessionData
-from ..regular_files import NotRegularFile, kind_of, read_regular
-from .atomic import (
-    DIR_MODE, TEMP_SUFFIX, folder_error, open_error, read_error, write_atomic,
-)
+from ..model import Group, Session, SessionData
 from . import search as _search
-from .fileformat import make_loader, new_tables
-from .groups import GroupBook
+from .atomic import DIR_MODE, folder_error, open_error, read_error
+from .fileformat import make_loader
+from .folder import RUNNING, mark_running, prepare_folder, refuse_foreign, tidy
+from .groups import open_groups
 from .index import SessionIndex, SessionSummary, entries_of, is_damage
 from .index_upkeep import Reconciler, open_index, rebuild, reconcile
 from .lock import MARKER, FolderLock
@@ -41,8 +38,8 @@ from .search import Filters, Match
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
 
-RUNNING = ".running"
-__all__ = ["Filters", "Match", "Store", "open_store"]
+__all__ = ["MARKER", "RUNNING", "Filters", "Match", "Store", "open_store", "prepare_folder",
+           "refuse_foreign"]
 
 
 class Store:
@@ -82,15 +79,19 @@ class Store:
             try:
                 prepare_folder(self.root, create=not self.read_only)
                 if not self.read_only:
-                    self._tidy()
-                self.groups = self._open_groups()
+                    # Temp files in sessions/ go when reconciling lists that folder:
+                    # only those older than this opening (see index_upkeep.identities).
+                    self.opened_ns = time.time_ns()
+                    self.unclean_shutdown = tidy(self.root, sessions=False)
+                self.groups = open_groups(self)
                 self.index = open_index(self)
                 if self.read_only or self.unclean_shutdown or not self._defer_reconcile:
                     self._index(lambda index: reconcile(self))
                 if not self.read_only:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
-                    self._mark_running()
+                    mark_running(self.root)
+                    self._marked = True
             except BaseException:
                 self.close()
                 raise
@@ -131,26 +132,6 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _tidy(self) -> None:
-        """Remove temp files a killed write left behind; note an unclean shutdown.
-
-        Those in sessions/ go when the folder is next listed, by ``reconcile`` (at
-        once, or on its thread once Home is shown): listing ten thousand files is
-        not worth a wait at start-up. Only temp files older than this opening go
-        then, never one this copy is writing.
-        """
-        self.opened_ns = time.time_ns()
-        for folder in (self.root, self.root / "backups"):
-            for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-                if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
-                    temp.unlink(missing_ok=True)
-        self.unclean_shutdown = (self.root / RUNNING).exists()
-
-    def _mark_running(self) -> None:
-        """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
-        write_atomic(self.root / RUNNING, str(os.getpid()).encode())
-        self._marked = True
-
     def check_folder(self, action: str, *, saving: bool = True) -> None:
         """FolderUnavailable if the data folder is gone, or the path now leads to a
         folder that is not the one this store opened; ``action`` says what was refused."""
@@ -171,42 +152,6 @@ class Store:
 
     def _loader(self, kind: str):
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
-
-    def _open_groups(self) -> GroupBook:
-        path = self.root / "groups.json"
-        previous = self.root / "backups" / "groups.previous.json"
-        book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         read_only=self.read_only,
-                         keep_previous=None if self.read_only else previous,
-                         guard=self._guard)
-        try:
-            book.check()
-            return book
-        except DamagedFile as exc:
-            if self.read_only:
-                self.problems.append(f"{exc} Open coprod normally to repair it.")
-                return GroupBook(path.with_name("missing"), loader=lambda p: new_tables("groups"),
-                                 what="the groups", read_only=True)
-            moved = self.set_aside(path)
-            message = f"{exc} It was moved to {moved}."
-        try:
-            kept = read_regular(previous)
-        except (NotRegularFile, FileNotFoundError):
-            kept = None
-        if kept is not None:
-            write_atomic(path, kept)
-            book = GroupBook(path, loader=self._loader("groups"), what="the groups",
-                             keep_previous=previous, guard=self._guard)
-            try:
-                book.check()
-                self.problems.append(message + " The copy from before the last change was "
-                                     "restored; check the most recent change to a group.")
-                return book
-            except DamagedFile:
-                self.set_aside(path)
-        self.problems.append(message + " Groups and rosters start empty; sessions are safe.")
-        return GroupBook(path, loader=self._loader("groups"), what="the groups",
-                         keep_previous=previous, guard=self._guard)
 
     def set_aside(self, path: Path) -> Path:
         """Move a file we cannot use into set-aside/ (never delete it, never follow a
@@ -342,14 +287,6 @@ class Store:
             raise NotFound("More than one session starts with that; give more of the id.")
         return matches[0]
 
-    def create_session(self, group_id: str, title: str, **fields: Any) -> SessionFile:
-        group = self.groups.group(group_id)
-        fields.setdefault("purpose", group.purpose)
-        fields.setdefault("can_change", group.can_change)
-        fields.setdefault("cannot_change", group.cannot_change)
-        fields.setdefault("stage", group.stage)
-        return self.add_session(Session(group_id=group.id, title=title, **fields))
-
     def add_session(self, session: Session, tables: dict[str, list[Any]] | None = None
                     ) -> SessionFile:
         """Write a new session file (with records, for an import) and open it."""
@@ -426,11 +363,6 @@ class Store:
             group = Group(id=session.group_id, name="Unknown group")
         return file.snapshot(group, self.groups.people())
 
-    # -- people --------------------------------------------------------------------------
-
-    def add_person(self, person: Person, group_id: str | None = None) -> Person:
-        return self.groups.add_person(person, group_id=group_id)
-
     # -- search ---------------------------------------------------------------------------
 
     def search(self, text: str, *, group_id: str | None = None, limit: int | None = None,
@@ -487,55 +419,6 @@ def _with(rows: list[SessionSummary], extra: dict[str, SessionSummary],
     merged.update({sid: s for sid, s in extra.items()
                    if group_id is None or s.group_id == group_id})
     return sorted(merged.values(), key=lambda s: s.sort_key, reverse=True)
-
-
-def refuse_foreign(root: Path) -> None:
-    """Refuse a file, or a folder holding someone else's files (writes nothing)."""
-    if root.exists():
-        if not root.is_dir():
-            raise CoprodError(f"{root} is a file, not a folder; choose a folder for the data.")
-        marker = root / MARKER
-        # The marker is looked for again after the listing: another copy may have
-        # written it (and more) in between.
-        if not marker.exists() and not _only_ours(root) and not marker.exists():
-            raise CoprodError(f"{root} already holds other files; choose an empty "
-                              "or new folder for coprod's data.")
-
-
-def prepare_folder(root: Path, *, create: bool) -> None:
-    """Make sure ``root`` is a coprod data folder we may use (0700)."""
-    marker = root / MARKER
-    refuse_foreign(root)
-    if not create:  # reading only: nothing is written, not even a chmod
-        if not root.exists():
-            raise NotFound(f"There is no coprod data in {root} yet.")
-        return
-    root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(root, DIR_MODE)
-    for sub in ("sessions", "backups"):
-        (root / sub).mkdir(mode=DIR_MODE, exist_ok=True)
-        os.chmod(root / sub, DIR_MODE)
-    if not marker.exists():
-        write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1}).encode())
-
-
-def _only_ours(root: Path) -> bool:
-    """True if ``root`` holds nothing but what coprod makes before its marker.
-
-    A first start that was killed, or another copy starting at the same moment,
-    leaves the lock, the empty sub-folders or the marker's temp file.
-    """
-    for path in root.iterdir():
-        name = path.name
-        if name == ".lock" or (name.startswith(f".{MARKER}.") and name.endswith(TEMP_SUFFIX)):
-            continue
-        try:
-            if name in ("sessions", "backups") and path.is_dir() and not any(path.iterdir()):
-                continue
-        except OSError:
-            pass
-        return False
-    return True
 
 
 def open_store(root: Path, *, read_only: bool = False,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -105,3 +105,34 @@ class TableFile:
             self._table(table).truncate()
             self._table(table).insert_multiple(r.to_dict() for r in records)
             self._rows[table] = list(records)
+
+
+class RecordFile(TableFile):
+    """A file of records that the services change: the session files and groups.json.
+
+    The services decide what to change (the rules live in ``coprod_tui.rules``);
+    these only save it. Each call is one durable write, or part of the one write a
+    ``batch()`` makes; on failure nothing changed, on disk or in memory.
+    """
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Make every change inside the block one durable write: all or nothing."""
+        return self._writing()
+
+    def find(self, table: str, value: str, *, key: str = "id") -> Any:
+        """The record whose ``key`` is ``value``; NotFound (in words) if none."""
+        return self._find(table, value, key=key)
+
+    def insert(self, table: str, record: Record) -> None:
+        self._insert(table, record)
+
+    def put(self, table: str, record: Record, *, key: str = "id") -> None:
+        """Replace the record whose ``key`` matches ``record``'s."""
+        self._put(table, record, key=key)
+
+    def delete(self, table: str, value: str, *, key: str = "id") -> None:
+        self._delete(table, value, key=key)
+
+    def replace_table(self, table: str, records: list[Record]) -> None:
+        """A whole table's records at once (``coprod forget``)."""
+        self._replace_table(table, records)

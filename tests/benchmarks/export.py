@@ -1,6 +1,6 @@
 """Word minutes for a big session: 60 attendees, 600 ideas, 60 decisions, 100 actions.
 
-Ours: ``coprod_tui.exporting.render(data, "minutes")``, the bytes of the .docx
+Ours: ``coprod_tui.exports.formats.render(data, "minutes")``, the bytes of the .docx
 from a loaded session (what ``coprod export`` and the Share screen write).
 Each python-docx script writes the same paragraphs (same text, same style) and
 the same tables and rows (same cell text) in the same order, read back once
@@ -26,10 +26,13 @@ from __future__ import annotations
 import io
 import time
 
-from coprod_tui.exporting import render
+from coprod_tui.exports.formats import render
+from coprod_tui.templates import default_wording
 
 from .common import Figure, Settings, compare, ratio_figure, reported_ratio
 from tests.big_session import big_session
+
+WORDING = default_wording()
 
 
 def blocks_of(payload: bytes) -> list[tuple[str, str | None, object]]:
@@ -152,7 +155,7 @@ def _same_document(ours: bytes, theirs: bytes) -> None:
 
 def export(ws, settings: Settings) -> list[Figure]:
     data = big_session()
-    payload = render(data, "minutes")
+    payload = render(data, "minutes", WORDING)
     blocks = blocks_of(payload)
     paragraphs = sum(1 for b in blocks if b[0] == "p")
     rows = sum(len(b[2]) for b in blocks if b[0] == "t")
@@ -167,7 +170,7 @@ def export(ws, settings: Settings) -> list[Figure]:
             return time.perf_counter() - started
         return sample
 
-    sides = {"ours": timed(lambda: render(data, "minutes")),
+    sides = {"ours": timed(lambda: render(data, "minutes", WORDING)),
              "competent": timed(lambda: competent_docx(blocks)),
              "expert": timed(lambda: expert_docx(blocks)),
              "naive": timed(lambda: naive_docx(blocks))}

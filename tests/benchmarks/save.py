@@ -1,8 +1,8 @@
 """Saving one idea, durably, in a session that holds 500 or 5,000 ideas.
 
 save (p50, p95)
-    ``SessionFile.add_idea`` through an open ``Store``: the real code path,
-    which returns once the idea is on disk (temp file, fsync, ``os.replace``,
+    ``SessionService.add_idea`` (the service the Run screen calls) on an open
+    store: the real code path, which returns once the idea is on disk (temp file, fsync, ``os.replace``,
     fsync of the folder). Baseline: the same session's JSON, the tables exactly
     as coprod holds them after that idea, serialised with ``json.dumps`` and
     written the plain way: temp file, fsync, ``os.replace``, and the folder
@@ -27,6 +27,7 @@ import os
 import time
 from pathlib import Path
 
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 
 from .common import Figure, Settings, alternate, compare, percentile, ratio_figure
@@ -59,15 +60,16 @@ def plain_save(path: Path, data: dict) -> None:
 
 
 class Saver:
-    """Times ``add_idea`` on one session file, keeping it at the same size.
+    """Times ``add_idea`` on one session, keeping it at the same size.
 
     Before each timed save, the idea the previous sample added is taken out
-    again (``remove_idea``, a save of its own, not timed), so every sample saves
-    one idea more than the session's size instead of the session growing.
+    again (a save of its own, straight to the session file, not timed), so every
+    sample saves one idea more than the session's size instead of the session growing.
     """
 
-    def __init__(self, file) -> None:
-        self.file = file
+    def __init__(self, session, stored) -> None:
+        self.file = session
+        self.stored = stored
         self.last: str | None = None
 
     def __call__(self) -> float:
@@ -80,7 +82,7 @@ class Saver:
 
     def undo(self) -> None:
         if self.last is not None:
-            self.file.remove_idea(self.last)
+            self.stored.delete("ideas", self.last)
             self.last = None
 
 
@@ -94,15 +96,16 @@ def _save_at(ws: Workspace, settings: Settings, ideas: int) -> list[Figure]:
                                                     settings.saves // 4)
     mine, base, floor = [], [], []
     with open_store(folder) as store:
-        ours = Saver(store.session(session_id))
+        stored = store.session(session_id)  # the file itself: the other sides copy it
+        ours = Saver(Service(store).session(session_id), stored)
         assert len(ours.file.ideas()) == ideas
         for i in range(count + 3):  # three warm-up rounds
             took = ours()
-            data = ours.file.raw()  # the tables exactly as coprod has just written them
+            data = stored.raw()  # the tables exactly as coprod has just written them
             started = time.perf_counter()
             plain_save(target, data)
             plain_took = time.perf_counter() - started
-            payload = ours.file.path.read_bytes()  # the very bytes coprod wrote
+            payload = stored.path.read_bytes()  # the very bytes coprod wrote
             started = time.perf_counter()
             durable_write(raw, payload)
             raw_took = time.perf_counter() - started
@@ -133,7 +136,8 @@ def save_vs_history(ws: Workspace, settings: Settings) -> list[Figure]:
     alone, alone_id = ws.session_folder("save-alone", ideas=500, with_history=False)
     with open_store(crowded) as big, open_store(alone) as small:
         assert big.count_sessions() == ws.sessions + 1 and small.count_sessions() == 1
-        a, b = Saver(big.session(crowded_id)), Saver(small.session(alone_id))
+        a = Saver(Service(big).session(crowded_id), big.session(crowded_id))
+        b = Saver(Service(small).session(alone_id), small.session(alone_id))
         mine, base = alternate(a, b, settings.saves, warmup=3)
         a.undo()
         b.undo()

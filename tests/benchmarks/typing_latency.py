@@ -25,18 +25,18 @@ IDEAS = 5000
 
 
 async def _presses(store, session_id: str, n: int) -> list[float]:
-    from coprod_tui.screens.journey import step_screen
+    from coprod_tui.screens.steps import make_step
 
     app = CoprodApp(store)
     samples: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.push_screen(step_screen("live", session_id))
+        await app.push_screen(make_step("live", session_id))
         await pilot.pause()
         screen = app.screen
         box = screen.query_one("#capture", Input)
         log = screen.query_one("#record", RichLog)
-        assert len(screen.file.ideas()) == IDEAS
+        assert len(screen.session.ideas()) == IDEAS
         shown: list[float] = []
         real_write = log.write
 
@@ -65,7 +65,7 @@ async def _presses(store, session_id: str, n: int) -> list[float]:
                 raise RuntimeError("the idea is not at the end of the record")
             if i >= 3:
                 samples.append(shown[0] - started)
-        assert len(screen.file.ideas()) == IDEAS + n + 3
+        assert len(screen.session.ideas()) == IDEAS + n + 3
     return samples
 
 

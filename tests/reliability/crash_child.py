@@ -1,7 +1,7 @@
 """A child process for the crash tests: works through the app's own code path.
 
 ``record``: records people, attendance, hands up, speaking turns, ideas,
-decisions and actions with the same SessionFile calls the screens make, and
+decisions and actions with the same service verbs the screens make, and
 prints one line per record *after* the store has returned (the moment the app
 would show it as recorded). ``forget``, ``import`` and ``open`` run those
 operations (the last one rebuilds a lost index); ``update`` saves ideas in many
@@ -19,23 +19,25 @@ def say(*words: str) -> None:
 
 
 def record(data_dir: str, seed: int) -> None:
-    from coprod_tui.model import Group, Person
+    from coprod_tui.model import Person
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
 
     store = open_store(Path(data_dir))
-    groups = store.groups.groups()
-    group = groups[0] if groups else store.groups.add_group(Group(name="Crash group"))
-    file = store.create_session(group.id, f"Session {seed}")
+    service = Service(store)
+    groups = service.groups.groups()
+    group = groups[0] if groups else service.groups.add_group(name="Crash group")
+    file = service.create_session(group.id, f"Session {seed}")
     say("session", file.id)
     present: list[Person] = []
     n = 0
     while True:
         n += 1
         if n % 5 == 1:
-            person = store.add_person(Person(name=f"Person {seed}-{n}", role="carer"),
-                                      group.id)
+            person = service.groups.add_person(group.id, name=f"Person {seed}-{n}",
+                                               role="carer")
             say("person", person.id)
-            file.mark(person, "present")
+            file.mark(person.id, "present")
             say("present", person.id)
             present.append(person)
         who = present[n % len(present)]
@@ -53,28 +55,29 @@ def record(data_dir: str, seed: int) -> None:
         if n % 4 == 0:
             say("turn", file.record_turn(who.id).id)
         if n % 7 == 0:
-            store.refresh(file)  # the index is written too, now and then
+            store.refresh(store.session(file.id))  # the index is written too, now and then
 
 
 def forget(data_dir: str, name: str) -> None:
-    from coprod_tui.forget import forget as forget_person
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
 
     store = open_store(Path(data_dir))
     say("start")
-    forget_person(store, name)
+    Service(store).forget(name)
     store.close()
     say("done")
 
 
 def import_file(data_dir: str, bundle: str) -> None:
-    from coprod_tui.interchange import import_bundle, read_bundle
+    from coprod_tui.interchange import read_bundle
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
 
     store = open_store(Path(data_dir))
     checked = read_bundle(Path(bundle))
     say("start")
-    import_bundle(store, checked)
+    Service(store).import_session(checked)
     store.close()
     say("done")
 
@@ -88,16 +91,17 @@ def open_folder(data_dir: str) -> None:
 
 
 def update_index(data_dir: str) -> None:
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
 
     store = open_store(Path(data_dir))
+    service = Service(store)
     ids = [s.id for s in store.summaries()]
     say("start")  # from here on: session saves, each followed by its index update
     for round_ in range(3):
         for sid in ids:
-            file = store.session(sid)
-            file.add_idea(f"update<{round_}> after the meeting", raised_by="anonymous")
-            store.refresh(file)  # one session's rows: summary and changed records
+            service.session(sid).add_idea(f"update<{round_}> after the meeting")
+            store.refresh(store.session(sid))  # one session's rows: summary, new record
     store.close()
     say("done")
 

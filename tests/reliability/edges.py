@@ -14,10 +14,14 @@ from pathlib import Path
 
 from coprod_tui.cli import main
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import export_session
+from coprod_tui.exports.formats import export_session
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 
 from .conftest import child_env
+
+WORDING = default_wording()
 
 _BUNDLES: dict[str, dict] = {}
 
@@ -26,9 +30,9 @@ def demo_bundle(tmp_root: Path) -> dict:
     """The JSON export of the demo's latest session (made once, copied each call)."""
     if "demo" not in _BUNDLES:
         with open_store(tmp_root / "bundle-source") as store:
-            add_demo(store)
+            add_demo(Service(store))
             sid = store.summaries()[0].id
-            path = export_session(store, sid, "json", tmp_root / "bundle.json")
+            path = export_session(Service(store), sid, "json", tmp_root / "bundle.json", wording=WORDING)
         _BUNDLES["demo"] = json.loads(path.read_text("utf-8"))
     return copy.deepcopy(_BUNDLES["demo"])
 
@@ -37,7 +41,7 @@ def demo_folder(tmp_path: Path) -> tuple[Path, list[str]]:
     """A data folder holding the demo, and its session ids, latest first."""
     root = tmp_path / "data"
     with open_store(root) as store:
-        add_demo(store)
+        add_demo(Service(store))
         return root, [s.id for s in store.summaries()]
 
 

@@ -18,6 +18,7 @@ from coprod_tui.demo import add_demo
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.model import Session
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 
 from .edges import cli, demo_bundle, plain_failure, tree, write_json
 
@@ -142,7 +143,7 @@ INCONSISTENT = {
 def test_an_inconsistent_bundle_is_refused_whole(tmp_path, case):
     change, message = INCONSISTENT[case]
     with open_store(tmp_path / "data") as store:  # a folder with something in it
-        add_demo(store)
+        add_demo(Service(store))
     data = demo_bundle(tmp_path)
     data["session"]["id"] = "9" * 32  # a new session, so only the fault can refuse it
     change(data)
@@ -181,7 +182,7 @@ def test_a_bundle_coprod_made_still_imports_exactly(tmp_path):
 def test_a_stored_file_with_a_bad_id_inside_is_set_aside_and_the_rest_opens(tmp_path):
     root = tmp_path / "data"
     with open_store(root) as store:
-        add_demo(store)
+        add_demo(Service(store))
         sids = [s.id for s in store.summaries()]
     victim = root / "sessions" / f"{sids[0]}.json"
     raw = json.loads(victim.read_text("utf-8"))
@@ -211,7 +212,7 @@ def test_the_store_makes_no_path_from_a_bad_id(tmp_path, store, group):
 def test_the_session_argument_is_a_hex_prefix_only(tmp_path, needle):
     root = tmp_path / "data"
     with open_store(root) as store:
-        add_demo(store)
+        add_demo(Service(store))
     code, out, err = cli("export", needle, "--format", "json", "-o",
                          str(tmp_path / "out.json"), data_dir=root)
     plain_failure(code, err)
@@ -231,14 +232,3 @@ def test_session_path_is_the_one_gate(tmp_path):
             session_path(folder, bad)  # type: ignore[arg-type]
         with pytest.raises(ValidationError):
             check_id(bad)
-
-
-def test_an_idea_an_action_came_from_cannot_be_taken_back(store, group):
-    # Else the action would point at nothing, and the session's own backup could not
-    # be imported again.
-    file = store.create_session(group.id, "Live")
-    idea = file.add_idea("More seats")
-    file.add_action("Buy seats", source_kind="idea", source_id=idea.id)
-    with pytest.raises(ValidationError, match="An action came from this idea"):
-        file.remove_idea(idea.id)
-    assert [i.id for i in file.ideas()] == [idea.id]

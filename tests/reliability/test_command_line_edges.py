@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 
 from .conftest import child_env
 from .edges import cli, cli_child, demo_bundle, demo_folder, plain_failure, write_json
@@ -85,12 +86,12 @@ def test_titles_and_names_from_a_file_are_printed_escaped(tmp_path):
 def test_a_closed_pipe_ends_quietly(demo_root, command):
     # Enough sessions that the output is bigger than a pipe holds.
     with open_store(demo_root) as store:
-        file = store.session(store.summaries()[0].id)
+        file = Service(store).session(store.summaries()[0].id)
         for n in range(40):
-            copy = store.create_session(file.session.group_id, f"Copy {n} of the days")
+            copy = Service(store).create_session(file.session.group_id, f"Copy {n} of the days")
             for idea in file.ideas()[:3]:
                 copy.add_idea(idea.text + " " + "padding " * 60)
-            store.release(copy)
+            copy.release()
     for early in (True, False):
         child = subprocess.Popen(
             [sys.executable, "-m", "coprod_tui", "--data-dir", str(demo_root), *command],

@@ -27,11 +27,10 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.demo import add_demo
-from coprod_tui.forget import forget
-from coprod_tui.interchange import dumps, import_bundle, read_bundle
-from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.interchange import dumps, read_bundle
 from coprod_tui.store import open_store
 from coprod_tui.store.fileformat import parse_tables
+from coprod_tui.service import Service
 
 from .budget import scaled
 from .conftest import ROOT, child_env, folder_bytes, temp_files
@@ -90,11 +89,11 @@ def record_trial(data_dir: Path, seed: int) -> dict[str, set[str]]:
 def check_reported(store, seed: int, want: dict[str, set[str]]) -> None:
     (session_id,) = want["session"]
     file = store.session(session_id)
-    have = {"idea": {i.id for i in file.ideas()},
-            "decision": {d.id for d in file.decisions()},
-            "action": {a.id for a in file.actions()},
-            "turn": {t.id for t in file.turns()},
-            "present": {a.person_id for a in file.attendance() if a.present},
+    have = {"idea": {i.id for i in file.rows("ideas")},
+            "decision": {d.id for d in file.rows("decisions")},
+            "action": {a.id for a in file.rows("actions")},
+            "turn": {t.id for t in file.rows("turns")},
+            "present": {a.person_id for a in file.rows("attendance") if a.present},
             "person": set(store.groups.people())}
     for kind, ids in want.items():
         if kind == "session":
@@ -161,22 +160,20 @@ def forget_template(tmp_path_factory) -> Path:
     """The demo plus forty sessions in which the person to forget takes part."""
     data_dir = tmp_path_factory.mktemp("forget") / "data"
     with open_store(data_dir) as store:
-        add_demo(store)
-        group = store.groups.add_group(Group(name="Forget group", conduct=[
-            ConductVersion(version=1, text="Be kind")]))
-        zoe = store.add_person(Person(name=TARGET, role="carer", contact="zq@example.org"),
-                               group.id)
-        other = store.add_person(Person(name="Ann Other", role="officer"), group.id)
+        add_demo(Service(store))
+        group = Service(store).groups.add_group(name="Forget group", conduct="Be kind")
+        zoe = Service(store).groups.add_person(group.id, name=TARGET, role="carer", contact="zq@example.org")
+        other = Service(store).groups.add_person(group.id, name="Ann Other", role="officer")
         for n in range(40):
-            file = store.create_session(group.id, f"Meeting {n} with {TARGET}")
+            file = Service(store).create_session(group.id, f"Meeting {n} with {TARGET}")
             for person in (zoe, other):
-                file.mark(person, "present")
+                file.mark(person.id, "present")
                 file.record_turn(person.id)
             file.add_idea(f"{TARGET} asked for ramps ({n})", raised_by="person",
                           person_id=zoe.id)
             file.add_idea(f"Ann wants longer breaks ({n})", raised_by="person",
                           person_id=other.id)
-            store.release(file)
+            file.release()
     return data_dir
 
 
@@ -186,9 +183,11 @@ def inventory(store) -> dict[str, tuple]:
     for summary in store.summaries():
         file = store.session(summary.id)
         out[summary.id] = (
-            sorted(i.id for i in file.ideas()), sorted(d.id for d in file.decisions()),
-            sorted(a.id for a in file.actions()), sorted(f.id for f in file.rows("feedback")),
-            sorted((a.person_id, a.status) for a in file.attendance()))
+            sorted(i.id for i in file.rows("ideas")),
+            sorted(d.id for d in file.rows("decisions")),
+            sorted(a.id for a in file.rows("actions")),
+            sorted(f.id for f in file.rows("feedback")),
+            sorted((a.person_id, a.status) for a in file.rows("attendance")))
         store.release(file)
     return out
 
@@ -241,7 +240,7 @@ def test_sigkill_during_forget_loses_nothing_else_and_can_be_run_again(forget_te
             assert others <= set(store.groups.people()), f"seed {seed}"
             # The interrupted forget can be run again and finishes the job.
             if zoe.id in store.groups.people():
-                forget(store, TARGET)
+                Service(store).forget(TARGET)
             assert zoe.id not in store.groups.people()
         everything = folder_bytes(work)
         for form in (TARGET.encode(), json.dumps(TARGET).encode()[1:-1], zoe.id.encode(),
@@ -260,17 +259,17 @@ def import_setup(tmp_path_factory) -> tuple[Path, Path]:
     """A data folder with the demo, and a backup file of a session from elsewhere."""
     base = tmp_path_factory.mktemp("import")
     with open_store(base / "elsewhere") as other:
-        group = other.groups.add_group(Group(name="Visitors"))
-        people = [other.add_person(Person(name=f"Visitor {n}"), group.id) for n in range(30)]
-        file = other.create_session(group.id, "Visiting day")
+        group = Service(other).groups.add_group(name="Visitors")
+        people = [Service(other).groups.add_person(group.id, name=f"Visitor {n}") for n in range(30)]
+        file = Service(other).create_session(group.id, "Visiting day")
         for n, person in enumerate(people):
-            file.mark(person, "present")
+            file.mark(person.id, "present")
             file.add_idea(f"Idea {n} " + "words " * 200, raised_by="person",
                           person_id=person.id)
         bundle = base / "visit.json"
         bundle.write_text(dumps(other.snapshot(file.id)), "utf-8")
     with open_store(base / "data") as store:
-        add_demo(store)
+        add_demo(Service(store))
     return base / "data", bundle
 
 
@@ -289,7 +288,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(import_setup, tmp_path):
             imported = now.pop(bundle.session.id, None)
             assert now == before, f"seed {seed}: the sessions already there changed"
             if imported is None:  # cut short: importing again finishes it
-                import_bundle(store, bundle)
+                Service(store).import_session(bundle)
             data = store.snapshot(bundle.session.id)
             assert [i.to_dict() for i in data.ideas] == [
                 i.to_dict() for i in bundle.tables["ideas"]], f"seed {seed}"
@@ -301,11 +300,11 @@ def test_sigkill_during_import_leaves_all_or_nothing(import_setup, tmp_path):
 def many_sessions(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("rebuild") / "data"
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="Busy group"))
+        group = Service(store).groups.add_group(name="Busy group")
         for n in range(scaled(150, 300)):
-            file = store.create_session(group.id, f"Meeting {n}")
+            file = Service(store).create_session(group.id, f"Meeting {n}")
             file.add_idea(f"marker<{n}> shared idea")
-            store.release(file)
+            file.release()
     (data_dir / "index.sqlite3").unlink()
     return data_dir
 

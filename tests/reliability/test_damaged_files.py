@@ -24,6 +24,7 @@ from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
 from coprod_tui.store.fileformat import SCHEMA_VERSION
 from coprod_tui.store.index_layout import layout
+from coprod_tui.service import Service
 
 from .budget import scaled
 from .conftest import folder_bytes, temp_files
@@ -32,7 +33,7 @@ from .conftest import folder_bytes, temp_files
 @pytest.fixture
 def demo_dir(data_dir: Path) -> Path:
     with open_store(data_dir) as store:
-        add_demo(store)
+        add_demo(Service(store))
     return data_dir
 
 
@@ -173,7 +174,7 @@ def test_a_future_version_is_set_aside_and_never_overwritten(demo_dir):
         assert "newer version of coprod" in problem and victim in problem
         # Saving other sessions never touches it.
         other = next(s.id for s in store.summaries())
-        store.session(other).add_idea("a change elsewhere")
+        Service(store).session(other).add_idea("a change elsewhere")
     (moved,) = set_aside(demo_dir)
     assert moved.read_bytes() == payload
     # A read-only opening (another copy has the folder) skips it and moves nothing.
@@ -217,7 +218,7 @@ def test_damaged_groups_file_comes_back_from_the_previous_copy(demo_dir, how):
     with open_store(demo_dir) as store:
         names = sorted(p.name for p in store.groups.people().values())
         group = store.groups.groups()[0]
-        store.groups.update_group(group.id, purpose=group.purpose + " (edited)")
+        Service(store).groups.update_group(group.id, purpose=group.purpose + " (edited)")
     damaged = _damage(demo_dir / "groups.json", how)
     with open_store(demo_dir) as store:
         (problem,) = store.problems
@@ -271,10 +272,10 @@ def test_a_damaged_or_lost_index_is_rebuilt_from_the_sessions(demo_dir, how):
     with open_store(demo_dir) as store:
         expected = [(s.id, s.title, s.ideas) for s in store.summaries()]
         hits = len(store.search("room"))
-        file = store.session(expected[0][0])
+        file = Service(store).session(expected[0][0])
         stale = path.read_bytes()
         file.add_idea("a room recorded just before the crash")
-        store.refresh(file)
+        store.refresh(store.session(file.id))
     if how == "missing":
         path.unlink()
     elif how == "stale":

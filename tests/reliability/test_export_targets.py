@@ -25,11 +25,15 @@ import pytest
 
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import CoprodError
-from coprod_tui.exporting import export_data, export_session
+from coprod_tui.exports.formats import export_data, export_session
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 
 from .conftest import RealApp, child_env
 from .edges import cli_child, demo_folder, plain_failure, tree
+
+WORDING = default_wording()
 
 
 @pytest.fixture
@@ -136,7 +140,7 @@ def test_the_share_step_cannot_write_into_a_data_folder_either(demo):
         data = store.snapshot(sid)
     before = tree(root)
     with pytest.raises(CoprodError, match="inside coprod's data folder"):
-        export_data(data, "json", root)  # as the Share step calls it, with no store
+        export_data(data, "json", root, wording=WORDING)  # as the Share step does: no store
     assert tree(root) == before
 
 
@@ -172,10 +176,13 @@ STALL = textwrap.dedent("""
         print("WRITTEN", flush=True)
         time.sleep(120)
     os.fsync = stall
-    from coprod_tui.exporting import export_session
+    from coprod_tui.exports.formats import export_session
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
+    from coprod_tui.templates import default_wording
     with open_store(Path(sys.argv[1]), read_only=True) as store:
-        export_session(store, sys.argv[2], "minutes", sys.argv[3])
+        export_session(Service(store), sys.argv[2], "minutes", sys.argv[3],
+                       wording=default_wording())
 """)
 
 
@@ -213,7 +220,7 @@ def test_a_failed_export_leaves_no_temp_file(demo, tmp_path, monkeypatch):
     with open_store(root, read_only=True) as store:
         monkeypatch.setattr(os, "fsync", refuse)
         with pytest.raises(CoprodError, match="the disk is full"):
-            export_session(store, sid, "minutes", out)
+            export_session(Service(store), sid, "minutes", out, wording=WORDING)
     assert list(out.iterdir()) == []
 
 
@@ -243,7 +250,7 @@ def test_the_export_folder_is_made_0700_whatever_the_umask(demo, tmp_path):
     old = os.umask(0)
     try:
         with open_store(root, read_only=True) as store:
-            path = export_session(store, sid, "minutes", default_dir=folder)
+            path = export_session(Service(store), sid, "minutes", default_dir=folder, wording=WORDING)
     finally:
         os.umask(old)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -254,7 +261,7 @@ async def test_the_share_step_makes_its_folder_0700(store, tmp_path):
     from coprod_tui.app import CoprodApp
     from tests.ui.helpers import screen_text
 
-    add_demo(store)
+    add_demo(Service(store))
     out = tmp_path / "new" / "exports"
     app = CoprodApp(store)
     old = os.umask(0)

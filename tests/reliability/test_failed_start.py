@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from coprod_tui.errors import SaveError
-from coprod_tui.model import Group
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from coprod_tui.store.index import SessionIndex
 
@@ -20,8 +20,8 @@ from coprod_tui.store.index import SessionIndex
 def needs_reindex(data_dir):
     """A folder whose index must be rebuilt on opening: opening it writes."""
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="G"))
-        store.create_session(group.id, "One").add_idea("kept " + "words " * 20_000)
+        group = Service(store).groups.add_group(name="G")
+        Service(store).create_session(group.id, "One").add_idea("kept " + "words " * 20_000)
     (data_dir / "index.sqlite3").unlink()
     return data_dir
 
@@ -68,8 +68,8 @@ def test_a_crash_before_a_failed_start_is_still_told(needs_reindex, monkeypatch)
 def test_closing_never_fails(store, data_dir, tmp_path, monkeypatch):
     """A folder gone, or refusing every change, at closing: no error, and the
     marker of a folder that is no longer ours is left alone."""
-    group = store.groups.add_group(Group(name="G"))
-    file = store.create_session(group.id, "Open when the folder went")
+    group = Service(store).groups.add_group(name="G")
+    file = Service(store).create_session(group.id, "Open when the folder went")
     file.add_idea("typed")
     away = tmp_path / "away"
     data_dir.rename(away)

@@ -19,6 +19,7 @@ from textual.widgets import Input
 from coprod_tui.app import CoprodApp
 from coprod_tui.errors import SaveError
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 from tests.ui.helpers import screen_text, type_into
 
@@ -56,7 +57,7 @@ def test_a_refused_write_puts_memory_back_without_reading_the_disk(store, data_d
     # (The index is not among them: it is an SQLite file read through the descriptor
     # it was opened with, the same file wherever its folder went, and SQLite itself
     # refuses to write a file that has moved.)
-    for table_file in (file, store.groups):
+    for table_file in (store.session(file.id), store.groups):
         storage = table_file._storage
         storage._loader = lambda path, load=storage._loader: reads.append(path) or load(path)
     data_dir.rename(tmp_path / "away")
@@ -186,9 +187,9 @@ async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir,
     """Going back Home, opening another session, the follow-up and actions lists, history
     and search while the folder is away: plain messages, never a crash."""
     group, file, people = live_session(store)
-    other = store.create_session(group.id, "Closed earlier", date="2020-01-01")
+    other = Service(store).create_session(group.id, "Closed earlier", date="2020-01-01")
     other.add_action("Fix the ramp")
-    store.release(other)
+    other.release()
     app = CoprodApp(store)
     away = tmp_path / "moved-away"
     async with app.run_test(size=(100, 30)) as pilot:
@@ -215,4 +216,4 @@ async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir,
         away.rename(data_dir)
     with open_store(data_dir, read_only=True) as again:
         assert again.problems == []
-        assert [i.text for i in again.session(file.id).ideas()] == ["already here"]
+        assert [i.text for i in again.session(file.id).rows("ideas")] == ["already here"]

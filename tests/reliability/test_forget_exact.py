@@ -19,17 +19,20 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from coprod_tui.corrections import describe_corrections
+from coprod_tui.report import describe_corrections
 from coprod_tui.demo import add_demo
-from coprod_tui.exporting import render
-from coprod_tui.forget import forget
-from coprod_tui.model import Group, NextMeeting, Person
+from coprod_tui.exports.formats import render
+from coprod_tui.model import NextMeeting, Person
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 
 from . import name_texts as nt
 from .conftest import every_file, folder_bytes, hypothesis_settings, session_json
 from .test_privacy import package_bytes
+
+WORDING = default_wording()
 
 REMOVED = "[name removed]"
 #: The dated note a closed session keeps (words a reader of the minutes sees).
@@ -50,21 +53,21 @@ def records(data_dir: Path, session_id: str) -> dict[str, dict]:
 def will_folder(data_dir: Path) -> dict[str, str]:
     """The demo, plus Will (who never came to its sessions) and a session he came to."""
     with open_store(data_dir) as store:
-        add_demo(store)
+        add_demo(Service(store))
         group = store.groups.groups()[0]
-        will = store.add_person(Person(name="Will", role="carer"), group.id)
-        ann = store.add_person(Person(name="Ann Lee", role="family"), group.id)
-        store.groups.update_group(group.id, purpose=group.purpose + " We will meet monthly.")
-        file = store.create_session(group.id, "Will's first meeting")
-        file.mark(will, "present")
-        file.mark(ann, "present")
+        will = Service(store).groups.add_person(group.id, name="Will", role="carer")
+        ann = Service(store).groups.add_person(group.id, name="Ann Lee", role="family")
+        Service(store).groups.update_group(group.id, purpose=group.purpose + " We will meet monthly.")
+        file = Service(store).create_session(group.id, "Will's first meeting")
+        file.mark(will.id, "present")
+        file.mark(ann.id, "present")
         file.add_idea("Will said the days will run long; we will see", raised_by="person",
                       person_id=will.id)
         file.add_idea("Ann: we will need more rooms", raised_by="person", person_id=ann.id)
         file.add_decision("We will paint it green", "Will and Ann agreed; it will be calm")
-        file.close_session(NextMeeting(note="Will brings cake; we will bring tea"))
+        file.close(NextMeeting(note="Will brings cake; we will bring tea"))
         ids = {"will": will.id, "first": file.id}
-        store.release(file)
+        file.release()
         ids["demo"] = [s.id for s in store.summaries() if s.id != file.id]
     return ids
 
@@ -76,7 +79,7 @@ def test_forgetting_will_leaves_the_word_will_alone(data_dir):
     assert any(b"How the days will run" in raw for raw in demo_files.values())
 
     with open_store(data_dir) as store:
-        report = forget(store, "Will")
+        report = Service(store).forget("Will")
     # Sessions Will never attended, where his name is never written: not one byte changed.
     for sid, raw in demo_files.items():
         assert (data_dir / "sessions" / f"{sid}.json").read_bytes() == raw
@@ -94,18 +97,18 @@ def test_forgetting_will_leaves_the_word_will_alone(data_dir):
 
 def test_forgetting_ed_never_touches_words_ids_or_a_damaged_file(data_dir):
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="Education forum", purpose="Credited work"))
-        ed = store.add_person(Person(name="Ed"), group.id)
+        group = Service(store).groups.add_group(name="Education forum", purpose="Credited work")
+        ed = Service(store).groups.add_person(group.id, name="Ed")
         # Ids of hex digits often hold "ed": none may change.
-        dee = store.add_person(Person(name="Dee Reed", id="edededededededededededededededed"),
-                               group.id)
-        file = store.create_session(group.id, "Education and credit", venue="Shed")
-        file.mark(ed, "present")
-        file.mark(dee, "present")
+        dee = Person(name="Dee Reed", id="edededededededededededededededed")
+        Service(store).groups.adopt(group, [dee])  # joins the roster with its own id
+        file = Service(store).create_session(group.id, "Education and credit", venue="Shed")
+        file.mark(ed.id, "present")
+        file.mark(dee.id, "present")
         file.add_idea("Ed wants education; ED agreed. Edward disagreed. created_at",
                       raised_by="person", person_id=dee.id)
         sid = file.id
-        store.release(file)
+        file.release()
     raw = (data_dir / "sessions" / f"{sid}.json").read_bytes()
     aside = data_dir / "set-aside"
     aside.mkdir()
@@ -116,7 +119,7 @@ def test_forgetting_ed_never_touches_words_ids_or_a_damaged_file(data_dir):
                                               "created_at": "ed", "note": "Edward"}]}))
 
     with open_store(data_dir) as store:
-        report = forget(store, "Ed")
+        report = Service(store).forget("Ed")
 
     assert damaged.read_bytes() == raw[:-40]  # never rewritten byte by byte
     assert any(damaged.name in line and "cannot be read" in line for line in report.lines)
@@ -138,29 +141,29 @@ def test_forgetting_ed_never_touches_words_ids_or_a_damaged_file(data_dir):
 
 def test_sessions_they_never_attended_change_only_where_their_full_name_is_written(data_dir):
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="Group"))
-        maya = store.add_person(Person(name="Maya Okafor"), group.id)
-        other = store.add_person(Person(name="Tom Reilly"), group.id)
+        group = Service(store).groups.add_group(name="Group")
+        maya = Service(store).groups.add_person(group.id, name="Maya Okafor")
+        other = Service(store).groups.add_person(group.id, name="Tom Reilly")
         files = {}
         for key, text in (("named", "As Maya Okafor said, and Maya agreed"),
                           ("first name only", "Maya (another Maya) said so"),
                           ("none", "Nothing about anyone")):
-            file = store.create_session(group.id, f"Meeting: {key}")
-            file.mark(other, "present")
+            file = Service(store).create_session(group.id, f"Meeting: {key}")
+            file.mark(other.id, "present")
             file.add_idea(text)
             files[key] = file.id
-            store.release(file)
-        file = store.create_session(group.id, "Maya came")
-        file.mark(maya, "present")
+            file.release()
+        file = Service(store).create_session(group.id, "Maya came")
+        file.mark(maya.id, "present")
         file.add_idea("Maya said hello; Okafor again")
         files["attended"] = file.id
-        store.release(file)
+        file.release()
     before = {key: records(data_dir, sid) for key, sid in files.items()}
     raw = {key: (data_dir / "sessions" / f"{sid}.json").read_bytes()
            for key, sid in files.items()}
 
     with open_store(data_dir) as store:
-        forget(store, "Maya Okafor")
+        Service(store).forget("Maya Okafor")
 
     for key in ("first name only", "none"):  # never there, full name never written
         assert (data_dir / "sessions" / f"{files[key]}.json").read_bytes() == raw[key]
@@ -195,19 +198,20 @@ def test_a_dry_run_reports_everything_and_changes_no_byte(tmp_path):
     assert [line.split(".json")[0] for line in dry_lines] == \
         [line.split(".json")[0] for line in real_lines]
     assert any("0badc0de" in line and "cannot be read" in line for line in real_lines)
-    for line in (f"- Session '{REMOVED}'s first meeting' ", "idea 1 ", "the text",
+    # Fields are named as the minutes name them (words.FIELD_WORDS).
+    for line in (f"- Session '{REMOVED}'s first meeting' ", "idea 1 ", "the wording",
                  "decision 1 'We will paint it green': the reasons",
-                 "the next meeting's details"):
+                 "the next meeting"):
         assert line in real.stdout, line
 
 
 def test_a_closed_session_keeps_a_dated_note_without_the_name(data_dir):
     ids = will_folder(data_dir)
     with open_store(data_dir) as store:
-        forget(store, "Will")
+        Service(store).forget("Will")
         data = store.snapshot(ids["first"])
         sentences = [str(n) for n in describe_corrections(data)]
-        minutes = render(data, "minutes")
+        minutes = render(data, "minutes", WORDING)
     notes = [c for c in data.corrections if c.note == NAME_REMOVED_NOTE]
     assert {(c.record_kind, c.field_name) for c in notes} == {
         ("session", "title"), ("session", "next_meeting"), ("ideas", "text"),
@@ -222,28 +226,28 @@ def test_a_closed_session_keeps_a_dated_note_without_the_name(data_dir):
 def test_an_interrupted_forget_can_be_run_again_without_notes_twice(data_dir):
     ids = will_folder(data_dir)
     with open_store(data_dir) as store:
-        forget(store, "Will")
+        Service(store).forget("Will")
     with open_store(data_dir) as store:  # the person is gone: nothing more to do
         first = store.snapshot(ids["first"]).corrections
     # Put the person back on the list, as if the run had been killed before the end.
     with open_store(data_dir) as store:
         group = store.groups.groups()[0]
-        store.add_person(Person(name="Will", id=ids["will"], role="carer"), group.id)
-        report = forget(store, "Will")
+        Service(store).groups.adopt(group, [Person(name="Will", id=ids["will"], role="carer")])
+        report = Service(store).forget("Will")
         assert store.snapshot(ids["first"]).corrections == first
     assert not any("their name removed" in line for line in report.lines)
 
 
 def test_a_field_at_its_length_limit_stays_within_it(data_dir):
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="G"))
-        ed = store.add_person(Person(name="Ed"), group.id)
+        group = Service(store).groups.add_group(name="G")
+        ed = Service(store).groups.add_person(group.id, name="Ed")
         title = ("Ed and " * 60)[:300].strip()
-        file = store.create_session(group.id, title)
-        file.mark(ed, "present")
+        file = Service(store).create_session(group.id, title)
+        file.mark(ed.id, "present")
         sid = file.id
-        store.release(file)
-        forget(store, "Ed")  # "[name removed]" would not fit: a shorter stand-in does
+        file.release()
+        Service(store).forget("Ed")  # "[name removed]" would not fit: a shorter stand-in does
     with open_store(data_dir) as store:
         assert store.problems == []
         title = store.snapshot(sid).session.title
@@ -301,14 +305,13 @@ def test_forget_changes_only_their_records_and_their_name_as_a_name():
 def check(data_dir: Path, f: dict) -> None:
     names, seps = f["names"], f["seps"]
     with open_store(data_dir) as store:
-        group = store.groups.add_group(Group(name="Group",
-                                             purpose=nt.render(f["purpose"], seps)))
-        people = [store.add_person(Person(name=n, role="carer"), group.id) for n in names]
+        group = Service(store).groups.add_group(name="Group", purpose=nt.render(f["purpose"], seps))
+        people = [Service(store).groups.add_person(group.id, name=n, role="carer") for n in names]
         sids = []
         for s in f["sessions"]:
-            file = store.create_session(group.id, "Meeting", purpose="")
+            file = Service(store).create_session(group.id, "Meeting", purpose="")
             for i in s["present"]:
-                file.mark(people[i], "present")
+                file.mark(people[i].id, "present")
             credited = people[s["credited"]] if s["credited"] is not None else None
             file.add_idea(nt.render(s["idea"], seps), raised_by="person" if credited else "chat",
                           person_id=credited.id if credited else None)
@@ -317,16 +320,16 @@ def check(data_dir: Path, f: dict) -> None:
             file.add_action("Do it", owner=s["owner"])
             file.add_feedback(3, nt.render(s["comment"], seps))
             if s["closed"]:
-                file.close_session()
+                file.close()
             sids.append(file.id)
-            store.release(file)
+            file.release()
     victim = people[f["victim"]]
     others = [n for i, n in enumerate(names) if i != f["victim"]]
     before = {sid: records(data_dir, sid) for sid in sids}
     raw = {sid: (data_dir / "sessions" / f"{sid}.json").read_bytes() for sid in sids}
 
     with open_store(data_dir) as store:
-        forget(store, victim.id)
+        Service(store).forget(victim.id)
 
     def expect(tokens, linked):
         forms = forms_of(victim.name, others, linked)

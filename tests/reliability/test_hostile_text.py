@@ -28,15 +28,19 @@ from hypothesis import given, strategies as st
 from coprod_tui.app import CoprodApp
 from coprod_tui.consent import redactor
 from coprod_tui.errors import ValidationError
-from coprod_tui.exporting import FORMATS, render
-from coprod_tui.exports.plain import safe_text
-from coprod_tui.interchange import import_bundle, read_bundle
-from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
+from coprod_tui.exports.formats import FORMATS, render
+from coprod_tui.exports.xml_safe import safe_text
+from coprod_tui.interchange import read_bundle
+from coprod_tui.model import NextMeeting
 from coprod_tui.store import open_store
+from coprod_tui.templates import default_wording
 from coprod_tui.text import LONG_LIMIT, SHORT_LIMIT
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text
 
 from .conftest import hypothesis_settings
+
+WORDING = default_wording()
 
 # -- the documented normalisation, restated (see coprod_tui/text.py) ------------------------
 
@@ -92,13 +96,13 @@ class Field:
 
 def _session(store, **fields):
     group = store.groups.groups()[0]
-    return store.create_session(group.id, fields.pop("title", "Meeting"), **fields)
+    return Service(store).create_session(group.id, fields.pop("title", "Meeting"), **fields)
 
 
 def _idea(store, value):
     file = _session(store)
     idea = file.add_idea(value)
-    return lambda s: next(i.text for i in s.session(file.id).ideas() if i.id == idea.id)
+    return lambda s: next(i.text for i in s.session(file.id).rows("ideas") if i.id == idea.id)
 
 
 def _decision(part):
@@ -107,7 +111,7 @@ def _decision(part):
         args = {"text": "Decided", "reasons": "Because", "differing_views": ""}
         args[part] = value
         d = file.add_decision(args.pop("text"), args.pop("reasons"), **args)
-        return lambda s: getattr(next(x for x in s.session(file.id).decisions()
+        return lambda s: getattr(next(x for x in s.session(file.id).rows("decisions")
                                       if x.id == d.id), part)
     return put
 
@@ -121,7 +125,7 @@ def _action(part):
             a = file.add_action("Do it")
             status = "done" if part == "outcome" else "not_able"
             file.set_action_status(a.id, status, **{part: value})
-        return lambda s: getattr(next(x for x in s.session(file.id).actions()
+        return lambda s: getattr(next(x for x in s.session(file.id).rows("actions")
                                       if x.id == a.id), part)
     return put
 
@@ -130,7 +134,7 @@ def _session_field(part):
     def put(store, value):
         file = _session(store, **({"title": value} if part == "title" else {}))
         if part != "title":
-            file.update_session(**{part: value})
+            file.update_details(**{part: value})
         return lambda s: getattr(s.session(file.id).session, part)
     return put
 
@@ -139,7 +143,7 @@ def _person(part):
     def put(store, value):
         group = store.groups.groups()[0]
         fields = {"name": "Someone", part: value}
-        person = store.add_person(Person(**fields), group.id)
+        person = Service(store).groups.add_person(group.id, **fields)
         return lambda s: getattr(s.groups.person(person.id), part)
     return put
 
@@ -166,7 +170,7 @@ def _agenda(store, value):
 def _next_meeting(part):
     def put(store, value):
         file = _session(store)
-        file.update_session(next_meeting=NextMeeting(**{part: value}))
+        file.set_next_meeting(**{part: value})
         return lambda s: getattr(s.session(file.id).session.next_meeting, part)
     return put
 
@@ -197,8 +201,7 @@ FIELDS = [
 @pytest.fixture
 def text_store(data_dir):
     with open_store(data_dir) as store:
-        store.groups.add_group(Group(name="G", conduct=[ConductVersion(version=1,
-                                                                       text="Be kind")]))
+        Service(store).groups.add_group(name="G", conduct="Be kind")
         yield store
 
 
@@ -252,20 +255,18 @@ def test_the_normalisation_is_stable():
 def hostile_session(store, texts: list[str], *, closed: bool = True):
     """A session whose every free-text field holds one of ``texts`` (cycled)."""
     pick = iter(texts * 40).__next__
-    group = store.groups.add_group(Group(name="Group " + str(len(store.groups.groups())),
-                                         purpose=documented_long(pick())[:20_000],
-                                         organisation=documented_line(pick())[:300]))
-    people = [store.add_person(Person(name=documented_line(pick())[:200] or "Name",
+    group = Service(store).groups.add_group(name="Group " + str(len(store.groups.groups())), purpose=documented_long(pick())[:20_000], organisation=documented_line(pick())[:300])
+    people = [Service(store).groups.add_person(group.id, name=documented_line(pick())[:200] or "Name",
                                       organisation=documented_line(pick())[:300],
-                                      consent_to_be_named=n % 2 == 0), group.id)
+                                      consent_to_be_named=n % 2 == 0)
               for n in range(3)]
-    file = store.create_session(group.id, documented_line(pick())[:300] or "Title",
+    file = Service(store).create_session(group.id, documented_line(pick())[:300] or "Title",
                                 venue=documented_line(pick())[:300],
                                 purpose=documented_long(pick())[:20_000])
     item = file.add_agenda_item(documented_line(pick())[:300] or "Item", 10)
     file.go_to_item(item.id)
     for person in people:
-        file.mark(person, "present")
+        file.mark(person.id, "present")
     ideas = [file.add_idea(pick() + "idea", raised_by="person", person_id=p.id)
              for p in people]
     decision = file.add_decision(pick() + "decision", pick() + "reasons",
@@ -279,9 +280,9 @@ def hostile_session(store, texts: list[str], *, closed: bool = True):
     file.add_feedback(1, pick())
     file.set_audit(2, ["yes", "no"], evidence=pick(), will_change=pick() + "change")
     if closed:
-        file.close_session(NextMeeting(venue=documented_line(pick())[:300],
+        file.close(NextMeeting(venue=documented_line(pick())[:300],
                                        note=documented_long(pick())[:20_000]))
-        file.edit_idea(ideas[0].id, text=pick() + "corrected",
+        file.correct("idea", ideas[0].id, text=pick() + "corrected",
                        note=documented_long(pick())[:20_000])
     return file
 
@@ -307,7 +308,7 @@ def docx_text(payload: bytes) -> str:
 def check_exports(store, file, tmp_path: Path) -> None:
     data = store.snapshot(file.id)
     for fmt in FORMATS:
-        payload = render(data, fmt)
+        payload = render(data, fmt, WORDING)
         if fmt == "json":
             bundle = json.loads(payload.decode("utf-8"))
             assert bundle["ideas"] == [i.to_dict() for i in data.ideas]
@@ -323,9 +324,9 @@ def check_exports(store, file, tmp_path: Path) -> None:
                         assert line.strip() in text, (fmt, line)
     # The backup round-trips exactly into another folder.
     backup = tmp_path / f"{file.id}.json"
-    backup.write_bytes(render(data, "json"))
+    backup.write_bytes(render(data, "json", WORDING))
     with open_store(tmp_path / f"other-{file.id}") as other:
-        import_bundle(other, read_bundle(backup))
+        Service(other).import_session(read_bundle(backup))
         again = other.snapshot(file.id)
         for table in ("ideas", "decisions", "actions", "feedback", "audit", "attendance",
                       "corrections"):
@@ -341,7 +342,7 @@ def test_a_session_full_of_hostile_text_round_trips_and_exports(text_store, tmp_
     def run(texts):
         file = hostile_session(text_store, texts)
         check_exports(text_store, file, tmp_path)
-        text_store.release(file)
+        file.release()
 
     run()
 
@@ -364,7 +365,7 @@ def test_libreoffice_opens_the_hostile_documents(text_store, tmp_path):
     paths = []
     for fmt in ("minutes", "easy-read", "you-said-we-did"):
         path = docs / f"{fmt}.docx"
-        path.write_bytes(render(data, fmt))
+        path.write_bytes(render(data, fmt, WORDING))
         paths.append(path)
     result = subprocess.run(
         [SOFFICE, f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
@@ -384,21 +385,21 @@ SAMPLE = ["[b]bold?[/b]", "[/", "[@click=app.quit]quit[/]", "[red]x", "😀 مر
 
 async def test_hostile_text_is_shown_literally_on_screen(text_store):
     store = text_store
-    group = store.groups.add_group(Group(name="[b]Group[/b] [/"))
-    people = [store.add_person(Person(name=name), group.id)
+    group = Service(store).groups.add_group(name="[b]Group[/b] [/")
+    people = [Service(store).groups.add_person(group.id, name=name)
               for name in ("[red]Ann[/red]", "Bob [@click=app.quit]x[/]")]
-    file = store.create_session(group.id, "[b]Title[/b] [/ 😀", venue="[i]Hall")
+    file = Service(store).create_session(group.id, "[b]Title[/b] [/ 😀", venue="[i]Hall")
     item = file.add_agenda_item("[u]Item[/u] [/", 10)
     file.go_to_item(item.id)
     for person in people:
-        file.mark(person, "present")
+        file.mark(person.id, "present")
     file.start()
     for text in SAMPLE:
         file.add_idea(text)
     d = file.add_decision("[b]Decided[/b] [/", "[i]because[/i]")
     file.add_action("[b]Act[/b] [/", owner="[red]Team[/", source_kind="decision",
                     source_id=d.id)
-    store.release(file)
+    file.release()
     app = CoprodApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

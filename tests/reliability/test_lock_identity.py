@@ -13,6 +13,7 @@ import json
 import pytest
 
 from coprod_tui.errors import FolderInUse, SaveError
+from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from coprod_tui.store.lock import FolderLock
 from tests.conftest import run_cli
@@ -73,7 +74,7 @@ def test_where_a_folder_cannot_be_locked_a_replaced_lock_stops_writing(
         with pytest.raises(SaveError, match="lock file in .* was removed"):
             file.add_idea("typed in the app after forget ran")
         with pytest.raises(SaveError, match="lock file"):
-            store.groups.update_person(people[1].id, name="Bob Stone-Smith")
+            Service(store).groups.update_person(people[1].id, name="Bob Stone-Smith")
         assert folder_bytes(data_dir) == erased, "the app undid what forget erased"
         assert [i.text for i in file.ideas()][-1] == "Ann Lee asked for ramps"  # memory kept
     assert b"Ann Lee" not in folder_bytes(data_dir)

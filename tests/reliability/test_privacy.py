@@ -24,19 +24,22 @@ from xml.sax.saxutils import escape
 import pytest
 from hypothesis import given, strategies as st
 
-from coprod_tui import export_files, exporting
+from coprod_tui import placing
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.errors import NotFound
-from coprod_tui.exporting import FORMATS, export_group_report, export_session, render
+from coprod_tui.exports.formats import FORMATS, GROUP_FORMATS, export_group, export_session, render
 from coprod_tui.filenames import safe_stem
-from coprod_tui.forget import forget
-from coprod_tui.model import ConductVersion, Group, NextMeeting, Person
+from coprod_tui.model import NextMeeting
 from coprod_tui.store import atomic, fileformat, open_store
+from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 from tests.conftest import run_cli
 
 from .conftest import RealApp, folder_bytes, hypothesis_settings, modes
 from .test_hostile_text import hostile_text
+
+WORDING = default_wording()
 
 # -- export file names ---------------------------------------------------------------------------
 
@@ -60,17 +63,17 @@ def check_name(path: Path, out: Path) -> None:
 @pytest.mark.parametrize("title", HOSTILE_TITLES, ids=lambda t: ascii(t)[:24])
 def test_hostile_titles_make_sane_file_names_inside_the_folder(store, tmp_path, title):
     title = title[:200]  # the longest a group's name may be
-    group = store.groups.add_group(Group(name=title))
-    file = store.create_session(group.id, title, date="2026-02-03")
+    group = Service(store).groups.add_group(name=title)
+    file = Service(store).create_session(group.id, title, date="2026-02-03")
     out = tmp_path / "out"
     out.mkdir()
     around = sorted(tmp_path.iterdir())
     for fmt in FORMATS:
         for _ in range(2):  # the second time, "(2)" is added: never overwritten
-            path = export_session(store, file.id, fmt, out)
+            path = export_session(Service(store), file.id, fmt, out, wording=WORDING)
             check_name(path, out)
             assert path.name.startswith("2026-02-03")
-    check_name(export_group_report(store, group.id, out), out)
+    check_name(export_group(Service(store), group.id, "you-said-we-did", out, wording=WORDING), out)
     assert sorted(tmp_path.iterdir()) == around  # nothing written beside the folder
     assert len(list(out.iterdir())) == 2 * len(FORMATS) + 1
 
@@ -116,14 +119,14 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
     old_umask = os.umask(0)
     try:
         monkeypatch.setattr(atomic, "os", Watching())
-        monkeypatch.setattr(export_files, "os", Watching())  # exports' own temp files
+        monkeypatch.setattr(placing, "os", Watching())  # exports' own temp files
         with open_store(data_dir) as store:
-            add_demo(store)
+            add_demo(Service(store))
             group = store.groups.groups()[0]
-            store.groups.update_group(group.id, purpose="Changed")  # backups/ gets a copy
+            Service(store).groups.update_group(group.id, purpose="Changed")  # backups/ gets a copy
             sid = store.summaries()[0].id
-            export_session(store, sid, "minutes", tmp_path)
-            export_session(store, sid, "json", tmp_path)
+            export_session(Service(store), sid, "minutes", tmp_path, wording=WORDING)
+            export_session(Service(store), sid, "json", tmp_path, wording=WORDING)
         (data_dir / "sessions" / "stray.json").write_text("{ damaged")  # 0666 here
         # An older schema is upgraded, with a copy of the original in backups/.
         monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
@@ -132,7 +135,7 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
             assert any("stray.json" in p for p in store.problems)
             for summary in store.summaries():
                 store.session(summary.id)
-            forget(store, "Maya Okafor")
+            Service(store).forget("Maya Okafor")
     finally:
         os.umask(old_umask)
     assert seen_temp_modes and all(p.endswith(".coprod-tmp") for p, _, _ in seen_temp_modes
@@ -159,7 +162,7 @@ def test_the_index_and_every_file_sqlite_makes_beside_it_are_0600(tmp_path, umas
     old_umask = os.umask(umask)
     try:
         with open_store(data_dir) as store:
-            add_demo(store)
+            add_demo(Service(store))
             assert stat.S_IMODE((data_dir / "index.sqlite3").stat().st_mode) == 0o600
             with pytest.raises(RuntimeError):
                 with store.index.writing() as conn:  # mid-update: the journal is there
@@ -189,13 +192,13 @@ CONTACT = "zoe.quillfeather@example.org"
 def secret_folder(tmp_path) -> Path:
     data_dir = tmp_path / "data"
     with open_store(data_dir) as store:
-        add_demo(store)
+        add_demo(Service(store))
         group = store.groups.groups()[0]
         for _ in range(2):  # two people of the same name: forget must ask which
-            store.add_person(Person(name=SECRET, contact=CONTACT, role="carer"), group.id)
-        file = store.create_session(group.id, "Private meeting")
+            Service(store).groups.add_person(group.id, name=SECRET, contact=CONTACT, role="carer")
+        file = Service(store).create_session(group.id, "Private meeting")
         zoe = next(p for p in store.groups.people().values() if p.name == SECRET)
-        file.mark(zoe, "present")
+        file.mark(zoe.id, "present")
         file.add_idea(f"{SECRET} asked for a hearing loop", raised_by="person",
                       person_id=zoe.id)
     return data_dir
@@ -253,7 +256,7 @@ async def test_a_crash_report_shows_no_values(secret_folder, capsys):
                 def handler_with_personal_data_in_scope():
                     person = next(p for p in store.groups.people().values()
                                   if p.name == SECRET)
-                    contact = person.contact  # noqa: F841 - a local the report must not show
+                    contact = person.contact  # noqa: F841 (in scope on purpose)
                     raise RuntimeError("simulated fault")
 
                 app.call_later(handler_with_personal_data_in_scope)
@@ -314,23 +317,23 @@ def forms_of(text: str) -> list[bytes]:
 def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     data_dir = tmp_path / "data"
     with open_store(data_dir) as store:
-        add_demo(store)
+        add_demo(Service(store))
         group = store.groups.groups()[0]
-        zoe = store.add_person(Person(name=NAME, role="carer", organisation="Quill Trust",
+        zoe = Service(store).groups.add_person(group.id, name=NAME, role="carer", organisation="Quill Trust",
                                       contact="zoe.quill@example.org",
                                       support_needs=["bsl"], support_other="Needs a hoist",
-                                      consent_to_be_named=True), group.id)
-        ann = store.add_person(Person(name="Ann Other", contact=f"c/o {NAME}",
-                                      organisation="Riverside"), group.id)
-        store.groups.update_group(group.id, purpose=group.purpose + f" Started by {NAME}.")
-        store.groups.amend_conduct(group.id, "Be kind\nListen", note=f"Asked by {NAME}")
-        file = store.create_session(group.id, f"Review with {NAME}", venue=f"{NAME}'s house",
+                                      consent_to_be_named=True)
+        ann = Service(store).groups.add_person(group.id, name="Ann Other", contact=f"c/o {NAME}",
+                                      organisation="Riverside")
+        Service(store).groups.update_group(group.id, purpose=group.purpose + f" Started by {NAME}.")
+        Service(store).groups.amend_conduct(group.id, "Be kind\nListen", note=f"Asked by {NAME}")
+        file = Service(store).create_session(group.id, f"Review with {NAME}", venue=f"{NAME}'s house",
                                     facilitator=NAME.upper(), purpose=f"{NAME.lower()} leads")
         file.add_agenda_item(f"{NAME} reports", 10)
         file.tick("pre", "accessible_venue", True, note=f"Checked by {NAME}")
         for person in (zoe, ann):
-            file.mark(person, "present")
-            file.agree_conduct(person, 2)
+            file.mark(person.id, "present")
+            file.agree_conduct(person.id, version=2)
             file.raise_hand(person.id)
         file.next_speaker()
         file.record_turn(zoe.id, "point_of_order")
@@ -344,15 +347,15 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         b = file.add_action("Tell the group", owner=f"{NAME} and Ann")
         file.add_feedback(4, f"I am {NAME} and I was heard", person_id=zoe.id)
         file.set_audit(1, ["yes"], evidence=f"{NAME} spoke first", will_change="")
-        file.close_session(NextMeeting(venue="Hall", note=f"{NAME} brings cake"))
+        file.close(NextMeeting(venue="Hall", note=f"{NAME} brings cake"))
         # Corrections after closing: old values, notes, and links that held her id.
-        file.edit_idea(idea.id, text="Ramps at both doors", note=f"{NAME} asked to reword")
-        file.edit_idea(other_idea.id, person_id=zoe.id, note="wrong person")
-        file.edit_action(a.id, owner_person_id=ann.id)
-        file.set_attendance(zoe, consent_to_be_named=False)
+        file.correct("idea", idea.id, text="Ramps at both doors", note=f"{NAME} asked to reword")
+        file.correct("idea", other_idea.id, person_id=zoe.id, note="wrong person")
+        file.correct("action", a.id, owner_person_id=ann.id)
+        file.set_attendance(zoe.id, consent_to_be_named=False)
         file.set_action_status(b.id, "done", outcome=f"Told by {NAME}")
         sid = file.id
-        store.release(file)
+        file.release()
         store.search("ramps")
     # A damaged session (set aside), with the name raw and JSON-escaped.
     raw = (data_dir / "sessions" / f"{sid}.json").read_bytes()
@@ -383,7 +386,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     damaged = {p: p.read_bytes() for p in (data_dir / "set-aside").iterdir()}
 
     with open_store(data_dir) as store:
-        report = forget(store, NAME.lower())
+        report = Service(store).forget(NAME.lower())
         assert store.problems == []
     assert any("their name removed" in line for line in report.lines)
 
@@ -418,27 +421,27 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         assert store.search("ramps")
         for summary in store.summaries():
             for fmt in ("minutes", "json"):
-                render(store.snapshot(summary.id), fmt)
+                render(store.snapshot(summary.id), fmt, WORDING)
         # Forgetting again finds no one, in a plain sentence.
         with pytest.raises(NotFound, match="No one with that name"):
-            forget(store, NAME)
+            Service(store).forget(NAME)
 
 
 def test_forgetting_a_short_name_touches_only_that_name(store, data_dir):
-    group = store.groups.add_group(Group(name="Education forum", purpose="Credit and debt"))
-    ed = store.add_person(Person(name="Ed"), group.id)
-    dee = store.add_person(Person(name="Dee"), group.id)  # hex letters: ids hold "dee"
-    file = store.create_session(group.id, "Education and credit", venue="Shed")
+    group = Service(store).groups.add_group(name="Education forum", purpose="Credit and debt")
+    ed = Service(store).groups.add_person(group.id, name="Ed")
+    dee = Service(store).groups.add_person(group.id, name="Dee")  # hex letters: ids hold "dee"
+    file = Service(store).create_session(group.id, "Education and credit", venue="Shed")
     for person in (ed, dee):
-        file.mark(person, "present")
+        file.mark(person.id, "present")
     file.add_idea("Ed wants more education; ED agreed. Edward disagreed.",
                   raised_by="person", person_id=ed.id)
     file.add_decision("Proceed", "Ed said so", method="consensus")
-    file.close_session()
+    file.close()
     sid = file.id
-    store.release(file)
+    file.release()
     before_ids = {p.id for p in store.groups.people().values()} - {ed.id}
-    forget(store, "Ed")
+    Service(store).forget("Ed")
     store.close()
     with open_store(data_dir) as again:
         assert again.problems == []
@@ -479,27 +482,26 @@ def hidden_forms() -> list[bytes]:
 
 
 def test_no_word_document_names_someone_who_did_not_consent(store, tmp_path):
-    group = store.groups.add_group(Group(name="Consent group", organisation="Riverside", conduct=[
-        ConductVersion(version=1, text="Be kind")]))
-    named = store.add_person(Person(name="Maya Named", role="uses_services",
-                                    consent_to_be_named=True), group.id)
-    hidden = store.add_person(Person(name=HIDDEN, role="carer", organisation=HIDDEN_ORG,
+    group = Service(store).groups.add_group(name="Consent group", organisation="Riverside", conduct="Be kind")
+    named = Service(store).groups.add_person(group.id, name="Maya Named", role="uses_services",
+                                    consent_to_be_named=True)
+    hidden = Service(store).groups.add_person(group.id, name=HIDDEN, role="carer", organisation=HIDDEN_ORG,
                                      contact=HIDDEN_CONTACT, support_needs=["bsl"],
                                      support_other="Hidden support note",
-                                     consent_to_be_named=False), group.id)
+                                     consent_to_be_named=False)
     snapshots = []
     for n in range(2):
-        file = store.create_session(group.id, f"Meeting {n}", facilitator="Pat Facilitator")
+        file = Service(store).create_session(group.id, f"Meeting {n}", facilitator="Pat Facilitator")
         item = file.add_agenda_item("Ideas", 10)
         file.go_to_item(item.id)
         for person in (named, hidden):
-            file.mark(person, "present")
-            file.agree_conduct(person, 1)
+            file.mark(person.id, "present")
+            file.agree_conduct(person.id, version=1)
             file.raise_hand(person.id)
         file.next_speaker()
         file.next_speaker()
         file.record_turn(hidden.id, "point_of_order")
-        file.set_attendance(hidden, late=True, left_at="2026-01-01T12:00:00+00:00")
+        file.set_attendance(hidden.id, late=True, left_at="2026-01-01T12:00:00+00:00")
         idea = file.add_idea("Quieter rooms", raised_by="person", person_id=hidden.id)
         file.add_idea("More light", raised_by="person", person_id=named.id)
         d = file.add_decision("Make a quiet room", "Asked for", idea_ids=[idea.id])
@@ -510,20 +512,18 @@ def test_no_word_document_names_someone_who_did_not_consent(store, tmp_path):
         file.add_feedback(4, "Heard at last", person_id=hidden.id)
         file.add_feedback(3, "Good", person_id=named.id)
         file.set_audit(1, ["yes"], evidence="Everyone spoke")
-        file.close_session(NextMeeting(venue="Hall"))
-        file.edit_idea(idea.id, person_id=named.id, note="wrong person")
-        file.edit_idea(idea.id, person_id=hidden.id, note="right person after all")
-        file.set_attendance(hidden, role="family")  # a correction of their attendance
+        file.close(NextMeeting(venue="Hall"))
+        file.correct("idea", idea.id, person_id=named.id, note="wrong person")
+        file.correct("idea", idea.id, person_id=hidden.id, note="right person after all")
+        file.set_attendance(hidden.id, role="family")  # a correction of their attendance
         file.set_action_status(a.id, "done", outcome="Room found")
         snapshots.append(store.snapshot(file.id))
     payloads = {}
     for n, data in enumerate(snapshots):
         for fmt in ("minutes", "easy-read", "you-said-we-did"):
-            payloads[f"{fmt} {n}"] = render(data, fmt)
-    group_formats = getattr(exporting, "GROUP_FORMATS", {"you-said-we-did": None})
-    for fmt in group_formats:
-        kwargs = {"fmt": fmt} if fmt != "you-said-we-did" else {}
-        path = export_group_report(store, group.name, tmp_path, **kwargs)
+            payloads[f"{fmt} {n}"] = render(data, fmt, WORDING)
+    for fmt in GROUP_FORMATS:
+        path = export_group(Service(store), group.name, fmt, tmp_path, wording=WORDING)
         payloads[f"group {fmt}"] = path.read_bytes()
     for what, payload in payloads.items():
         raw = package_bytes(payload)

@@ -14,6 +14,7 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, type_into
 
 from .test_save_faults import (
@@ -24,11 +25,11 @@ from .test_save_faults import (
 @pytest.fixture
 def world(store):
     group, file, people = live_session(store)
-    earlier = store.create_session(group.id, "Last time", date="2020-01-01")
+    earlier = Service(store).create_session(group.id, "Last time", date="2020-01-01")
     earlier.add_idea("More ramps")
     earlier.add_action("Fix the ramp")
-    earlier.close_session()
-    store.release(earlier)
+    earlier.close()
+    earlier.release()
     return group, file, earlier
 
 
@@ -250,7 +251,7 @@ READ_ONLY_UNDER_THE_APP = textwrap.dedent("""
     subprocess.run(["umount", str(disk)], check=True)  # writable again
     try:
         with open_store(root) as again:
-            report["ideas"] = [i.text for i in again.session(file.id).ideas()]
+            report["ideas"] = [i.text for i in again.session(file.id).rows("ideas")]
     except Exception as exc:
         report["ideas"] = repr(exc)
     print("REPORT" + json.dumps(report))

@@ -25,11 +25,14 @@ from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.errors import SaveError
-from coprod_tui.model import ConductVersion, Group, Person
 from coprod_tui.store import atomic, open_store
+from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, type_into
 
 from .conftest import ROOT, child_env, temp_files
+
+WORDING = default_wording()
 
 REASONS = {errno.ENOSPC: "the disk is full",
            errno.EDQUOT: "the disk quota is used up",
@@ -41,13 +44,12 @@ OPS = ("open", "write", "fsync", "replace")
 
 
 def live_session(store):
-    group = store.groups.add_group(Group(name="G", conduct=[
-        ConductVersion(version=1, text="Be kind")]))
-    file = store.create_session(group.id, "Live one")
+    group = Service(store).groups.add_group(name="G", conduct="Be kind")
+    file = Service(store).create_session(group.id, "Live one")
     file.add_agenda_item("Only item", 10)
-    people = [store.add_person(Person(name=name), group.id) for name in ("Ann Lee", "Bob Stone")]
+    people = [Service(store).groups.add_person(group.id, name=name) for name in ("Ann Lee", "Bob Stone")]
     for person in people:
-        file.mark(person, "present")
+        file.mark(person.id, "present")
     file.start()
     file.add_idea("already here")
     return group, file, people
@@ -75,12 +77,11 @@ def memory_matches_disk(store, file) -> None:
 SAVES = {
     "idea": lambda store, file, people: file.add_idea("lost?"),
     "decision": lambda store, file, people: file.add_decision("Paint it", "People asked"),
-    "attendance": lambda store, file, people: file.mark(people[1], "apologies"),
+    "attendance": lambda store, file, people: file.mark(people[1].id, "apologies"),
     "hand up": lambda store, file, people: file.raise_hand(people[0].id),
-    "session details": lambda store, file, people: file.update_session(venue="Room 2"),
-    "new person": lambda store, file, people: store.add_person(Person(name="Cat Moss"),
-                                                               file.session.group_id),
-    "new session": lambda store, file, people: store.create_session(file.session.group_id,
+    "session details": lambda store, file, people: file.update_details(venue="Room 2"),
+    "new person": lambda store, file, people: Service(store).groups.add_person(file.session.group_id, name="Cat Moss"),
+    "new session": lambda store, file, people: Service(store).create_session(file.session.group_id,
                                                                      "Another"),
 }
 
@@ -109,7 +110,7 @@ def test_a_refused_save_changes_nothing_and_can_be_retried(store, data_dir, faul
 def test_a_refused_index_write_never_fails_a_save_or_the_session_list(store, data_dir,
                                                                        monkeypatch):
     group, file, people = live_session(store)
-    store.refresh(file)
+    store.refresh(store.session(file.id))
     real_write = atomic.write_atomic
 
     def index_refused(path, payload, **kwargs):
@@ -118,7 +119,7 @@ def test_a_refused_index_write_never_fails_a_save_or_the_session_list(store, dat
         return real_write(path, payload, **kwargs)
 
     monkeypatch.setattr(atomic, "write_atomic", index_refused)
-    new = store.create_session(group.id, "Made on a nearly full disk")
+    new = Service(store).create_session(group.id, "Made on a nearly full disk")
     new.add_idea("saved even though the index is not")
     listed = {s.id: s for s in store.summaries()}
     assert listed[new.id].ideas == 1
@@ -134,7 +135,7 @@ def test_a_refused_index_write_never_fails_a_save_or_the_session_list(store, dat
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
 def test_opening_a_folder_on_a_refusing_disk_is_a_plain_sentence(data_dir, faults, code):
     with open_store(data_dir) as store:
-        store.groups.add_group(Group(name="G"))
+        Service(store).groups.add_group(name="G")
     faults.fail("open", code)
     with pytest.raises(SaveError) as refused:
         open_store(data_dir)
@@ -147,19 +148,19 @@ def test_opening_a_folder_on_a_refusing_disk_is_a_plain_sentence(data_dir, fault
 
 def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, faults,
                                                             monkeypatch):
-    from coprod_tui import export_files
-    from coprod_tui.exporting import export_session
+    from coprod_tui import placing
+    from coprod_tui.exports.formats import export_session
 
-    monkeypatch.setattr(export_files, "os", faults)  # an export writes its own temp file
+    monkeypatch.setattr(placing, "os", faults)  # an export writes its own temp file
     group, file, people = live_session(store)
     out = tmp_path / "out"
     out.mkdir()
     faults.fail("write", errno.ENOSPC)
     with pytest.raises(SaveError, match="the disk is full"):
-        export_session(store, file.id, "minutes", out)
+        export_session(Service(store), file.id, "minutes", out, wording=WORDING)
     assert list(out.iterdir()) == []
     faults.clear()
-    assert export_session(store, file.id, "minutes", out).exists()
+    assert export_session(Service(store), file.id, "minutes", out, wording=WORDING).exists()
 
 
 # -- through the real UI ------------------------------------------------------------------------
@@ -271,7 +272,8 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
     """The Plan step saves fields as they are typed: a refused one is tried again
     (shortly, on leaving the box, and on quitting), never silently dropped."""
     group, file, people = live_session(store)
-    file.update_session(status="planned")
+    stored = store.session(file.id)  # made planned again, behind the service's back
+    stored.put_session(stored.session.replace(status="planned"))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         app.screen.open_session(file.id, "setup")
@@ -296,7 +298,8 @@ async def test_opening_run_on_a_planned_session_with_a_full_disk(store, data_dir
     """Viewing Run starts a planned session; on a full disk that start is refused like
     any other change: a plain message, no crash, tried again with the next change."""
     group, file, people = live_session(store)
-    file.update_session(status="planned", started_at=None)
+    stored = store.session(file.id)  # made planned again, behind the service's back
+    stored.put_session(stored.session.replace(status="planned", started_at=None))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         before = disk_state(data_dir)
@@ -364,14 +367,14 @@ REAL_DISK = textwrap.dedent("""
     import errno, json, os, subprocess, sys
     from pathlib import Path
     from coprod_tui.errors import SaveError
-    from coprod_tui.model import Group
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
 
     root = Path(sys.argv[1]) / "data"
     report = {}
     store = open_store(root)
-    group = store.groups.add_group(Group(name="G"))
-    file = store.create_session(group.id, "On a small disk")
+    group = Service(store).groups.add_group(name="G")
+    file = Service(store).create_session(group.id, "On a small disk")
     saved = []
     # Fill the disk with ideas until it refuses one.
     n = 0
@@ -409,8 +412,8 @@ REAL_DISK = textwrap.dedent("""
     subprocess.run(["mount", "-o", "remount,rw", sys.argv[1]], check=True)
     os.remove(Path(sys.argv[1]) / "ballast2")
     with open_store(root) as again:
-        again.session(file.id).add_idea("writable again")
-        report["rw"] = [i.text for i in again.session(file.id).ideas()][-2:]
+        Service(again).session(file.id).add_idea("writable again")
+        report["rw"] = [i.text for i in again.session(file.id).rows("ideas")][-2:]
     print("REPORT" + json.dumps(report))
 """)
 

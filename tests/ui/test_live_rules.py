@@ -10,20 +10,19 @@ import textwrap
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.model import ConductVersion, Group, Person
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def live_session(store):
-    group = store.groups.add_group(Group(name="G", conduct=[
-        ConductVersion(version=1, text="Be kind")]))
-    file = store.create_session(group.id, "Live one")
+    group = Service(store).groups.add_group(name="G", conduct="Be kind")
+    file = Service(store).create_session(group.id, "Live one")
     file.add_agenda_item("Only item", 10)
     for name in ("Ann Lee", "Bob Stone"):
-        file.mark(store.add_person(Person(name=name), group.id), "present")
+        file.mark(Service(store).groups.add_person(group.id, name=name).id, "present")
     file.start()
     return file
 
@@ -99,12 +98,12 @@ async def test_over_time_is_said_in_words(store):
 CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from coprod_tui.model import Group, Person
+    from coprod_tui.service import Service
     from coprod_tui.store import open_store
-    store = open_store(Path(sys.argv[1]))
-    group = store.groups.add_group(Group(name="Crash group"))
-    file = store.create_session(group.id, "Killed mid-way")
-    file.mark(store.add_person(Person(name="Ann Lee"), group.id), "present")
+    service = Service(open_store(Path(sys.argv[1])))
+    group = service.groups.add_group(name="Crash group")
+    file = service.create_session(group.id, "Killed mid-way")
+    file.mark(service.groups.add_person(group.id, name="Ann Lee").id, "present")
     file.start()
     n = 0
     while True:

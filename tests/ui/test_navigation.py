@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 
@@ -13,31 +14,58 @@ async def open_latest(pilot):
     await pilot.pause()
 
 
+async def palette(pilot, words: str) -> None:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_every_step_is_in_the_command_palette(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_latest(pilot)
         for words, screen in (("Go to Run", "LiveScreen"), ("Go to People", "AttendanceScreen"),
                               ("Go to Plan", "SetupScreen"), ("Go to Share", "ShareScreen"),
                               ("Go to Agree", "ConductScreen"), ("Go to Close", "CloseScreen")):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*words)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
+            await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Home")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette(pilot, "Home")
         assert type(app.screen).__name__ == "HomeScreen"
 
 
+async def test_every_screen_is_reachable_from_the_palette(store):
+    add_demo(Service(store))
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for words, screen in (("Past sessions and search", "PastSessionsScreen"),
+                              ("Actions (You said, We did)", "GroupActionsScreen"),
+                              ("Group history", "GroupHistoryScreen")):
+            await palette(pilot, words)
+            assert type(app.screen).__name__ == screen, words
+            await palette(pilot, "Home")
+            assert type(app.screen).__name__ == "HomeScreen", words
+        await palette(pilot, "Open session")
+        assert type(app.screen).__name__ == "SessionViewScreen"  # the latest is closed
+        await palette(pilot, "Go to Close")
+        assert type(app.screen).__name__ == "CloseScreen"
+        for words, screen in (("Comment cards", "CommentCardsScreen"),
+                              ("'I' statements check", "StatementsScreen")):
+            await palette(pilot, words)
+            assert type(app.screen).__name__ == screen, words
+            await pilot.press("escape")
+            await pilot.pause()
+        await palette(pilot, "Home")
+        await palette(pilot, "New group")
+        assert type(app.screen).__name__ == "GroupFormScreen"
+
+
 async def test_escape_goes_back_one_step_then_home(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_latest(pilot)
@@ -52,7 +80,7 @@ async def test_escape_goes_back_one_step_then_home(store):
 
 
 async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -65,7 +93,7 @@ async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
 
 
 async def test_a_bad_date_is_kept_on_screen_with_the_reason(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -80,7 +108,7 @@ async def test_a_bad_date_is_kept_on_screen_with_the_reason(store, data_dir):
 
 async def test_no_color_still_says_everything_in_words(store, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
@@ -108,7 +136,7 @@ async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, da
 
     from coprod_tui.store import atomic
 
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
     real_fsync = atomic.os.fsync
 

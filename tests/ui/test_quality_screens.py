@@ -7,9 +7,9 @@ import io
 import docx
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.exporting import render
-from coprod_tui.model import ConductVersion, Group, Person
+from coprod_tui.exports.formats import render
 from coprod_tui.templates import default_wording
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 
@@ -23,16 +23,14 @@ def docx_text(payload: bytes) -> str:
 
 
 def held_session(store):
-    group = store.groups.add_group(Group(name="Parents Forum", conduct=[
-        ConductVersion(version=1, text="Be kind")]))
-    file = store.create_session(group.id, "Autumn meeting", date="2026-10-01")
-    ann = store.add_person(Person(name="Ann Lee", role="family", consent_to_be_named=True),
-                           group.id)
-    bob = store.add_person(Person(name="Bob Stone", role="carer"), group.id)
+    group = Service(store).groups.add_group(name="Parents Forum", conduct="Be kind")
+    file = Service(store).create_session(group.id, "Autumn meeting", date="2026-10-01")
+    ann = Service(store).groups.add_person(group.id, name="Ann Lee", role="family", consent_to_be_named=True)
+    bob = Service(store).groups.add_person(group.id, name="Bob Stone", role="carer")
     for person in (ann, bob):
-        file.mark(person, "present")
+        file.mark(person.id, "present")
     file.add_idea("More evening meetings", raised_by="person", person_id=ann.id)
-    file.close_session()
+    file.close()
     return file
 
 

@@ -8,12 +8,13 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.screens.home import OLDER, PAGE
 from coprod_tui.store import open_store
+from coprod_tui.service import Service
 from tests.long_history import RARE, make_long_history
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 
 async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -26,10 +27,9 @@ async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
 
 
 async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
-    file = store.create_session(group.id, "Markup on the wall")
+    file = Service(store).create_session(group.id, "Markup on the wall")
     typed = "[b]Ramps[/b] by [@click=app.quit]the[/] door, and [red]lights[/red]"
     file.add_idea(typed)
-    store.release(file)
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -46,7 +46,7 @@ async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
 
 
 async def test_filters_narrow_the_list(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("s")
@@ -65,7 +65,7 @@ async def test_filters_narrow_the_list(store):
 
 
 async def test_a_correction_keeps_the_old_and_new_value(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id  # "How the days will run", closed
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -93,7 +93,7 @@ async def test_a_correction_keeps_the_old_and_new_value(store, data_dir):
 
 
 async def test_not_able_without_a_reason_is_refused(store, data_dir):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("a")
@@ -123,7 +123,7 @@ async def test_not_able_without_a_reason_is_refused(store, data_dir):
 
 
 async def test_a_new_session_shows_the_open_actions_from_before(store):
-    add_demo(store)
+    add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")

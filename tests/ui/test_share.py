@@ -9,13 +9,14 @@ import docx
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, type_into
 
 
 async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     sid = store.summaries()[0].id
-    store.session(sid).update_session(title="../../etc/passwd [b]x")  # a hostile title
+    Service(store).session(sid).update_details(title="../../etc/passwd [b]x")  # a hostile title
     out = tmp_path / "out"
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -41,7 +42,7 @@ async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
 
 
 async def test_a_folder_that_cannot_be_made_is_said_plainly(store, tmp_path):
-    add_demo(store)
+    add_demo(Service(store))
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     app = CoprodApp(store)

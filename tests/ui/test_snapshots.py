@@ -12,13 +12,14 @@ import pytest
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.service import Service
 
 SIZE = (80, 24)
 
 
 @pytest.fixture
 def demo_app(store, monkeypatch):
-    add_demo(store)
+    add_demo(Service(store))
     # The Share step shows the documents folder: make it the same on every machine.
     monkeypatch.setattr("coprod_tui.screens.share.documents_dir",
                         lambda: Path("/home/facilitator/Documents/coprod"))
@@ -60,7 +61,7 @@ def test_step(demo_app, snap_compare, key):
 def running_app(demo_app, store):
     # The demo's last session, as if it were still running.
     file = store.session(latest(store))
-    file.update_session(status="live", closed_at=None)
+    file.put_session(file.session.replace(status="live", closed_at=None))
     return demo_app
 
 

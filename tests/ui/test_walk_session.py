@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.model import ConductVersion, Group
+from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, session_on_disk, type_into
 
 
@@ -137,13 +137,11 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
 
 
 async def test_arrival_and_leaving_times_can_be_set_by_hand(store, data_dir):
-    from coprod_tui.model import Person
 
-    group = store.groups.add_group(Group(name="G", conduct=[
-        ConductVersion(version=1, text="Be kind")]))
-    file = store.create_session(group.id, "Evening", date="2026-03-14")
-    ann = store.add_person(Person(name="Ann Lee"), group.id)
-    file.mark(ann, "present")
+    group = Service(store).groups.add_group(name="G", conduct="Be kind")
+    file = Service(store).create_session(group.id, "Evening", date="2026-03-14")
+    ann = Service(store).groups.add_person(group.id, name="Ann Lee")
+    file.mark(ann.id, "present")
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")  # planned: opens on Plan

@@ -1,7 +1,7 @@
 """Erasing one person from records, exactly: the planning half of ``coprod forget``.
 
 Pure functions: given records and a person, the records without them and an
-account of every change, in words. ``forget.py`` reads the records, decides
+account of every change, in words. ``service/forget.py`` reads the records, decides
 which names to look for, and writes the result (or, for a dry run, does not).
 
 By id, the person's own records go (attendance, speaking turns, a raised hand,
@@ -31,16 +31,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from .corrections import field_words
-from .errors import ValidationError
-from .model import (
+from ..errors import ValidationError
+from ..model import (
     Action, Correction, Feedback, Group, Idea, Person, Record, Session,
 )
-from .model.records import NAME_REMOVED_NOTE
-from .names import NameMatcher
-from .text import one_line, plural
+from ..model.records import NAME_REMOVED_NOTE
+from ..names import NameMatcher
+from ..text import one_line
+from ..words import field_words, plural
 
 REMOVED = "[name removed]"
 
@@ -119,8 +119,11 @@ def scrub_value(value: Any, scrub: Scrub, name: str = "") -> Any:
     return value
 
 
-def _scrub_record(record: Record, scrub: Scrub, skip: frozenset[str] = frozenset()
-                  ) -> tuple[Record, list[str]]:
+R = TypeVar("R", bound=Record)
+
+
+def _scrub_record(record: R, scrub: Scrub, skip: frozenset[str] = frozenset()
+                  ) -> tuple[R, list[str]]:
     """The record with its free text scrubbed, and the names of the fields that changed."""
     before = record.to_dict()
     replacements = [REMOVED, *_SHORTER]

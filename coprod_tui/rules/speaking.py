@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Attendance, Turn
+from ..model import Attendance, Turn
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,7 @@
-"""Writing an export file: where it may go, and how, so that nothing is lost or replaced.
+"""Placing an export file: where it may go, and writing it so that nothing is lost or replaced.
+
+The core only places files; what goes in them (every format, and how it is
+rendered) is ``coprod_tui.exports.formats``, which calls ``place`` here.
 
 Only an ordinary file is ever written, never inside a coprod data folder, never
 through a symbolic link, a device or a pipe; an existing file is replaced only
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CoprodError
-from .filenames import free_path
+from .filenames import default_name, free_path
 from .regular_files import special_kind
 from .store.atomic import DIR_MODE, FILE_MODE, TEMP_SUFFIX, fsync_dir, save_error
 from .store.store import MARKER
@@ -70,6 +73,15 @@ def target_path(output: str | Path | None, name: str, *, default_dir: Path | Non
     _check_name(target.path)
     _check_kind(target.path)
     return target
+
+
+def place(payload: bytes, output: str | Path | None, *, date: str, title: str, label: str,
+          suffix: str, default_dir: Path | None = None, data_root: Path | None = None) -> Path:
+    """Write an export's bytes where asked (a file, a folder, else ``default_dir``),
+    under a name made from the date, the title and what it is when none was given."""
+    name = default_name(date, title, label, suffix)
+    return write_export(target_path(output, name, default_dir=default_dir,
+                                    data_root=data_root), payload)
 
 
 def make_export_folder(folder: Path) -> None:

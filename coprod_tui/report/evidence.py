@@ -1,7 +1,9 @@
 """Measuring the impact of a session: evidence, comment cards and the audit.
 
-Pure functions from a loaded session to plain numbers and words. They hold no
-python-docx so the review screens can show the same figures the minutes print.
+Pure functions from a loaded session to plain numbers and words, part of the
+report model: the minutes, easy read, the impact report and the review screens
+all show these same figures. Free text (a comment, the evidence) is shown
+through a ``Naming`` (the shared one unless the caller is the facilitator's).
 
 * ``involvement`` - who was involved, how, and what difference it made;
 * ``card_tally`` - how people felt, from the comment cards (counts only;
@@ -17,9 +19,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from . import framework as fw
-from .model import SessionData
-from .templates import Wording
+from .. import framework as fw
+from ..model import SessionData
+from ..templates import Wording
+from ..words import people, plural
+from .naming import Naming
 
 #: Which side of the table a role sits on, for "lived experience vs professional".
 LIVED = "lived"
@@ -74,8 +78,9 @@ class Involvement:
     actions_told_back: int
 
 
-def involvement(data: SessionData) -> Involvement:
+def involvement(data: SessionData, naming: Naming | None = None) -> Involvement:
     session = data.session
+    shown = (naming or Naming(data)).text
     present = data.present()
     role_of = {a.person_id: a.role for a in data.attendance}
     for pid, person in data.people.items():
@@ -113,7 +118,7 @@ def involvement(data: SessionData) -> Involvement:
         apologies=len(data.apologies()),
         format=fw.labels(fw.FORMATS).get(session.format, session.format),
         methods=tuple(fw.labels(fw.METHODS).get(m, m) for m in session.methods),
-        purpose=session.purpose or data.group.purpose,
+        purpose=shown((session.purpose or data.group.purpose).strip()),
         stage=fw.labels(fw.STAGES).get(session.stage, session.stage),
         spoke=len({t.person_id for t in data.turns} & present_ids),
         turns=len(data.turns),
@@ -159,17 +164,15 @@ class CardTally:
     comments: tuple[CardComment, ...]
 
 
-def card_tally(data: SessionData, wording: Wording) -> CardTally | None:
+def card_tally(data: SessionData, wording: Wording,
+               naming: Naming | None = None) -> CardTally | None:
     """How people felt; None when no comment cards were given."""
     if not data.feedback:
         return None
+    naming = naming or Naming(data)
     counts = Counter(f.level for f in data.feedback)
-    consenting = {a.person_id for a in data.attendance
-                  if a.consent_to_be_named and a.person_id in data.people}
-    comments = tuple(
-        CardComment(f.comment.strip(), f.level,
-                    data.people[f.person_id].name if f.person_id in consenting else None)
-        for f in data.feedback if f.comment.strip())
+    comments = tuple(CardComment(naming.text(f.comment.strip()), f.level, naming.card_name(f))
+                     for f in data.feedback if f.comment.strip())
     levels = tuple(LevelCount(n, wording.card_level(n), counts[n]) for n in (4, 3, 2, 1))
     return CardTally(len(data.feedback), levels, comments)
 
@@ -188,6 +191,14 @@ class StatementCheck:
     will_change: str
 
     @property
+    def answer_counts(self) -> str:
+        """'Yes 2, partly 1, no 0' (and 'not answered 1' when some were left)."""
+        counts = [f"Yes {self.yes}", f"partly {self.partly}", f"no {self.no}"]
+        if self.unanswered:
+            counts.append(f"not answered {self.unanswered}")
+        return ", ".join(counts)
+
+    @property
     def verdict(self) -> str:
         """met | partly | not_met | unanswered, for a one-word summary."""
         if self.no:
@@ -199,8 +210,10 @@ class StatementCheck:
         return "partly" if self.yes else "unanswered"
 
 
-def statement_checks(data: SessionData, wording: Wording) -> list[StatementCheck]:
+def statement_checks(data: SessionData, wording: Wording,
+                     naming: Naming | None = None) -> list[StatementCheck]:
     """The 'I' statements that were checked at this session, in order."""
+    shown = (naming or Naming(data)).text
     answer_label = fw.labels(fw.AUDIT_ANSWERS)
     latest = {a.statement: a for a in data.audit}  # a later answer replaces an earlier one
     checks = []
@@ -217,13 +230,9 @@ def statement_checks(data: SessionData, wording: Wording) -> list[StatementCheck
         checks.append(StatementCheck(
             number=number, statement=fw.I_STATEMENTS[number - 1], answers=pairs,
             yes=counts["yes"], partly=counts["partly"], no=counts["no"],
-            unanswered=counts[""], evidence=audit.evidence.strip(),
-            will_change=audit.will_change.strip()))
+            unanswered=counts[""], evidence=shown(audit.evidence.strip()),
+            will_change=shown(audit.will_change.strip())))
     return checks
-
-
-def _n(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def suggested_evidence(data: SessionData, wording: Wording) -> dict[int, str]:
@@ -245,28 +254,28 @@ def suggested_evidence(data: SessionData, wording: Wording) -> dict[int, str]:
     late = sum(1 for a in data.present() if a.late)
     left = sum(1 for a in data.present() if a.left_at)
     return {
-        1: (f"{_n(inv.lived_experience, 'person', 'people')} with lived experience and "
-            f"{_n(inv.through_work, 'person', 'people')} there through their work took part. "
-            f"{_n(inv.ideas_lived_experience, 'idea')} came from people with lived "
-            f"experience, {_n(inv.ideas_through_work, 'idea')} from people there through "
+        1: (f"{people(inv.lived_experience)} with lived experience and "
+            f"{people(inv.through_work)} there through their work took part. "
+            f"{plural(inv.ideas_lived_experience, 'idea')} came from people with lived "
+            f"experience, {plural(inv.ideas_through_work, 'idea')} from people there through "
             "their work."),
         2: (f"Stage of the work: {inv.stage}. Ways of working: "
             f"{', '.join(inv.methods) or 'none recorded'}."),
-        3: (f"Roles present: {roles}. {_n(inv.spoke, 'person', 'people')} spoke"
-            + (f"; {_n(quiet, 'person', 'people')} did not." if quiet else ", everyone present.")
-            + f" {_n(inv.decisions_informed, 'decision')} of {inv.decisions} drew on ideas "
+        3: (f"Roles present: {roles}. {people(inv.spoke)} spoke"
+            + (f"; {people(quiet)} did not." if quiet else ", everyone present.")
+            + f" {plural(inv.decisions_informed, 'decision')} of {inv.decisions} drew on ideas "
               "raised."),
-        4: (f"Format: {inv.format}; {inv.in_room} in the room, {inv.online} online. "
+        4: (f"How people joined: {inv.format}; {inv.in_room} in the room, {inv.online} online. "
             f"Ideas by chat {via['chat']}, after the meeting {via['after']}, anonymous "
             f"{via['anonymous']}."),
-        5: (f"Support asked for by people present: {need_words}. Format: {inv.format}."),
-        6: (f"{_n(inv.present, 'person', 'people')} came, {_n(inv.apologies, 'apology', 'apologies')}"
+        5: (f"Support asked for by people present: {need_words}. How people joined: {inv.format}."),
+        6: (f"{people(inv.present)} came, {plural(inv.apologies, 'apology', 'apologies')}"
             f"; {late} arrived late and {left} left early."),
-        7: (f"Support asked for: {need_words}. {_n(inv.decisions_informed, 'decision')} "
-            f"informed by ideas; {_n(inv.actions_told_back, 'outcome')} told back to the "
+        7: (f"Support asked for: {need_words}. {plural(inv.decisions_informed, 'decision')} "
+            f"informed by ideas; {plural(inv.actions_told_back, 'outcome')} told back to the "
             "group."),
         8: (f"Comment cards: {feeling}. Actions: {inv.actions_done} done, "
             f"{inv.actions_not_able} not able (with reasons), {inv.actions_open} open. "
-            f"{_n(sum(1 for d in data.decisions if d.differing_views.strip()), 'decision')} "
+            f"{plural(sum(1 for d in data.decisions if d.differing_views.strip()), 'decision')} "
             "recorded views that differed and why."),
     }

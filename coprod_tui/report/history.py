@@ -6,8 +6,11 @@ questions the co-production guide asks a facilitator to keep asking: who was
 involved and how much, which methods were used, whether people with lived
 experience are there in numbers, and whose voice is seldom heard.
 
-It names people, so it is for the facilitator's own screen, not for sharing:
-anything shared goes through ``SessionData.public_names``.
+``history_of(group, sessions, people)`` does the same sums for sessions already
+loaded: the impact report reads its counts (places, the share of lived
+experience, roles never present, ways of working) from there, so the screen and
+the report agree. The people in it carry their real names, so only its counts
+are ever shared.
 """
 
 from __future__ import annotations
@@ -15,9 +18,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import framework as fw
-from .errors import DamagedFile, NotFound, SaveError, ValidationError
-from .model import SessionData
+from .. import framework as fw
+from ..errors import DamagedFile, NotFound, SaveError, ValidationError
+from ..model import Group, Person, SessionData
+
+_ROLE = fw.labels(fw.ROLES)
+_METHOD = fw.labels(fw.METHODS)
+_METHOD_ORDER = {c.key: n for n, c in enumerate(fw.METHODS)}
 
 #: Someone on the roster not at any of this many latest sessions has "not come for a while".
 RECENT = 3
@@ -44,7 +51,7 @@ class PersonHistory:
 
     @property
     def role_label(self) -> str:
-        return fw.labels(fw.ROLES).get(self.role, "Other")
+        return _ROLE.get(self.role, _ROLE["other"])
 
 
 @dataclass(slots=True)
@@ -64,6 +71,10 @@ class SessionMix:
     @property
     def present(self) -> int:
         return sum(self.roles.values())
+
+    @property
+    def method_labels(self) -> list[str]:
+        return [_METHOD.get(m, m) for m in self.methods]
 
     @property
     def lived_experience(self) -> int:
@@ -86,20 +97,51 @@ class GroupHistory:
     not_seen_lately: list[PersonHistory]
     #: Roles (other than "other") with nobody present at any session: seldom-heard gaps.
     roles_never_present: list[str]
-    #: Engagement method key → number of sessions that used it, most used first.
+    #: Engagement method key → number of sessions that used it, most used first
+    #: (ties in the framework's order).
     methods: dict[str, int]
     #: Plain messages about sessions that could not be read and were left out.
     skipped: list[str] = field(default_factory=list)
 
     @property
+    def places(self) -> int:
+        """Places taken across all sessions (a person at 3 sessions takes 3)."""
+        return sum(self.role_totals.values())
+
+    @property
+    def people_who_came(self) -> int:
+        """Different people present at one session or more."""
+        return sum(1 for p in self.people if p.attended)
+
+    @property
     def lived_experience_share(self) -> float | None:
-        """The share of all presences that were lived experience; None before any session."""
-        total = sum(self.role_totals.values())
-        if not total:
+        """The share of all places taken by lived experience; None before any session."""
+        if not self.places:
             return None
         lived = sum(n for role, n in self.role_totals.items()
                     if role in fw.LIVED_EXPERIENCE_ROLES)
-        return lived / total
+        return lived / self.places
+
+    @property
+    def lived_experience_percent(self) -> int | None:
+        """The same share as a whole percentage, as every view and report says it."""
+        share = self.lived_experience_share
+        return None if share is None else round(share * 100)
+
+    @property
+    def role_mix(self) -> list[tuple[str, int]]:
+        """(role label, places taken), in the framework's order."""
+        return [(_ROLE[key], n) for key, n in self.role_totals.items()]
+
+    @property
+    def roles_missing(self) -> list[str]:
+        """Labels of the roles never present: seldom-heard gaps."""
+        return [_ROLE[key] for key in self.roles_never_present]
+
+    @property
+    def method_mix(self) -> list[tuple[str, int]]:
+        """(way of working label, sessions that used it), most used first."""
+        return [(_METHOD.get(key, key), n) for key, n in self.methods.items()]
 
     def person(self, person_id: str) -> PersonHistory | None:
         return next((p for p in self.people if p.person_id == person_id), None)
@@ -124,6 +166,20 @@ def group_history(store, group_id: str, *, recent: int = RECENT) -> GroupHistory
             continue
         tally.add(data)
     return tally.result(group.id, group.name, recent, skipped)
+
+
+def history_of(group: Group, sessions: list[SessionData], *,
+               recent: int = RECENT) -> GroupHistory:
+    """The same sums over sessions already loaded (those held; any order)."""
+    held = sorted((d for d in sessions if d.session.status in HELD),
+                  key=lambda d: (d.session.date, d.session.start), reverse=True)
+    everyone: dict[str, Person] = {}
+    for data in held:
+        everyone.update(data.people)
+    tally = _Tally({pid: everyone[pid] for pid in group.roster if pid in everyone}, everyone)
+    for data in held:
+        tally.add(data)
+    return tally.result(group.id, group.name, recent, [])
 
 
 class _Tally:
@@ -190,5 +246,7 @@ class _Tally:
             not_seen_lately=away,
             roles_never_present=[c.key for c in fw.ROLES
                                  if c.key != "other" and not totals[c.key]],
-            methods=dict(methods.most_common()),
+            # Most used first; ties in the framework's order, so every view agrees.
+            methods=dict(sorted(methods.items(), key=lambda kv: (-kv[1], _METHOD_ORDER.get(
+                kv[0], len(_METHOD_ORDER))))),
             skipped=skipped)

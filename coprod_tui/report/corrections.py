@@ -1,83 +1,50 @@
-"""Corrections to a closed session, told in plain English.
+"""Corrections to a closed session, told in plain English, two ways.
 
 The store keeps a dated ``Correction`` (field, old value, new value) whenever a
-record of a closed session is edited. Here each becomes one sentence fit for
-the minutes, for example::
+record of a closed session is edited.
 
-    On 3 May 2026 at 14:02 an idea was changed: the text was 'Blue walls', now 'Green walls'.
-    On 3 May 2026 at 14:05 the decision 'Paint it green' was changed: the reasons were
-    'Cheaper', now 'Most people asked for it'.
+* ``describe_corrections`` makes each one a sentence, for the list on the
+  read-only view::
 
-People are named as in the minutes (by name only with consent, otherwise by
-role), and support needs and contact details are never written out: a
-sentence says only that they were updated. A change of consent to be named
-is not tied to anyone's label, so it cannot link "Carer 2" to an earlier
-copy that named them. For anything shared, ``old_values=False`` leaves out
-what a value used to be: a correction may be the removal of something that
-should never have been written down; it also passes every quoted value and
-note through ``consent.redactor``, so a name typed into them is shown as the
-minutes show it.
+    On 3 May 2026 at 14:02 an idea was changed: the wording was 'Blue walls', now
+    'Green walls'.
+
+* ``correction_summary`` says, per record and day, only what was corrected
+  ("decision 2: the reasons"), for the minutes and easy read: a correction may be
+  exactly the removal of something that should never have been written down, so
+  shared documents never repeat a value.
+
+Fields are named through the one table ``words.FIELD_WORDS``. People are
+labelled as in the minutes (by name only with consent, otherwise by role), and
+support needs and contact details are never written out: a sentence says only
+that they were updated. A change of consent to be named is not tied to anyone's
+label, so it cannot link "Carer 2" to an earlier copy that named them. With
+``old_values=False`` (for sharing) no old value is quoted and every quoted value
+and note passes through the shared ``Naming``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from . import framework as fw
-from .clock import is_date, parse_instant
-from .consent import redactor
-from .model import Correction, SessionData
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+from .. import framework as fw
+from ..clock import is_date, parse_instant
+from ..model import Correction, SessionData
+from ..text import one_line
+from ..words import day_and_time, field_words, join_words, short_date
+from .naming import Naming
 
 #: Never written out, even in the corrections list (DESIGN.md §6).
 PRIVATE_FIELDS = frozenset({"support_needs", "support_other", "contact"})
+#: Book-keeping that changes with any edit.
+_IGNORED = frozenset({"updated_at", "created_at", "id"})
 
 #: The field that names a record: when it is the one corrected, the sentence
 #: does not also quote it as the record's label.
 _NAMING_FIELD = {"ideas": "text", "decisions": "text", "actions": "text"}
-
 _KIND_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action",
               "feedback": "comment card", "audit": "'I' statement check"}
-
-_FIELD_WORDS = {
-    # the session
-    "title": "the title", "date": "the date", "start": "the start time",
-    "end": "the end time", "venue": "the venue", "format": "the format",
-    "methods": "the engagement methods", "purpose": "the purpose",
-    "can_change": "what can change", "cannot_change": "what cannot change",
-    "stage": "the commissioning stage", "facilitator": "the facilitator",
-    "group_id": "the group",
-    # attendance
-    "status": "their attendance", "mode": "how they joined", "role": "the role",
-    "organisation": "the organisation", "late": "whether they were late",
-    "arrived_at": "the arrival time", "left_at": "the time they left",
-    "conduct_version": "the code of conduct version",
-    "conduct_agreed_at": "when they agreed the code of conduct",
-    "conduct_how": "how they agreed the code of conduct",
-    # ideas, decisions, actions
-    "text": "the text", "raised_by": "who raised it", "person_id": "the person who raised it",
-    "agenda_item_id": "the agenda item", "tags": "the tags", "at": "the time recorded",
-    "reasons": "the reasons", "idea_ids": "the ideas it drew on",
-    "method": "how it was decided", "votes_for": "the votes for",
-    "votes_against": "the votes against", "votes_abstain": "the abstentions",
-    "differing_views": "the views that differed",
-    "in_control": "whether it is in the group's control", "owner": "who will do it",
-    "owner_person_id": "who will do it", "due": "the due date",
-    "source_kind": "what it came from", "source_id": "what it came from",
-    "outcome": "what was done", "reason": "the reason",
-    # text that coprod forget may change (it names each field it changed)
-    "agenda": "an agenda item's title", "checklists": "a checklist note",
-    "next_meeting": "the next meeting's details", "comment": "the comment",
-    "evidence": "the evidence", "will_change": "what will change", "note": "the note",
-    "old": "the value it replaced", "new": "the value it was given",
-    "support_other": "other support needs", "contact": "the contact details",
-    "conduct": "the code of conduct", "name": "the name",
-}
 
 _LABELS: dict[str, dict[str, str]] = {
     "format": fw.labels(fw.FORMATS),
@@ -88,6 +55,7 @@ _LABELS: dict[str, dict[str, str]] = {
     "raised_by": fw.labels(fw.RAISED_BY),
     "method": fw.labels(fw.DECISION_METHODS),
     "in_control": fw.labels(fw.IN_CONTROL),
+    "status": fw.labels(fw.ATTENDANCE),
     "conduct_how": {"agreed": "Agreed in the meeting", "later": "Agreed later",
                     "": "Not agreed"},
     "source_kind": {"idea": "An idea", "decision": "A decision", "": "Nothing"},
@@ -99,6 +67,8 @@ _INSTANTS = frozenset({"at", "arrived_at", "left_at", "conduct_agreed_at", "crea
                        "started_at", "closed_at", "communicated_back_at"})
 _PEOPLE = frozenset({"person_id", "owner_person_id"})
 
+
+# -- sentences, for the read-only view -------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class CorrectionNote:
@@ -137,19 +107,10 @@ def session_corrections(store, session_id: str, **options: Any) -> list[Correcti
     return describe_corrections(data, **options)
 
 
-def field_words(name: str) -> str:
-    """A stored field's name as words ("differing_views" → "the views that differed")."""
-    return _FIELD_WORDS.get(name, name.replace("_", " "))
-
-
 def when(instant: str) -> str:
     """'3 May 2026 at 14:02' (the wall-clock time where it was recorded)."""
-    moment = parse_instant(instant)
-    return f"{_day(moment)} at {moment:%H:%M}"
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    parse_instant(instant)  # a stored time has its offset; anything else is refused
+    return day_and_time(instant)
 
 
 class _Teller:
@@ -157,16 +118,16 @@ class _Teller:
         self.data = data
         self.limit = limit
         self.old_values = old_values
-        self.names = data.public_names()
+        self.naming = Naming(data)
         #: Free text as it may be shown: as typed, or with hidden names as labels.
-        self.shared = (lambda text: text) if old_values else redactor(data)
-        shared = self.shared
-        self.records = {("ideas", i.id): shared(i.text) for i in data.ideas}
-        self.records.update({("decisions", d.id): shared(d.text) for d in data.decisions})
-        self.records.update({("actions", a.id): shared(a.text) for a in data.actions})
-        self.texts = {i.id: shared(i.text) for i in data.ideas}
-        self.texts.update({d.id: shared(d.text) for d in data.decisions})
-        self.texts.update({item.id: shared(item.title) for item in data.session.agenda})
+        self.shown = (lambda text: text) if old_values else self.naming.text
+        shown = self.shown
+        self.records = {("ideas", i.id): shown(i.text) for i in data.ideas}
+        self.records.update({("decisions", d.id): shown(d.text) for d in data.decisions})
+        self.records.update({("actions", a.id): shown(a.text) for a in data.actions})
+        self.texts = {i.id: shown(i.text) for i in data.ideas}
+        self.texts.update({d.id: shown(d.text) for d in data.decisions})
+        self.texts.update({item.id: shown(item.title) for item in data.session.agenda})
 
     def sentence(self, c: Correction) -> str:
         record = self.record(c)
@@ -182,25 +143,24 @@ class _Teller:
             return f"On {when(c.at)} {record} was changed: a name was removed from " \
                    f"{field_words(name)} at the person's request."
         else:
-            field = _FIELD_WORDS.get(name, name.replace("_", " "))
             new = self.value(name, c.new)
             if self.old_values:
                 verb = "were" if name in _PLURAL else "was"
-                change = f"{field} {verb} {self.value(name, c.old)}, now {new}"
+                change = f"{field_words(name)} {verb} {self.value(name, c.old)}, now {new}"
             else:
-                change = f"{field} {'are' if name in _PLURAL else 'is'} now {new}"
-        note = f" Note: {_one_line(self.shared(c.note))}" if c.note.strip() else ""
+                change = f"{field_words(name)} {'are' if name in _PLURAL else 'is'} now {new}"
+        note = f" Note: {_shorten(self.shown(c.note), None)}" if c.note.strip() else ""
         return f"On {when(c.at)} {record} was changed: {change}.{note}"
 
     def record(self, c: Correction) -> str:
         if c.record_kind == "session":
             return "the session"
         if c.record_kind == "attendance":
-            return f"the attendance record of {self.names.get(c.record_id, 'a participant')}"
+            return f"the attendance record of {self.naming.person(c.record_id)}"
         noun = _KIND_NOUN.get(c.record_kind, "record")
         label = self.records.get((c.record_kind, c.record_id))
         if label is None or _NAMING_FIELD.get(c.record_kind) == c.field_name:
-            return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+            return _a(noun)
         return f"the {noun} {_quote(label, 60)}"
 
     def value(self, name: str, value: Any) -> str:
@@ -222,12 +182,10 @@ class _Teller:
     def plain(self, name: str, value: Any) -> str:
         """One value as a person would say it (labels, names, dates)."""
         value = str(value)
-        if name == "status":
-            return fw.labels(fw.ATTENDANCE).get(value, value)
         if name in _LABELS:
             return _LABELS[name].get(value, value)
         if name in _PEOPLE:
-            return self.names.get(value, "a participant")
+            return self.naming.person(value)
         if name in ("idea_ids", "agenda_item_id", "source_id"):
             return _shorten(self.texts.get(value, "one no longer recorded"), 60)
         if name in _INSTANTS:
@@ -236,23 +194,79 @@ class _Teller:
             except ValueError:
                 return value
         if name in ("date", "due") and is_date(value):
-            return _day(datetime.fromisoformat(value))
+            return short_date(value)
         if name == "group_id":
-            return (self.shared(self.data.group.name) if value == self.data.group.id
+            return (self.shown(self.data.group.name) if value == self.data.group.id
                     else "another group")
-        return self.shared(value)
+        return self.shown(value)
 
 
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def _shorten(text: str, limit: int | None) -> str:
-    text = _one_line(text)
-    if limit is not None and len(text) > limit:
-        return text[: limit - 1].rstrip() + "…"
-    return text
+    return one_line(text, limit or len(text))
 
 
 def _quote(text: str, limit: int | None) -> str:
     return f"'{_shorten(text, limit)}'"
+
+
+# -- what was corrected, for the minutes ------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class CorrectionFact:
+    #: The day it was corrected (ISO date).
+    day: str
+    #: Precise: "decision 2: the reasons".
+    what: str
+    #: For easy read: "a decision".
+    kind: str
+    note: str
+
+
+def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dict[str, int]]
+                       ) -> tuple[CorrectionFact, ...]:
+    """Dated corrections, one per record corrected on one day, values never repeated.
+
+    ``numbers`` gives, for "ideas", "decisions" and "actions", each record's number
+    in the minutes.
+    """
+    grouped: dict[tuple[str, str, str], list[Correction]] = {}
+    for c in data.corrections:
+        if c.field_name in PRIVATE_FIELDS or c.field_name in _IGNORED:
+            continue
+        grouped.setdefault((c.at[:10], c.record_kind, c.record_id), []).append(c)
+    facts = []
+    for (day, kind, record_id), group in grouped.items():
+        fields = list(dict.fromkeys(c.field_name for c in group))
+        notes = dict.fromkeys(naming.text(c.note.strip()) for c in group if c.note.strip())
+        what, plain = _what(kind, record_id, fields, naming, numbers)
+        facts.append(CorrectionFact(day, what, plain, " ".join(notes)))
+    facts.sort(key=lambda f: f.day)
+    return tuple(facts)
+
+
+def _what(kind: str, record_id: str, fields: list[str], naming: Naming,
+          numbers: dict[str, dict[str, int]]) -> tuple[str, str]:
+    words = join_words([field_words(f) for f in fields])
+    if kind == "session":
+        return f"the meeting's details: {words}", "the meeting details"
+    if kind in _KIND_NOUN and kind in numbers:
+        noun = _KIND_NOUN[kind]
+        n = numbers[kind].get(record_id)
+        where = f"{noun} {n}" if n else f"{_a(noun)} no longer in the minutes"
+        return f"{where}: {words}", _a(noun)
+    if kind == "feedback":
+        return f"a comment card: {words}", "a comment card"
+    if kind == "audit":
+        return f"the 'I' statements check: {words}", "the 'I' statements check"
+    if kind == "attendance":
+        if "consent_to_be_named" in fields:
+            # Say that naming changed without linking the change to a label.
+            return "how one person is named in these minutes", "who came"
+        label = naming.public.get(record_id, "one person")
+        return f"the attendance record for {label}", "who came"
+    return "part of the record", "part of the notes"
+

@@ -1,6 +1,6 @@
 """coprod forget: erase a person from the whole data folder, and nothing else.
 
-What changes is worked out in ``erasure.py``: the person's records and links go
+What changes is worked out in ``rules/erasure.py``: the person's records and links go
 by id, and their name leaves free text only where the name rule
 (``names.py``) finds it written as their name. Their full name is looked for
 everywhere; their first name alone, or last name alone, only where they took
@@ -39,14 +39,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clock import now
-from .erasure import Scrub, erase_groups, erase_json, erase_session, scrubber
-from .errors import DamagedFile, NotFound
-from .model import Person
-from .names import NameMatcher, name_parts, name_words
-from .store.atomic import write_atomic
-from .store.groups import find_person
-from .store.session_file import TABLES
+from ..clock import now
+from ..errors import DamagedFile, NotFound
+from ..model import Person
+from ..model.snapshot import referenced_people
+from ..names import NameMatcher, name_parts, name_words
+from ..rules.erasure import Scrub, erase_groups, erase_json, erase_session, scrubber
+from ..store import Store
+from ..store.atomic import write_atomic
+from ..store.groups import find_person
+from ..store.session_file import TABLES
 
 
 @dataclass(slots=True)
@@ -58,8 +60,9 @@ class ForgetReport:
     unreadable: list[str] = field(default_factory=list)
 
 
-def forget(store, needle: str, *, dry_run: bool = False) -> ForgetReport:
-    """Erase the person ``needle`` names (see the module's notes).
+def forget(store: Store, needle: str, *, dry_run: bool = False) -> ForgetReport:
+    """Erase the person ``needle`` names (see the module's notes); ``Service.forget``
+    runs this.
 
     With ``dry_run``, change nothing: open ``store`` read-only for that, so that
     even a damaged file is left where it is.
@@ -79,15 +82,20 @@ def forget(store, needle: str, *, dry_run: bool = False) -> ForgetReport:
         except (DamagedFile, NotFound):
             continue  # set aside by store.session (not in a dry run); listed below
         try:
-            referenced = file.person_ids()
+            tables = {name: file.rows(name) for name in TABLES}
+            referenced = referenced_people(file.session, tables)
             scrub = _scrub(person, people, person.id in referenced,
                            referenced | rosters.get(file.session.group_id, set()))
-            tables = {name: file.rows(name) for name in TABLES}
             session, new, erasure = erase_session(file.session, tables, person.id, scrub,
                                                   at=at)
             if erasure.changed and not dry_run:
-                file.rewrite(session, {n: rows for n, rows in new.items()
-                                       if rows != tables[n]})
+                # Not a correction: nothing of the person is kept. One durable write.
+                with file.batch():
+                    if session != file.session:
+                        file.put_session(session)
+                    for name, rows in new.items():
+                        if rows != tables[name]:
+                            file.replace_table(name, rows)
         finally:
             store.release(file)
         done.add(summary.id)
