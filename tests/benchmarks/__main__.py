@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -85,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
 
     root = Path(tempfile.mkdtemp(prefix="coprod-bench-", dir=args.workdir))
     started = time.perf_counter()
+    # Absolute figures (ms) depend on what else the machine runs: say how busy it was.
+    load_before = os.getloadavg()
     rows: list[Figure] = []
     try:
         ws = Workspace(root, settings.sessions)
@@ -108,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ncoprod benchmark ({mode}, {settings.sessions:,} sessions, "
           f"{time.perf_counter() - started:.0f} s). Both sides "
           "of each ratio were measured in this run, alternating; value and baseline are\n"
-          "medians over repeats, ratio is the median of each repeat's ours / baseline.\n")
+          "medians over repeats, ratio is the median of each repeat's ours / baseline.\n"
+          f"Load average (1 min) on {os.cpu_count()} cores: {load_before[0]:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end.\n")
     print(table(rows))
     judged = [r for r in rows if r.met is not None]
     missed = [r.figure for r in judged if not r.met]
