@@ -243,6 +243,32 @@ def test_reading_while_another_copy_writes_never_writes(data_dir, store, group):
     assert folder_bytes(data_dir) == before
 
 
+def open_index_files(data_dir) -> list[str]:
+    """The index files this process holds open (Linux: /proc/self/fd)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(data_dir / "index.sqlite3")):
+            found.append(target)
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_a_reader_that_catches_up_in_memory_lets_the_index_file_go(data_dir, store, group):
+    """An index file left open would keep a disk pulled out and plugged in again
+    from unmounting cleanly (test_disk_comes_back found it)."""
+    ids = sessions(store, group, 2)
+    Service(store).session(ids[0]).add_idea("a swing by the gate")  # not yet indexed
+    with open_store(data_dir, read_only=True) as reader:
+        assert [h.text for h in reader.search("swing")] == ["a swing by the gate"]
+        assert reader.index.path is None  # caught up in a copy in memory ...
+        assert open_index_files(data_dir) == [str(data_dir / "index.sqlite3")]  # (the app's)
+    assert len(open_index_files(data_dir)) == 1  # ... and nothing of the reader's is left
+
+
 def test_a_session_file_gone_is_dropped_and_a_new_one_is_listed(data_dir, store, group):
     ids = sessions(store, group, 3)
     store.close()

@@ -231,8 +231,12 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
     if not stale and not gone:
         return False
     if index.read_only:
-        # Nothing may be written here: bring a copy in memory up to date instead.
+        # Nothing may be written here: bring a copy in memory up to date instead,
+        # and let the file go (an open file would keep a disk that was pulled out
+        # and plugged in again from being unmounted cleanly).
+        file_index = index
         index = store.index = index.copy_to_memory()
+        file_index.close()
     changed = False
     batch: list[tuple[SessionSummary, list, list[int]]] = []
     for sid, stored in stale:
