@@ -237,8 +237,11 @@ def _export(args: argparse.Namespace) -> int:
                 raise CoprodError("The impact report covers a whole group: add --group NAME.")
             if not args.session:
                 raise CoprodError("Say which session to export; 'coprod list' shows them.")
+            problems: list[str] = []
             path = export_session(service, service.resolve(args.session), args.format,
-                                  args.output, wording=wording)
+                                  args.output, wording=wording, problems=problems)
+            for problem in problems:  # a picture of the template's that could not be used
+                _say(f"coprod: {problem}", err=True)
     _say(str(path))
     return 0
 

@@ -46,7 +46,7 @@ def test_cheap_figures_run_and_write_json(tmp_path):
     rows = json.loads(out.read_text("utf-8"))
     check_shape(rows)
     assert [r["figure"].split(",")[0].split(":")[0] for r in rows] == [
-        "save one idea"] * 4 + ["export"] * 2
+        "save one idea"] * 4 + ["export"] * 3
     assert [r["figure"].rsplit("(", 1)[1] for r in rows[:4]] == [
         "500 ideas)", "500 ideas)", "5,000 ideas)", "5,000 ideas)"]
     # Beside each save, the raw durable write of the same bytes; beside the export,
@@ -54,6 +54,7 @@ def test_cheap_figures_run_and_write_json(tmp_path):
     assert all(r["floor"] > 0 and r["floor_ratio"] > 0 for r in rows[:4])
     assert rows[4]["floor"] and rows[4]["target"].startswith("≤ 0.5×")
     assert rows[5]["met"] is None and "naïve" in rows[5]["figure"]
+    assert "easy read" in rows[6]["figure"]  # the full run's (the quick run skips both)
     assert "figure" in proc.stdout and "target" in proc.stdout  # the printed table
     # The temp data is cleaned up afterwards.
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]

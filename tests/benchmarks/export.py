@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
 
 from coprod_tui.exports.formats import render
 from coprod_tui.templates import default_wording
 
-from .common import Figure, Settings, compare, ratio_figure, reported_ratio
+from .common import Figure, Settings, alternate, compare, ratio_figure, reported_ratio
 from tests.big_session import big_session
 
 WORDING = default_wording()
@@ -154,6 +155,15 @@ def _same_document(ours: bytes, theirs: bytes) -> None:
         raise RuntimeError("the baseline wrote a different document")
 
 
+def timer(work: Callable[..., object], *args: object) -> Callable[[], float]:
+    """A sample: how long one call of ``work(*args)`` takes, in seconds."""
+    def sample() -> float:
+        started = time.perf_counter()
+        work(*args)
+        return time.perf_counter() - started
+    return sample
+
+
 def export(ws, settings: Settings) -> list[Figure]:
     # A thousand more people in the folder: every one is looked for in the free text.
     data = big_session(folder=1000)
@@ -170,16 +180,8 @@ def export(ws, settings: Settings) -> list[Figure]:
     for script in scripts.values():
         _same_document(payload, script(blocks))
 
-    def timed(write):
-        def sample() -> float:
-            started = time.perf_counter()
-            write()
-            return time.perf_counter() - started
-        return sample
-
-    sides = {"ours": timed(lambda: render(data, "minutes", WORDING))}
-    sides.update((name, timed(lambda script=script: script(blocks)))
-                 for name, script in scripts.items())
+    sides = {"ours": timer(render, data, "minutes", WORDING)}
+    sides.update((name, timer(script, blocks)) for name, script in scripts.items())
     samples: dict[str, list[float]] = {name: [] for name in sides}
     for i in range(settings.exports + 1):  # rotating; the first round warms up
         for name, sample in sides.items():
@@ -196,4 +198,53 @@ def export(ws, settings: Settings) -> list[Figure]:
         rows.append(reported_ratio(
             "export: the same vs naïve python-docx (the old baseline)",
             compare(samples["ours"], samples["naive"], repeats=n), "ms", scale=1000))
+    if not settings.quick:
+        rows.append(easy_read(settings))
     return rows
+
+
+def pictured_paragraphs(payload: bytes) -> list[tuple[str, bytes | None]]:
+    """The easy read's paragraphs in order: text, and the picture beside it (PNG)."""
+    import docx
+
+    doc = docx.Document(io.BytesIO(payload))
+    out: list[tuple[str, bytes | None]] = []
+    for p in doc.paragraphs:
+        blip = p._p.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
+        png = None
+        if blip is not None:
+            r_id = blip.get("{http://schemas.openxmlformats.org/officeDocument/2006/"
+                            "relationships}embed")
+            png = doc.part.related_parts[r_id].blob
+        out.append((p.text, png))
+    return out
+
+
+def bare_pictured_docx(paragraphs: list[tuple[str, bytes | None]]) -> bytes:
+    """The baseline: python-docx's plain API, a picture added with ``add_picture``."""
+    import docx
+    from docx.shared import Cm
+
+    doc = docx.Document()
+    for text, png in paragraphs:
+        p = doc.add_paragraph()
+        if png is not None:
+            p.add_run().add_picture(io.BytesIO(png), width=Cm(2))
+        p.add_run(text)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def easy_read(settings: Settings) -> Figure:
+    """The easy read of a quarter of that session: a picture beside each of about 300
+    points (the full run only: its baseline is slow)."""
+    data = big_session(ideas=150, decisions=15, actions=25, folder=1000)
+    paragraphs = pictured_paragraphs(render(data, "easy-read", WORDING))
+    assert sum(1 for _, png in paragraphs if png) > 250
+
+    mine, base = alternate(timer(render, data, "easy-read", WORDING),
+                           timer(bare_pictured_docx, paragraphs), settings.exports, warmup=1)
+    return ratio_figure("export: easy read with pictures (60/150/15/25)",
+                        compare(mine, base, repeats=len(mine)), "ms", 1.5, scale=1000,
+                        also_below=1000)
