@@ -19,7 +19,6 @@ from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import PAGE, SessionFilter
 from coprod_tui.text import one_line
-from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import BackHomeCommands
