@@ -28,6 +28,7 @@ async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
 
 async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
     file = Service(store).create_session(group.id, "Markup on the wall")
+    file.start()
     typed = "[b]Ramps[/b] by [@click=app.quit]the[/] door, and [red]lights[/red]"
     file.add_idea(typed)
     app = CoprodApp(store)
