@@ -38,7 +38,7 @@ def test_cheap_figures_run_and_write_json(tmp_path):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks", "--quick", "--only", "save,export",
-         "--repeats", "2", "--json", str(out), "--workdir", str(tmp_path)],
+         "--repeats", "1", "--json", str(out), "--workdir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     rows = json.loads(out.read_text("utf-8"))

@@ -235,12 +235,12 @@ def test_an_older_schema_is_migrated_with_a_backup(data_dir, store, group, monke
 
 
 def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
-    """A first measurement (the benchmark formalises it): a save with 1 and 500 sessions."""
+    """A first measurement (the benchmark formalises it): a save with 1 and 60 sessions."""
     import statistics
     import time
 
     timings = {}
-    for count in (1, 500):
+    for count in (1, 60):  # the benchmark measures 1,000; here the index is what is checked
         with open_store(tmp_path / str(count)) as s:
             g = Service(s).groups.add_group(name="G")
             for _ in range(count - 1):
@@ -260,4 +260,4 @@ def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
             assert index_size > 0
     with capsys.disabled():
         print(f"\n  save median: 1 session {timings[1] * 1000:.2f} ms, "
-              f"500 sessions {timings[500] * 1000:.2f} ms")
+              f"60 sessions {timings[60] * 1000:.2f} ms")

@@ -183,7 +183,7 @@ async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_d
             before = disk_state(data_dir)
             faults.fail(op, code)
             if n == 0:
-                await type_into(pilot, "capture", idea)  # typed key by key
+                await type_into(pilot, "capture", idea, keys=True)  # typed key by key
             else:
                 capture.value = idea  # as a paste arrives
             await pilot.press("enter")
