@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,11 @@ from tinydb import Storage
 
 from ..errors import CoprodError, FolderUnavailable, SaveError
 from .lock import GONE, LOCK_LOST
+
+#: Reads a file into its tables (fileformat.make_loader).
+Loader = Callable[[Path], dict[str, dict[str, Any]]]
+#: Called with what is being saved before each write; raises if the folder is unsafe.
+Guard = Callable[[str], None]
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -62,7 +67,7 @@ def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = Non
         if old is not None:
             old.unlink(missing_ok=True)
         raise
-    if old is not None:
+    if old is not None and keep_previous is not None:
         # The new file is in place: keeping the previous copy is a bonus, and a
         # refusal now must not report the save as failed.
         try:
@@ -179,8 +184,8 @@ class AtomicJSONStorage(Storage):
     raises if the folder is not safe to write to.
     """
 
-    def __init__(self, path: Path, loader, *, what: str, read_only: bool = False,
-                 keep_previous: Path | None = None, guard=None) -> None:
+    def __init__(self, path: Path, loader: Loader, *, what: str, read_only: bool = False,
+                 keep_previous: Path | None = None, guard: Guard | None = None) -> None:
         self.path = path
         self._loader = loader
         self._what = what

@@ -10,6 +10,7 @@ file has changed since.
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 from ..model import Record, Session
@@ -111,7 +112,7 @@ class SessionIndex(TableFile):
     def set_all(self, summaries: list[SessionSummary]) -> None:
         self._replace_table("sessions", summaries)
 
-    def batch(self):
+    def batch(self) -> AbstractContextManager[None]:
         return self._writing()
 
 
@@ -134,5 +135,5 @@ class SearchIndex(TableFile):
     def set_all(self, texts: list[SearchText]) -> None:
         self._replace_table("text", texts)
 
-    def batch(self):
+    def batch(self) -> AbstractContextManager[None]:
         return self._writing()

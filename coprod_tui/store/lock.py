@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FolderInUse
@@ -140,7 +141,7 @@ def _identity(st: os.stat_result) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def _flocked(path: Path, flags: int, in_use) -> int:
+def _flocked(path: Path, flags: int, in_use: Callable[[], FolderInUse]) -> int:
     """An open descriptor of ``path`` holding an exclusive flock, or FolderInUse."""
     fd = os.open(path, flags, 0o600)
     try:

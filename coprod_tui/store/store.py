@@ -19,13 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import special_kind
-from .atomic import DIR_MODE, folder_error, open_error, read_error
+from .atomic import DIR_MODE, Guard, Loader, folder_error, open_error, read_error
 from .fileformat import make_loader, new_tables
 from .folder import RUNNING, mark_running, prepare_folder, refuse_foreign, tidy
 from .groups import open_groups
@@ -36,6 +36,9 @@ from .set_aside import scan_sessions, set_aside
 
 __all__ = ["MARKER", "RUNNING", "Match", "Store", "open_store", "prepare_folder",
            "refuse_foreign"]
+
+#: The files made again from the sessions when damaged (the list and the search text).
+_Derived = TypeVar("_Derived", SessionIndex, SearchIndex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,16 +140,16 @@ class Store:
         return self.root / "sessions"
 
     @property
-    def _guard(self):
+    def _guard(self) -> Guard | None:
         """What every file's storage calls before writing (see ``check_folder``)."""
         if self._lock is None:
             return None
         return lambda what: self.check_folder(f"save {what}")
 
-    def _loader(self, kind: str):
+    def _loader(self, kind: str) -> Loader:
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
 
-    def _open_derived(self, kind: type, name: str, what: str):
+    def _open_derived(self, kind: type[_Derived], name: str, what: str) -> _Derived:
         path = self.root / name
         loader = self._loader(kind.KIND)
         file = kind(path, loader=loader, what=what, read_only=self.read_only,
