@@ -28,17 +28,38 @@ from .base import AppAccess
 T = TypeVar("T")
 
 
+#: What the status says while something typed waits to be saved (never "saved").
+WAITING = "Saving… what you typed is not saved yet."
+
+
 class SaveStatus(Static):
-    """Says, in words, whether the last change is safely on disk."""
+    """Says, in words, whether the last change is safely on disk; true at every moment,
+    also while something typed waits to be saved."""
 
     def __init__(self) -> None:
         super().__init__("Everything is saved.", id="save-status", markup=False)
+        #: What was last true of the disk ("Saved at ..."), said again once nothing waits.
+        self._confirmed = "Everything is saved."
 
     def saved(self) -> None:
+        self.remove_class("failed", "waiting")
+        self._confirmed = f"Saved at {datetime.now():%H:%M:%S}."
+        self.update(self._confirmed)
+
+    def waiting(self, message: str = WAITING) -> None:
         self.remove_class("failed")
-        self.update(f"Saved at {datetime.now():%H:%M:%S}.")
+        self.add_class("waiting")
+        self.update(message)
+
+    def settled(self) -> None:
+        """Nothing waits any more, and nothing new was written (the text typed was
+        taken back): what was true before is true again."""
+        if self.has_class("waiting"):
+            self.remove_class("waiting")
+            self.update(self._confirmed)
 
     def failed(self, message: str) -> None:
+        self.remove_class("waiting")
         self.add_class("failed")
         self.update(f"NOT SAVED: {message}")
 
@@ -85,8 +106,17 @@ class Saving(AppAccess):
         self.notify(message, title=title, severity="warning", timeout=12, markup=False)
 
     def save_status(self, how: str, message: str = "") -> None:
+        """``how``: "saved", "failed" (with the reason), "waiting" (typed, not yet
+        saved; an optional message says how it will be), or "settled"."""
         for status in self.query(SaveStatus):
-            status.saved() if how == "saved" else status.failed(message)
+            if how == "saved":
+                status.saved()
+            elif how == "waiting":
+                status.waiting(message or WAITING)
+            elif how == "settled":
+                status.settled()
+            else:
+                status.failed(message)
 
     # -- what quitting would lose -------------------------------------------------------------
 
