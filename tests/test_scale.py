@@ -17,6 +17,9 @@ from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from tests.long_history import RARE, make_long_history
 
+# One worker builds the module fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("scale")
+
 SESSIONS = 1000
 GROUPS = 10
 #: Loose on purpose: a slow laptop must pass; a slow design must not.
