@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import events
@@ -50,6 +52,15 @@ async def palette_settled(pilot: Pilot, timeout: float = 30) -> None:
     searching = [w for w in pilot.app.workers if w.node is palette]
     await asyncio.wait_for(pilot.app.workers.wait_for_complete(searching), timeout)
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15) -> None:
+    """Let the app run until ``condition()`` holds (a timer fired, a save refused),
+    rather than for a fixed time that is too short on a busy machine or wasted."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "the app never got there"
+        await pilot.pause(0.05)
 
 
 def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:
