@@ -69,7 +69,7 @@ class Clock(Horizontal):
 
     def show(self, elapsed: int, planned: int, *, digits: bool = True) -> None:
         words, over = clock_words(elapsed, planned)
-        self.query_one(Digits).update(clock_digits(elapsed))
+        self.query_one(Digits).update(clock_digits(elapsed, planned))
         self.query_one(Digits).display = digits
         line = self.query_one("#clock-words", Static)
         line.update(words)

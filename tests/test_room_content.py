@@ -17,7 +17,7 @@ from coprod_tui.report import session_report
 from coprod_tui.room import (
     HANDOVER_FILE, PAGES, Clock, Handover, RoomView, Watcher, encode, read_handover,
 )
-from coprod_tui.room.content import MOST_CHARS, clock_words, hands_words
+from coprod_tui.room.content import MOST_CHARS, clock_digits, clock_words, hands_words
 from coprod_tui.room.handover import CLOSED, SHOWING, WAITING
 from coprod_tui.service import Service
 from coprod_tui.templates import default_wording
@@ -206,3 +206,12 @@ def test_the_clock_counts_on_and_says_over_time_in_words():
     assert clock_words(600, 600) == ("Time is up (10 minutes planned)", False)
     assert clock_words(661, 600) == ("OVER TIME by 2 minutes (planned 10 minutes)", True)
     assert Clock(planned_s=60, spent_s=5).elapsed() == 5
+
+
+def test_the_digits_count_down_the_time_left_then_the_time_over():
+    # The words say time left, so the large digits must too (a room read "00:04"
+    # beside "20 minutes left of 20" as four minutes gone).
+    assert clock_digits(4, 1200) == "19:56"
+    assert clock_digits(600, 600) == "00:00"
+    assert clock_digits(790, 600) == "+03:10"
+    assert clock_digits(0, 75 * 60) == "75:00"

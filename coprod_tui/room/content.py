@@ -262,10 +262,13 @@ def _cap(text: str, most: int = MOST_CHARS) -> str:
 
 # -- the clock in words (the room says over time in words, never by colour alone) ----------
 
-def clock_digits(seconds: int) -> str:
-    """'12:05' (minutes and seconds; hours as minutes: '75:00')."""
-    seconds = max(0, seconds)
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+def clock_digits(elapsed_s: int, planned_s: int) -> str:
+    """The time left, counting down ('12:05'; hours as minutes: '75:00'), then the time
+    over with a plus ('+03:10'): beside "8 minutes left of 20" the room reads one
+    number the same way, not time gone in digits and time left in words."""
+    left = planned_s - max(0, elapsed_s)
+    sign, seconds = ("+", -left) if left < 0 else ("", left)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
 
 
 def clock_words(elapsed_s: int, planned_s: int) -> tuple[str, bool]:
