@@ -57,6 +57,8 @@ class HomeCommands(ScreenCommands):
         yield "Edit group", "Change the highlighted group's details", home.action_edit_group
         yield "Resume", "Go back to the session that is running", home.action_resume
         yield "Open session", "Open the highlighted session", home.action_open
+        yield ("Glossary", "Words the highlighted group uses, with their plain meaning",
+               partial(_glossary_from_home, home))
 
 
 class StepCommands(ScreenCommands):
@@ -72,6 +74,7 @@ class StepCommands(ScreenCommands):
                screen.action_cards)
         yield ("'I' statements check", "Check the session against the 8 'I' statements",
                screen.action_statements)
+        yield from _easy_read_commands(screen)
         yield "Home", "Back to the list of groups and sessions", screen.coprod.action_home
         yield from room_commands(screen)
 
@@ -99,6 +102,7 @@ class SessionViewCommands(ScreenCommands):
         view = cast("SessionViewScreen", self.screen)
         yield ("Correct a record", "Change an idea, decision or action (kept as a dated "
                "correction)", view.action_correct)
+        yield from _easy_read_commands(view)
         for step in STEPS:
             yield (f"Go to {step.label} ({step.fkey.upper()})", step.help,
                    partial(view.action_go, step.key))
@@ -113,6 +117,33 @@ class HistoryCommands(ScreenCommands):
         yield ("Write You said, We did", "Every action of the group and what became of it "
                "(Word)", history.action_you_said)
         yield "Home", "Back to the list of groups and sessions", history.coprod.action_home
+
+
+def _easy_read_commands(screen: Any) -> Iterator[Command]:
+    """Plain words, the glossary and (on Share) the check before sharing."""
+    from .plain_words import walk_plain_words
+
+    yield ("Plain words for the easy read", "Go through the ideas, decisions and jobs with "
+           "no plain words yet, the longest first", partial(walk_plain_words, screen))
+    yield ("Glossary", "Words the group uses, with their plain meaning",
+           partial(_glossary, screen))
+    if getattr(screen, "STEP", "") == "share":
+        yield ("Check the easy read", "What to put in plain words before sharing it",
+               screen.action_check)
+
+
+def _glossary(screen: Any) -> None:
+    from .glossary import GlossaryScreen
+
+    screen.app.push_screen(GlossaryScreen(screen.service.session(screen.session_id).group().id))
+
+
+def _glossary_from_home(home: HomeScreen) -> None:
+    from .glossary import GlossaryScreen
+
+    group_id = home._group_for("glossary")
+    if group_id:
+        home.app.push_screen(GlossaryScreen(group_id))
 
 
 class BackHomeCommands(ScreenCommands):

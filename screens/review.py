@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,14 +17,14 @@ from textual.worker import get_current_worker
 
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
-from coprod_tui.review import SessionFilter
+from coprod_tui.review import PAGE, SessionFilter
 from coprod_tui.text import one_line
 
 from .base import AppAccess
 from .commands import BackHomeCommands
 
 if TYPE_CHECKING:
-    from coprod_tui.service import Match, SessionSummary
+    from coprod_tui.review import Found as Lists
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
@@ -43,11 +43,11 @@ class PastSessionsScreen(AppAccess, Screen[None]):
 
     @dataclass
     class Found(Message):
-        """What a search found (or, in ``problem``, why it could not search)."""
+        """What a search found: a page of each list, and how many there are in all
+        (or, in ``problem``, why it could not search)."""
 
         flt: SessionFilter
-        sessions: list[SessionSummary] = field(default_factory=list)
-        records: list[Match] = field(default_factory=list)
+        lists: Lists | None = None
         problem: str = ""
 
     def __init__(self, group_id: str | None = None) -> None:
@@ -112,11 +112,11 @@ class PastSessionsScreen(AppAccess, Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, flt: SessionFilter) -> None:
         try:
-            found, records = self.service.find(flt)  # searched once, for both lists
+            lists = self.service.look_up(flt)  # a page of each: quick at any size
         except CoprodError as exc:  # the data folder cannot be reached just now
             message = self.Found(flt, problem=str(exc))
         else:
-            message = self.Found(flt, found, records)
+            message = self.Found(flt, lists)
         if not get_current_worker().is_cancelled:  # a newer search replaced this one
             self.post_message(message)
 
@@ -126,31 +126,31 @@ class PastSessionsScreen(AppAccess, Screen[None]):
         if event.problem:
             problem.update(event.problem)
             return
-        flt, found, records = event.flt, event.sessions, event.records
+        flt, found = event.flt, event.lists
+        assert found is not None
         problem.update("")
         names = {g.id: g.name for g in self.service.groups.groups()}
         method = labels(METHODS)
         sessions = self.query_one("#sessions", DataTable)
         sessions.clear()
-        # Row heights are known, so the table need not measure a thousand rows.
+        # Row heights are known, so the table need not measure every row.
         height = 2 if flt.group_id is None else 1
-        for s in found:
+        for s in found.sessions:
             title = Text(one_line(s.title, 36))
             if flt.group_id is None:
                 title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
                              style="dim")
-            sessions.add_row(s.date, title, {"live": "Running"}.get(s.status, s.status.title()),
+            sessions.add_row(_plain(s.date), title,
+                             _plain({"live": "Running"}.get(s.status, s.status.title())),
                              Text(", ".join(method[m] for m in s.methods)), key=s.id,
                              height=height)
         hits = self.query_one("#hits", DataTable)
         hits.clear()
-        records = records[:500]
-        for n, m in enumerate(records):
-            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
-                         key=f"{n}:{m.session_id}")
-        self.query_one("#hits-title", Static).update(
-            f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
-                                        "match the words" if flt.words else ""))
+        room = max(40, self.app.size.width - 24)  # what the date and kind leave
+        for n, m in enumerate(found.records):
+            hits.add_row(_plain(m.date), _plain(KIND_WORDS.get(m.kind, m.kind)),
+                         snippet_text(m, room), key=f"{n}:{m.session_id}")
+        self.query_one("#hits-title", Static).update(_summary(found, bool(flt.words)))
         hits.display = bool(flt.words)
 
     @on(DataTable.RowSelected)
@@ -166,3 +166,30 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             box.value = ""
         for select in self.query(Select):
             select.clear()
+
+
+def _plain(text: str) -> Text:
+    """A cell as it is: a str cell would be parsed as markup, for every row."""
+    return Text(text, end="")
+
+
+def _summary(found: Lists, words: bool) -> str:
+    """How many sessions and records match, and how many of them are shown."""
+    text = f"{found.total_sessions:,} session{'' if found.total_sessions == 1 else 's'}"
+    if words:
+        text += (f"; {found.total_records:,} thing{'' if found.total_records == 1 else 's'}"
+                 " said, decided or done match the words, "
+                 + ("best match first" if found.ranked else "newest first"))
+    if max(found.total_sessions, found.total_records) > PAGE:
+        text += f" (the first {PAGE} of each shown)"
+    return text
+
+
+def snippet_text(match, room: int) -> Text:
+    """The matched words in context, exactly as typed, the matches in bold."""
+    shown = match.snippet if len(match.snippet) <= room else match.snippet[:room - 1] + "…"
+    text = Text(shown, no_wrap=True, end="")
+    for start, end in match.spans:
+        if start < len(shown):
+            text.stylize("bold underline", start, min(end, len(shown)))
+    return text
