@@ -57,6 +57,27 @@ def open_actions_for_new_session(store, group_id: str, before_date: str) -> list
     return sorted(rows, key=list_order)
 
 
+def reported_at(store, session_id: str) -> list[ActionRow]:
+    """The actions of the group's other sessions followed up at this meeting (reported
+    done or not able, or told back, there), oldest meeting first."""
+    with store.visiting(session_id) as file:
+        group_id, day = file.session.group_id, file.session.date
+    rows = [row for summary in store.summaries(group_id)
+            if summary.id != session_id and summary.actions > 0 and summary.date < day
+            for row in _rows_of(store, summary)
+            if _followed_up_at(row.action, session_id, day)]
+    return sorted(rows, key=lambda r: (r.session_date, r.number))
+
+
+def _followed_up_at(action, session_id: str, day: str) -> bool:
+    """Followed up at this meeting: said so, or (recorded before meetings were noted,
+    as in the demo) told back on the meeting's own day."""
+    if action.followed_up_session_id is not None:
+        return action.followed_up_session_id == session_id
+    told = action.communicated_back_at
+    return bool(told) and told[:10] == day
+
+
 def untold_outcomes(store, group_id: str) -> list[ActionRow]:
     """Actions done or not able to be done, whose outcome the group has not been told yet."""
     rows = [row for row in group_actions(store, group_id)

@@ -30,6 +30,10 @@ ROLES: tuple[Choice, ...] = (
     Choice("partner", "Partner organisation"),
     Choice("councillor", "Councillor"),
     Choice("officer", "Council officer"),
+    # There to help others take part, not as participants (``SUPPORT_ROLES``).
+    Choice("interpreter", "Interpreter"),
+    Choice("supporter", "Supporter or personal assistant"),
+    Choice("note_taker", "Note-taker"),
     Choice("other", "Other"),
 )
 
@@ -43,11 +47,19 @@ PERSON_BY_ROLE: dict[str, str] = {
     "partner": "Partner organisation member",
     "councillor": "Councillor",
     "officer": "Council officer",
+    "interpreter": "Interpreter",
+    "supporter": "Supporter",
+    "note_taker": "Note-taker",
     "other": "Participant",
 }
 
 #: Roles whose voice comes from lived experience; the rest are there for work.
 LIVED_EXPERIENCE_ROLES = frozenset({"uses_services", "family", "carer", "young_person"})
+
+#: Roles of people present to help others take part (a BSL interpreter, a support
+#: worker, the note-taker): in the room, but not participants. They are not counted
+#: among those who took part, nor listed as "not spoken yet".
+SUPPORT_ROLES = frozenset({"interpreter", "supporter", "note_taker"})
 
 FORMATS: tuple[Choice, ...] = (
     Choice("in_person", "In person"),
@@ -110,14 +122,19 @@ RAISED_BY: tuple[Choice, ...] = (
 
 DECISION_METHODS: tuple[Choice, ...] = (
     Choice("consensus", "Everyone agreed"),
+    # Not everyone agreed, but the group went ahead without a vote: the views that
+    # differed are recorded with it (``rules/decisions.py``).
+    Choice("most", "Most agreed"),
     Choice("vote", "Vote"),
     Choice("facilitator", "Facilitator's call"),
 )
 
+#: Can the group make a decision happen? "partly" and "no" say who decides
+#: (``Decision.decided_by``).
 IN_CONTROL: tuple[Choice, ...] = (
     Choice("yes", "Within the group's control"),
     Choice("partly", "Partly within the group's control"),
-    Choice("no", "Needs someone else to agree"),
+    Choice("no", "Outside the group's control"),
 )
 
 ACTION_STATUS: tuple[Choice, ...] = (

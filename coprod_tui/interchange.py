@@ -19,7 +19,7 @@ from .errors import ValidationError
 from .model import Group, Person, SessionData
 from .model.session import Session
 from .regular_files import NotRegularFile, TooBig, read_regular
-from .store.fileformat import SCHEMA_VERSION
+from .store.fileformat import SCHEMA_VERSION, settle_consensus
 from .store.session_file import TABLES
 
 FORMAT = "coprod-session"
@@ -106,7 +106,11 @@ def read_bundle(path: Path) -> Bundle:
         group = Group.from_dict(data.get("group"))
         people = [Person.from_dict(p) for p in _list(data, "people")]
         session = Session.from_dict(data.get("session"))
-        tables = {t: [kind.from_dict(r) for r in _list(data, t)] for t, kind in TABLES.items()}
+        rows = {t: _list(data, t) for t in TABLES}
+        if schema < 2:  # as a stored file of schema 1 is upgraded (store/fileformat.py)
+            rows["decisions"] = [settle_consensus(d) if isinstance(d, dict) else d
+                                 for d in rows["decisions"]]
+        tables = {t: [kind.from_dict(r) for r in rows[t]] for t, kind in TABLES.items()}
     except ValidationError as exc:
         raise ValidationError(f"{name} cannot be imported: {_lower_first(str(exc))}") from None
     problem = _broken_link(group, people, session, tables)
@@ -164,12 +168,17 @@ def _broken_link(group: Group, people: list[Person], session: Session,
         ids = [getattr(r, "id", None) for r in rows]
         if len([i for i in ids if i]) != len({i for i in ids if i}):
             return f"two {table} records share an id"
+    # Someone since forgotten still counts at the meeting, leading to no one: their
+    # attendance and turns are the only records that may point nowhere.
+    forgotten = {a.person_id for a in tables["attendance"] if a.forgotten}
     known = set(person_ids)
-    attendance = [a.person_id for a in tables["attendance"]]
-    if len(set(attendance)) != len(attendance):
+    attendance = [a.person_id for a in tables["attendance"] if not a.forgotten]
+    everyone = [a.person_id for a in tables["attendance"]]
+    if len(set(everyone)) != len(everyone) or forgotten & known:
         return "someone is in the attendance list twice"
     refs = [("someone in the attendance list", attendance),
-            ("a speaking turn", [t.person_id for t in tables["turns"]]),
+            ("a speaking turn", [t.person_id for t in tables["turns"]
+                                 if t.person_id not in forgotten]),
             ("a raised hand", [h.person_id for h in session.hands]),
             ("an idea", [i.person_id for i in tables["ideas"] if i.person_id]),
             ("an action", [a.owner_person_id for a in tables["actions"] if a.owner_person_id]),

@@ -26,6 +26,12 @@ def people(n: int) -> str:
     return plural(n, "person", "people")
 
 
+def of(part: int, whole: int, noun: str, many: str | None = None) -> str:
+    """'1 of 3 ideas', '0 of 1 idea': the noun agrees with the whole. A verb that
+    follows agrees with the part (``is_are(part)``, ``was_were(part)``)."""
+    return f"{part} of {plural(whole, noun, many)}"
+
+
 def minutes(n: int) -> str:
     return plural(n, "minute")
 
@@ -193,7 +199,9 @@ FIELD_WORDS = {
     "method": "how it was decided", "votes_for": "the votes for",
     "votes_against": "the votes against", "votes_abstain": "the abstentions",
     "differing_views": "the views that differed",
-    "in_control": "whether it is in the group's control", "owner": "who will do it",
+    "in_control": "whether it is in the group's control", "decided_by": "who decides",
+    "not_taken_up": "why it was not taken up", "withdrawn_reason": "why it was withdrawn",
+    "owner": "who will do it",
     "owner_person_id": "who will do it", "due": "the due date",
     "source_kind": "what it came from", "source_id": "what it came from",
     "outcome": "what was done", "reason": "the reason", "plain": "the plain words",

@@ -18,9 +18,11 @@ is single-spaced, so 1.5 spacing does not stretch the picture's line.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from copy import deepcopy
 
 from coprod_tui.model import SessionData
+from coprod_tui.report import ActionRow
 from coprod_tui.templates import Wording
 
 from .docx_base import DocWriter
@@ -42,10 +44,12 @@ _C_NV_PR = (".//{http://schemas.openxmlformats.org/drawingml/2006/picture}nvPicP
 
 
 def easy_read_docx(data: SessionData, wording: Wording,
-                   problems: list[str] | None = None) -> bytes:
-    """The easy read as .docx bytes; sentences about pictures that could not be used
-    (an organisation's own, unreadable) are added to ``problems``."""
-    content = easy_read(data, wording)
+                   problems: list[str] | None = None, *,
+                   followed_up: Sequence[ActionRow] = ()) -> bytes:
+    """The easy read as .docx bytes (``followed_up``: earlier meetings' jobs heard about
+    at this one); sentences about pictures that could not be used (an organisation's
+    own, unreadable) are added to ``problems``."""
+    content = easy_read(data, wording, followed_up)
     pictures = Pictures(wording.pictures)
     chosen = {id(b): pictures.get(b.picture) for b in content.blocks if isinstance(b, Point)}
     credit = _credit(pictures, wording)

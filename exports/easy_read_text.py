@@ -11,6 +11,7 @@ the glossary is explained the first time it appears, with its picture.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from coprod_tui.consent import redactor
@@ -64,11 +65,15 @@ def glossary_of(data: SessionData, wording: Wording) -> list[GlossaryWord]:
             for g in words.values()]
 
 
-def easy_read(data: SessionData, wording: Wording) -> EasyRead:
-    report = session_report(data, wording)  # the shared report: names only with consent
+def easy_read(data: SessionData, wording: Wording,
+              followed_up: Sequence[ActionRow] = ()) -> EasyRead:
+    """``followed_up``: earlier meetings' jobs heard about at this one ("Jobs from last
+    time")."""
+    # The shared report: names only with consent.
+    report = session_report(data, wording, followed_up=followed_up)
     doc = EasyRead(report)
-    for part in (_about, _who, _rules, _talked_about, _jobs, _difference, _feelings,
-                 _checks, _next_meeting, _changes):
+    for part in (_about, _who, _rules, _last_time, _talked_about, _jobs, _difference,
+                 _feelings, _checks, _next_meeting, _changes):
         part(doc, report)
     _explain_glossary(doc, glossary_of(data, wording))
     return doc
@@ -123,10 +128,13 @@ def _who(doc: EasyRead, f: SessionReport) -> None:
     if inv.through_work:
         body.append(sentence(counted(inv.through_work, "person", "came for their job",
                                      "people")))
+    # An interpreter or supporter is there for others: said apart, not counted.
+    body += [sentence(counted(n, "person", f"came to help people take part ({label.lower()})",
+                              "people")) for label, n in inv.supporting]
     doc.point("people", sentence(counted(inv.present, "person", "came", "people")),
               body=[Para((s,)) for s in body])
-    named = [p.label for p in f.present if p.named]
-    unnamed = [p.label for p in f.present if not p.named]
+    named = [p.label for p in f.participants if p.named]
+    unnamed = [p.label for p in f.participants if not p.named]
     if named:
         doc.point("named", "These people said we can use their name:",
                   body=[Para((Quoted(n, "A name"),), bullet=True) for n in named])
@@ -150,6 +158,8 @@ def _rules(doc: EasyRead, f: SessionReport) -> None:
               body=[Para(("The rules are called our code of conduct.",))])
     if c.changed_here is not None:
         doc.point("changes", "We changed our rules at this meeting.")
+    elif c.agreed_on:  # the day the group agreed them, never the day they were typed
+        doc.point("agreed", f"We agreed our rules on {short_date(c.agreed_on)}.")
     lines = [c.agreed and sentence(counted(c.agreed, "person",
                                            "agreed to the rules at the start", "people")),
              c.agreed_later and sentence(counted(c.agreed_later, "person",
@@ -205,6 +215,8 @@ def _decision(doc: EasyRead, d: DecisionFact) -> None:
         doc.point("vote", "We voted.", body=[Para((v,)) for v in votes])
     elif d.method == "consensus":
         doc.point("agreed", "Everyone agreed.")
+    elif d.method == "most":
+        doc.point("agreed", "Most people agreed.")
     else:
         doc.point("leader", "The person leading the meeting decided.")
     if d.differing_views:
@@ -215,9 +227,14 @@ def _decision(doc: EasyRead, d: DecisionFact) -> None:
         doc.point("yes", "We can do this ourselves.")
     elif d.in_control == "partly":
         doc.point("ask", "We can do some of this ourselves.",
-                  body=[Para(("Someone else needs to agree to the rest.",))])
+                  body=[Para(("Someone else decides the rest: ",
+                              Quoted(d.decided_by, f"{where}: who decides"), "."))
+                        if d.decided_by else Para(("Someone else decides the rest.",))])
     else:
-        doc.point("ask", "Someone else needs to agree to this first.")
+        doc.point("ask", "We cannot decide this ourselves.",
+                  body=[Para(("Who decides: ", Quoted(d.decided_by, f"{where}: who decides"),
+                              "."))
+                        if d.decided_by else Para(("Someone else decides.",))])
 
 
 def _jobs(doc: EasyRead, f: SessionReport) -> None:
@@ -250,6 +267,27 @@ def _job(doc: EasyRead, a: ActionRow) -> None:
         doc.point("not-yet", "This is not done yet.")
 
 
+def _last_time(doc: EasyRead, f: SessionReport) -> None:
+    """Jobs from earlier meetings that this meeting heard about."""
+    if not f.followed_up:
+        return
+    doc.add(Heading("Jobs from last time", 1))
+    doc.point("job", f"We heard what happened to {plural(len(f.followed_up), 'job')} from "
+              "earlier meetings.")
+    for a in f.followed_up:
+        record, where = ("action", a.id), f"A job from {short_date(a.session_date)}"
+        body = told(a.text, plain=a.plain, record=record, where=where)
+        body.append(Para((f"We agreed this on {short_date(a.session_date)}.",)))
+        if a.status == "done" and a.outcome:
+            body += told(a.outcome, record=record, where=f"{where}: what was done",
+                         first=(B("What we did: "),))
+        elif a.status == "not_able" and a.reason:
+            body += told(a.reason, record=record, where=f"{where}: the reason",
+                         first=(B("We could not do this, because: "),))
+        doc.point("yes" if a.status == "done" else "no" if a.status == "not_able"
+                  else "not-yet", B("A job from last time:"), body=body)
+
+
 def _difference(doc: EasyRead, f: SessionReport) -> None:
     inv = f.involvement
     doc.add(Heading("The difference you made", 1))
@@ -257,7 +295,10 @@ def _difference(doc: EasyRead, f: SessionReport) -> None:
         doc.point("idea", f"People shared {plural(inv.ideas, 'idea')}.", body=[Para((s,)) for s in (
             inv.ideas_lived_experience and sentence(
                 counted(inv.ideas_lived_experience, "idea",
-                        "came from people who use services, family or carers")),) if s])
+                        "came from people who use services, family or carers")),
+            inv.ideas_not_taken_up and sentence(
+                f"We could not use {plural(inv.ideas_not_taken_up, 'idea')}. We said why")
+        ) if s])
     else:
         doc.point("idea", "We did not write down any ideas.")
     doc.point("decision", f"We made {plural(inv.decisions, 'decision')}.", body=[
@@ -265,9 +306,9 @@ def _difference(doc: EasyRead, f: SessionReport) -> None:
                                "used ideas from this meeting")),))] if inv.decisions else [])
     if inv.present:
         quiet = inv.present - inv.spoke
-        doc.point("spoke", sentence(counted(inv.spoke, "person", "spoke in the meeting",
-                                            "people")),
-                  body=[Para((sentence(counted(quiet, "person", "did not speak",
+        # Heard: they spoke, or an idea was written down in their name.
+        doc.point("spoke", sentence(counted(inv.spoke, "person", "had their say", "people")),
+                  body=[Para((sentence(counted(quiet, "person", "did not have their say yet",
                                                "people")),))] if quiet else [])
     if inv.actions:
         lines = [sentence(counted(inv.actions_done, "job", "is done"))]
@@ -337,9 +378,14 @@ def _next_meeting(doc: EasyRead, f: SessionReport) -> None:
 
 
 def _changes(doc: EasyRead, f: SessionReport) -> None:
-    if not f.corrections:
+    if not f.corrections and not f.withdrawn:
         return
     doc.add(Heading("Changes to these notes", 1))
+    if f.withdrawn:  # what it said is not told: it was entered by mistake
+        n = len(f.withdrawn)
+        doc.point("changes", f"We took {plural(n, 'thing')} out of these notes.",
+                  body=[Para((f"{'It was' if n == 1 else 'They were'} written down by "
+                              "mistake.",))])
     records = {("ideas", i.id): (i.text, i.plain, f"Idea {i.number}")
                for item in f.all_items for i in item.ideas}
     records.update({("decisions", d.id): (d.text, d.plain, f"Decision {d.number}")

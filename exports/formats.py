@@ -12,9 +12,11 @@ python-docx.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_tui.clock import today
 from coprod_tui.consent import group_redactor, redactor
@@ -23,6 +25,9 @@ from coprod_tui.model import Group, SessionData
 from coprod_tui.placing import place
 from coprod_tui.service import Service
 from coprod_tui.templates import Wording
+
+if TYPE_CHECKING:
+    from coprod_tui.report import ActionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +52,10 @@ GROUP_FORMATS = {f.key: f for f in (
 
 
 def render(data: SessionData, fmt: str, wording: Wording, *,
-           as_of: date | None = None, problems: list[str] | None = None) -> bytes:
+           as_of: date | None = None, followed_up: Sequence[ActionRow] = (),
+           problems: list[str] | None = None) -> bytes:
     """The bytes of one session in one format (``as_of``: the day "overdue" is judged on;
+    ``followed_up``: earlier meetings' actions followed up at this one, for the minutes;
     ``problems`` gets a sentence for each of the template's pictures that could not be
     used, coprod's own being used instead)."""
     if fmt == "json":
@@ -58,11 +65,11 @@ def render(data: SessionData, fmt: str, wording: Wording, *,
     if fmt == "minutes":
         from .minutes import minutes_docx
 
-        return minutes_docx(data, wording)
+        return minutes_docx(data, wording, followed_up)
     if fmt == "easy-read":
         from .easy_read import easy_read_docx
 
-        return easy_read_docx(data, wording, problems)
+        return easy_read_docx(data, wording, problems, followed_up=followed_up)
     if fmt == "you-said-we-did":
         from .you_said_we_did import you_said_we_did_docx
 
@@ -87,14 +94,16 @@ def render_group(group: Group, sessions: list[SessionData], fmt: str, wording: W
 
 def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *,
                 wording: Wording, default_dir: Path | None = None,
-                data_root: Path | None = None, problems: list[str] | None = None) -> Path:
+                data_root: Path | None = None, followed_up: Sequence[ActionRow] = (),
+                problems: list[str] | None = None) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
     spec = FORMATS[fmt]
     # The file name is shared as much as the document: it names no one the document hides.
-    return place(render(data, fmt, wording, problems=problems), output,
+    return place(render(data, fmt, wording, followed_up=followed_up, problems=problems),
+                 output,
                  date=data.session.date, title=redactor(data)(data.session.title),
                  label=spec.label, suffix=spec.suffix, default_dir=default_dir,
                  data_root=data_root)
@@ -104,10 +113,14 @@ def export_session(service: Service, session_id: str, fmt: str,
                    output: str | Path | None = None, *, wording: Wording,
                    default_dir: Path | None = None, problems: list[str] | None = None
                    ) -> Path:
-    """Write one session. The service reads it (under its lock); the document is made
-    and written after, so a worker thread can call this."""
+    """Write one session. The service reads it (under its lock), with the earlier
+    meetings' actions followed up at it; the document is made and written after, so a
+    worker thread can call this."""
+    followed = service.follow_up.reported_at(session_id) if fmt in ("minutes", "easy-read") \
+        else []
     return export_data(service.snapshot(session_id), fmt, output, wording=wording,
-                       default_dir=default_dir, data_root=service.root, problems=problems)
+                       default_dir=default_dir, data_root=service.root, followed_up=followed,
+                       problems=problems)
 
 
 def export_group(service: Service, group_ref: str, fmt: str,

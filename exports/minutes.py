@@ -1,10 +1,17 @@
 """The full Word minutes of one session.
 
 Parts, in order: about the meeting; purpose; who took part; code of conduct;
-what was discussed (one Heading 2 per agenda item, then "Other ideas and
-decisions"); actions; evidence of involvement; comment cards; the 'I'
-statements check; next meeting; corrections. Parts with nothing to say are
-left out, except the core ones, which say plainly that nothing was recorded.
+last time's actions (those followed up at this meeting); what was discussed (one
+Heading 2 per agenda item, then "Other ideas and decisions"); actions; evidence
+of involvement; comment cards; the 'I' statements check; next meeting;
+corrections; withdrawn records. Parts with nothing to say are left out, except
+the core ones, which say plainly that nothing was recorded.
+
+A record withdrawn as entered in error is in no count and no list; "Withdrawn
+records" says what kind of record it was, when and why, but never what it said:
+it may be exactly what should not have been written down (as a correction never
+repeats an old value), and a council still needs to see that something was taken
+out of its record, and why.
 
 Tables are used only for data: who was present, the numbers by role, actions,
 comment-card counts and the statement check.
@@ -12,11 +19,14 @@ comment-card counts and the statement check.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from coprod_tui.model import SessionData
-from coprod_tui.report import DecisionFact, SessionReport, session_report
+from coprod_tui.report import ActionRow, DecisionFact, SessionReport, session_report
 from coprod_tui.templates import Wording
 from coprod_tui.words import (
-    full_stop, is_are, join_words, long_date, people, plural, short_date, table_date, time_span,
+    full_stop, is_are, join_words, long_date, of, people, plural, short_date, table_date,
+    time_span, was_were,
 )
 
 from .docx_base import B, DocWriter
@@ -24,12 +34,14 @@ from .docx_setup import MINUTES_LOOK
 from .minutes_parts import Telling, start, write_discussion
 
 
-def minutes_docx(data: SessionData, wording: Wording) -> bytes:
-    facts = session_report(data, wording)  # the shared report: names only with consent
+def minutes_docx(data: SessionData, wording: Wording,
+                 followed_up: Sequence[ActionRow] = ()) -> bytes:
+    # The shared report: names only with consent.
+    facts = session_report(data, wording, followed_up=followed_up)
     doc = start(facts, MINUTES_LOOK, "Minutes", "minutes", "co-production; minutes")
     doc.para(B(f"Minutes of the {facts.group} meeting on {long_date(facts.date)}"))
-    for part in (_about, _purpose, _who, _conduct, _discussion, _actions, _evidence, _cards,
-                 _checks, _next_meeting, _corrections):
+    for part in (_about, _purpose, _who, _conduct, _followed_up, _discussion, _actions,
+                 _evidence, _cards, _checks, _next_meeting, _corrections, _withdrawn):
         part(doc, facts)
     return doc.to_bytes()
 
@@ -58,6 +70,8 @@ def _who(doc: DocWriter, f: SessionReport) -> None:
     inv = f.involvement
     if not f.present:
         doc.para("Nobody was recorded as present.")
+    elif not f.participants:
+        doc.para("Nobody took part as a participant.")
     else:
         doc.para(f"{people(inv.present).capitalize()} took part: {inv.lived_experience} "
                  f"with lived experience (using services, or as family, carers or young "
@@ -69,8 +83,10 @@ def _who(doc: DocWriter, f: SessionReport) -> None:
         rows = []
         for p in f.present:
             notes = []
+            if p.supporting:
+                notes.append("There to support others")
             if p.late:
-                notes.append("Arrived late")
+                notes.append(f"Arrived late at {p.arrived}" if p.arrived else "Arrived late")
             if p.left_at:
                 notes.append(f"Left early at {p.left_at}")
             who = [p.label, p.organisation] if p.organisation else p.label
@@ -81,6 +97,9 @@ def _who(doc: DocWriter, f: SessionReport) -> None:
         doc.table("How many people came in each role", ("Role", "Present"),
                   [(label, str(n)) for label, n in inv.by_role] + [("Total", str(inv.present))],
                   (8.5, 3.0))
+    if inv.supporting:
+        doc.para(B("Also there to support others: "),
+                 full_stop(join_words([f"{label} {n}" for label, n in inv.supporting])))
     doc.para(B("Apologies: "), join_words(list(f.apologies)) if f.apologies else "None.")
 
 
@@ -90,18 +109,42 @@ def _conduct(doc: DocWriter, f: SessionReport) -> None:
     if c.version is None:
         doc.para("The group has no code of conduct recorded yet.")
         return
-    adopted = f", agreed on {short_date(c.adopted)}" if c.adopted else ""
-    doc.para(f"The group's code of conduct is version {c.version}{adopted}.")
+    agreed = f", agreed by the group on {short_date(c.agreed_on)}" if c.agreed_on else ""
+    doc.para(f"The group's code of conduct is version {c.version}{agreed}.")
     if c.changed_here is not None:
         doc.para("The group changed its code of conduct at this meeting."
                  + (f" {full_stop(c.changed_here)}" if c.changed_here else ""))
-    line = f"{people(c.agreed).capitalize()} agreed it at the meeting"
+    line = f"{people(c.agreed)} agreed it at the meeting"
     if c.agreed_later:
         line += f" and {c.agreed_later} agreed it later"
     line += "."
     if c.not_agreed:
-        line += f" {people(c.not_agreed).capitalize()} present had not yet agreed it."
+        line += f" {people(c.not_agreed)} present had not yet agreed it."
     doc.para(line)
+
+
+def _followed_up(doc: DocWriter, f: SessionReport) -> None:
+    """What happened to earlier meetings' actions, as reported at this one."""
+    if not f.followed_up:
+        return
+    doc.heading("Last time's actions", 1)
+    doc.para(f"{plural(len(f.followed_up), 'action')} from earlier meetings "
+             f"{was_were(len(f.followed_up))} followed up at this meeting.")
+    rows = []
+    for a in f.followed_up:
+        result = []
+        if a.status == "done":
+            result.append((B("We did: "), full_stop(a.outcome)))
+        elif a.status == "not_able":
+            result.append((B("Not able, because: "), full_stop(a.reason)))
+        else:
+            result.append("Still open.")
+        if a.told_back_at:
+            result.append(f"Told back to the group on {short_date(a.told_back_at)}.")
+        rows.append(((a.text, f"Agreed on {short_date(a.session_date)}."), a.status_label,
+                     result))
+    doc.table("Actions from earlier meetings followed up at this one",
+              ("Action", "Status", "What happened"), rows, (7.0, 2.5, 7.5))
 
 
 def _discussion(doc: DocWriter, f: SessionReport) -> None:
@@ -126,7 +169,7 @@ def _decision(doc: DocWriter, d: DecisionFact) -> None:
     if d.differing_views:
         doc.para(B("Views that differed, and why they were not followed: "),
                  d.differing_views, keep_next=True)
-    doc.para(B("In the group's control: "), d.in_control_label + ".")
+    doc.para(B("Can the group make it happen? "), d.control)
 
 
 def _gist(text: str, limit: int = 60) -> str:
@@ -175,10 +218,11 @@ def _evidence(doc: DocWriter, f: SessionReport) -> None:
     doc.para(B("Why: "), full_stop(inv.purpose) or "Not recorded.")
     doc.para(B("Stage: "), inv.stage + ".")
     if inv.present:
-        spoke = f"{inv.spoke} of the {people(inv.present)} present spoke at least once"
+        spoke = (f"{of(inv.spoke, inv.present, 'person', 'people')} present "
+                 f"{was_were(inv.spoke)} heard (spoke, or raised an idea in their name)")
         if inv.turns:
-            spoke += (f"; {inv.turns_lived_experience} of {plural(inv.turns, 'turn')} "
-                      "to speak were taken by people with lived experience")
+            spoke += (f"; people with lived experience took "
+                      f"{of(inv.turns_lived_experience, inv.turns, 'turn')} to speak")
         doc.para(B("Voices heard: "), spoke + ".")
     doc.para(B("Ideas: "),
              f"{plural(inv.ideas, 'idea')} raised: {inv.ideas_lived_experience} by people with "
@@ -187,7 +231,7 @@ def _evidence(doc: DocWriter, f: SessionReport) -> None:
              "meeting).")
     if inv.decisions:
         doc.para(B("Impact on the outcome: "),
-                 f"{inv.decisions_informed} of {plural(inv.decisions, 'decision')} "
+                 f"{of(inv.decisions_informed, inv.decisions, 'decision')} "
                  f"drew on ideas raised at the meeting ({plural(inv.ideas_used, 'idea')} "
                  f"used); {inv.decisions_in_control} of them "
                  f"{is_are(inv.decisions_in_control)} fully within the "
@@ -253,3 +297,11 @@ def _corrections(doc: DocWriter, f: SessionReport) -> None:
     doc.listed("Corrections", "These minutes were corrected after the meeting:",
                [f"Corrected on {short_date(c.day)}: {c.what}."
                 + (f" Note: {full_stop(c.note)}" if c.note else "") for c in f.corrections])
+
+
+def _withdrawn(doc: DocWriter, f: SessionReport) -> None:
+    doc.listed("Withdrawn records",
+               "These records were withdrawn as entered in error. They are kept in the "
+               "session's history, and are not counted or listed in these minutes:",
+               [f"{w.kind.capitalize()} withdrawn on {short_date(w.day)}. Reason: "
+                f"{full_stop(w.reason)}" for w in f.withdrawn])

@@ -12,6 +12,7 @@ from coprod_tui.text import one_line
 from .forms import SessionDialog, label
 
 OTHER = "__other__"
+NOTHING = "__nothing__"
 
 
 class ActionDialog(SessionDialog[str]):
@@ -31,30 +32,34 @@ class ActionDialog(SessionDialog[str]):
                      + [(Text("Someone else (type below)"), OTHER)],
                      value=OTHER, id="owner", allow_blank=False)
         yield Input(id="owner_text", placeholder="A team or person not in the room")
-        yield label("Due by (year-month-day, optional)")
-        yield Input(id="due", placeholder="2026-03-31")
-        yield label("It answers (so people see what happened to what they said)")
-        sources = [(Text("Nothing in particular"), "")]
+        yield label("Due by (optional)")
+        yield Input(id="due", placeholder="year-month-day")
+        yield label("What it answers (so people see what happened to what they said)")
+        # Chosen by whoever records it: never a silent link to the latest decision.
+        sources = [(Text("Nothing in particular"), NOTHING)]
         sources += [(Text("Decision: " + one_line(d.text)), f"decision:{d.id}")
-                    for d in reversed(session.decisions())]
+                    for d in reversed(session.decisions()) if not d.withdrawn]
         sources += [(Text("Idea: " + one_line(i.text)), f"idea:{i.id}")
-                    for i in reversed(session.ideas())]
-        yield Select(sources, value=sources[1][1] if len(sources) > 1 else "", id="source",
-                     allow_blank=False)
+                    for i in reversed(session.ideas()) if not i.withdrawn]
+        yield Select(sources, id="source", allow_blank=True,
+                     prompt="Choose: an idea, a decision, or nothing in particular")
         yield Static("The action starts as open; mark it done, or not able to do with the "
                      "reason, when you know.", classes="hint", markup=False)
 
 
     def submit(self) -> str:
         owner = self.value("owner")
-        source = self.value("source") or ""
-        kind, _, source_id = source.partition(":")
+        if not self.value("text").strip():
+            raise ValidationError("Say what will be done.", field="text")
+        source = self.value("source")
+        if source is None:
+            raise ValidationError("Choose what this action answers: an idea, a decision, "
+                                  "or nothing in particular.", field="source_id")
+        kind, _, source_id = ("" if source == NOTHING else source).partition(":")
         fields = {"due": self.value("due").strip(), "source_kind": kind,
                   "source_id": source_id or None}
         if owner == OTHER:
             fields["owner"] = self.value("owner_text")
         else:
             fields["owner_person_id"] = owner
-        if not self.value("text").strip():
-            raise ValidationError("Say what will be done.", field="text")
         return self.session.add_action(self.value("text"), **fields).id

@@ -1,17 +1,20 @@
 """A list of actions ("You said, We did") that can be followed up where it is shown.
 
 d marks one done (saying what was done), x not able to do (saying why), t records
-that the outcome was told back to the group, o opens it again.
+the day the outcome was told back to the group, o opens it again. Shown inside a
+meeting (the Follow up step), each is recorded as followed up at that meeting, and
+told back on its day; elsewhere, told back today unless another day is typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import ActionRow
@@ -41,10 +44,13 @@ class ActionsTable(AppAccess, DataTable):
         Binding("o", "reopen", "Reopen", show=False, id="actions.reopen"),
     ]
 
-    def __init__(self, reload: Callable[[], list[ActionRow]], **kwargs) -> None:
+    def __init__(self, reload: Callable[[], list[ActionRow]], *, meeting: str | None = None,
+                 meeting_date: str | None = None, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self._reload = reload
         self.rows_shown: list[ActionRow] = []
+        #: The session (and its day) this list is followed up at, if at a meeting.
+        self.meeting, self.meeting_date = meeting, meeting_date
 
     def on_mount(self) -> None:
         self.add_columns("Due", "Status", "Action", "Who", "From")
@@ -75,11 +81,26 @@ class ActionsTable(AppAccess, DataTable):
     def action_follow(self, how: str) -> None:
         row = self.current
         if row is not None:
-            self.app.push_screen(OutcomeDialog(row, how), lambda _: self.fill())
+            self.app.push_screen(OutcomeDialog(row, how, self.meeting), lambda _: self.fill())
 
     def action_told_back(self) -> None:
-        if self._apply(self.service.follow_up.mark_told_back):
-            self.notify("Recorded that the group has been told.")
+        row = self.current
+        if row is None:
+            return
+        if row.status == "open":
+            self.notify("There is no outcome to tell back yet: mark it done (d) or not "
+                        "able (x) first.")
+            return
+
+        def told(day: str | None) -> None:
+            if day:
+                self.fill()
+                self.notify(f"Recorded that the group was told on {short_date(day)}.",
+                            markup=False)
+
+        self.app.push_screen(ToldBackDialog(row, self.meeting,
+                                            self.meeting_date or date.today().isoformat()),
+                             told)
 
     def action_reopen(self) -> None:
         self._apply(self.service.follow_up.reopen)
@@ -120,9 +141,9 @@ class OutcomeDialog(FormDialog[str]):
 
     FIRST_FOCUS = "words"
 
-    def __init__(self, row: ActionRow, how: str) -> None:
+    def __init__(self, row: ActionRow, how: str, meeting: str | None = None) -> None:
         super().__init__()
-        self.row, self.how = row, how
+        self.row, self.how, self.meeting = row, how, meeting
         self.TITLE_TEXT = "We did it" if how == "done" else "We were not able to do it"
         self.SUBMIT_LABEL = "Save"
 
@@ -141,7 +162,35 @@ class OutcomeDialog(FormDialog[str]):
         words = self.value("words")
         follow_up = self.service.follow_up
         if self.how == "done":
-            follow_up.mark_done(self.row.session_id, self.row.id, words)
+            follow_up.mark_done(self.row.session_id, self.row.id, words, meeting=self.meeting)
         else:
-            follow_up.mark_not_able(self.row.session_id, self.row.id, words)
+            follow_up.mark_not_able(self.row.session_id, self.row.id, words,
+                                    meeting=self.meeting)
         return self.row.id
+
+
+class ToldBackDialog(FormDialog[str]):
+    """The day the group was told what happened (the meeting's day, at a meeting)."""
+
+    TITLE_TEXT = "The group was told what happened"
+    SUBMIT_LABEL = "Save"
+    FIRST_FOCUS = "day"
+    WIDGETS = {"communicated_back_at": "day"}
+
+    def __init__(self, row: ActionRow, meeting: str | None, day: str) -> None:
+        super().__init__()
+        self.row, self.meeting, self.day = row, meeting, day
+
+    def fields(self) -> ComposeResult:
+        yield Static(Text(f"Action: {self.row.text}"), markup=False)
+        yield label("The day they were told (year-month-day)")
+        yield Input(self.day, id="day")
+
+    def on_input_submitted(self) -> None:
+        self.action_submit()
+
+    def submit(self) -> str:
+        day = self.value("day").strip()
+        self.service.follow_up.mark_told_back(self.row.session_id, self.row.id, on=day,
+                                              meeting=self.meeting)
+        return day

@@ -8,12 +8,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from coprod_tui.words import plural
+
 from .action_list import ActionDetail, ActionsTable
 from .commands import BackHomeCommands
 from .saving import Saving
 
-SHOWING = {None: "all actions", "open": "open actions", "done": "actions done",
-           "not_able": "actions not able to be done"}
+#: What is shown, one and many ("1 open action", "3 open actions").
+SHOWING = {None: ("action", "actions"), "open": ("open action", "open actions"),
+           "done": ("action done", "actions done"),
+           "not_able": ("action not able to be done", "actions not able to be done")}
 
 
 class GroupActionsScreen(Saving, Screen[None]):
@@ -47,7 +51,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         group = self.service.groups.group(self.group_id)
         table = self.query_one(ActionsTable)
         self.query_one("#intro", Static).update(
-            f"{group.name}: {len(table.rows_shown)} {SHOWING[self.status]}. "
+            f"{group.name}: {plural(len(table.rows_shown), *SHOWING[self.status])}. "
             "d done · x not able · t told back · f changes what is shown")
 
     def action_cycle(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -94,7 +95,9 @@ class AttendanceScreen(StepScreen):
                 f"online) · Apologies {sum(1 for a in rows if a.status == 'apologies')} · "
                 f"Not marked {unmarked}")
         mix = " · ".join(f"{role} {n}" for role, n in roles.most_common()) or "nobody yet"
-        self.query_one("#counts", Static).update(f"{line}\nRoles present: {mix}")
+        closed = ("\nThis session is closed: a change here is kept as a dated correction."
+                  if self.session.session.status == "closed" else "")
+        self.query_one("#counts", Static).update(f"{line}\nRoles present: {mix}{closed}")
 
     def _current_id(self) -> str | None:
         table = self.query_one("#people", DataTable)
@@ -122,9 +125,17 @@ class AttendanceScreen(StepScreen):
 
     def action_late(self) -> None:
         self._change(self.session.mark_late)
+        self._say_time("arrived", "start")
 
     def action_left_early(self) -> None:
         self._change(self.session.mark_left)
+        self._say_time("left", "end")
+
+    def _say_time(self, what: str, when: str) -> None:
+        """On a day other than the meeting's, the time is the meeting's, not the clock's."""
+        if self.session.session.date != date.today().isoformat():
+            self.notify(f"This meeting is not today, so the time they {what} is its {when} "
+                        "time: press Enter to give the real one.", timeout=8)
 
     def action_mode(self) -> None:
         person = self._current()

@@ -10,12 +10,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from coprod_tui.report import SessionReport, session_report
-from coprod_tui.words import counted, join_words, people, plural
+from coprod_tui.words import counted, join_words, of, people, plural
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
+from .confirm import ConfirmDialog
 from .forms import input_row, label
 from .journey import SaveStatus
+
+STATEMENT = "'I' statement"
 
 NEXT_FIELDS = ("next_date", "next_start", "next_venue", "next_note")
 
@@ -24,20 +27,32 @@ def summary_lines(report: SessionReport) -> list[str]:
     """What was recorded, for the facilitator: the minutes' own counts and durations."""
     inv, conduct = report.involvement, report.conduct
     roles = ", ".join(f"{role} {n}" for role, n in inv.by_role)
-    agreed = f"{conduct.agreed} of {inv.present} agreed the code of conduct at the meeting"
+    present = len(report.present)
+    agreed = (f"{of(conduct.agreed, present, 'person', 'people')} present agreed the code "
+              "of conduct at the meeting")
     if conduct.agreed_later:
         agreed += f", {conduct.agreed_later} later"
+    helpers = ", ".join(f"{role} {n}" for role, n in inv.supporting)
+    decided = (f"{plural(inv.decisions, 'decision')}"
+               + (" (each with reasons)" if inv.decisions > 1 else
+                  " (with its reasons)" if inv.decisions else ""))
     lines = [
-        f"{people(inv.present).capitalize()} took part" + (f": {roles}" if roles else "")
+        f"{people(inv.present)} took part" + (f": {roles}" if roles else "")
+        + (f"; there to support others: {helpers}" if helpers else "")
         + f"; {plural(inv.apologies, 'apology', 'apologies')}.",
         agreed + ".",
         f"{plural(inv.turns, 'turn')} to speak; "
-        + (f"did not speak: {join_words(report.not_spoken)}." if report.not_spoken
-           else "everyone present spoke."),
-        f"{plural(inv.ideas, 'idea')}, {plural(inv.decisions, 'decision')} (each with "
-        f"reasons), {plural(inv.actions, 'action')}: {inv.actions_done} done, "
+        + (f"not heard yet: {join_words(report.not_spoken)}." if report.not_spoken
+           else "everyone taking part was heard."),
+        f"{plural(inv.ideas, 'idea')}"
+        + (f" ({inv.ideas_not_taken_up} not taken up)" if inv.ideas_not_taken_up else "")
+        + f", {decided}, "
+        f"{plural(inv.actions, 'action')}: {inv.actions_done} done, "
         f"{inv.actions_not_able} not able, {inv.actions_open} open.",
     ]
+    if report.withdrawn:
+        lines.append(f"{plural(len(report.withdrawn), 'record')} withdrawn as entered in "
+                     "error (in no count).")
     lines.extend(f"  {item.title}: {item.timing}" for item in report.items)
     return lines
 
@@ -62,8 +77,8 @@ class CloseScreen(FormStepScreen):
             yield Static("What was recorded", classes="section")
             yield Static(id="summary", markup=False)
             yield Static("Next meeting", classes="section")
-            yield input_row((("next_date", "Date", nm.date, "2026-04-14"),
-                             ("next_start", "Starts", nm.start, "10:30")))
+            yield input_row((("next_date", "Date", nm.date, "year-month-day"),
+                             ("next_start", "Starts", nm.start, "hh:mm")))
             yield label("Where")
             yield Input(nm.venue, id="next_venue")
             yield label("Anything to say about it")
@@ -91,14 +106,14 @@ class CloseScreen(FormStepScreen):
         report = session_report(self.session.snapshot(), self.coprod.wording,
                                 for_facilitator=True)
         self.query_one("#summary", Static).update(Text("\n".join(summary_lines(report))))
-        status = {"planned": "This session has not started yet.",
+        status = {"planned": "This session has not started yet (Ctrl+S on F6 Run starts it).",
                   "live": "This session is still running. Close it when the meeting ends.",
                   "closed": "This session is closed. Changes now are kept as corrections."}
         self.query_one("#status-line", Static).update(status[report.status])
-        self.query_one("#finish", Button).display = report.status != "closed"
+        self.query_one("#finish", Button).display = report.status == "live"
         self.query_one("#after", Static).update(
             f"{plural(report.cards.total if report.cards else 0, 'comment card')} entered; "
-            f"{len(report.checks)} of 8 'I' statements checked. "
+            f"{of(len(report.checks), 8, STATEMENT)} checked. "
             "Then share the minutes with F8.")
 
     # -- next meeting ---------------------------------------------------------------------
@@ -123,20 +138,59 @@ class CloseScreen(FormStepScreen):
     def _statements_pressed(self) -> None:
         self.action_statements()
 
+    def step_commands(self):
+        yield ("Close the session", "Lock the record of the meeting (asked first)",
+               self.action_finish)
+        yield ("An idea not taken up", "Say why the group will not take up an idea "
+               "(You said, We did: We could not)", self.action_not_taken_up)
+
+    def action_not_taken_up(self) -> None:
+        from .records import NotTakenUpDialog
+
+        self.app.push_screen(NotTakenUpDialog(self.session_id))
+
     def action_finish(self) -> None:
-        if self.session.session.status == "closed":
-            self.notify("This session is already closed.")
+        status = self.session.session.status
+        if status != "live":
+            self.notify("This session is already closed." if status == "closed" else
+                        "This session has not started, so there is nothing to close yet.")
             return
         self.flush_saves()
         if self.query(".-invalid"):
             self.notify("Fix the next meeting details first (see the message).",
                         severity="warning")
             return
-        if self.save(self.session.close) is not None:
-            self._summarise()
-            self.notify("The session is closed. Everything is saved.")
-            self._ask_for_plain_words()
+        # The facilitator's own view: real names, as on the rest of this screen.
+        report = session_report(self.session.snapshot(), self.coprod.wording,
+                                for_facilitator=True)
+        lines = ["Closing locks the record of this meeting. After it, nothing new can be "
+                 "added: no ideas, decisions, actions, hands up, comment cards, 'I' "
+                 "statement answers or checklist ticks, and the agenda is fixed.",
+                 "A change to what it says is kept as a dated correction, and a record "
+                 "entered by mistake can be withdrawn, with the reason. Following up its "
+                 "actions, and the next meeting's details, stay open."]
+        left = []
+        if report.cards is None:
+            left.append("no comment cards have been entered")
+        if len(report.checks) < 8:
+            left.append(f"{of(len(report.checks), 8, STATEMENT)} checked")
+        waiting = len(self.session.unanswered_ideas())
+        if waiting:
+            left.append(f"{plural(waiting, 'idea')} with no answer yet (say why one was "
+                        "not taken up: Ctrl+Y on Run, or the palette)")
+        if report.not_spoken:
+            left.append(f"not heard yet: {join_words(list(report.not_spoken))}")
+        if left:
+            lines.append("Before you close: " + "; ".join(left) + ".")
 
+        def answered(choice: str | None) -> None:
+            if choice == "close" and self.save(self.session.close) is not None:
+                self._summarise()
+                self.notify("The session is closed. Everything is saved.")
+                self._ask_for_plain_words()
+
+        self.app.push_screen(ConfirmDialog("Close the session?", lines,
+                                           [("close", "Close it", "primary")]), answered)
     # -- plain words for the easy read ------------------------------------------------------
 
     def action_plain_words(self) -> None:

@@ -57,6 +57,10 @@ class HomeCommands(ScreenCommands):
         yield "Edit group", "Change the highlighted group's details", home.action_edit_group
         yield "Resume", "Go back to the session that is running", home.action_resume
         yield "Open session", "Open the highlighted session", home.action_open
+        yield ("Delete session", "Delete the highlighted session, if it was made by mistake "
+               "(planned, or with nothing recorded)", home.action_delete_session)
+        yield ("Move session to another group", "For a session made in the wrong group",
+               home.action_move_session)
         yield ("Glossary", "Words the highlighted group uses, with their plain meaning",
                partial(_glossary_from_home, home))
 
@@ -70,6 +74,10 @@ class StepCommands(ScreenCommands):
             if step.key != screen.STEP:
                 yield (f"Go to {step.label} ({step.fkey.upper()})", step.help,
                        partial(screen.action_go, step.key))
+        yield from screen.step_commands()
+        yield ("Withdraw a record", "Take out an idea, decision, action or comment card "
+               "entered by mistake (kept, marked withdrawn, with the reason)",
+               screen.action_withdraw)
         yield ("Comment cards", "Each person's answer: how far their voice has influence",
                screen.action_cards)
         yield ("'I' statements check", "Check the session against the 8 'I' statements",
@@ -102,6 +110,8 @@ class SessionViewCommands(ScreenCommands):
         view = cast("SessionViewScreen", self.screen)
         yield ("Correct a record", "Change an idea, decision or action (kept as a dated "
                "correction)", view.action_correct)
+        yield ("Withdraw a record", "Take out a record entered by mistake (kept, marked "
+               "withdrawn, with the reason)", view.action_withdraw)
         yield from _easy_read_commands(view)
         for step in STEPS:
             yield (f"Go to {step.label} ({step.fkey.upper()})", step.help,

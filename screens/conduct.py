@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.model import Group
-from coprod_tui.words import clock_of, short_date
+from coprod_tui.words import clock_of, plural, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
@@ -64,8 +64,9 @@ class ConductScreen(StepScreen):
                         "the group.")
         else:
             points = "\n\n".join(f"•  {p}" for p in conduct.points())
-            adopted = short_date(conduct.adopted_at)
-            code.update(f"Our code of conduct (version {conduct.version}, agreed {adopted})"
+            agreed = (f", agreed by the group on {short_date(conduct.agreed_on)}"
+                      if conduct.agreed_on else ", not yet agreed by the group")
+            code.update(f"Our code of conduct (version {conduct.version}{agreed})"
                         f"\n\n{points}")
         table = self.query_one("#agreements", DataTable)
         table.clear()
@@ -114,7 +115,7 @@ class ConductScreen(StepScreen):
         recorded = self.save(self.session.agree_everyone)
         self._show()
         if recorded:
-            self.notify(f"Recorded {recorded} agreement(s).")
+            self.notify(f"Recorded {plural(recorded, 'agreement')}.")
 
     def action_full_screen(self) -> None:
         self.app.push_screen(ConductLarge(self.query_one("#code", Static).content))
@@ -125,7 +126,8 @@ class ConductScreen(StepScreen):
                 self._show()
                 self.notify(f"The code is now version {version}. People agree to it again.")
 
-        self.app.push_screen(AmendDialog(self.group.id), amended)
+        session = self.session.session
+        self.app.push_screen(AmendDialog(self.group.id, session.id, session.date), amended)
 
 
 class ConductLarge(FormDialog[None]):
@@ -147,9 +149,10 @@ class AmendDialog(FormDialog[int]):
     TITLE_TEXT = "Change the code of conduct with the group"
     SUBMIT_LABEL = "Save as a new version"
 
-    def __init__(self, group_id: str) -> None:
+    def __init__(self, group_id: str, session_id: str | None = None,
+                 day: str = "") -> None:
         super().__init__()
-        self.group_id = group_id
+        self.group_id, self.session_id, self.day = group_id, session_id, day
 
     def fields(self) -> ComposeResult:
         group = self.service.groups.group(self.group_id)
@@ -159,9 +162,12 @@ class AmendDialog(FormDialog[int]):
                         id="text", height=12)
         yield label("What changed, and why (kept with the new version)")
         yield Input(id="note")
+        yield label("The day the group agreed it (year-month-day; blank if not yet)")
+        yield Input(self.day, id="agreed_on")
         yield Static("The earlier version is kept, with its date.", classes="hint",
                      markup=False)
 
     def submit(self) -> int:
-        return self.service.groups.amend_conduct(self.group_id, self.value("text"),
-                                                 self.value("note")).version
+        return self.service.groups.amend_conduct(
+            self.group_id, self.value("text"), self.value("note"),
+            agreed_on=self.value("agreed_on"), session_id=self.session_id).version

@@ -19,7 +19,9 @@ class FollowUpScreen(StepScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
         yield Static(id="intro", markup=False)
-        yield ActionsTable(self._rows, id="actions")
+        session = self.session.session
+        yield ActionsTable(self._rows, meeting=session.id, meeting_date=session.date,
+                           id="actions")
         yield ActionDetail(id="detail")
         yield SaveStatus()
         yield Footer()
@@ -39,7 +41,8 @@ class FollowUpScreen(StepScreen):
         count = len(table.rows_shown)
         self.query_one("#intro", Static).update(
             "Tell the group what happened to what they said. d done (We did) · x not able "
-            "(with the reason) · t told back to the group."
+            "(with the reason) · t told back to the group (on this meeting's day). Each "
+            "is listed in this meeting's minutes."
             if count else
             "Nothing to follow up from earlier sessions: no open actions, and every outcome "
             "has been told back.")

@@ -13,7 +13,7 @@ from .forms import FormDialog, label, select, text_area
 class GroupFormScreen(FormDialog[str]):
     SUBMIT_LABEL = "Save group"
     #: The code of conduct's first version: its text is typed in the "conduct" box.
-    WIDGETS = {"text": "conduct"}
+    WIDGETS = {"text": "conduct", "agreed_on": "conduct_agreed_on"}
 
     def __init__(self, group_id: str | None) -> None:
         super().__init__()
@@ -38,6 +38,8 @@ class GroupFormScreen(FormDialog[str]):
         if group is None:
             yield label("Code of conduct (one point per line; the group can change it later)")
             yield text_area(self.coprod.wording.code_of_conduct, id="conduct", height=8)
+            yield label("The day the group agreed it (year-month-day; blank if it has not yet)")
+            yield Input(id="conduct_agreed_on", placeholder="year-month-day")
         else:
             yield Static("The code of conduct is changed with the group, on the Agree step.",
                          classes="hint", markup=False)
@@ -47,5 +49,7 @@ class GroupFormScreen(FormDialog[str]):
                   ("name", "organisation", "purpose", "can_change", "cannot_change", "stage")}
         groups = self.service.groups
         if self.group_id is None:
-            return groups.add_group(conduct=self.value("conduct"), **fields).id
+            return groups.add_group(conduct=self.value("conduct"),
+                                    conduct_agreed_on=self.value("conduct_agreed_on"),
+                                    **fields).id
         return groups.update_group(self.group_id, **fields).id

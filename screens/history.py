@@ -15,9 +15,33 @@ from textual.widgets import DataTable, Footer, Static
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import GroupHistory
+from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import HistoryCommands
+
+
+def summary_lines(history: GroupHistory) -> list[str]:
+    """The history's summary, as the screen shows it above its tables."""
+    lines = []
+    if history.lived_experience_percent is not None:
+        lines.append(f"{history.lived_experience_percent}% of places taken were people "
+                     "with lived experience (using services, family, carers, young people).")
+    mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
+    lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
+    if history.roles_missing:
+        lines.append("Roles the group recruits, never represented (seldom heard?): "
+                     + ", ".join(history.roles_missing) + ".")
+    if history.not_seen_lately:
+        lines.append("Not seen lately:")
+        lines.extend(f"  {p.name}: {p.missed_words}"
+                     + (f"; last came {p.last_attended}" if p.last_attended
+                        else "; has not come yet")
+                     for p in history.not_seen_lately)
+    methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
+    lines.append(f"Ways of working used: {methods or 'none recorded'}.")
+    lines.extend(history.skipped)
+    return lines
 
 
 class GroupHistoryScreen(AppAccess, Screen[None]):
@@ -81,38 +105,25 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
 
     def _show(self, history: GroupHistory) -> None:
         self.query_one("#history-title", Static).update(
-            f"History of {history.group_name}: {len(history.sessions)} sessions held")
-        lines = []
-        if history.lived_experience_percent is not None:
-            lines.append(f"{history.lived_experience_percent}% of places taken were people "
-                         "with lived experience (using services, family, carers, young people).")
-        mix = ", ".join(f"{label} {n}" for label, n in history.role_mix)
-        lines.append(f"Roles across all sessions: {mix or 'nobody yet'}.")
-        if history.roles_missing:
-            lines.append("Never represented (seldom heard?): "
-                         + ", ".join(history.roles_missing) + ".")
-        if history.not_seen_lately:
-            lines.append("Not at any of the last 3 sessions: " + ", ".join(
-                f"{p.name} (last {p.last_attended or 'never came'})"
-                for p in history.not_seen_lately) + ".")
-        methods = ", ".join(f"{label} {n}" for label, n in history.method_mix)
-        lines.append(f"Ways of working used: {methods or 'none recorded'}.")
-        lines.extend(history.skipped)
+            f"History of {history.group_name}: {plural(len(history.sessions), 'session')} "
+            "held")
+        lines = summary_lines(history)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
 
         people = self.query_one("#people", DataTable)
-        people.add_columns("Name", "Role", "Came", "Apologies", "Last came", "Spoke", "Ideas")
+        people.add_columns("Name", "Role", "Came", "Apologies", "Did not come", "Last came",
+                           "Spoke", "Ideas")
         for p in history.people:
             people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), p.role_label,
-                           str(p.attended), str(p.apologies), p.last_attended or "never",
-                           str(p.turns), str(p.ideas))
+                           str(p.attended), str(p.apologies), str(p.absent),
+                           p.last_attended or "not yet", str(p.turns), str(p.ideas))
         sessions = self.query_one("#sessions", DataTable)
-        sessions.add_columns("Date", "Session", "Present", "Lived experience",
+        sessions.add_columns("Date", "Session", "Present", "Roles", "Lived experience",
                              "Cards 4/3/2/1", "Ways")
         for mix in history.sessions:
             cards = "/".join(str(mix.influence.get(n, 0)) for n in (4, 3, 2, 1)) \
                 if mix.influence else "none"
-            sessions.add_row(mix.date, Text(mix.title), str(mix.present),
+            sessions.add_row(mix.date, Text(mix.title), str(mix.present), Text(mix.role_mix),
                              str(mix.lived_experience), cards,
                              ", ".join(mix.method_labels))
         people.focus()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.text import one_line
+from coprod_tui.words import long_date
 
 from .base import AppAccess
 from .commands import HomeCommands
@@ -42,6 +43,8 @@ class HomeScreen(AppAccess, Screen[None]):
         Binding("a", "actions", "Actions", id="home.actions"),
         Binding("h", "history", "History", id="home.history"),
         Binding("enter", "open", "Open", show=False, id="home.open"),
+        Binding("d", "delete_session", "Delete", show=False, id="home.delete-session"),
+        Binding("m", "move_session", "Move to group", show=False, id="home.move-session"),
     ]
     #: The group the sessions table was last filled for (None: all groups).
     _shown_group: object = _NOT_SHOWN
@@ -200,6 +203,13 @@ class HomeScreen(AppAccess, Screen[None]):
             return
         open_step(self.app, step or first_step_for(status), session_id)
 
+    def _highlighted(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if value == OLDER else value
+
     def action_open(self) -> None:
         table = self.query_one("#sessions", DataTable)
         if table.row_count:
@@ -208,6 +218,61 @@ class HomeScreen(AppAccess, Screen[None]):
                 self._add_page()
             else:
                 self.open_session(key.value)
+
+    def action_delete_session(self) -> None:
+        """Delete the highlighted session, if it was made by mistake (asked first)."""
+        from .confirm import ConfirmDialog
+
+        session_id = self._highlighted()
+        if session_id is None:
+            self.notify("Highlight a session on the right first.")
+            return
+        try:
+            why = self.service.delete_refusal(session_id)
+            session = self.service.session(session_id).session
+        except CoprodError as exc:
+            self.notify(str(exc), title="Not deleted", severity="warning", markup=False)
+            return
+        if why:
+            self.notify(why, title="Not deleted", severity="warning", markup=False)
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice != "delete":
+                return
+            try:
+                self.service.delete_session(session_id)
+            except CoprodError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error", markup=False)
+                return
+            self.refresh_lists()
+            self.notify("The session was deleted.")
+
+        self.app.push_screen(ConfirmDialog("Delete this session?", [
+            f"{session.title} ({long_date(session.date)}, "
+            f"{STATUS_WORDS.get(session.status, session.status).lower()}).",
+            "Deleting removes it, and anything planned for it, for good. Only a session "
+            "made by mistake can go: a planned one, or one with nothing recorded in it."],
+            [("delete", "Delete it", "error")]), answered)
+
+    def action_move_session(self) -> None:
+        """Move the highlighted session to another group (a form that asks first)."""
+        from .move_session import MoveSessionDialog
+
+        session_id = self._highlighted()
+        if session_id is None:
+            self.notify("Highlight a session on the right first.")
+            return
+        if len(self.service.groups.groups()) < 2:
+            self.notify("There is no other group to move it to: make one with g first.")
+            return
+
+        def moved(group_id: str | None) -> None:
+            if group_id:
+                self.refresh_lists()
+                self.notify("The session was moved.")
+
+        self.app.push_screen(MoveSessionDialog(session_id), moved)
 
     def action_resume(self) -> None:
         live = self.service.latest(status="live", limit=1)

@@ -9,6 +9,7 @@ there are, and how a step is opened, is ``steps.py``'s.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -148,6 +149,17 @@ class StepScreen(RoomControls, SessionScreen):
             return
         self.session.release()
         self.app.pop_screen()
+
+    def step_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        """This step's own commands for the palette (name, what it does, what runs it)."""
+        yield from ()
+
+    def action_withdraw(self) -> None:
+        """Withdraw a record entered by mistake (kept, marked withdrawn, with why)."""
+        from .records import RecordPicker
+
+        self.flush_saves()
+        self.app.push_screen(RecordPicker(self.session_id, "withdraw"))
 
     def action_cards(self) -> None:
         from .cards import CommentCardsScreen

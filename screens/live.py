@@ -3,11 +3,17 @@
 Typing an idea and pressing Enter records it; the line above the box says who
 it will be credited to. Everything else is one Ctrl key away, so the
 facilitator's hands never leave the keyboard.
+
+Looking at Run changes nothing: a planned session starts only when the
+facilitator says so (Ctrl+S, or anything recorded, which asks first), with a
+question when it is not the session's own day. A closed session records nothing
+new here (the core refuses it too); its page corrects or withdraws records.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import date, datetime
 
 from rich.text import Text
 from textual import on
@@ -24,9 +30,10 @@ from coprod_tui.model import Action, Hand, Person
 from coprod_tui.rules.agenda import clock, neighbour
 from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
 from coprod_tui.text import one_line
-from coprod_tui.words import clock_of
+from coprod_tui.words import clock_of, long_date, short_date
 
-from .journey import SaveStatus, StepScreen
+from .confirm import ConfirmDialog
+from .journey import SaveStatus, StepBar, StepScreen
 from .saving import typed
 
 
@@ -46,6 +53,7 @@ class LiveScreen(StepScreen):
     STEP = "live"
     CSS_PATH = ["journey.tcss", "live.tcss"]
     BINDINGS = [
+        Binding("ctrl+s", "start", "Start", priority=True, id="run.start"),
         Binding("ctrl+r", "hand('normal')", "Hand up", priority=True, id="run.hand-up"),
         Binding("ctrl+o", "hand('point_of_order')", "Point of order", priority=True,
                 show=False, id="run.point-of-order"),
@@ -57,6 +65,8 @@ class LiveScreen(StepScreen):
         Binding("pagedown", "item(1)", "Next item", priority=True, id="run.next-item"),
         Binding("pageup", "item(-1)", "Previous item", priority=True, show=False,
                 id="run.previous-item"),
+        Binding("ctrl+y", "not_taken_up", "Not taken up", priority=True, show=False,
+                id="run.not-taken-up"),
     ]
 
     #: What the screen follows: the running agenda item, the hands up (in order) and
@@ -73,11 +83,10 @@ class LiveScreen(StepScreen):
         # rather than on every key typed into the capture box.
         self._people: dict[str, Person] = {}
         self._present: list[Person] = []
-        #: True while opening Run could not mark the planned session as started (a full
-        #: disk): it is tried again before the next change.
-        self._start_refused = False
         #: True while the idea in the capture box is one the disk refused.
         self._idea_refused = False
+        #: How many of its records were withdrawn when the record was last shown.
+        self._withdrawn_seen = 0
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -97,41 +106,106 @@ class LiveScreen(StepScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        status = self.session.session.status
-        if status == "planned":
-            self._start_refused = self._start() is None
-        elif status == "closed":
-            self.notify("This session is closed: changes are kept as corrections.",
-                        severity="warning", timeout=5)
-        self.query_one("#voices", DataTable).add_columns("Name", "Spoke")
+        if self.session.session.status == "closed":
+            self._show_closed()
+        self.query_one("#voices", DataTable).add_columns("Name", "Heard")
         self.current_item = self.session.session.current_item_id
         self._refresh_people()
         for at, kind, who, text in self._history():
             self._add_to_record(kind, who, text, at)
+        self._withdrawn_seen = self._withdrawn_count()
         self._tick()
         self.set_interval(1, self._tick)
         self.query_one("#capture", Input).focus()
 
     def on_screen_resume(self) -> None:
         self._refresh_people()
+        withdrawn = self._withdrawn_count()
+        if withdrawn != self._withdrawn_seen:  # a record was withdrawn: show the record
+            self._withdrawn_seen = withdrawn    # without it (rebuilt only then: it is long)
+            log = self.query_one("#record", RichLog)
+            log.clear()
+            for at, kind, who, text in self._history():
+                self._add_to_record(kind, who, text, at)
+
+    def _withdrawn_count(self) -> int:
+        session = self.session
+        return sum(1 for rows in (session.ideas(), session.decisions(), session.actions())
+                   for r in rows if r.withdrawn)
+
+    def step_commands(self):
+        yield ("Start the session", "Start the meeting: the agenda clock runs and ideas can "
+               "be recorded (asked first if today is not its day)", self.action_start)
+        yield ("An idea not taken up", "Say why the group will not take up an idea "
+               "(You said, We did: We could not)", self.action_not_taken_up)
+
+    def action_not_taken_up(self) -> None:
+        from .records import NotTakenUpDialog
+
+        self.app.push_screen(NotTakenUpDialog(self.session_id))
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def action_start(self, then: Callable[[], None] | None = None) -> None:
+        """Start the session (asked first when today is not its day); ``then`` runs once
+        it has started (what was being recorded when it turned out not to be)."""
+        session = self.session.session
+        if session.status != "planned":
+            self.notify("This session is already running." if session.status == "live"
+                        else "This session is closed; it cannot be started again.")
+            return
+        today = date.today().isoformat()
+        if session.date == today:
+            self._start(False, then)
+            return
+        lines = [f"This session is planned for {long_date(session.date)}, and today is "
+                 f"{long_date(today)}.",
+                 "Starting it records that the meeting is taking place now: its agenda "
+                 "clock starts, and ideas, hands up and decisions can be recorded."]
+        if session.date < today:
+            lines.append("If you are typing up a meeting held on its own day, keep its date.")
+
+        def answered(choice: str | None) -> None:
+            if choice is not None:
+                self._start(choice == "today", then)
+
+        self.app.push_screen(ConfirmDialog(
+            "Start this session now?", lines,
+            # Short labels: three buttons fit side by side at 80 columns.
+            [("today", "Start, date today", "primary"),
+             ("keep", f"Start, keep {short_date(session.date)}", "default")]), answered)
+
+    def _start(self, today: bool, then: Callable[[], None] | None) -> None:
+        started = self.save(self.session.start, first_item=True, today=today)
+        if started is None:
+            return
+        self.current_item = started.current_item_id
+        self.query_one(StepBar).retitle(self.header_title())
+        self._tick()
+        self._show_who(self.query_one("#capture", Input).value)
+        self.notify("The session has started.")
+        if then is not None:
+            then()
+
+    def _may_record(self, what: str, then: Callable[[], None]) -> bool:
+        """True if ``what`` can be recorded now; a planned session offers to start (and
+        ``then`` runs once it has); a closed one says why not."""
+        status = self.session.session.status
+        if status == "planned":
+            self.action_start(then)
+            return False
+        why = self.session.refusal(what)
+        if why:
+            self.notify(why, title="Not recorded", severity="warning", markup=False)
+            return False
+        return True
+
+    def _show_closed(self) -> None:
+        box = self.query_one("#capture", Input)
+        box.disabled = True
+        box.placeholder = "This session is closed: nothing new is recorded here"
 
     # -- saving ---------------------------------------------------------------------------
-
-    def _start(self) -> object | None:
-        """Viewing Run starts a planned session (through ``save``, like every change;
-        the first agenda item's clock starts with it)."""
-        started = super().save(self.session.start, first_item=True)
-        if started is None:
-            return None
-        self._start_refused = False
-        self.current_item = started.current_item_id
-        self.notify("The session has started.")
-        return started
-
-    def save(self, change, *args, **kwargs):
-        if self._start_refused and self._start() is None:
-            return None  # still not started: nothing else is tried, what is typed stays
-        return super().save(change, *args, **kwargs)
 
     def has_unsaved(self) -> bool:
         """An idea the disk refused, still in the box: leaving would lose it."""
@@ -175,6 +249,13 @@ class LiveScreen(StepScreen):
         session = self.session.session
         line = self.query_one("#agenda-line", Static)
         item = session.item(session.current_item_id)
+        if session.status != "live":
+            line.update("This session has not started. Ctrl+S starts it."
+                        if session.status == "planned" else
+                        "This session is closed. Its page (Home, Enter) corrects a record or "
+                        "withdraws one entered by mistake.")
+            line.remove_class("over")
+            return
         if item is None:
             line.update("No agenda item is running. PgDn starts the first one."
                         if session.agenda else
@@ -190,19 +271,21 @@ class LiveScreen(StepScreen):
 
     def _refresh_people(self) -> None:
         session = self.session
-        attendance, turns = session.attendance(), session.turns()
+        attendance, turns, ideas = session.attendance(), session.turns(), session.ideas()
         self._people = self.service.groups.people()
         self._present = session.present_people(still_here=True)
         self.hands = tuple(session.session.hands)
         self.speaker = current_speaker(turns, attendance)
-        quiet = not_spoken(attendance, turns)
+        # Heard: a turn to speak, or an idea in their name. Interpreters, supporters and
+        # the note-taker are not participants, so they are never "not spoken yet".
+        quiet = not_spoken(attendance, turns, ideas)
         self.query_one("#not-spoken", Static).update(
             "Not spoken yet: " + ", ".join(self.name_of(p) for p in quiet) if quiet
-            else "Everyone present has spoken.")
+            else "Everyone taking part has been heard.")
         table = self.query_one("#voices", DataTable)
         table.clear()
-        for voice in voices(attendance, turns):
-            table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns))
+        for voice in voices(attendance, turns, ideas):
+            table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns + voice.ideas))
         self._show_who(self.query_one("#capture", Input).value)
 
     def _show_who(self, typed: str = "") -> None:
@@ -224,12 +307,15 @@ class LiveScreen(StepScreen):
         people = self.people
         rows = []
         for idea in session.ideas():
-            who = Who(idea.raised_by, idea.person_id).describe(people)
-            rows.append((idea.at, "Idea", who, idea.text))
+            if not idea.withdrawn:
+                who = Who(idea.raised_by, idea.person_id).describe(people)
+                rows.append((idea.at, "Idea", who, idea.text))
         for d in session.decisions():
-            rows.append((d.at, "Decision", "", d.text))
+            if not d.withdrawn:
+                rows.append((d.at, "Decision", "", d.text))
         for a in session.actions():
-            rows.append((a.created_at, "Action", self._owner(a), a.text))
+            if not a.withdrawn:
+                rows.append((a.created_at, "Action", self._owner(a), a.text))
         rows.sort(key=lambda r: r[0])
         return [(clock_of(at), kind, who, text) for at, kind, who, text in rows]
 
@@ -254,9 +340,9 @@ class LiveScreen(StepScreen):
         self._show_who(event.value)
 
     @on(Input.Submitted, "#capture")
-    def _capture(self, event: Input.Submitted) -> None:
-        box = event.input
-        if not box.value.strip():
+    def _capture(self, event: Input.Submitted | None = None) -> None:
+        box = self.query_one("#capture", Input)
+        if not box.value.strip() or not self._may_record("an idea", self._capture):
             return
         try:
             who, text = parse_capture(box.value, self.present(), self.speaker)
@@ -272,6 +358,8 @@ class LiveScreen(StepScreen):
         self._idea_refused = False
         box.value = ""
         self._add_to_record("Idea", who.describe(self.people), idea.text)
+        if idea.person_id:
+            self._refresh_people()  # they have been heard
         self.call_after_refresh(self._warn_names, idea.text)
 
     def _warn_names(self, *texts: str) -> None:
@@ -286,6 +374,8 @@ class LiveScreen(StepScreen):
     def action_hand(self, kind: str) -> None:
         from .pickers import PersonPicker
 
+        if not self._may_record("a hand up", lambda: self.action_hand(kind)):
+            return
         title = "Point of order from" if kind == "point_of_order" else "Hand up"
 
         def picked(person_id: str | None) -> None:
@@ -297,6 +387,8 @@ class LiveScreen(StepScreen):
     def action_next_speaker(self) -> None:
         if not self.hands:
             self.notify("Nobody has a hand up. Ctrl+R puts a hand up.")
+            return
+        if not self._may_record("a turn to speak", self.action_next_speaker):
             return
         turn = self.save(self.session.next_speaker)
         if turn is not None:
@@ -315,6 +407,9 @@ class LiveScreen(StepScreen):
     def action_spoke(self) -> None:
         from .pickers import PersonPicker
 
+        if not self._may_record("a turn to speak", self.action_spoke):
+            return
+
         def picked(person_id: str | None) -> None:
             if person_id and self.save(self.session.record_turn, person_id) is not None:
                 self._refresh_people()
@@ -325,6 +420,9 @@ class LiveScreen(StepScreen):
 
     def action_decision(self) -> None:
         from .decision_form import DecisionDialog
+
+        if not self._may_record("a decision", self.action_decision):
+            return
 
         def recorded(decision_id: str | None) -> None:
             if decision_id:
@@ -337,6 +435,9 @@ class LiveScreen(StepScreen):
 
     def action_action(self) -> None:
         from .action_form import ActionDialog
+
+        if not self._may_record("an action", self.action_action):
+            return
 
         def recorded(action_id: str | None) -> None:
             if action_id:
@@ -351,6 +452,8 @@ class LiveScreen(StepScreen):
         session = self.session.session
         if not session.agenda:
             self.notify("There is no agenda: add items on F2 Plan.")
+            return
+        if not self._may_record("time on an agenda item", lambda: self.action_item(step)):
             return
         target = neighbour(session, step)
         if target is None:

@@ -7,8 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.text import one_line
@@ -16,7 +15,7 @@ from coprod_tui.words import full_stop, join_words, long_date, plural, short_dat
 
 from .base import AppAccess
 from .commands import SessionViewCommands
-from .forms import FormDialog, label, text_area
+from .records import RecordPicker
 from .steps import STEPS, open_step
 
 _CONDUCT = {"agreed": "; agreed the code", "later": "; agreed the code later"}
@@ -56,15 +55,25 @@ def session_text(report: SessionReport) -> Text:
             line(body)
 
     inv = r.involvement
-    head(f"Who took part ({plural(inv.present, 'person', 'people')} present, "
-         f"{plural(inv.apologies, 'apology', 'apologies')})")
+    helpers = sum(n for _, n in inv.supporting)
+    head(f"Who took part ({plural(inv.present, 'person', 'people')} present"
+         + (f", {helpers} there to support others" if helpers else "")
+         + f", {plural(inv.apologies, 'apology', 'apologies')})")
     for p in r.people:
         shown = "" if p.named else f"; in the minutes as {p.shared_label}"
-        line(f"{p.label} ({p.role}): {p.here}{_CONDUCT.get(p.conduct, '')}{shown}")
-    if r.present:
+        support = "; there to support others" if p.supporting else ""
+        line(f"{p.label} ({p.role}): {p.here}{_CONDUCT.get(p.conduct, '')}{support}{shown}")
+    if r.participants:
         line(f"{plural(inv.turns, 'turn')} to speak; "
-             + (f"did not speak: {join_words(r.not_spoken)}." if r.not_spoken
-                else "everyone present spoke."))
+             + (f"not heard yet: {join_words(r.not_spoken)}." if r.not_spoken
+                else "everyone taking part was heard."))
+
+    if r.followed_up:
+        head(f"Last time's actions, followed up here ({len(r.followed_up)})")
+        for a in r.followed_up:
+            line(f"{a.text} (agreed {short_date(a.session_date)}): {a.status_label}.")
+            said("We did", a.outcome)
+            said("Not able because", a.reason)
 
     head(f"What was discussed ({plural(inv.ideas, 'idea')}, "
          f"{plural(inv.decisions, 'decision')})")
@@ -73,10 +82,11 @@ def session_text(report: SessionReport) -> Text:
         for idea in item.ideas:
             line(f"   Idea {idea.number} ({', '.join(filter(None, (idea.at, idea.by)))}): "
                  f"{idea.text}")
+            said("   Not taken up, because", idea.not_taken_up)
         for d in item.decisions:
             line(f"   Decision {d.number}" + (f" ({d.at})" if d.at else "") + f": {d.text}")
             line(f"      Why: {d.reasons}")
-            line(f"      How: {d.how} {d.in_control_label}.")
+            line(f"      How: {d.how} {d.control}")
             for idea in d.informed_by:
                 line(f"      Informed by idea {idea.number}: {one_line(idea.text, 80)}")
             said("   Views that differed", d.differing_views)
@@ -109,6 +119,11 @@ def session_text(report: SessionReport) -> Text:
         head(f"Corrections ({len(r.correction_notes)})")
         for note in r.correction_notes:
             line(note.text)
+    if r.withdrawn:
+        head(f"Withdrawn as entered in error ({len(r.withdrawn)}; in no count or document)")
+        for w in r.withdrawn:
+            line(f"WITHDRAWN {w.kind} on {short_date(w.day)}: {one_line(w.text, 200)}")
+            said("Why", w.reason)
     nm = r.next_meeting
     if nm is not None:
         head("Next meeting")
@@ -127,6 +142,7 @@ class SessionViewScreen(AppAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="view.back"),
         Binding("c", "correct", "Correct a record", id="view.correct"),
+        Binding("w", "withdraw", "Withdraw a record", id="view.withdraw"),
         Binding("o", "go('setup')", "Open the steps", id="view.open-steps"),
         Binding("s", "go('share')", "Share", id="view.share"),
         # F2–F8 open a step of this session, as they do inside a session.
@@ -155,8 +171,10 @@ class SessionViewScreen(AppAccess, Screen[None]):
         data = self.service.snapshot(self.session_id)
         self.query_one("#view-title", Static).update(
             f"Read only: {data.session.title} ({data.session.date}). "
-            "c corrects a record; every correction is kept with its date.")
-        report = session_report(data, self.coprod.wording, for_facilitator=True)
+            "c corrects a record, w withdraws one entered by mistake; both are kept "
+            "with their date.")
+        report = session_report(data, self.coprod.wording, for_facilitator=True,
+                                followed_up=self.service.follow_up.reported_at(self.session_id))
         self.query_one("#record", Static).update(session_text(report))
 
     def action_back(self) -> None:
@@ -166,79 +184,8 @@ class SessionViewScreen(AppAccess, Screen[None]):
     def action_correct(self) -> None:
         self.app.push_screen(RecordPicker(self.session_id))
 
+    def action_withdraw(self) -> None:
+        self.app.push_screen(RecordPicker(self.session_id, "withdraw"))
+
     def action_go(self, key: str) -> None:
         open_step(self.app, key, self.session_id)
-
-
-class RecordPicker(FormDialog[str]):
-    """Choose the idea, decision or action to correct."""
-
-    TITLE_TEXT = "Which record needs correcting?"
-    SUBMIT_LABEL = "Correct it"
-    FIRST_FOCUS = "records"
-
-    def __init__(self, session_id: str) -> None:
-        super().__init__()
-        self.session_id = session_id
-
-    def fields(self) -> ComposeResult:
-        session = self.service.session(self.session_id)
-        options = [Option(Text(f"{kind.title()}: {one_line(r.text, 70)}"), id=f"{kind}:{r.id}")
-                   for kind, rows in (("idea", session.ideas()),
-                                      ("decision", session.decisions()),
-                                      ("action", session.actions()))
-                   for r in rows]
-        yield OptionList(*options, id="records")
-        yield Static("Other details (title, attendance, agenda) are corrected on the "
-                     "steps: press o on the session.", classes="hint", markup=False)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.action_submit()
-
-    def submit(self) -> str:
-        records = self.query_one("#records", OptionList)
-        if records.highlighted is None:
-            return ""
-        choice = records.get_option_at_index(records.highlighted).id or ""
-        kind, _, record_id = choice.partition(":")
-        self.app.call_later(self.app.push_screen, CorrectDialog(self.session_id, kind, record_id))
-        return choice
-
-
-class CorrectDialog(FormDialog[str]):
-    """Change a record's words; the old words are kept with the date."""
-
-    FIELDS = {"idea": (("text", "The idea"),),
-              "decision": (("text", "The decision"), ("reasons", "Why"),
-                           ("differing_views", "Views that differed")),
-              "action": (("text", "The action"), ("owner", "Who will do it (if not a "
-                                                           "person in the group)"),
-                         ("due", "Due by"))}
-
-    def __init__(self, session_id: str, kind: str, record_id: str) -> None:
-        super().__init__()
-        self.session_id, self.kind, self.record_id = session_id, kind, record_id
-        self.TITLE_TEXT = f"Correct the {kind}"
-        self.SUBMIT_LABEL = "Save the correction"
-
-    def _record(self):
-        rows = self.service.session(self.session_id).rows(self.kind + "s")
-        return next(r for r in rows if r.id == self.record_id)
-
-    def fields(self) -> ComposeResult:
-        record = self._record()
-        for field, words in self.FIELDS[self.kind]:
-            yield label(words)
-            value = getattr(record, field)
-            if field in ("owner", "due"):
-                yield Input(value, id=field)
-            else:
-                yield text_area(value, id=field, height=4)
-        yield label("What was wrong (kept with the correction)")
-        yield Input(id="note")
-
-    def submit(self) -> str:
-        changes = {field: self.value(field) for field, _ in self.FIELDS[self.kind]}
-        self.service.session(self.session_id).correct(self.kind, self.record_id,
-                                                      note=self.value("note"), **changes)
-        return self.record_id

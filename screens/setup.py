@@ -41,9 +41,9 @@ class SetupScreen(FormStepScreen):
         with VerticalScroll(id="form"):
             yield label("Title")
             yield Input(s.title, id="title")
-            yield input_row((("date", "Date", s.date, "2026-03-14"),
-                             ("start", "Starts", s.start, "10:30"),
-                             ("end", "Ends", s.end, "12:30")))
+            yield input_row((("date", "Date", s.date, "year-month-day"),
+                             ("start", "Starts", s.start, "hh:mm"),
+                             ("end", "Ends", s.end, "hh:mm")))
             yield label("Venue (or the link for online)")
             yield Input(s.venue, id="venue")
             yield label("Facilitator")

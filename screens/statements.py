@@ -75,7 +75,19 @@ class StatementsScreen(SessionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self._session_closed:
+            # The record of a closed session: shown as it was, not changed here.
+            for widget in self.query("Select, TextArea"):
+                widget.disabled = True
+            self.query_one("#problem", Static).update(
+                "This session is closed: its check is shown as it was. PgUp/PgDn to read "
+                "the others, Escape to go back.")
+            return
         self.query_one("#q0").focus()
+
+    @property
+    def _session_closed(self) -> bool:
+        return self.session.session.status == "closed"
 
     def _answers(self) -> list[str]:
         count = len(self.coprod.wording.statement_questions[self.number - 1])
@@ -83,6 +95,8 @@ class StatementsScreen(SessionScreen):
         return ["" if v is Select.NULL else str(v) for v in values]
 
     def _typed(self) -> bool:
+        if self._session_closed:
+            return False  # nothing here can be changed, so nothing is waiting to be saved
         return any(self._answers()) or bool(self.query_one("#evidence", TextArea).text.strip())
 
     def action_save(self) -> bool:
@@ -122,7 +136,7 @@ class StatementsScreen(SessionScreen):
             return  # stay, with the reason shown, until it can be saved
         self.number = target
         await self.recompose()
-        self.query_one("#q0").focus()
+        self.on_mount()
 
     def action_use_suggestion(self) -> None:
         box = self.query_one("#evidence", TextArea)

@@ -32,7 +32,7 @@ IDEA_TEXT = ("a realistic sentence or two about what could be better for the peo
 
 
 def big_session(*, attendees: int = 60, ideas: int = 600, decisions: int = 60,
-                actions: int = 100, status: str = "planned", folder: int = 0) -> SessionData:
+                actions: int = 100, status: str = "live", folder: int = 0) -> SessionData:
     """A session with every kind of record, in the proportions of a long workshop;
     ``folder`` more people in the data folder who are not at it (each name is looked
     for in the free text all the same)."""

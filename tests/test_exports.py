@@ -139,7 +139,8 @@ def built(store, group, people):
                         idea_ids=[i1.id], method="vote", votes_for=3, votes_against=0,
                         votes_abstain=1,
                         differing_views="One person preferred shelters; benches cost less.",
-                        in_control="partly", agenda_item_id=item.id)
+                        in_control="partly", decided_by="The bus company",
+                        agenda_item_id=item.id)
     a1 = f.add_action("Write to the transport team", owner_person_id=cat.id,
                       due="2026-04-01", source_kind="decision", source_id=d1.id)
     a2 = f.add_action("Check the cost of wifi", owner="IT team", due="2026-04-10",
@@ -201,7 +202,8 @@ def test_minutes_hold_the_facts(built):
     assert "How it was decided: By vote: 3 for, 0 against and 1 abstained." in routes
     assert ("Views that differed, and why they were not followed: One person preferred "
             "shelters; benches cost less.") in routes
-    assert "In the group's control: Partly within the group's control." in routes
+    assert ("Can the group make it happen? Partly within the group's control; who decides "
+            "the rest: The bus company.") in routes
     assert paragraphs_after(doc, "Any other business")[-1] == (
         "No ideas or decisions were recorded under this item.")
     assert "Idea 3 (Via the chat): Free wifi on buses" in paragraphs_after(
@@ -218,7 +220,8 @@ def test_minutes_hold_the_facts(built):
 
     evidence = "\n".join(paragraphs_after(doc, "Evidence of involvement"))
     assert "3 people: 2 with lived experience and 1 through their work" in evidence
-    assert "2 of the 3 people present spoke at least once" in evidence
+    assert ("2 of 3 people present were heard (spoke, or raised an idea in their name)"
+            in evidence)
     assert "3 ideas raised: 2 by people with lived experience" in evidence
     assert "1 of 1 decision drew on ideas raised at the meeting (1 idea used)" in evidence
     assert "3 actions: 1 done, 1 not able to be done" in evidence
@@ -276,7 +279,7 @@ def test_easy_read_tells_the_same_facts_in_short_sentences(built):
                  "Some people did not agree:",
                  "One person preferred shelters; benches cost less.",
                  "We can do some of this ourselves.",
-                 "Someone else needs to agree to the rest."):
+                 "Someone else decides the rest: The bus company."):
         assert line in routes, line
     assert routes.index("Carer 1 said:") + 1 == routes.index("More benches at the stops")
     assert "Someone wrote in the chat:\nFree wifi on buses" in "\n".join(
@@ -312,21 +315,28 @@ def test_you_said_we_did_for_one_session(built):
     doc = read(you_said_we_did_docx(built, WORDING, as_of=date(2026, 5, 1)))
     assert doc.paragraphs[0].text == "You said, We did"
     assert paragraphs_after(doc, "Summary") == [
-        "3 actions agreed: 1 done, 1 not able to be done and 1 still open."]
-    assert paragraphs_after(doc, "What we did") == [
-        "Together we decided: Ask for benches at the five busiest stops",
-        "We said we would: Write to the transport team",
-        "Who: Cat Moss",
+        "People raised 3 ideas: 3 answered by a decision or an action. The group made 1 "
+        "decision and agreed 3 actions: 1 done, 1 not able to be done and 1 still open."]
+    # You said: every idea, named as the minutes name people, and what answered it.
+    assert paragraphs_after(doc, "You said") == [
+        "Carer 1: More benches at the stops", "Answered by decision 1.",
+        "Ann Lee: Real-time arrival boards", "Answered by action 3.",
+        "Via the chat: Free wifi on buses", "Answered by action 2."]
+    assert paragraphs_after(doc, "We did") == [
+        "We decided (decision 1): Ask for benches at the five busiest stops",
+        "Why: Carers and people who use buses said standing is hard.",
+        "Part of this is for someone else to decide: The bus company.",
+        "We said we would (action 1): Write to the transport team",
         "We did: Letter sent; benches ordered."]
-    assert paragraphs_after(doc, "What we were not able to do") == [
-        "You said: Free wifi on buses", "We said we would: Check the cost of wifi",
-        "Who: IT team",
-        "We were not able to do this, because: No budget this year."]
-    assert paragraphs_after(doc, "What we are still working on")[-1] == (
-        "Still open: this was due by 1 January 2020 and is late.")
+    assert paragraphs_after(doc, "We could not") == [
+        "We said we would (action 2): Check the cost of wifi",
+        "We were not able to, because: No budget this year."]
+    assert paragraphs_after(doc, "Still being worked on") == [
+        "We said we would (action 3): Price the arrival boards", "Who: Highways",
+        "When: this was due by 1 January 2020 and is late."]
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Summary", "What we did", "What we were not able to do",
-                        "What we are still working on"]
+    assert headings == ["Summary", "You said", "We did", "We could not",
+                        "Still being worked on"]
 
 
 def test_group_report_covers_every_session(store, tmp_path):
@@ -336,20 +346,20 @@ def test_group_report_covers_every_session(store, tmp_path):
     path = export_group(Service(store), "riverside short stay", "you-said-we-did", out, wording=WORDING)
     assert path.parent == out.resolve() and path.suffix == ".docx"
     doc = read(path.read_bytes())
-    assert "9 actions agreed: 4 done, 2 not able to be done and 3 still open." in text_of(doc)
-    summary = table_rows(table_captioned(doc, "Actions from each meeting"))
-    assert summary == [
-        ["Meeting", "Done", "Not able to do", "Still open"],
-        ["14 May 2026\nGetting started: what makes a good short stay?", "2", "1", "0"],
-        ["18 June 2026\nRooms, colours and the garden", "1", "0", "2"],
-        ["23 July 2026\nHow the days will run", "1", "1", "1"]]
-    not_able = paragraphs_after(doc, "What we were not able to do")
-    assert not_able[:2] == [
-        "At the meeting on 14 May 2026 (Getting started: what makes a good short stay?)",
-        "You said: Let families video-call in the evening so nobody lies awake worrying."]
-    assert ("We were not able to do this, because: The building's network cannot reach "
+    summary = table_rows(table_captioned(doc, "What became of what was said at each meeting"))
+    assert summary[0] == ["Meeting", "Ideas", "Answered", "Not taken up", "Done", "Not able",
+                          "Open"]
+    assert [row[4:] for row in summary[1:]] == [["2", "1", "0"], ["1", "0", "2"],
+                                                ["1", "1", "1"]]
+    first = paragraphs_after(doc, "The meeting on 14 May 2026: Getting started: what makes "
+                                  "a good short stay?")
+    assert first[0].startswith("People raised 6 ideas: ")
+    said = paragraphs_after(doc, "You said")  # the first meeting's
+    assert said[said.index("Tom Reilly: Let families video-call in the evening so nobody "
+                           "lies awake worrying.") + 1] == "Answered by action 2."
+    assert ("We were not able to, because: The building's network cannot reach "
             "every room this year. A shared call room with a tablet will be set up instead. "
-            "We told the group on 23 July 2026.") in not_able
+            "We told the group on 23 July 2026.") in paragraphs_after(doc, "We could not")
     with pytest.raises(NotFound):
         export_group(Service(store), "no such group", "you-said-we-did", out, wording=WORDING)
 
@@ -357,11 +367,11 @@ def test_group_report_covers_every_session(store, tmp_path):
     sessions = [store.snapshot(s.id) for s in store.summaries()]
     in_august = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
                                                         date(2026, 8, 1))))
-    assert "Still open: due by 15 December 2026." in in_august
+    assert "When: due by 15 December 2026." in in_august
     assert "is late" not in in_august
     next_year = text_of(read(group_you_said_we_did_docx(group, sessions, WORDING,
                                                         date(2027, 1, 1))))
-    assert "Still open: this was due by 15 December 2026 and is late." in next_year
+    assert "When: this was due by 15 December 2026 and is late." in next_year
 
 
 def test_group_report_with_no_sessions_still_opens(store, group):
@@ -405,6 +415,7 @@ def test_evidence_tally_and_checks_are_plain_data(built):
 
 def test_no_session_records_means_no_optional_parts(store, group):
     f = Service(store).create_session(group.id, "Empty one", date="2026-01-02")
+    f.start()
     data = store.snapshot(f.id)
     doc = read(minutes_docx(data, WORDING))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
@@ -415,7 +426,7 @@ def test_no_session_records_means_no_optional_parts(store, group):
     assert "Nobody was recorded as present." in text_of(doc)
     assert session_report(data, WORDING).cards is None
     ysw = read(you_said_we_did_docx(data, WORDING))
-    assert "No actions were agreed at this meeting." in text_of(ysw)
+    assert "Nothing was raised, decided or agreed at this meeting." in text_of(ysw)
     assert read(easy_read_docx(data, WORDING)).paragraphs
 
 
@@ -452,6 +463,7 @@ def test_demo_exports_never_name_people_who_did_not_consent(store):
 def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, people):
     ann = people[0]
     f = Service(store).create_session(group.id, "Consent check")
+    f.start()
     f.mark(ann.id, "present")
     f.add_feedback(4, "Lovely session", person_id=ann.id)
     f.set_attendance(ann.id, consent_to_be_named=False)
@@ -650,6 +662,7 @@ def test_every_control_character_in_every_text_field_exports(built):
 def test_each_control_character_through_the_store_exports(store, group, people, code):
     char = chr(code)
     f = Service(store).create_session(group.id, f"Title{char}here", venue=f"Hall{char}one")
+    f.start()
     f.mark(people[0].id, "present")
     idea = f.add_idea(f"Idea{char}text", raised_by="person", person_id=people[0].id)
     decision = f.add_decision(f"Decide{char}this", f"Because{char}so", idea_ids=[idea.id])
@@ -681,6 +694,7 @@ def test_dates_read_the_british_way():
                                    "   .hidden", "x" * 300])
 def test_hostile_titles_stay_inside_the_folder(store, group, tmp_path, title):
     f = Service(store).create_session(group.id, title, date="2026-02-03")
+    f.start()
     out = tmp_path / "out"
     out.mkdir()
     for fmt in FORMATS:
@@ -767,3 +781,23 @@ def test_a_big_session_exports_quickly():
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Idea ")) == 600
     assert len(table_captioned(doc, "Actions agreed at this meeting").rows) == 101
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Decision ")) == 60
+
+
+def test_minutes_list_last_times_actions_told_back_at_that_meeting(store, tmp_path):
+    """Issue 13: follow-up done at a later meeting is in that meeting's minutes. The demo
+    told May's actions back on 18 June without naming the meeting (as files made before
+    meetings were noted do): the day is the meeting's, so June's minutes list them."""
+    service = Service(store)
+    add_demo(service)
+    by_title = {s.title: s.id for s in store.summaries()}
+    june = by_title["Rooms, colours and the garden"]
+    path = export_session(service, june, "minutes", tmp_path / "june.docx",
+                          wording=default_wording())
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    last_time = text.split("Last time's actions\n")[1]
+    assert last_time.startswith("2 actions from earlier meetings were followed up at this "
+                                "meeting.")
+    may = export_session(service, by_title["Getting started: what makes a good short stay?"],
+                         "minutes", tmp_path / "may.docx", wording=default_wording())
+    assert "Last time's actions" not in "\n".join(
+        p.text for p in docx.Document(str(may)).paragraphs)  # nothing before the first

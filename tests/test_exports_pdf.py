@@ -69,11 +69,11 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
         "easy-read": ["About the meeting", "Maya Okafor said:", "We decided:",
                       "Jobs to do after the meeting", "How people felt",
                       "Changes to these notes", "Page 1 of"],
-        "you-said-we-did": ["You said, We did", "Together we decided:",
+        "you-said-we-did": ["You said, We did", "You said", "We decided (decision 1):",
                             "We did: The architects added a sensory room",
-                            "We were not able to do this, because:"],
-        "group": ["What we did", "What we were not able to do",
-                  "What we are still working on", "At the meeting on 18 June 2026",
+                            "We were not able to, because:"],
+        "group": ["We did", "We could not", "Still being worked on",
+                  "The meeting on 18 June 2026", "We did: The architects added a sensory room",
                   "Page 1 of"],
     }
     for fmt, phrases in expected.items():

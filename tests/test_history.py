@@ -9,8 +9,8 @@ from coprod_tui.report import group_history
 from coprod_tui.service import Service
 
 
-def run_session(store, group, date, methods, present, *, apologies=(), turns=(), ideas=(),
-                cards=()):
+def run_session(store, group, date, methods, present, *, apologies=(), absent=(), turns=(),
+                ideas=(), cards=()):
     """A held session: who came, who spoke, who raised ideas; then closed and let go."""
     file = Service(store).create_session(group.id, f"Meeting {date}", date=date, methods=methods)
     file.start()
@@ -18,6 +18,8 @@ def run_session(store, group, date, methods, present, *, apologies=(), turns=(),
         file.mark(person.id, "present")
     for person in apologies:
         file.mark(person.id, "apologies")
+    for person in absent:
+        file.mark(person.id, "absent")
     for person in turns:
         file.record_turn(person.id)
     for person in ideas:
@@ -35,7 +37,8 @@ def run_session(store, group, date, methods, present, *, apologies=(), turns=(),
 
 @pytest.fixture
 def story(store, group, people):
-    """Five meetings. Dan came only to the first; Eve joined the roster and never came."""
+    """Five meetings. Dan came only to the first; Eve joined the roster at the second (she
+    was marked as not coming) and has never come."""
     ann, bob, cat, dan = people
     eve = Service(store).groups.add_person(group.id, name="Eve Hart", role="young_person")
     fay = Service(store).groups.add_person(group.id, name="Fay Dunn", role="partner")
@@ -44,7 +47,7 @@ def story(store, group, people):
                     apologies=[cat], turns=[ann, ann, bob], ideas=[ann, bob, None],
                     cards=[4, 3]),
         run_session(store, group, "2026-02-10", ["workshop", "activity"], [ann, cat, fay],
-                    turns=[cat], ideas=[cat]),
+                    absent=[eve], turns=[cat], ideas=[cat]),
         run_session(store, group, "2026-03-10", ["focus_group"], [ann, cat],
                     apologies=[bob]),
         run_session(store, group, "2026-04-10", ["workshop"], [ann, bob],
@@ -93,18 +96,25 @@ def test_role_mix_per_session_and_overall(store, group, story):
 
 def test_seldom_heard_gaps(store, group, story):
     h = group_history(store, group.id)
-    # Not at any of the last three meetings, or never came; longest away first.
-    assert [p.name for p in h.not_seen_lately] == ["Eve Hart", "Dan Park"]
+    # Not at the latest two meetings or more in a row (since they joined), longest away
+    # first, with how they missed them; Bob, away once with apologies, is not listed.
+    assert [p.name for p in h.not_seen_lately] == ["Dan Park", "Eve Hart"]
+    dan, eve = h.not_seen_lately
+    assert dan.missed_words == "not seen for 3 meetings (3 not marked)"
+    assert eve.missed_words == "not seen for 3 meetings (1 did not come, 2 not marked)"
+    assert (eve.absent, eve.apologies) == (1, 0)
     assert h.person(story["dan"].id).last_attended == "2026-01-10"
-    # Roles nobody has come as (Eve is a young person but has never come).
-    assert h.roles_never_present == ["family", "young_person", "professional",
-                                     "councillor"]
+    # Roles the group recruits (its roster, its meetings) that nobody has come as: Eve
+    # is its only young person, and has never come. Roles it does not recruit (a
+    # councillor, a family member) are not "missing".
+    assert h.roles_never_present == ["young_person"]
     assert h.methods == {"workshop": 3, "activity": 1, "focus_group": 1}
 
 
 def test_recent_window_can_be_widened(store, group, story):
-    h = group_history(store, group.id, recent=4)
-    assert [p.name for p in h.not_seen_lately] == ["Eve Hart"]
+    assert [p.name for p in group_history(store, group.id, recent=3).not_seen_lately] == [
+        "Dan Park", "Eve Hart"]
+    assert group_history(store, group.id, recent=4).not_seen_lately == []
 
 
 def test_history_lets_session_files_go_but_not_the_one_the_app_holds(store, group, story):
@@ -119,7 +129,7 @@ def test_a_new_group_has_an_empty_history(store):
     h = group_history(store, fresh.id)
     assert (h.sessions, h.people, h.role_totals, h.methods) == ([], [], {}, {})
     assert h.lived_experience_share is None
-    assert "other" not in h.roles_never_present and len(h.roles_never_present) == 8
+    assert h.roles_never_present == []  # it recruits nobody yet
     with pytest.raises(NotFound):
         group_history(store, "no-such-group")
 

@@ -25,6 +25,7 @@ def sessions(store, group, count, *, ideas=2):
     for n in range(count):
         session = service.create_session(group.id, f"Meeting {n}",
                                          date=f"2025-{n % 12 + 1:02d}-{n % 28 + 1:02d}")
+        session.start()  # a session records only once it has started
         for k in range(ideas):
             session.add_idea(f"idea {k} of meeting {n} about the garden")
         session.release()
@@ -33,7 +34,9 @@ def sessions(store, group, count, *, ideas=2):
 
 
 def new_session(store, group, title):
-    return Service(store).create_session(group.id, title)
+    session = Service(store).create_session(group.id, title)
+    session.start()  # a session records only once it has started
+    return session
 
 
 # -- an update costs one session, whatever the history --------------------------------------
@@ -289,6 +292,7 @@ def test_forget_leaves_no_word_of_the_name_in_the_index(data_dir, store, group):
     service = Service(store)
     quentin = service.groups.add_person(group.id, name="Quentin Zebedee")
     file = service.create_session(group.id, "Meeting with Quentin Zebedee")
+    file.start()
     file.mark(quentin.id, "present")
     file.add_idea("Quentin Zebedee wants ramps")
     file.release()

@@ -37,6 +37,7 @@ def test_round_trip_is_exact(store, tmp_path):
 
 def test_hostile_text_survives_the_round_trip(store, group, people, tmp_path):
     file = Service(store).create_session(group.id, "[b]Title[/b] ../../etc")
+    file.start()
     weird = "[red]x[/] \u202eRTL\u202c مرحبا 👩‍👩‍👧 e\u0301\ttab\nline"
     idea = file.add_idea(weird, raised_by="person", person_id=people[1].id)
     path = export_session(Service(store), file.id, "json", tmp_path / "x.json", wording=WORDING)

@@ -17,13 +17,17 @@ from coprod_tui.store.session_file import SessionFile
 from coprod_tui.service import Service
 
 
-def held(store, group, title, date, *, methods=(), ideas=(), status="closed", **fields):
-    """A session as it is after the meeting, let go by the store."""
+def held(store, group, title, date, *, methods=(), ideas=(), status="closed", during=None,
+         **fields):
+    """A session as it is after the meeting, let go by the store (``during(file)``:
+    more recorded while it ran)."""
     file = Service(store).create_session(group.id, title, date=date, methods=list(methods), **fields)
-    for text in ideas:
-        file.add_idea(text)
     if status != "planned":
         file.start()
+    for text in ideas:
+        file.add_idea(text)
+    if during is not None:
+        during(file)
     if status == "closed":
         file.close()
     file.release()
@@ -46,6 +50,11 @@ def index_row(data_dir, session_id):
         conn.close()
 
 
+def leaflet_decided(file):
+    decision = file.add_decision("Rewrite the leaflet", "People found it hard to follow")
+    file.add_action("Send it to the printers", source_kind="decision", source_id=decision.id)
+
+
 # -- the filtered session list -----------------------------------------------------------
 
 
@@ -56,7 +65,8 @@ def history(store, group):
         "jan": held(store, group, "New year planning", "2026-01-12", methods=["workshop"],
                     ideas=["Longer opening hours at the library"]),
         "feb": held(store, group, "Reading the draft", "2026-02-09",
-                    methods=["document_review"], ideas=["Shorter words in the leaflet"]),
+                    methods=["document_review"], ideas=["Shorter words in the leaflet"],
+                    during=leaflet_decided),
         "mar": held(store, group, "Garden walk", "2026-03-16",
                     methods=["workshop", "activity"], ideas=["Benches in the shade"]),
         "apr": held(store, group, "Next steps", "2026-04-20", methods=["focus_group"],
@@ -90,11 +100,6 @@ def test_filters_by_group_date_method_and_status(store, group, history):
 
 def test_text_finds_sessions_by_their_ideas_decisions_actions_or_title(store, group, history):
     ids, other = history
-    file = Service(store).session(ids["feb"])
-    decision = file.add_decision("Rewrite the leaflet", "People found it hard to follow")
-    file.add_action("Send it to the printers", source_kind="decision", source_id=decision.id)
-    file.release()
-
     assert titles(filter_sessions(store, SessionFilter(text="opening HOURS"))) == [
         "Skate park", "New year planning"]
     assert titles(filter_sessions(store, SessionFilter(text="hours", group_id=group.id))) == [
@@ -147,6 +152,7 @@ def test_blank_filter_fields_from_the_screen_do_not_filter(store, history):
 def actions(store, group, people):
     ann, bob, cat, dan = people
     old = Service(store).create_session(group.id, "Spring meeting", date="2026-03-10")
+    old.start()
     for person in (ann, bob):
         old.mark(person.id, "present")
     idea = old.add_idea("Signs in large print", raised_by="person", person_id=bob.id)
@@ -160,12 +166,14 @@ def actions(store, group, people):
     old.release()
 
     new = Service(store).create_session(group.id, "Summer meeting", date="2026-07-07")
+    new.start()
     a_new = new.add_action("Book the hall for autumn", owner="Cat", due="")
     new.close()
     new.release()
 
     other = Service(store).groups.add_group(name="Other Group")
     elsewhere = Service(store).create_session(other.id, "Elsewhere", date="2026-01-01")
+    elsewhere.start()
     elsewhere.add_action("Not ours")
     elsewhere.release()
     return {"old": old.id, "new": new.id, "late": a_late.id, "soon": a_soon.id,
@@ -299,6 +307,7 @@ def test_open_actions_for_the_next_session(store, group, actions):
 
 def test_corrections_keep_old_and_new_values_on_disk(store, group, people, data_dir):
     file = Service(store).create_session(group.id, "Frist meeting", date="2026-05-03")
+    file.start()
     idea = file.add_idea("Blue walls")
     decision = file.add_decision("Paint the hall", "It is cheap")
     file.close()
@@ -332,6 +341,7 @@ def test_corrections_keep_old_and_new_values_on_disk(store, group, people, data_
 def test_correction_sentences_read_plainly(store, group, people):
     ann, bob, *_ = people
     file = Service(store).create_session(group.id, "Meeting", date="2026-05-03")
+    file.start()
     for person in (ann, bob):
         file.mark(person.id, "present")
     action = file.add_action("Send the notes", owner_person_id=ann.id, due="2026-05-10")
@@ -357,6 +367,7 @@ def test_corrections_to_attendance_never_show_support_needs_or_unconsented_names
         store, group, people):
     ann, bob, *_ = people
     file = Service(store).create_session(group.id, "Meeting", date="2026-05-03")
+    file.start()
     file.mark(bob.id, "apologies")
     file.close()
     file.set_attendance(bob.id, support_needs=["bsl", "large_print"],
@@ -374,6 +385,7 @@ def test_corrections_to_attendance_never_show_support_needs_or_unconsented_names
 
 def test_long_values_can_be_shortened_for_a_list_on_screen(store, group):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     idea = file.add_idea("short")
     file.close()
     file.correct("idea", idea.id, text="word " * 100)
@@ -386,6 +398,7 @@ def test_long_values_can_be_shortened_for_a_list_on_screen(store, group):
 def test_for_sharing_old_values_and_consent_links_are_left_out(store, group, people):
     ann, bob, *_ = people
     file = Service(store).create_session(group.id, "Meeting", date="2026-05-03")
+    file.start()
     file.mark(ann.id, "present")
     idea = file.add_idea("Bob Stone says the lift is broken")
     file.close()

@@ -45,6 +45,8 @@ def test_the_room_view_beside_the_real_app_in_two_terminals(folder):
         assert room.wait_for(b"Shape the new bus service", timeout=10)
         assert app.wait_for(b"Room view open", timeout=10)  # the app sees the room
         app.type(F6)
+        assert app.wait_for(b"Ctrl+S starts it", timeout=10)  # looking starts nothing
+        app.type(b"\x13")  # Ctrl+S: today is its day, so it starts without asking
         assert room.wait_for(b"Item 1 of 1: Getting there on time", timeout=10)
         app.type(b"Ask Maya Okafor about the stop\r")
         assert room.wait_for(b"Ask Carer 1 about the stop", timeout=10)

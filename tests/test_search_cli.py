@@ -22,6 +22,7 @@ def data(tmp_path):
     with open_store(folder) as store:
         youth = Service(store).groups.add_group(name="Youth Forum")
         file = Service(store).create_session(youth.id, "Park plans", date="2026-09-01")
+        file.start()
         file.add_idea("More plants and trees in the park")
         file.close()
         file.release()
@@ -81,7 +82,9 @@ def test_an_unknown_group_is_one_plain_sentence_and_exit_2(data):
 def test_search_works_while_the_app_has_the_folder_open(data):
     with open_store(data) as store:
         # A change the app made but has not summarised yet is still found.
-        live = Service(store).session(store.summaries()[0].id)
+        group = store.groups.groups()[0].id
+        live = Service(store).create_session(group, "Garden day", date="2026-08-06")
+        live.start()
         live.add_idea("A hammock under the willow tree")
         out = run_cli("search", "hammock", "--json", data_dir=data)
     assert out.returncode == 0, out.stderr

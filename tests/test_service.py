@@ -314,8 +314,10 @@ def test_after_closing_changes_are_dated_corrections_and_nothing_is_deleted(live
     assert fixes == {("ideas", "text"): ("Blue walls", "Green walls", "misheard"),
                      ("session", "title"): ("Bus stops", "Bus stops review", ""),
                      ("attendance", "role"): ("uses_services", "carer", "")}
-    live.tick("involvement", "conduct", True)  # running state: not a correction
+    live.set_next_meeting(date="2026-07-01")  # a plan for later: not a correction
     assert len(live.corrections()) == 3
+    with pytest.raises(ValidationError, match="closed"):
+        live.tick("involvement", "conduct", True)  # the record of the meeting: locked
 
 
 def test_everyone_agrees_in_one_write_and_only_those_waiting(service, live, people,
@@ -326,13 +328,16 @@ def test_everyone_agrees_in_one_write_and_only_those_waiting(service, live, peop
     monkeypatch.setattr(atomic, "write_atomic",
                         lambda *a, **k: (writes.append(a[0]), real(*a, **k)))
     assert live.agree_everyone() == 2
-    assert len(writes) == 1
+    # One write of the session; the group notes once that it agreed its code that day.
+    assert sum(1 for p in writes if p.parent.name == "sessions") == 1
+    assert [p.name for p in writes if p.parent.name != "sessions"] == ["groups.json"]
     how = {a.person_id: a.conduct_how for a in live.attendance() if a.present}
     assert how == {people[0].id: "later", people[1].id: "agreed", people[2].id: "agreed"}
 
 
 def test_a_new_session_starts_from_its_groups_purpose(service, group):
     session = service.create_session(group.id, "Next one", date="2026-06-01")
+    session.start()
     assert session.session.purpose == "Shape the service"
     assert [s.title for s in service.summaries(group.id)] == ["Next one"]
 
@@ -387,3 +392,28 @@ def test_the_demo_is_its_data_file_added_through_the_service(service, data_dir):
         assert [a.outcome for a in stored.actions] == [a.get("outcome", "")
                                                       for a in entry["actions"]]
         assert stored.session.status == "closed"
+
+
+def test_a_code_is_agreed_by_the_group_on_the_day_people_first_agree_it(store):
+    """Issue 13: a code written for a September meeting is not "agreed" on the day it
+    was typed, nor before anyone agreed: the group agreed it on the meeting's day."""
+    from coprod_tui.service import Service
+
+    service = Service(store)
+    group = service.groups.add_group(name="Parents forum", conduct="Listen")
+    assert group.current_conduct.agreed_on == ""
+    ann = service.groups.add_person(group.id, name="Ann Lee")
+    bob = service.groups.add_person(group.id, name="Bob Stone")
+    file = service.create_session(group.id, "September", date="2026-09-10")
+    file.start()
+    file.mark(ann.id, "present")
+    file.agree_conduct(ann.id, "later")
+    assert service.groups.group(group.id).current_conduct.agreed_on == ""  # not at it
+    file.mark(bob.id, "present")
+    file.agree_conduct(bob.id)
+    assert service.groups.group(group.id).current_conduct.agreed_on == "2026-09-10"
+    later = service.create_session(group.id, "October", date="2026-10-08")
+    later.start()
+    later.mark(ann.id, "present")
+    later.agree_conduct(ann.id)
+    assert service.groups.group(group.id).current_conduct.agreed_on == "2026-09-10"  # kept

@@ -31,6 +31,7 @@ def on_disk(data_dir: Path, session_id: str) -> dict:
 
 def test_every_change_is_on_disk_when_the_call_returns(store, group, people, data_dir):
     file = Service(store).create_session(group.id, "First meeting")
+    file.start()
     idea = file.add_idea("More [b]light[/b] 😀", raised_by="person", person_id=people[0].id)
     raw = on_disk(data_dir, file.id)
     assert [d["text"] for d in raw["ideas"].values()] == ["More [b]light[/b] 😀"]
@@ -60,6 +61,7 @@ def test_a_reopened_folder_has_everything(data_dir, people, group, store):
 
 def test_a_refused_record_changes_nothing(store, group, data_dir):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     before = session_path(data_dir, file.id).read_bytes()
     with pytest.raises(ValidationError, match="needs its reasons"):
         file.add_decision("Paint it", "")
@@ -69,6 +71,7 @@ def test_a_refused_record_changes_nothing(store, group, data_dir):
 
 def test_a_failed_save_leaves_memory_matching_the_disk(store, group, data_dir, monkeypatch):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     file.add_idea("kept")
 
     def disk_full(*args, **kwargs):
@@ -87,6 +90,7 @@ def test_a_failed_save_leaves_memory_matching_the_disk(store, group, data_dir, m
 
 def test_changes_to_a_closed_session_are_kept_as_corrections(store, group):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     idea = file.add_idea("Blue walls")
     file.close()
     file.correct("idea", idea.id, text="Green walls")
@@ -96,7 +100,9 @@ def test_changes_to_a_closed_session_are_kept_as_corrections(store, group):
 
 
 def test_folder_and_files_are_private(store, group, people, data_dir):
-    Service(store).create_session(group.id, "Meeting").add_idea("x")
+    session = Service(store).create_session(group.id, "Meeting")
+    session.start()
+    session.add_idea("x")
     store.close()
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     for path in data_dir.rglob("*"):
@@ -127,8 +133,10 @@ def test_refuses_to_take_over_a_folder_that_is_not_ours(tmp_path):
                                     "not_ours", "bad_record"])
 def test_a_damaged_session_is_named_and_set_aside(data_dir, store, group, damage):
     good = Service(store).create_session(group.id, "Good one")
+    good.start()
     good.add_idea("still here")
     bad = Service(store).create_session(group.id, "Bad one")
+    bad.start()
     bad.add_idea("lost cause")
     store.close()
     path = session_path(data_dir, bad.id)
@@ -195,6 +203,7 @@ def test_a_second_store_in_the_same_process_is_refused_too(store, data_dir):
 
 def test_stale_temp_files_are_cleaned_and_an_unclean_stop_is_noticed(data_dir, store, group):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     store._lock.release()  # simulate a crash: lock gone (kernel), .running left behind
     stale = data_dir / "sessions" / f".{file.id}.json.abc123{atomic.TEMP_SUFFIX}"
     stale.write_bytes(b"half")
@@ -207,6 +216,7 @@ def test_stale_temp_files_are_cleaned_and_an_unclean_stop_is_noticed(data_dir, s
 
 def test_index_heals_when_a_session_changed_without_it(data_dir, store, group):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     store.refresh(store.session(file.id))
     file.add_idea("written, then the power went")  # index not refreshed: a crash now
     store._lock.release()
@@ -218,21 +228,58 @@ def test_index_heals_when_a_session_changed_without_it(data_dir, store, group):
 
 def test_an_older_schema_is_migrated_with_a_backup(data_dir, store, group, monkeypatch):
     file = Service(store).create_session(group.id, "Meeting")
+    file.start()
     file.add_idea("old")
     store.close()
     path = session_path(data_dir, file.id)
     original = path.read_bytes()
-    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
+    now = fileformat.SCHEMA_VERSION
+    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", now + 1)
 
-    def to_v2(kind, tables):
+    def to_next(kind, tables):
         for doc in tables.get("ideas", {}).values() if kind == "session" else ():
             doc["text"] = doc["text"].upper()
         return tables
 
-    monkeypatch.setitem(fileformat.MIGRATIONS, 1, to_v2)
+    monkeypatch.setitem(fileformat.MIGRATIONS, now, to_next)
     with open_store(data_dir) as again:
         assert [i.text for i in again.session(file.id).rows("ideas")] == ["OLD"]
-    assert (data_dir / "backups" / f"{file.id}.schema1.json").read_bytes() == original
+    assert (data_dir / "backups" / f"{file.id}.schema{now}.json").read_bytes() == original
+    assert json.loads(path.read_text())["_meta"]["1"]["schema"] == now + 1
+
+
+def test_schema_1_files_open_and_a_self_contradicting_decision_becomes_most_agreed(
+        data_dir, store, group):
+    """Schema 2 (issue 13): an old file opens with the new optional fields at their
+    defaults, and "everyone agreed" recorded beside differing views is "most agreed"."""
+    file = Service(store).create_session(group.id, "Meeting")
+    file.start()
+    file.add_idea("Shade in the garden")
+    agreed = file.add_decision("Plant trees", "Shade", method="consensus")
+    split = file.add_decision("Paint it green", "Calm", method="most",
+                              differing_views="Two wanted blue")
+    store.close()
+    path = session_path(data_dir, file.id)
+    data = json.loads(path.read_text())
+    data["_meta"]["1"]["schema"] = 1
+    for doc in data["decisions"].values():
+        if doc["id"] == split.id:
+            doc["method"] = "consensus"  # as schema 1 allowed
+        for name in ("decided_by", "withdrawn_at", "withdrawn_reason"):
+            doc.pop(name)  # schema 1 had no such fields
+    for doc in data["ideas"].values():
+        for name in ("not_taken_up", "withdrawn_at", "withdrawn_reason"):
+            doc.pop(name)
+    old = json.dumps(data).encode()
+    path.write_bytes(old)
+    with open_store(data_dir) as again:
+        rows = {d.id: d for d in again.session(file.id).rows("decisions")}
+        (idea,) = again.session(file.id).rows("ideas")
+    assert rows[split.id].method == "most"
+    assert rows[split.id].differing_views == "Two wanted blue"
+    assert rows[agreed.id].method == "consensus"
+    assert (idea.not_taken_up, idea.withdrawn) == ("", False)
+    assert (data_dir / "backups" / f"{file.id}.schema1.json").read_bytes() == old
     assert json.loads(path.read_text())["_meta"]["1"]["schema"] == 2
 
 
@@ -248,6 +295,7 @@ def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
             for _ in range(count - 1):
                 Service(s).create_session(g.id, "Old").release()
             file = Service(s).create_session(g.id, "Live")
+            file.start()
             samples = []
             for n in range(30):
                 start = time.perf_counter()

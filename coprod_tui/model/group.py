@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import framework as fw
-from ..clock import new_id, now
+from ..clock import is_date, new_id, now
 from ..errors import ValidationError
 from ..text import clean_line, clean_long
 from .base import Record, one_of
@@ -19,8 +19,13 @@ class ConductVersion(Record):
     noun = "code of conduct version"
     version: int
     text: str
+    #: When this wording was written down in coprod (not when anyone agreed it).
     adopted_at: str = field(default_factory=now)
     note: str = ""
+    #: The day the group agreed this wording (a date like 2026-09-10), "" until it has.
+    agreed_on: str = ""
+    #: The meeting at which the group changed its code to this wording, if any.
+    session_id: str | None = None
 
     def __post_init__(self) -> None:
         if self.version < 1:
@@ -28,6 +33,10 @@ class ConductVersion(Record):
         self.text = clean_long(self.text, what="The code of conduct", required=True, field="text")
         self.note = clean_line(self.note, what="The note about the change", limit=2000,
                                field="note")
+        self.agreed_on = self.agreed_on.strip()
+        if self.agreed_on and not is_date(self.agreed_on):
+            raise ValidationError("The day the group agreed it must be a date like "
+                                  "2026-03-14.", field="agreed_on")
 
     def points(self) -> list[str]:
         """The code as separate points, one per non-empty line."""

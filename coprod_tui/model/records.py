@@ -13,6 +13,17 @@ from .base import Record, one_of
 from .session import _date, _instant
 
 
+def _withdrawal(record: Any) -> None:
+    """Check the fields every withdrawable record has (ideas, decisions, actions,
+    comment cards): a record entered in error stays, marked withdrawn, with why."""
+    record.withdrawn_reason = clean_long(record.withdrawn_reason, what="Why it was withdrawn",
+                                         limit=20_000, field="withdrawn_reason")
+    _instant(record.withdrawn_at, "When it was withdrawn", "withdrawn_at")
+    if record.withdrawn_at and not record.withdrawn_reason.strip():
+        raise ValidationError("Say why it is withdrawn: the record keeps the reason.",
+                              field="withdrawn_reason")
+
+
 #: A plain-words version is a few short sentences, never a pasted document.
 PLAIN_LIMIT = 2000
 
@@ -48,12 +59,24 @@ class Idea(Record):
     tags: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     at: str = field(default_factory=now)
+    #: Why the group did not take it up ("" while it is not said): the "We could not".
+    not_taken_up: str = ""
+    #: Set when it was withdrawn as entered in error (kept, never counted or shared).
+    withdrawn_at: str | None = None
+    withdrawn_reason: str = ""
     #: The idea in plain words, for the easy read (an addition, not a correction).
     plain: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="An idea", required=True, field="text")
         self.plain = _plain(self.plain)
+        self.not_taken_up = clean_long(self.not_taken_up, what="Why it was not taken up",
+                                       field="not_taken_up")
+        _withdrawal(self)
         one_of(self.raised_by, (c.key for c in fw.RAISED_BY), "Who raised the idea", "raised_by")
         if (self.raised_by == "person") != (self.person_id is not None):
             raise ValidationError("Say which person raised the idea, or choose anonymous.",
@@ -82,6 +105,14 @@ class Decision(Record):
     at: str = field(default_factory=now)
     #: What was decided and why, in plain words, for the easy read.
     plain: str = ""
+    #: Who decides, when it is partly or wholly outside the group's control.
+    decided_by: str = ""
+    withdrawn_at: str | None = None
+    withdrawn_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The decision", required=True, field="text")
@@ -106,8 +137,11 @@ class Decision(Record):
                                           field="differing_views")
         one_of(self.in_control, (c.key for c in fw.IN_CONTROL), "Whether it is in our control",
                "in_control")
+        self.decided_by = clean_line(self.decided_by, what="Who decides", limit=2000,
+                                     field="decided_by")
         self.idea_ids = list(dict.fromkeys(self.idea_ids))
         _instant(self.at, "When the decision was made", "at")
+        _withdrawal(self)
 
 
 @dataclass(slots=True)
@@ -133,6 +167,15 @@ class Action(Record):
     updated_at: str = field(default_factory=now)
     #: The job in plain words, for the easy read.
     plain: str = ""
+    #: The later meeting at which what happened to it was reported or told back (its
+    #: minutes list it under "Last time's actions").
+    followed_up_session_id: str | None = None
+    withdrawn_at: str | None = None
+    withdrawn_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The action", required=True, field="text")
@@ -157,6 +200,7 @@ class Action(Record):
         _instant(self.communicated_back_at, "When it was told back", "communicated_back_at")
         _instant(self.created_at, "When the action was made", "created_at")
         _instant(self.updated_at, "When the action changed", "updated_at")
+        _withdrawal(self)
 
 
 @dataclass(slots=True)
@@ -171,12 +215,19 @@ class Feedback(Record):
     person_id: str | None = None
     id: str = field(default_factory=new_id)
     at: str = field(default_factory=now)
+    withdrawn_at: str | None = None
+    withdrawn_reason: str = ""
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 4:
             raise ValidationError("Choose one of the four levels, 1 to 4.", field="level")
         self.comment = clean_long(self.comment, what="The comment", field="comment")
         _instant(self.at, "When the card was given", "at")
+        _withdrawal(self)
 
 
 @dataclass(slots=True)

@@ -196,6 +196,9 @@ class Attendance(Record):
     conduct_agreed_at: str | None = None
     #: "agreed" in the meeting, or "later" when they agreed after it.
     conduct_how: str = ""
+    #: The person asked to be forgotten: they still count as having been there, never
+    #: by name (``person_id`` then leads to no one, see ``rules/erasure.py``).
+    forgotten: bool = False
 
     def __post_init__(self) -> None:
         one_of(self.status, (c.key for c in fw.ATTENDANCE), "Attendance", "status")

@@ -33,14 +33,24 @@ class SessionData:
     everyone: dict[str, Person] = field(default_factory=dict)
 
     def present(self) -> list[Attendance]:
+        """Everyone present, those there to support others included."""
         return [a for a in self.attendance if a.status == "present"]
+
+    def participants(self) -> list[Attendance]:
+        """Those present as participants: not an interpreter, supporter or note-taker
+        (``framework.SUPPORT_ROLES``), who are there so that others can take part."""
+        return [a for a in self.present() if a.role not in fw.SUPPORT_ROLES]
+
+    def supporting(self) -> list[Attendance]:
+        """Those present to support others taking part."""
+        return [a for a in self.present() if a.role in fw.SUPPORT_ROLES]
 
     def apologies(self) -> list[Attendance]:
         return [a for a in self.attendance if a.status == "apologies"]
 
     def role_counts(self) -> Counter[str]:
-        """How many of each role were present (keys are role keys)."""
-        return Counter(a.role for a in self.present())
+        """How many participants of each role were present (keys are role keys)."""
+        return Counter(a.role for a in self.participants())
 
     def public_names(self) -> dict[str, str]:
         """How each person may be named in anything shared.

@@ -11,7 +11,8 @@ never read. Facilitator-only views ask for real names with
 
 No Textual and no python-docx here (the core's rule).
 
-* ``session.py`` - ``session_report``: one session's facts;
+* ``session.py`` - ``session_report``: one session's facts (``facts.py``);
+* ``said.py`` - ``said_and_done``: You said, We did, We could not, for one session;
 * ``actions.py`` - ``ActionRow``: one action with what led to it and what happened;
 * ``group.py`` - ``group_report``: a group's meetings, for the group reports;
 * ``history.py`` - ``group_history``: who takes part, for the facilitator;
@@ -31,10 +32,11 @@ from .evidence import (
 from .group import GroupReport, MeetingFacts, group_report
 from .history import GroupHistory, PersonHistory, SessionMix, group_history, history_of
 from .naming import Naming
-from .session import (
-    ConductFact, DecisionFact, IdeaFact, ItemFact, NextMeetingFact, PersonFact, SessionReport,
-    attendance_words, conduct_state, session_report,
+from .facts import (
+    ConductFact, DecisionFact, IdeaFact, ItemFact, NextMeetingFact, PersonFact, WithdrawnFact,
 )
+from .said import CouldNot, Did, Said, SaidAndDone, said_and_done
+from .session import SessionReport, attendance_words, conduct_state, session_report
 
 __all__ = [
     "STATUS_ORDER", "ActionRow", "CardComment", "CardTally", "ConductFact", "CorrectionFact",
@@ -44,4 +46,5 @@ __all__ = [
     "attendance_words", "by_status", "card_tally", "conduct_state", "describe_corrections",
     "group_history", "group_report", "history_of", "involvement", "list_order",
     "session_corrections", "session_report", "statement_checks", "suggested_evidence", "when",
+    "WithdrawnFact", "CouldNot", "Did", "Said", "SaidAndDone", "said_and_done",
 ]

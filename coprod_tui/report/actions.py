@@ -77,7 +77,8 @@ class ActionRow:
 def action_rows(data: SessionData, naming: Naming | None = None, *,
                 idea_numbers: dict[str, int] | None = None,
                 decision_numbers: dict[str, int] | None = None) -> list[ActionRow]:
-    """The actions of one loaded session as rows, in the order they were agreed.
+    """The actions of one loaded session as rows, in the order they were agreed
+    (withdrawn ones left out).
 
     ``naming`` defaults to the shared one. The numbers of ideas and decisions are
     those the minutes print (``session_report`` passes them); without them the
@@ -85,13 +86,14 @@ def action_rows(data: SessionData, naming: Naming | None = None, *,
     """
     naming = naming or Naming(data)
     shown = naming.text
-    sources = {("idea", i.id): i.text for i in data.ideas}
-    sources.update({("decision", d.id): d.text for d in data.decisions})
+    # A withdrawn record is in no count or list, and leads nowhere.
+    sources = {("idea", i.id): i.text for i in data.ideas if not i.withdrawn}
+    sources.update({("decision", d.id): d.text for d in data.decisions if not d.withdrawn})
     numbers = {"idea": idea_numbers or {}, "decision": decision_numbers or {}}
     s = data.session
     title = shown(s.title)
     rows = []
-    for n, a in enumerate(data.actions, start=1):
+    for n, a in enumerate((a for a in data.actions if not a.withdrawn), start=1):
         source = sources.get((a.source_kind, a.source_id or ""))
         kind = a.source_kind if source is not None else ""
         rows.append(ActionRow(

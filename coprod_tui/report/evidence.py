@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .. import framework as fw
 from ..model import SessionData
+from ..rules.speaking import credited
 from ..templates import Wording
 from ..words import people, plural
 from .naming import Naming
@@ -40,7 +41,10 @@ def role_side(role: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Involvement:
-    """Evidence of involvement for one session (all counts)."""
+    """Evidence of involvement for one session (all counts). ``present`` and what
+    follows from it count participants: someone there to support others (an
+    interpreter, a supporter, the note-taker) is in ``supporting``. Withdrawn
+    records count nowhere."""
 
     present: int
     lived_experience: int
@@ -55,7 +59,8 @@ class Involvement:
     methods: tuple[str, ...]
     purpose: str
     stage: str
-    #: People present who spoke at least once, and all turns taken.
+    #: Participants present who were heard (spoke, or had an idea credited to them),
+    #: and all turns taken.
     spoke: int
     turns: int
     turns_lived_experience: int
@@ -76,12 +81,19 @@ class Involvement:
     actions_open: int
     #: Actions whose result has been told back to the group.
     actions_told_back: int
+    #: (role label, how many) of those present to support others, none zero.
+    supporting: tuple[tuple[str, int], ...] = ()
+    #: Ideas the group said it would not take up, with the reason.
+    ideas_not_taken_up: int = 0
 
 
 def involvement(data: SessionData, naming: Naming | None = None) -> Involvement:
     session = data.session
     shown = (naming or Naming(data)).text
-    present = data.present()
+    present = data.participants()
+    ideas = [i for i in data.ideas if not i.withdrawn]
+    decisions = [d for d in data.decisions if not d.withdrawn]
+    actions = [a for a in data.actions if not a.withdrawn]
     role_of = {a.person_id: a.role for a in data.attendance}
     for pid, person in data.people.items():
         role_of.setdefault(pid, person.role)
@@ -91,22 +103,24 @@ def involvement(data: SessionData, naming: Naming | None = None) -> Involvement:
     present_ids = {a.person_id for a in present}
 
     idea_sides: Counter[str] = Counter()
-    for idea in data.ideas:
+    for idea in ideas:
         if idea.raised_by == "person" and idea.person_id:
             idea_sides[role_side(role_of.get(idea.person_id, "other"))] += 1
         else:
             idea_sides["unnamed"] += 1
 
-    idea_ids = {i.id for i in data.ideas}
+    idea_ids = {i.id for i in ideas}
     used: set[str] = set()
     informed = 0
-    for decision in data.decisions:
+    for decision in decisions:
         linked = [i for i in decision.idea_ids if i in idea_ids]
         if linked:
             informed += 1
             used.update(linked)
 
-    statuses = Counter(a.status for a in data.actions)
+    statuses = Counter(a.status for a in actions)
+    heard = {t.person_id for t in data.turns} | set(credited(ideas))
+    helpers = Counter(a.role for a in data.supporting())
     return Involvement(
         present=len(present),
         lived_experience=sides[LIVED],
@@ -120,23 +134,26 @@ def involvement(data: SessionData, naming: Naming | None = None) -> Involvement:
         methods=tuple(fw.labels(fw.METHODS).get(m, m) for m in session.methods),
         purpose=shown((session.purpose or data.group.purpose).strip()),
         stage=fw.labels(fw.STAGES).get(session.stage, session.stage),
-        spoke=len({t.person_id for t in data.turns} & present_ids),
+        spoke=len(heard & present_ids),
         turns=len(data.turns),
         turns_lived_experience=sum(1 for t in data.turns
                                    if role_side(role_of.get(t.person_id, "other")) == LIVED),
-        ideas=len(data.ideas),
+        ideas=len(ideas),
         ideas_lived_experience=idea_sides[LIVED],
         ideas_through_work=idea_sides[WORK],
         ideas_unnamed=idea_sides["unnamed"],
-        decisions=len(data.decisions),
+        decisions=len(decisions),
         decisions_informed=informed,
         ideas_used=len(used),
-        decisions_in_control=sum(1 for d in data.decisions if d.in_control == "yes"),
-        actions=len(data.actions),
+        decisions_in_control=sum(1 for d in decisions if d.in_control == "yes"),
+        actions=len(actions),
         actions_done=statuses["done"],
         actions_not_able=statuses["not_able"],
         actions_open=statuses["open"],
-        actions_told_back=sum(1 for a in data.actions if a.communicated_back_at),
+        actions_told_back=sum(1 for a in actions if a.communicated_back_at),
+        supporting=tuple((role_label[c.key], helpers[c.key]) for c in fw.ROLES
+                         if helpers[c.key]),
+        ideas_not_taken_up=sum(1 for i in ideas if i.not_taken_up.strip()),
     )
 
 
@@ -167,14 +184,15 @@ class CardTally:
 def card_tally(data: SessionData, wording: Wording,
                naming: Naming | None = None) -> CardTally | None:
     """How people felt; None when no comment cards were given."""
-    if not data.feedback:
+    cards = [f for f in data.feedback if not f.withdrawn]
+    if not cards:
         return None
     naming = naming or Naming(data)
-    counts = Counter(f.level for f in data.feedback)
+    counts = Counter(f.level for f in cards)
     comments = tuple(CardComment(naming.text(f.comment.strip()), f.level, naming.card_name(f))
-                     for f in data.feedback if f.comment.strip())
+                     for f in cards if f.comment.strip())
     levels = tuple(LevelCount(n, wording.card_level(n), counts[n]) for n in (4, 3, 2, 1))
-    return CardTally(len(data.feedback), levels, comments)
+    return CardTally(len(cards), levels, comments)
 
 
 @dataclass(frozen=True, slots=True)

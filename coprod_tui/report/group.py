@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from ..consent import group_redactor
 from ..model import Group, SessionData
 from ..templates import Wording
-from .actions import ActionRow, action_rows
-from .evidence import CardTally, Involvement, StatementCheck, card_tally, involvement, \
-    statement_checks
+from .actions import ActionRow
+from .evidence import CardTally, Involvement, StatementCheck
 from .history import HELD, GroupHistory, history_of
-from .naming import Naming
+from .said import SaidAndDone, said_and_done
+from .session import session_report
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,8 @@ class MeetingFacts:
     cards: CardTally | None
     checks: tuple[StatementCheck, ...]
     actions: tuple[ActionRow, ...]
+    #: You said, We did, We could not, at this meeting.
+    said: SaidAndDone
 
     @property
     def held(self) -> bool:
@@ -80,10 +82,10 @@ def group_report(group: Group, sessions: list[SessionData], wording: Wording) ->
 
 
 def _meeting(data: SessionData, wording: Wording) -> MeetingFacts:
-    naming = Naming(data)
+    # The session's own shared report: the same facts its minutes tell.
+    report = session_report(data, wording)
     s = data.session
     return MeetingFacts(
-        session_id=s.id, date=s.date, title=naming.text(s.title), status=s.status,
-        involvement=involvement(data, naming), cards=card_tally(data, wording, naming),
-        checks=tuple(statement_checks(data, wording, naming)),
-        actions=tuple(action_rows(data, naming)))
+        session_id=s.id, date=s.date, title=report.title, status=s.status,
+        involvement=report.involvement, cards=report.cards, checks=report.checks,
+        actions=report.actions, said=said_and_done(report))

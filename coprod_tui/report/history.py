@@ -4,7 +4,12 @@
 (live or closed; planned ones have no one in them yet) and answers the
 questions the co-production guide asks a facilitator to keep asking: who was
 involved and how much, which methods were used, whether people with lived
-experience are there in numbers, and whose voice is seldom heard.
+experience are there in numbers, and whose voice is seldom heard: who has not
+been seen for a while (and how many meetings they missed, with apologies or
+without), and which of the roles the group recruits has never been in the room.
+People there to support others (an interpreter, a supporter, the note-taker) are
+not participants: they take no place in the role mix. Someone forgotten still
+counts at the meetings they came to, as no one in particular.
 
 ``history_of(group, sessions, people)`` does the same sums for sessions already
 loaded: the impact report reads its counts (places, the share of lived
@@ -21,13 +26,15 @@ from dataclasses import dataclass, field
 from .. import framework as fw
 from ..errors import DamagedFile, NotFound, SaveError, ValidationError
 from ..model import Group, Person, SessionData
+from ..words import plural
 
 _ROLE = fw.labels(fw.ROLES)
 _METHOD = fw.labels(fw.METHODS)
 _METHOD_ORDER = {c.key: n for n, c in enumerate(fw.METHODS)}
 
-#: Someone on the roster not at any of this many latest sessions has "not come for a while".
-RECENT = 3
+#: Someone on the roster who missed this many of the latest meetings in a row (since
+#: they joined) has "not been seen for a while".
+RECENT = 2
 HELD = ("live", "closed")
 
 
@@ -43,6 +50,13 @@ class PersonHistory:
     #: Sessions they were present at.
     attended: int = 0
     apologies: int = 0
+    #: Meetings they were marked as not coming to, without apologies.
+    absent: int = 0
+    #: The latest meetings in a row they were not at (since they joined), and of
+    #: those, how many with apologies and how many marked as not coming.
+    missed: int = 0
+    missed_apologies: int = 0
+    missed_absent: int = 0
     #: The date of the latest session they were present at; None if never.
     last_attended: str | None = None
     #: Times they spoke (turns from the hands-up queue or noted by the facilitator).
@@ -53,6 +67,20 @@ class PersonHistory:
     def role_label(self) -> str:
         return _ROLE.get(self.role, _ROLE["other"])
 
+    @property
+    def missed_words(self) -> str:
+        """'not seen for 3 meetings (2 apologies, 1 did not come)'."""
+        parts = []
+        if self.missed_apologies:
+            parts.append(plural(self.missed_apologies, "apology", "apologies"))
+        if self.missed_absent:
+            parts.append(f"{self.missed_absent} did not come")
+        unmarked = self.missed - self.missed_apologies - self.missed_absent
+        if unmarked:
+            parts.append(f"{unmarked} not marked")
+        return (f"not seen for {plural(self.missed, 'meeting')}"
+                + (f" ({', '.join(parts)})" if parts else ""))
+
 
 @dataclass(slots=True)
 class SessionMix:
@@ -62,7 +90,7 @@ class SessionMix:
     title: str
     date: str
     status: str
-    #: Role key → number present, in the framework's order.
+    #: Role key → participants present, in the framework's order.
     roles: dict[str, int]
     methods: list[str]
     #: Comment cards by level (1 no influence .. 4 heard and has influence).
@@ -71,6 +99,11 @@ class SessionMix:
     @property
     def present(self) -> int:
         return sum(self.roles.values())
+
+    @property
+    def role_mix(self) -> str:
+        """'Young person 5, Council officer 1' (or 'nobody')."""
+        return ", ".join(f"{_ROLE.get(k, k)} {n}" for k, n in self.roles.items()) or "nobody"
 
     @property
     def method_labels(self) -> list[str]:
@@ -92,10 +125,12 @@ class GroupHistory:
     people: list[PersonHistory]
     #: Role key → presences across all sessions (a person at 3 sessions counts 3).
     role_totals: dict[str, int]
-    #: On the roster but not at any of the latest ``RECENT`` sessions (or never came),
-    #: longest away first.
+    #: On the roster and not at the latest ``RECENT`` meetings or more in a row (since
+    #: they joined), longest away first.
     not_seen_lately: list[PersonHistory]
-    #: Roles (other than "other") with nobody present at any session: seldom-heard gaps.
+    #: Roles the group recruits (on its roster, or ever listed at its meetings) with
+    #: nobody present at any meeting: seldom-heard gaps. Never "other", never a role
+    #: there to support others.
     roles_never_present: list[str]
     #: Engagement method key → number of sessions that used it, most used first
     #: (ties in the framework's order).
@@ -147,6 +182,13 @@ class GroupHistory:
         return next((p for p in self.people if p.person_id == person_id), None)
 
 
+def _joined(person, marks: list[tuple[str, dict[str, str]]]) -> str:
+    """The day someone joined: the first meeting they were listed at, or the day they
+    were added, whichever came first."""
+    listed = [day for day, status in marks if person.id in status]
+    return min([person.created_at[:10], *listed])
+
+
 def group_history(store, group_id: str, *, recent: int = RECENT) -> GroupHistory:
     """Read the group's held sessions and sum up who took part. NotFound for an unknown group."""
     if recent < 1:
@@ -191,9 +233,11 @@ class _Tally:
         self.people: dict[str, PersonHistory] = {
             pid: PersonHistory(pid, p.name, p.role, on_roster=True) for pid, p in roster.items()}
         self.sessions: list[SessionMix] = []
-        #: For each session (latest first), who was present.
-        self.present_at: list[set[str]] = []
+        #: For each session (latest first): its date and each person's status there.
+        self.marks: list[tuple[str, dict[str, str]]] = []
         self.role_known: set[str] = set()
+        #: Every role listed at a meeting (the roster's are added at the end).
+        self.roles_listed: set[str] = set()
 
     def person(self, person_id: str) -> PersonHistory:
         if person_id not in self.people:
@@ -206,6 +250,9 @@ class _Tally:
     def add(self, data: SessionData) -> None:
         s = data.session
         for a in data.attendance:
+            self.roles_listed.add(a.role)
+            if a.forgotten:
+                continue  # counted in the session's mix below, as no one in particular
             p = self.person(a.person_id)
             if a.person_id not in self.role_known:
                 p.role = a.role  # sessions come latest first: this is their latest role
@@ -215,10 +262,14 @@ class _Tally:
                 p.last_attended = p.last_attended or s.date
             elif a.status == "apologies":
                 p.apologies += 1
+            elif a.status == "absent":
+                p.absent += 1
+        nobody = {a.person_id for a in data.attendance if a.forgotten}
         for turn in data.turns:
-            self.person(turn.person_id).turns += 1
+            if turn.person_id not in nobody:
+                self.person(turn.person_id).turns += 1
         for idea in data.ideas:
-            if idea.raised_by == "person" and idea.person_id:
+            if idea.raised_by == "person" and idea.person_id and not idea.withdrawn:
                 self.person(idea.person_id).ideas += 1
         counts = data.role_counts()
         self.sessions.append(SessionMix(
@@ -226,7 +277,18 @@ class _Tally:
             roles={c.key: counts[c.key] for c in fw.ROLES if counts[c.key]},
             methods=list(s.methods),
             influence=dict(sorted(Counter(f.level for f in data.feedback).items()))))
-        self.present_at.append({a.person_id for a in data.present()})
+        self.marks.append((s.date, {a.person_id: a.status for a in data.attendance}))
+
+    def _count_missed(self, p: PersonHistory, person) -> None:
+        """The latest meetings in a row ``p`` was not at, since they joined."""
+        since = _joined(person, self.marks)
+        for day, status in self.marks:  # latest first
+            if day < since or status.get(p.person_id) == "present":
+                break
+            p.missed += 1
+            mark = status.get(p.person_id, "expected")
+            p.missed_apologies += mark == "apologies"
+            p.missed_absent += mark == "absent"
 
     def result(self, group_id: str, name: str, recent: int,
                skipped: list[str]) -> GroupHistory:
@@ -235,9 +297,12 @@ class _Tally:
         for mix in self.sessions:
             totals.update(mix.roles)
             methods.update(mix.methods)
-        lately = set().union(*self.present_at[:recent])
-        away = [p for pid, p in self.people.items() if pid in self.roster and pid not in lately]
-        away.sort(key=lambda p: (p.last_attended or "", p.name.casefold()))
+        for pid, p in self.people.items():
+            if pid in self.roster:
+                self._count_missed(p, self.roster[pid])
+        away = [p for pid, p in self.people.items() if pid in self.roster and p.missed >= recent]
+        away.sort(key=lambda p: (-p.missed, p.name.casefold()))
+        recruited = {p.role for p in self.roster.values()} | self.roles_listed
         people = sorted(self.people.values(),
                         key=lambda p: (-p.attended, -p.turns, p.name.casefold()))
         return GroupHistory(
@@ -245,7 +310,8 @@ class _Tally:
             role_totals={c.key: totals[c.key] for c in fw.ROLES if totals[c.key]},
             not_seen_lately=away,
             roles_never_present=[c.key for c in fw.ROLES
-                                 if c.key != "other" and not totals[c.key]],
+                                 if c.key in recruited and c.key != "other"
+                                 and c.key not in fw.SUPPORT_ROLES and not totals[c.key]],
             # Most used first; ties in the framework's order, so every view agrees.
             methods=dict(sorted(methods.items(), key=lambda kv: (-kv[1], _METHOD_ORDER.get(
                 kv[0], len(_METHOD_ORDER))))),

@@ -16,17 +16,22 @@ summary all read this, so they state the same durations, counts and labels.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from .. import framework as fw
 from ..model import AgendaItem, Attendance, SessionData
+from ..rules.speaking import credited
 from ..templates import Wording
-from ..words import clock_of, join_words, minutes, over_under, took, whole_minutes
+from ..words import clock_of, whole_minutes
 from .actions import ActionRow, action_rows
 from .corrections import CorrectionFact, CorrectionNote, correction_summary, describe_corrections
 from .evidence import CardTally, Involvement, StatementCheck, card_tally, involvement, \
     statement_checks
+from .facts import (
+    ConductFact, DecisionFact, IdeaFact, ItemFact, NextMeetingFact, PersonFact, WithdrawnFact,
+)
 from .naming import SOMEONE, Naming
 
 _ROLE = fw.labels(fw.ROLES)
@@ -35,130 +40,8 @@ _ATTENDANCE = fw.labels(fw.ATTENDANCE)
 _METHOD = fw.labels(fw.DECISION_METHODS)
 _CONTROL = fw.labels(fw.IN_CONTROL)
 _SESSION_STATUS = {"planned": "Planned", "live": "Running", "closed": "Closed"}
-
-
-@dataclass(frozen=True, slots=True)
-class PersonFact:
-    """One person on the session's attendance list, as this report may show them."""
-
-    label: str
-    #: Their label in anything shared (the same as ``label`` unless for the facilitator).
-    shared_label: str
-    #: Agreed to be named at this session.
-    named: bool
-    role: str
-    #: Shown only beside a name (or to the facilitator).
-    organisation: str
-    #: expected | present | apologies | absent
-    status: str
-    status_label: str
-    #: Attendance in words: "Present, late 10:40, left 11:30" (never by colour alone).
-    here: str
-    mode: str
-    late: bool
-    #: Wall-clock times, "10:40", or "".
-    arrived: str
-    left_at: str
-    #: "agreed" (at the meeting), "later", or "" (not yet).
-    conduct: str
-    #: Times they were given the floor.
-    turns: int
-
-    @property
-    def present(self) -> bool:
-        return self.status == "present"
-
-
-@dataclass(frozen=True, slots=True)
-class IdeaFact:
-    number: int
-    text: str
-    #: How the idea is credited: a label, "Anonymous", "Via the chat", ...
-    by: str
-    #: person | anonymous | chat | after | removed
-    raised_by: str
-    #: When it was raised, "10:42".
-    at: str
-    #: The stored record's id (for choosing what a view shows; never printed).
-    id: str = ""
-    #: The idea in plain words ("" when none was written), for the easy read.
-    plain: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class DecisionFact:
-    number: int
-    text: str
-    reasons: str
-    informed_by: tuple[IdeaFact, ...]
-    #: consensus | vote | facilitator
-    method: str
-    method_label: str
-    votes_for: int | None
-    votes_against: int | None
-    votes_abstain: int | None
-    differing_views: str
-    #: yes | partly | no
-    in_control: str
-    in_control_label: str
-    at: str
-    #: The stored record's id (for choosing what a view shows; never printed).
-    id: str = ""
-    #: What was decided and why, in plain words ("" when none was written).
-    plain: str = ""
-
-    @property
-    def how(self) -> str:
-        """How it was decided, as a sentence: 'By vote: 3 for, 0 against and 1 abstained.'"""
-        if self.method == "vote":
-            parts = [f"{self.votes_for or 0} for", f"{self.votes_against or 0} against"]
-            if self.votes_abstain:
-                parts.append(f"{self.votes_abstain} abstained")
-            return f"By vote: {join_words(parts)}."
-        return {"consensus": "Everyone agreed.",
-                "facilitator": "The facilitator made the call."}.get(
-                    self.method, self.method_label + ".")
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFact:
-    """One agenda item (or the general heading) with what was raised under it."""
-
-    title: str
-    planned_min: int | None
-    #: Whole minutes spent (``words.whole_minutes``); None if it was never started.
-    spent_min: int | None
-    ideas: tuple[IdeaFact, ...]
-    decisions: tuple[DecisionFact, ...]
-
-    @property
-    def timing(self) -> str:
-        """'Planned for 50 minutes; took 58 minutes (8 minutes over).', or ''."""
-        if not self.planned_min:
-            return ""
-        if self.spent_min is None:
-            return f"Planned for {minutes(self.planned_min)}."
-        return (f"Planned for {minutes(self.planned_min)}; {took(self.spent_min)} "
-                f"({over_under(self.planned_min, self.spent_min)}).")
-
-
-@dataclass(frozen=True, slots=True)
-class ConductFact:
-    version: int | None
-    adopted: str
-    agreed: int
-    agreed_later: int
-    not_agreed: int
-    #: The note when the group changed its code at this very meeting.
-    changed_here: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class NextMeetingFact:
-    date: str
-    start: str
-    venue: str
-    note: str
+_WITHDRAWN_NOUN = {"ideas": "idea", "decisions": "decision", "actions": "action",
+                   "feedback": "comment card"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +80,32 @@ class SessionReport:
     corrections: tuple[CorrectionFact, ...]
     #: Each correction as a sentence; old values only for the facilitator.
     correction_notes: tuple[CorrectionNote, ...]
+    #: Records withdrawn as entered in error, oldest first.
+    withdrawn: tuple[WithdrawnFact, ...] = ()
+    #: Actions of earlier meetings followed up at this one ("Last time's actions").
+    followed_up: tuple[ActionRow, ...] = ()
 
     @property
     def present(self) -> tuple[PersonFact, ...]:
+        """Everyone present, supporters included (the attendance list)."""
         return tuple(p for p in self.people if p.present)
+
+    @property
+    def participants(self) -> tuple[PersonFact, ...]:
+        return tuple(p for p in self.people if p.participant)
+
+    @property
+    def supporting(self) -> tuple[PersonFact, ...]:
+        """Present to support others: an interpreter, a supporter, the note-taker."""
+        return tuple(p for p in self.present if p.supporting)
+
+    @property
+    def ideas(self) -> tuple[IdeaFact, ...]:
+        return tuple(i for item in self.all_items for i in item.ideas)
+
+    @property
+    def decisions(self) -> tuple[DecisionFact, ...]:
+        return tuple(d for item in self.all_items for d in item.decisions)
 
     @property
     def apologies(self) -> tuple[str, ...]:
@@ -208,8 +113,8 @@ class SessionReport:
 
     @property
     def not_spoken(self) -> tuple[str, ...]:
-        """People present who have not had a turn to speak."""
-        return tuple(p.label for p in self.present if not p.turns)
+        """Participants present who have not been heard (no turn, no idea of theirs)."""
+        return tuple(p.label for p in self.participants if not p.heard)
 
     @property
     def all_items(self) -> tuple[ItemFact, ...]:
@@ -222,9 +127,13 @@ class SessionReport:
 
 
 def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool = False,
-                   at: datetime | None = None) -> SessionReport:
+                   at: datetime | None = None,
+                   followed_up: Sequence[ActionRow] = ()) -> SessionReport:
     """The session in facts. ``at`` is the moment a running item's clock is read
-    (now, by default)."""
+    (now, by default); ``followed_up``: the actions of earlier meetings followed up at
+    this one (``FollowUpService.reported_at``), as their own sessions' rows.
+
+    A withdrawn record is left out of every list and count (``withdrawn`` lists it)."""
     naming = Naming(data, for_facilitator=for_facilitator)
     shown = naming.text
     session, group = data.session, data.group
@@ -233,9 +142,11 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
     known = {item.id for item in session.agenda}
     ideas_under: dict[str | None, list] = defaultdict(list)
     for idea in data.ideas:
-        ideas_under[idea.agenda_item_id if idea.agenda_item_id in known else None].append(idea)
+        if not idea.withdrawn:
+            ideas_under[idea.agenda_item_id if idea.agenda_item_id in known
+                        else None].append(idea)
     decisions_under: dict[str | None, list] = defaultdict(list)
-    for d in data.decisions:
+    for d in (d for d in data.decisions if not d.withdrawn):
         decisions_under[d.agenda_item_id if d.agenda_item_id in known else None].append(d)
     order: list[str | None] = [item.id for item in session.agenda] + [None]
     ideas: dict[str, IdeaFact] = {}
@@ -243,7 +154,8 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
         for idea in ideas_under[key]:
             ideas[idea.id] = IdeaFact(len(ideas) + 1, shown(idea.text.strip()),
                                       naming.idea_by(idea), idea.raised_by, clock_of(idea.at),
-                                      idea.id, plain=shown(idea.plain.strip()))
+                                      shown(idea.not_taken_up.strip()), idea.id,
+                                      plain=shown(idea.plain.strip()))
     decisions: dict[str, DecisionFact] = {}
     for key in order:
         for d in decisions_under[key]:
@@ -255,7 +167,8 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
                 votes_for=d.votes_for, votes_against=d.votes_against,
                 votes_abstain=d.votes_abstain, differing_views=shown(d.differing_views.strip()),
                 in_control=d.in_control, in_control_label=_CONTROL.get(d.in_control, d.in_control),
-                at=clock_of(d.at), id=d.id, plain=shown(d.plain.strip()))
+                at=clock_of(d.at), decided_by=shown(d.decided_by.strip()), id=d.id,
+                plain=shown(d.plain.strip()))
 
     def item_fact(item: AgendaItem | None) -> ItemFact:
         key = item.id if item else None
@@ -268,11 +181,14 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
 
     numbers = {"ideas": {k: f.number for k, f in ideas.items()},
                "decisions": {k: f.number for k, f in decisions.items()},
-               "actions": {a.id: n for n, a in enumerate(data.actions, start=1)}}
+               "actions": {a.id: n for n, a in enumerate(
+                   (a for a in data.actions if not a.withdrawn), start=1)}}
     turns: dict[str, int] = defaultdict(int)
     for turn in data.turns:
         turns[turn.person_id] += 1
-    people = tuple(_person(a, naming, turns[a.person_id]) for a in data.attendance)
+    said = credited(data.ideas)
+    people = tuple(_person(a, naming, turns[a.person_id], said[a.person_id])
+                   for a in data.attendance)
     nm = session.next_meeting
     return SessionReport(
         for_facilitator=for_facilitator,
@@ -301,7 +217,20 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
         corrections=correction_summary(data, naming, numbers),
         correction_notes=(tuple(describe_corrections(data, old_values=for_facilitator))
                           if data.corrections else ()),
+        withdrawn=_withdrawn(data, naming),
+        followed_up=tuple(followed_up),
     )
+
+
+def _withdrawn(data: SessionData, naming: Naming) -> tuple[WithdrawnFact, ...]:
+    found = [(table, r) for table in ("ideas", "decisions", "actions", "feedback")
+             for r in getattr(data, table) if r.withdrawn]
+    found.sort(key=lambda pair: pair[1].withdrawn_at)
+    return tuple(WithdrawnFact(
+        kind=_WITHDRAWN_NOUN[table], day=(r.withdrawn_at or "")[:10],
+        reason=naming.text(r.withdrawn_reason.strip()),
+        text=(r.comment if table == "feedback" else r.text) if naming.for_facilitator else "")
+        for table, r in found)
 
 
 def _spent(item: AgendaItem, at: datetime | None) -> int | None:
@@ -331,7 +260,7 @@ def attendance_words(a: Attendance | None) -> str:
     return words
 
 
-def _person(a: Attendance, naming: Naming, turns: int) -> PersonFact:
+def _person(a: Attendance, naming: Naming, turns: int, ideas: int) -> PersonFact:
     return PersonFact(
         label=naming.person(a.person_id), shared_label=naming.public.get(a.person_id, SOMEONE),
         named=naming.named(a.person_id),
@@ -339,7 +268,8 @@ def _person(a: Attendance, naming: Naming, turns: int) -> PersonFact:
         status=a.status, status_label=_ATTENDANCE.get(a.status, a.status),
         here=attendance_words(a),
         mode=_MODE.get(a.mode, a.mode), late=a.late, arrived=clock_of(a.arrived_at),
-        left_at=clock_of(a.left_at), conduct=conduct_state(a), turns=turns)
+        left_at=clock_of(a.left_at), conduct=conduct_state(a), turns=turns, ideas=ideas,
+        supporting=a.role in fw.SUPPORT_ROLES)
 
 
 def _conduct(data: SessionData, people: tuple[PersonFact, ...], shown) -> ConductFact:
@@ -347,14 +277,16 @@ def _conduct(data: SessionData, people: tuple[PersonFact, ...], shown) -> Conduc
     agreed_versions = [a.conduct_version for a in data.present() if a.conduct_version]
     current = data.group.current_conduct
     version = max(agreed_versions) if agreed_versions else (current.version if current else None)
-    adopted = ""
+    agreed_on = ""
     changed_here = None
     if version is not None and 0 < version <= len(data.group.conduct):
         chosen = data.group.conduct[version - 1]
-        adopted = chosen.adopted_at
-        if version > 1 and chosen.adopted_at[:10] == data.session.date:
+        agreed_on = chosen.agreed_on
+        here = (chosen.session_id == data.session.id if chosen.session_id is not None
+                else chosen.adopted_at[:10] == data.session.date)  # before it was kept
+        if version > 1 and here:
             changed_here = shown(chosen.note.strip())
     agreed = sum(1 for p in present if p.conduct == "agreed")
     later = sum(1 for p in present if p.conduct == "later")
-    return ConductFact(version, adopted, agreed, later, len(present) - agreed - later,
+    return ConductFact(version, agreed_on, agreed, later, len(present) - agreed - later,
                        changed_here)

@@ -4,10 +4,12 @@ Pure functions: given records and a person, the records without them and an
 account of every change, in words. ``service/forget.py`` reads the records, decides
 which names to look for, and writes the result (or, for a dry run, does not).
 
-By id, the person's own records go (attendance, speaking turns, a raised hand,
-corrections about their attendance) and links to them are cut (the idea they
-raised is kept as "removed at the person's request", an action they owned has
-no owner, a named comment card becomes anonymous).
+By id, the person's own records go (a raised hand, corrections about their
+attendance) and links to them are cut (the idea they raised is kept as "removed
+at the person's request", an action they owned has no owner, a named comment
+card becomes anonymous). That they came stays: their attendance and speaking
+turns are kept, leading to a fresh id that leads to no one, so a meeting's
+counts ("6 people took part") do not change when someone is forgotten.
 
 By name, free text changes only where the name rule (``coprod_tui/names``) finds the
 name written as a name: the replacement is ``REMOVED`` and every other
@@ -35,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from ..clock import new_id
 from ..errors import ValidationError
 from ..model import (
     Action, Correction, Feedback, Group, Idea, Person, Record, Session,
@@ -52,7 +55,7 @@ _CODES = frozenset({
     "id", "kind", "status", "raised_by", "method", "in_control", "role", "mode", "format",
     "stage", "methods", "support_needs", "conduct_how", "source_kind", "record_kind",
     "field_name", "answers", "roster", "date", "start", "end", "due", "at", "schema",
-    "picture"})
+    "agreed_on", "picture"})
 
 #: How the session's tables are named in a report, in the order they are told.
 _TABLES = ("ideas", "decisions", "actions", "feedback", "audit", "attendance", "corrections")
@@ -212,14 +215,22 @@ def erase_session(session: Session, tables: dict[str, list[Any]], person_id: str
     out = Erasure()
     rows = {name: list(records) for name, records in tables.items()}
 
-    kept = [a for a in rows["attendance"] if a.person_id != person_id]
-    if len(kept) != len(rows["attendance"]):
-        out.removed.append("attendance record removed")
-    rows["attendance"] = kept
-    turns = [t for t in rows["turns"] if t.person_id != person_id]
-    if len(turns) != len(rows["turns"]):
-        out.removed.append(plural(len(rows["turns"]) - len(turns), "speaking turn") + " removed")
-    rows["turns"] = turns
+    # They still came: the meeting's counts stay true, with no one named. Their
+    # attendance and turns now lead to a fresh id that leads to no one, and say
+    # nothing of them but their role (support needs, organisation and consent go).
+    stand_in = new_id()
+    ours = [a for a in rows["attendance"] if a.person_id == person_id]
+    if ours:
+        out.removed.append("attendance record kept, counted as someone unnamed")
+    rows["attendance"] = [
+        a.replace(person_id=stand_in, forgotten=True, organisation="", support_needs=[],
+                  support_other="", consent_to_be_named=False)
+        if a.person_id == person_id else a for a in rows["attendance"]]
+    turns = sum(1 for t in rows["turns"] if t.person_id == person_id)
+    if turns:
+        out.removed.append(plural(turns, "speaking turn") + " kept, credited to no one")
+    rows["turns"] = [t.replace(person_id=stand_in) if t.person_id == person_id else t
+                     for t in rows["turns"]]
     hands = [h for h in session.hands if h.person_id != person_id]
     if len(hands) != len(session.hands):
         out.removed.append("raised hand removed")

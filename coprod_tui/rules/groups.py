@@ -18,9 +18,11 @@ def check_name_free(name: str, groups: list[Group], *, except_id: str | None = N
         raise ValidationError(f"There is already a group called {name}.", field="name")
 
 
-def next_conduct(group: Group, text: str, note: str = "") -> ConductVersion:
+def next_conduct(group: Group, text: str, note: str = "", *, agreed_on: str = "",
+                 session_id: str | None = None) -> ConductVersion:
     """The group's new wording as the next version (the old ones are kept)."""
-    version = ConductVersion(version=len(group.conduct) + 1, text=text, note=note)
+    version = ConductVersion(version=len(group.conduct) + 1, text=text, note=note,
+                             agreed_on=agreed_on, session_id=session_id)
     current = group.current_conduct
     if current is not None and current.text.strip() == version.text.strip():
         raise ValidationError("The code of conduct has not changed.", field="text")

@@ -69,17 +69,32 @@ class GroupService:
 
     @verb
     def add_group(self, name: str, *, conduct: str | None = None, conduct_note: str = "",
-                  **details: Any) -> Group:
+                  conduct_agreed_on: str = "", **details: Any) -> Group:
         """A new group; ``conduct`` is the first version of its code of conduct (None:
-        none yet; an empty one is refused)."""
+        none yet; an empty one is refused), ``conduct_agreed_on`` the day the group
+        agreed it ("" while it has not)."""
         _only(details, GROUP_DETAILS - {"name"}, "a group")
-        versions = [ConductVersion(version=1, text=conduct, note=conduct_note)] \
+        versions = [ConductVersion(version=1, text=conduct, note=conduct_note,
+                                   agreed_on=conduct_agreed_on)] \
             if conduct is not None else []
         group = Group(name=name, conduct=versions, **details)
         book = self._store.groups
         group_rules.check_name_free(group.name, book.groups())
         book.insert("groups", group)
         return group
+
+    @verb
+    def conduct_agreed(self, group_id: str, version: int, agreed_on: str) -> ConductVersion:
+        """Say on which day the group agreed a version of its code ("" : not yet)."""
+        book = self._store.groups
+        group = book.group(group_id)
+        if not 1 <= version <= len(group.conduct):
+            raise ValidationError("The group has no such version of its code of conduct.",
+                                  field="version")
+        chosen = group.conduct[version - 1].replace(agreed_on=agreed_on)
+        book.put("groups", group.replace(conduct=[
+            chosen if v.version == version else v for v in group.conduct]))
+        return chosen
 
     @verb
     def update_group(self, group_id: str, **changes: Any) -> Group:
@@ -91,11 +106,15 @@ class GroupService:
         return new
 
     @verb
-    def amend_conduct(self, group_id: str, text: str, note: str = "") -> ConductVersion:
-        """The group's new wording, as its next version (the old ones are kept)."""
+    def amend_conduct(self, group_id: str, text: str, note: str = "", *, agreed_on: str = "",
+                      session_id: str | None = None) -> ConductVersion:
+        """The group's new wording, as its next version (the old ones are kept);
+        ``agreed_on``: the day the group agreed it; ``session_id``: the meeting at which
+        it was changed."""
         book = self._store.groups
         group = book.group(group_id)
-        version = group_rules.next_conduct(group, text, note)
+        version = group_rules.next_conduct(group, text, note, agreed_on=agreed_on,
+                                           session_id=session_id)
         book.put("groups", group.replace(conduct=[*group.conduct, version]))
         return version
 

@@ -69,14 +69,66 @@ class Service:
         return SessionService(self._store, self._lock, session_id)
 
     @verb
-    def create_session(self, group_id: str, title: str, **fields: Any) -> SessionService:
-        """Plan a new session; what it may and may not change starts as the group's."""
+    def create_session(self, group_id: str, title: str, *, carry_over: bool = False,
+                       **fields: Any) -> SessionService:
+        """Plan a new session; what it may and may not change starts as the group's. With
+        ``carry_over`` (a new session made on Home), its date, time, venue, facilitator,
+        ways of working and agenda start as the group's last session left them
+        (``next_session``); ``fields`` given win."""
         group = self._store.groups.group(group_id)
         for name in ("purpose", "can_change", "cannot_change", "stage"):
             fields.setdefault(name, getattr(group, name))
+        for name, value in (self.next_session(group_id) if carry_over else {}).items():
+            fields.setdefault(name, value)
         session = Session(group_id=group.id, title=title, **fields)
         self._store.add_session(session)
         return self.session(session.id)
+
+    @verb
+    def next_session(self, group_id: str) -> dict[str, Any]:
+        """What a new session of the group starts with, from its last session: the next
+        meeting's date and place agreed there, its facilitator, ways of working and the
+        shape of its agenda (``rules/planning.py``)."""
+        from ..rules import planning
+
+        last = planning.latest([self._session_of(s.id)
+                                for s in self._store.summaries(group_id)[:5]])
+        return planning.carried_over(last)
+
+    def _session_of(self, session_id: str) -> Session:
+        with self._store.visiting(session_id) as file:
+            return file.session
+
+    @verb
+    def delete_refusal(self, session_id: str) -> str | None:
+        """Why this session cannot be deleted, or None (asked before asking to confirm)."""
+        try:
+            self._check_deletable(session_id)
+        except ValidationError as exc:
+            return str(exc)
+        return None
+
+    @verb
+    def delete_session(self, session_id: str) -> None:
+        """Delete a session made by mistake: one planned (it never took place), or one
+        with nothing recorded in it. Anything else is the record of a meeting, and is
+        refused (``lifecycle.deletable``)."""
+        self._check_deletable(session_id)
+        self._store.delete_session(session_id)
+
+    def _check_deletable(self, session_id: str) -> None:
+        from ..rules import lifecycle
+        from ..store.session_file import TABLES
+
+        with self._store.visiting(session_id) as file:
+            lifecycle.deletable(file.session, {name: file.rows(name) for name in TABLES})
+
+    @verb
+    def move_session(self, session_id: str, group_id: str) -> Session:
+        """Move a session made in the wrong group to ``group_id`` (see
+        ``SessionService.move_to_group``); a session not open is let go again."""
+        with self._store.visiting(session_id):
+            return self.session(session_id).move_to_group(group_id)
 
     @verb
     def summaries(self, group_id: str | None = None) -> list[SessionSummary]:

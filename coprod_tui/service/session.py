@@ -33,6 +33,19 @@ DETAILS = frozenset({"title", "date", "start", "end", "venue", "facilitator", "f
 class SessionService(AttendingVerbs, RecordVerbs):
     """The verbs of one session (``Service.session(id)`` makes one; it costs nothing)."""
 
+    # -- what the session's state allows ------------------------------------------------------
+
+    @verb
+    def refusal(self, what: str) -> str | None:
+        """Why ``what`` ("a decision", "a hand up") cannot be recorded now (the session
+        has not started, or has closed), or None: asked before a form is opened, so
+        nobody types a decision only to have it refused."""
+        try:
+            lifecycle.check_recording(self._file().session, what)
+        except ValidationError as exc:
+            return str(exc)
+        return None
+
     # -- the session's details, checklists and next meeting ----------------------------------
 
     @verb
@@ -57,15 +70,38 @@ class SessionService(AttendingVerbs, RecordVerbs):
     @verb
     def tick(self, checklist: str, key: str, ticked: bool, note: str = "") -> Session:
         file = self._file()
+        lifecycle.check_not_closed(file.session, "a checklist")
         lists = {name: dict(items) for name, items in file.session.checklists.items()}
         lists.setdefault(checklist, {})[key] = ChecklistTick(ticked=ticked, note=note)
         return self._save_session(file, file.session.replace(checklists=lists))
+
+    @verb
+    def move_to_group(self, group_id: str) -> Session:
+        """Move a session made in the wrong group. The people who came join that group's
+        roster (they were at its meeting); in a closed session the move is kept as a
+        dated correction, like any change to its details."""
+        book = self._store.groups
+        target = book.group(group_id)
+        file = self._file()
+        if file.session.group_id == target.id:
+            raise ValidationError(f"This session is already in {target.name}.",
+                                  field="group_id")
+        known = book.people()
+        joining = [a.person_id for a in file.rows("attendance")
+                   if a.status != "expected" and a.person_id in known
+                   and a.person_id not in target.roster]
+        if joining:
+            book.put("groups", target.replace(roster=[*target.roster, *joining]))
+        moved = self._save_session(file, file.session.replace(group_id=target.id))
+        self._store.refresh(file)
+        return moved
 
     # -- the agenda and its clock ------------------------------------------------------------
 
     @verb
     def add_agenda_item(self, title: str, planned_min: int = 10) -> AgendaItem:
         file = self._file()
+        lifecycle.check_not_closed(file.session, "the agenda")
         items, item = agenda.added(file.session.agenda, title, planned_min)
         self._set_agenda(file, items)
         return item
@@ -73,16 +109,19 @@ class SessionService(AttendingVerbs, RecordVerbs):
     @verb
     def move_agenda_item(self, item_id: str, step: int) -> Session:
         file = self._file()
+        lifecycle.check_not_closed(file.session, "the agenda")
         return self._set_agenda(file, agenda.moved(file.session.agenda, item_id, step))
 
     @verb
     def remove_agenda_item(self, item_id: str) -> Session:
         file = self._file()
+        lifecycle.check_not_closed(file.session, "the agenda")
         return self._set_agenda(file, agenda.removed(file.session.agenda, item_id))
 
     @verb
     def edit_agenda_item(self, item_id: str, **changes: Any) -> AgendaItem:
         file = self._file()
+        lifecycle.check_not_closed(file.session, "the agenda")
         items = agenda.edited(file.session.agenda, item_id, **changes)
         self._set_agenda(file, items)
         return next(i for i in items if i.id == item_id)
@@ -91,6 +130,7 @@ class SessionService(AttendingVerbs, RecordVerbs):
     def go_to_item(self, item_id: str | None, at: datetime | None = None) -> Session:
         """Make an agenda item current (None: none), stopping the clock on the one before."""
         file = self._file()
+        lifecycle.check_recording(file.session, "time on an agenda item")
         items = agenda.gone_to(file.session.agenda, item_id, at or local_now())
         return self._save_session(file, file.session.replace(agenda=items,
                                                              current_item_id=item_id))
@@ -103,12 +143,14 @@ class SessionService(AttendingVerbs, RecordVerbs):
     # -- starting and closing ----------------------------------------------------------------
 
     @verb
-    def start(self, *, first_item: bool = False) -> Session:
-        """The session is running (opening Run does this); with ``first_item``, the first
-        agenda item's clock starts too, in the same write. Starting a running session
-        changes nothing."""
+    def start(self, *, first_item: bool = False, today: bool = False) -> Session:
+        """Start the session: an explicit act (Run's Start key), never a side effect of
+        looking at it. With ``first_item``, the first agenda item's clock starts too, in
+        the same write; with ``today``, a session planned for another day takes today's
+        date. Starting a running session changes nothing."""
         file = self._file()
-        session = lifecycle.started(file.session)
+        session = lifecycle.started(
+            file.session, on=local_now().date().isoformat() if today else None)
         if session is file.session:
             return session
         if first_item and session.agenda and session.current_item_id is None:
@@ -120,7 +162,8 @@ class SessionService(AttendingVerbs, RecordVerbs):
 
     @verb
     def close(self, next_meeting: NextMeeting | None = None) -> Session:
-        """Close the session: from now on, changes to it are kept as corrections."""
+        """Close the session: from now on nothing new is added to it, and changes to it
+        are kept as corrections (``rules/lifecycle.py``)."""
         file = self._file()
         session = self._save_session(file, lifecycle.closed(file.session, next_meeting))
         self._store.refresh(file)  # the session list shows it closed at once

@@ -28,6 +28,11 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def stamp(moment: datetime) -> str:
+    """A moment as it is stored: to the second, with its offset."""
+    return moment.isoformat(timespec="seconds")
+
+
 class SessionBase:
     """One session of the store (``Service.session(id)`` makes one; it costs nothing)."""
 
@@ -130,6 +135,12 @@ class SessionBase:
             for correction in kept:
                 file.insert("corrections", correction)
         return new
+
+    def _moment(self, file: SessionFile, at: datetime | None = None, *,
+                end: bool = False) -> datetime:
+        """``at``, or when "now" is for this session (``lifecycle.meeting_moment``: the
+        clock on its day, else a time on its own date)."""
+        return at or lifecycle.meeting_moment(file.session, local_now(), end=end)
 
     def _change(self, file: SessionFile, table: str, old: R, changes: dict[str, Any], *,
                 key: str = "id", note: str = "") -> R:

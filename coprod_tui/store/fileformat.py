@@ -16,14 +16,35 @@ from typing import Any
 from ..errors import DamagedFile
 from ..regular_files import NotRegularFile, read_regular
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "_meta"
 
 Tables = dict[str, dict[str, Any]]
 
+
+def settle_consensus(decision: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 → 2 for one stored decision: "everyone agreed" recorded beside views
+    that differed said two things at once; it was "most agreed" (a method schema 2
+    has), so that is what it becomes. Anything else is given back as it is."""
+    views = decision.get("differing_views")
+    if decision.get("method") == "consensus" and isinstance(views, str) and views.strip():
+        return {**decision, "method": "most"}
+    return decision
+
+
+def _to_2(kind: str, tables: Tables) -> Tables:
+    """Schema 2 adds roles, a decision method and optional fields (their defaults
+    stand for "not said"); only a session's self-contradicting decisions change."""
+    if kind != "session" or not isinstance(tables.get("decisions"), dict):
+        return tables
+    return {**tables, "decisions": {key: settle_consensus(doc) if isinstance(doc, dict)
+                                    else doc for key, doc in tables["decisions"].items()}}
+
+
 #: MIGRATIONS[n](kind, tables) turns schema n into schema n + 1 for a file of that
-#: kind ("session", "groups", "index", "search"). Each must be pure.
-MIGRATIONS: dict[int, Callable[[str, Tables], Tables]] = {}
+#: kind ("session", "groups", "index", "search"). Each must be pure. A file of an
+#: older schema is copied to backups/ before it is upgraded.
+MIGRATIONS: dict[int, Callable[[str, Tables], Tables]] = {1: _to_2}
 
 
 def new_tables(kind: str) -> Tables:

@@ -75,12 +75,14 @@ class SessionSummary(Record):
     def of(cls, file, sig: list[int] | None = None) -> SessionSummary:
         """The summary of a loaded ``SessionFile`` (``sig``: its identity, if known)."""
         s: Session = file.session
-        actions = file.rows("actions")
+        # A record withdrawn as entered in error is in no count.
+        actions = [a for a in file.rows("actions") if not a.withdrawn]
         return cls(
             id=s.id, group_id=s.group_id, title=s.title, date=s.date, status=s.status,
             start=s.start, venue=s.venue, format=s.format, methods=list(s.methods),
             stage=s.stage, present=sum(1 for a in file.rows("attendance") if a.present),
-            ideas=len(file.rows("ideas")), decisions=len(file.rows("decisions")),
+            ideas=sum(1 for i in file.rows("ideas") if not i.withdrawn),
+            decisions=sum(1 for d in file.rows("decisions") if not d.withdrawn),
             actions=len(actions),
             actions_open=sum(1 for a in actions if a.status == "open"),
             sig=sig if sig is not None else file_sig(file.path, missing_ok=True))

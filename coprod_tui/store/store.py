@@ -28,7 +28,9 @@ from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import read_regular
 from . import search as _search
-from .atomic import DIR_MODE, Guard, Loader, folder_error, open_error, read_error
+from .atomic import (
+    DIR_MODE, Guard, Loader, folder_error, fsync_dir, open_error, read_error, save_error,
+)
 from .fileformat import make_loader
 from .folder import (
     RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
@@ -309,6 +311,27 @@ class Store:
         self._open[session.id] = file
         self.refresh(file)  # the session is saved; the index may catch up later
         return file
+
+    def delete_session(self, session_id: str) -> None:
+        """Remove a session's file for good (the service decides when that is allowed),
+        durably; then its line in the session list and search."""
+        self.check_folder("delete that session", saving=False)
+        path = session_path(self.sessions_dir, session_id)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise save_error(exc, "the change") from exc
+        fsync_dir(self.sessions_dir)
+        file = self._open.pop(session_id, None)
+        if file is not None:
+            file.close()
+        try:  # derived: if this fails now, the next start drops the line itself
+            if self.index is not None:
+                self.index.drop(session_id)
+        except (CoprodError, OSError, sqlite3.Error):
+            pass
 
     def session(self, session_id: str) -> SessionFile:
         """Open (or return the already open) session file."""

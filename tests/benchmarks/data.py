@@ -89,7 +89,7 @@ class Workspace:
         return path
 
     def session_folder(self, name: str, *, ideas: int, with_history: bool,
-                       status: str = "planned") -> tuple[Path, str]:
+                       status: str = "live") -> tuple[Path, str]:
         """A data folder holding one big session (and the long history, if asked)."""
         path = self.root / name
         if with_history:

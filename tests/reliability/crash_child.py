@@ -28,6 +28,7 @@ def record(data_dir: str, seed: int) -> None:
     groups = service.groups.groups()
     group = groups[0] if groups else service.groups.add_group(name="Crash group")
     file = service.create_session(group.id, f"Session {seed}")
+    file.start()
     say("session", file.id)
     present: list[Person] = []
     n = 0

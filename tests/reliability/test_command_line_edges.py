@@ -89,6 +89,7 @@ def test_a_closed_pipe_ends_quietly(demo_root, command):
         file = Service(store).session(store.summaries()[0].id)
         for n in range(40):
             copy = Service(store).create_session(file.session.group_id, f"Copy {n} of the days")
+            copy.start()
             for idea in file.ideas()[:3]:
                 copy.add_idea(idea.text + " " + "padding " * 60)
             copy.release()

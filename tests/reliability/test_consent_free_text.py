@@ -89,11 +89,12 @@ def folder_with_hidden(store, hidden_name: str):
 def test_a_name_typed_into_free_text_is_the_label_in_every_document(store, tmp_path):
     group, named, sam, _ = folder_with_hidden(store, "Sam Whitfield")
     file = Service(store).create_session(group.id, "Meeting with Sam", purpose="Hear Sam Whitfield")
+    file.start()
     for person in (named, sam):
         file.mark(person.id, "present")
     idea = file.add_idea("Sam said the garden needs shade; Maya Named agreed",
                          raised_by="person", person_id=named.id)
-    d = file.add_decision("Plant trees", "Sam Whitfield asked first",
+    d = file.add_decision("Plant trees", "Sam Whitfield asked first", method="most",
                           differing_views="Sam wanted a canopy instead", idea_ids=[idea.id])
     a = file.add_action("Ask the gardener", owner="Sam and the estates team",
                         source_kind="decision", source_id=d.id)
@@ -129,6 +130,7 @@ def test_names_that_are_words_are_replaced_only_as_names(store):
     people = {name: Service(store).groups.add_person(group.id, name=name, role="carer")
               for name in ("Will", "May", "Rose Mark")}
     file = Service(store).create_session(group.id, "Spring")
+    file.start()
     for person in people.values():
         file.mark(person.id, "present")
     file.add_idea("Will said we will meet in may; May asked; the rose garden; "
@@ -149,6 +151,7 @@ def test_a_first_name_two_people_share_becomes_a_participant(store):
     sam_b = Service(store).groups.add_person(group.id, name="Sam Cole", role="family",
                                     consent_to_be_named=True)
     file = Service(store).create_session(group.id, "Two Sams")
+    file.start()
     for person in (sam_a, sam_b):
         file.mark(person.id, "present")
     file.add_idea("Sam asked. Then Sam Cole and Sam Lee agreed with Sam")
@@ -206,10 +209,11 @@ def check_documents(root: Path, case: dict) -> None:
                                             consent_to_be_named=c, contact=phone)
                   for n, c, phone in zip(names, case["consent"], case["phones"])]
         file = service.create_session(group.id, "Meeting", purpose=texts[0])
+        file.start()
         for person in people:
             file.mark(person.id, "present")
         idea = file.add_idea(texts[1])
-        decision = file.add_decision("Decided", texts[2], differing_views=texts[3],
+        decision = file.add_decision("Decided", texts[2], differing_views=texts[3], method="most",
                                      idea_ids=[idea.id])
         file.add_action("Act", owner=" ".join(texts[4].split())[:300],
                         source_kind="decision", source_id=decision.id)

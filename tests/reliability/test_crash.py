@@ -166,6 +166,7 @@ def forget_template(tmp_path_factory) -> Path:
         other = Service(store).groups.add_person(group.id, name="Ann Other", role="officer")
         for n in range(40):
             file = Service(store).create_session(group.id, f"Meeting {n} with {TARGET}")
+            file.start()
             for person in (zoe, other):
                 file.mark(person.id, "present")
                 file.record_turn(person.id)
@@ -187,7 +188,9 @@ def inventory(store) -> dict[str, tuple]:
             sorted(d.id for d in file.rows("decisions")),
             sorted(a.id for a in file.rows("actions")),
             sorted(f.id for f in file.rows("feedback")),
-            sorted((a.person_id, a.status) for a in file.rows("attendance")))
+            # A forgotten person's attendance stays, leading to no one: not theirs.
+            sorted((a.person_id, a.status) for a in file.rows("attendance")
+                   if not a.forgotten))
         store.release(file)
     return out
 
@@ -262,6 +265,7 @@ def import_setup(tmp_path_factory) -> tuple[Path, Path]:
         group = Service(other).groups.add_group(name="Visitors")
         people = [Service(other).groups.add_person(group.id, name=f"Visitor {n}") for n in range(30)]
         file = Service(other).create_session(group.id, "Visiting day")
+        file.start()
         for n, person in enumerate(people):
             file.mark(person.id, "present")
             file.add_idea(f"Idea {n} " + "words " * 200, raised_by="person",
@@ -303,6 +307,7 @@ def many_sessions(tmp_path_factory) -> Path:
         group = Service(store).groups.add_group(name="Busy group")
         for n in range(scaled(150, 300)):
             file = Service(store).create_session(group.id, f"Meeting {n}")
+            file.start()
             file.add_idea(f"marker<{n}> shared idea")
             file.release()
     (data_dir / "index.sqlite3").unlink()

@@ -174,7 +174,7 @@ def test_a_future_version_is_set_aside_and_never_overwritten(demo_dir):
         assert "newer version of coprod" in problem and victim in problem
         # Saving other sessions never touches it.
         other = next(s.id for s in store.summaries())
-        Service(store).session(other).add_idea("a change elsewhere")
+        Service(store).session(other).update_details(venue="A change elsewhere")
     (moved,) = set_aside(demo_dir)
     assert moved.read_bytes() == payload
     # A read-only opening (another copy has the folder) skips it and moves nothing.
@@ -270,9 +270,12 @@ def _damage_index(path: Path, how: str) -> bytes:
 def test_a_damaged_or_lost_index_is_rebuilt_from_the_sessions(demo_dir, how):
     path = demo_dir / "index.sqlite3"
     with open_store(demo_dir) as store:
+        # The demo's sessions are closed: a meeting running now takes the new idea.
+        file = Service(store).create_session(store.groups.groups()[0].id, "Drop-in",
+                                             date="2026-08-01")
+        file.start()
         expected = [(s.id, s.title, s.ideas) for s in store.summaries()]
         hits = len(store.search("room"))
-        file = Service(store).session(expected[0][0])
         stale = path.read_bytes()
         file.add_idea("a room recorded just before the crash")
         store.refresh(store.session(file.id))

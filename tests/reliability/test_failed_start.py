@@ -21,7 +21,9 @@ def needs_reindex(data_dir):
     """A folder whose index must be rebuilt on opening: opening it writes."""
     with open_store(data_dir) as store:
         group = Service(store).groups.add_group(name="G")
-        Service(store).create_session(group.id, "One").add_idea("kept " + "words " * 20_000)
+        session = Service(store).create_session(group.id, "One")
+        session.start()
+        session.add_idea("kept " + "words " * 20_000)
     (data_dir / "index.sqlite3").unlink()
     return data_dir
 
@@ -70,6 +72,7 @@ def test_closing_never_fails(store, data_dir, tmp_path, monkeypatch):
     marker of a folder that is no longer ours is left alone."""
     group = Service(store).groups.add_group(name="G")
     file = Service(store).create_session(group.id, "Open when the folder went")
+    file.start()
     file.add_idea("typed")
     away = tmp_path / "away"
     data_dir.rename(away)

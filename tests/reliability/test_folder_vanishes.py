@@ -188,6 +188,7 @@ async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir,
     and search while the folder is away: plain messages, never a crash."""
     group, file, people = live_session(store)
     other = Service(store).create_session(group.id, "Closed earlier", date="2020-01-01")
+    other.start()
     other.add_action("Fix the ramp")
     other.release()
     app = CoprodApp(store)

@@ -59,6 +59,7 @@ def will_folder(data_dir: Path) -> dict[str, str]:
         ann = Service(store).groups.add_person(group.id, name="Ann Lee", role="family")
         Service(store).groups.update_group(group.id, purpose=group.purpose + " We will meet monthly.")
         file = Service(store).create_session(group.id, "Will's first meeting")
+        file.start()
         file.mark(will.id, "present")
         file.mark(ann.id, "present")
         file.add_idea("Will said the days will run long; we will see", raised_by="person",
@@ -103,6 +104,7 @@ def test_forgetting_ed_never_touches_words_ids_or_a_damaged_file(data_dir):
         dee = Person(name="Dee Reed", id="edededededededededededededededed")
         Service(store).groups.adopt(group, [dee])  # joins the roster with its own id
         file = Service(store).create_session(group.id, "Education and credit", venue="Shed")
+        file.start()
         file.mark(ed.id, "present")
         file.mark(dee.id, "present")
         file.add_idea("Ed wants education; ED agreed. Edward disagreed. created_at",
@@ -136,7 +138,10 @@ def test_forgetting_ed_never_touches_words_ids_or_a_damaged_file(data_dir):
     assert idea["person_id"] == dee.id
     assert data["session"]["1"]["title"] == "Education and credit"
     assert data["session"]["1"]["venue"] == "Shed"
-    assert [a["person_id"] for a in data["attendance"].values()] == [dee.id]
+    # Ed still came (the meeting's counts stay true), as someone unnamed.
+    kept = {a["person_id"]: a["forgotten"] for a in data["attendance"].values()}
+    assert kept.pop(dee.id) is False
+    assert list(kept.values()) == [True] and ed.id not in kept
     with open_store(data_dir) as store:
         assert store.groups.groups()[0].purpose == "Credited work"
         assert set(store.groups.people()) == {dee.id}
@@ -152,11 +157,13 @@ def test_sessions_they_never_attended_change_only_where_their_full_name_is_writt
                           ("first name only", "Maya (another Maya) said so"),
                           ("none", "Nothing about anyone")):
             file = Service(store).create_session(group.id, f"Meeting: {key}")
+            file.start()
             file.mark(other.id, "present")
             file.add_idea(text)
             files[key] = file.id
             file.release()
         file = Service(store).create_session(group.id, "Maya came")
+        file.start()
         file.mark(maya.id, "present")
         file.add_idea("Maya said hello; Okafor again")
         files["attended"] = file.id
@@ -253,6 +260,7 @@ def test_a_field_at_its_length_limit_stays_within_it(data_dir):
         ed = Service(store).groups.add_person(group.id, name="Ed")
         title = ("Ed and " * 60)[:300].strip()
         file = Service(store).create_session(group.id, title)
+        file.start()
         file.mark(ed.id, "present")
         sid = file.id
         file.release()
@@ -325,12 +333,13 @@ def check(data_dir: Path, f: dict) -> None:
         sids = []
         for s in f["sessions"]:
             file = Service(store).create_session(group.id, "Meeting", purpose="")
+            file.start()
             for i in s["present"]:
                 file.mark(people[i].id, "present")
             credited = people[s["credited"]] if s["credited"] is not None else None
             file.add_idea(nt.render(s["idea"], seps), raised_by="person" if credited else "chat",
                           person_id=credited.id if credited else None)
-            file.add_decision("Decided", nt.render(s["reasons"], seps),
+            file.add_decision("Decided", nt.render(s["reasons"], seps), method="most",
                               differing_views=nt.render(s["views"], seps))
             file.add_action("Do it", owner=s["owner"])
             file.add_feedback(3, nt.render(s["comment"], seps))
@@ -387,6 +396,11 @@ def check(data_dir: Path, f: dict) -> None:
             table = key.split(":")[0]
             if table == "attendance" and doc["person_id"] == victim.id:
                 assert key not in after
+                # They still came: kept under an id that leads to no one, role only.
+                (stand_in,) = [d for k, d in after.items() if k.startswith("attendance:")
+                               and k not in old]
+                assert (stand_in["forgotten"], stand_in["role"], stand_in["status"]) == (
+                    True, doc["role"], doc["status"])
                 continue
             new = dict(after[key])
             for name, value in wanted.get(table, {}).items():
@@ -398,7 +412,8 @@ def check(data_dir: Path, f: dict) -> None:
                 assert (new["person_id"], new["raised_by"]) == (None, "removed")
                 new["person_id"], new["raised_by"] = doc["person_id"], doc["raised_by"]
             assert new == doc, key  # nothing else about any record changed
-        notes = [d for k, d in after.items() if k not in old]
+        notes = [d for k, d in after.items() if k not in old
+                 and not k.startswith("attendance:")]
         assert all(n["note"] == NAME_REMOVED_NOTE and n["old"] is None and n["new"] is None
                    for n in notes)
         assert len(notes) == (changed_fields if s["closed"] else 0)

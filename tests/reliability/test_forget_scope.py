@@ -36,13 +36,13 @@ def riverside(data_dir):
                                           consent_to_be_named=True)
         file = service.create_session(group.id, "Catch-up with Sam Whitfield",
                                       purpose="Plan for May")
+        file.start()
         for person in (sam, may, named):
             file.mark(person.id, "present")
         file.add_idea("ask sam about the bus; sam whitfield agreed. Email "
                       "sam.whitfield@council.gov.uk or ring 07700900123. Sam-led walk.")
         file.add_idea("We meet again on 12 May. Mark the date. In May the garden opens. "
                       "May asked for shade.")
-        file.start()
         file.close(NextMeeting(note="Next on 3 May at the library"))
         sid = file.id
         file.release()
@@ -75,6 +75,7 @@ def test_f6_a_name_that_is_a_word_is_only_taken_where_the_person_took_part(data_
         other = service.groups.add_group(name="Other group")
         may = service.groups.add_person(other.id, name="May", role="carer")
         file = service.create_session(other.id, "May's first meeting")
+        file.start()
         file.mark(may.id, "present")
         file.add_idea("May said the rooms are cold")
         sid = file.id
@@ -103,6 +104,7 @@ def test_f5_forget_takes_the_name_out_of_other_peoples_names_too(data_dir):
                                          role="family", consent_to_be_named=True)
         will = service.groups.add_person(group.id, name="Sam Jones", role="carer")
         file = service.create_session(group.id, "Spring meeting")
+        file.start()
         for person in (sam, joan, will):
             file.mark(person.id, "present")
         file.add_idea("More buses, said Joan (Sam Whitfield's mum) and Sam Jones",

@@ -97,7 +97,9 @@ class Field:
 
 def _session(store, **fields):
     group = store.groups.groups()[0]
-    return Service(store).create_session(group.id, fields.pop("title", "Meeting"), **fields)
+    session = Service(store).create_session(group.id, fields.pop("title", "Meeting"), **fields)
+    session.start()
+    return session
 
 
 def _idea(store, value):
@@ -109,7 +111,7 @@ def _idea(store, value):
 def _decision(part):
     def put(store, value):
         file = _session(store)
-        args = {"text": "Decided", "reasons": "Because", "differing_views": ""}
+        args = {"text": "Decided", "reasons": "Because", "differing_views": "", "method": "most"}
         args[part] = value
         d = file.add_decision(args.pop("text"), args.pop("reasons"), **args)
         return lambda s: getattr(next(x for x in s.session(file.id).rows("decisions")
@@ -264,13 +266,14 @@ def hostile_session(store, texts: list[str], *, closed: bool = True):
     file = Service(store).create_session(group.id, documented_line(pick())[:300] or "Title",
                                 venue=documented_line(pick())[:300],
                                 purpose=documented_long(pick())[:20_000])
+    file.start()
     item = file.add_agenda_item(documented_line(pick())[:300] or "Item", 10)
     file.go_to_item(item.id)
     for person in people:
         file.mark(person.id, "present")
     ideas = [file.add_idea(pick() + "idea", raised_by="person", person_id=p.id)
              for p in people]
-    decision = file.add_decision(pick() + "decision", pick() + "reasons",
+    decision = file.add_decision(pick() + "decision", pick() + "reasons", method="most",
                                  differing_views=pick(), idea_ids=[i.id for i in ideas])
     a = file.add_action(pick() + "action", owner=documented_line(pick())[:300],
                         source_kind="decision", source_id=decision.id)
@@ -394,10 +397,10 @@ async def test_hostile_text_is_shown_literally_on_screen(text_store):
               for name in ("[red]Ann[/red]", "Bob [@click=app.quit]x[/]")]
     file = Service(store).create_session(group.id, "[b]Title[/b] [/ 😀", venue="[i]Hall")
     item = file.add_agenda_item("[u]Item[/u] [/", 10)
-    file.go_to_item(item.id)
     for person in people:
         file.mark(person.id, "present")
     file.start()
+    file.go_to_item(item.id)
     for text in SAMPLE:
         file.add_idea(text)
     d = file.add_decision("[b]Decided[/b] [/", "[i]because[/i]")

@@ -51,6 +51,7 @@ def test_f1_proper_nouns_and_dates_keep_their_words_and_tie_no_label_to_a_name(s
                                       ("May Chen", "uses_services"))
     file = service.create_session(group.id, "Spring meeting",
                                   venue="Hope Street Community Centre")
+    file.start()
     for person in (hope, sam, mary, may):
         file.mark(person.id, "present")
     file.add_idea("Ask St Mary's Trust to fund the Green Lane minibus")
@@ -98,6 +99,7 @@ def test_f2_the_export_file_name_is_built_from_the_redacted_title(store, service
     group = service.groups.add_group(name="Riverside")
     sam, = add_people(service, group, ("Sam Whitfield", "carer"))
     file = service.create_session(group.id, "Catch-up with Sam Whitfield")
+    file.start()
     file.mark(sam.id, "present")
     sid = file.id
     file.release()
@@ -144,6 +146,7 @@ def test_f3_names_written_in_lower_case_without_accents_or_joined_are_found(serv
         "Sam Whitfield", "José Álvarez", "Mary-Ann Smith", "Johann Strauß", "Zoë Kay",
         "Siobhán O'Neil", "Priya Absent")])
     file = service.create_session(group.id, "M")
+    file.start()
     for person in people:
         file.mark(person.id, "present")
     for text, _ in WRITTEN:
@@ -170,6 +173,7 @@ def test_f4_people_not_at_this_session_are_looked_for_and_labelled_without_a_num
                                    ("Priya Absent", "family"))
     olu, kofi = add_people(service, other, ("Olu Brightwater", "carer"), ("Kofi Mensah", "carer"))
     file = service.create_session(group.id, "Catch-up")
+    file.start()
     file.mark(sam.id, "present")
     file.mark(named.id, "present")
     file.add_idea("Priya Absent sent a note. Priya will come in June; Olu Brightwater "
@@ -196,6 +200,7 @@ def test_f5_a_consenting_persons_shown_name_does_not_name_someone_else(service):
     sam, joan = add_people(service, group, ("Sam Whitfield", "uses_services"),
                            ("Joan (Sam Whitfield's mum)", "family", True))
     file = service.create_session(group.id, "Spring meeting")
+    file.start()
     file.mark(sam.id, "present")
     file.mark(joan.id, "present")
     file.add_idea("More buses", raised_by="person", person_id=joan.id)

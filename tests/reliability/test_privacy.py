@@ -64,6 +64,7 @@ def test_hostile_titles_make_sane_file_names_inside_the_folder(store, tmp_path, 
     title = title[:200]  # the longest a group's name may be
     group = Service(store).groups.add_group(name=title)
     file = Service(store).create_session(group.id, title, date="2026-02-03")
+    file.start()
     out = tmp_path / "out"
     out.mkdir()
     around = sorted(tmp_path.iterdir())
@@ -128,8 +129,9 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
             export_session(Service(store), sid, "json", tmp_path, wording=WORDING)
         (data_dir / "sessions" / "stray.json").write_text("{ damaged")  # 0666 here
         # An older schema is upgraded, with a copy of the original in backups/.
-        monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
-        monkeypatch.setitem(fileformat.MIGRATIONS, 1, lambda kind, tables: tables)
+        now = fileformat.SCHEMA_VERSION
+        monkeypatch.setattr(fileformat, "SCHEMA_VERSION", now + 1)
+        monkeypatch.setitem(fileformat.MIGRATIONS, now, lambda kind, tables: tables)
         with open_store(data_dir) as store:
             assert any("stray.json" in p for p in store.problems)
             for summary in store.summaries():
@@ -143,7 +145,7 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
     assert {(m1, m2) for _, m1, m2 in seen_temp_modes} == {(0o600, 0o600)}
     found = modes(data_dir)
     assert any(name.startswith("set-aside/") for name in found)
-    assert any(name.startswith("backups/") and "schema1" in name for name in found)
+    assert any(name.startswith("backups/") and f"schema{now}" in name for name in found)
     assert any(name == "backups/groups.previous.json" for name in found)
     for name, mode in found.items():
         path = data_dir / name if name != "." else data_dir
@@ -196,6 +198,7 @@ def secret_folder(tmp_path) -> Path:
         for _ in range(2):  # two people of the same name: forget must ask which
             Service(store).groups.add_person(group.id, name=SECRET, contact=CONTACT, role="carer")
         file = Service(store).create_session(group.id, "Private meeting")
+        file.start()
         zoe = next(p for p in store.groups.people().values() if p.name == SECRET)
         file.mark(zoe.id, "present")
         file.add_idea(f"{SECRET} asked for a hearing loop", raised_by="person",
@@ -328,6 +331,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         Service(store).groups.amend_conduct(group.id, "Be kind\nListen", note=f"Asked by {NAME}")
         file = Service(store).create_session(group.id, f"Review with {NAME}", venue=f"{NAME}'s house",
                                     facilitator=NAME.upper(), purpose=f"{NAME.lower()} leads")
+        file.start()
         file.add_agenda_item(f"{NAME} reports", 10)
         file.tick("pre", "accessible_venue", True, note=f"Checked by {NAME}")
         for person in (zoe, ann):
@@ -338,7 +342,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         file.record_turn(zoe.id, "point_of_order")
         idea = file.add_idea(f"As {NAME} said, ramps", raised_by="person", person_id=zoe.id)
         other_idea = file.add_idea("Longer breaks", raised_by="person", person_id=ann.id)
-        d = file.add_decision("Build ramps", f"{NAME} and others asked",
+        d = file.add_decision("Build ramps", f"{NAME} and others asked", method="most",
                               differing_views=f"{NAME.casefold()} wanted lifts",
                               idea_ids=[idea.id, other_idea.id])
         a = file.add_action("Ask estates", owner_person_id=zoe.id, source_kind="decision",
@@ -371,9 +375,10 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     shutil.copyfile(index, data_dir / "set-aside" / "index.sqlite3.20260101-000000")
     index.write_bytes(index.read_bytes()[:-4096])  # cut short: made again on opening
     # An upgrade, which keeps a copy of each file as it was in backups/ (the files
-    # are schema 2 from here on, so the patch stays for the rest of the test).
-    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(fileformat.MIGRATIONS, 1, lambda kind, tables: tables)
+    # are one schema newer from here on, so the patch stays for the rest of the test).
+    now = fileformat.SCHEMA_VERSION
+    monkeypatch.setattr(fileformat, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(fileformat.MIGRATIONS, now, lambda kind, tables: tables)
     with open_store(data_dir) as store:
         assert len(store.problems) == 1  # the damaged session, set aside
         for summary in store.summaries():
@@ -382,7 +387,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     everything = folder_bytes(data_dir)
     assert all(form in everything for form in (NAME.encode(), b"Needs a hoist",
                                               json.dumps(NAME).encode()[1:-1]))
-    assert any(p.name.endswith("schema1.json") for p in (data_dir / "backups").iterdir())
+    assert any(p.name.endswith(f"schema{now}.json") for p in (data_dir / "backups").iterdir())
     assert len(list((data_dir / "set-aside").iterdir())) == 3
 
     damaged = {p: p.read_bytes() for p in (data_dir / "set-aside").iterdir()}
@@ -416,7 +421,9 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         assert "Ann Other" in {p.name for p in store.groups.people().values()}
         assert "Maya Okafor" in {p.name for p in store.groups.people().values()}
         data = store.snapshot(sid)
-        assert {a.person_id for a in data.attendance} == {ann.id}
+        assert {a.person_id for a in data.attendance if not a.forgotten} == {ann.id}
+        (kept,) = [a for a in data.attendance if a.forgotten]  # she came: still counted
+        assert (kept.support_needs, kept.support_other, kept.organisation) == ([], "", "")
         assert data.session.status == "closed" and data.session.facilitator == "[name removed]"
         assert [i.text for i in data.ideas] == ["Ramps at both doors", "Longer breaks"]
         assert data.ideas[0].raised_by == "removed" and data.ideas[1].person_id is None
@@ -434,6 +441,7 @@ def test_forgetting_a_short_name_touches_only_that_name(store, data_dir):
     ed = Service(store).groups.add_person(group.id, name="Ed")
     dee = Service(store).groups.add_person(group.id, name="Dee")  # hex letters: ids hold "dee"
     file = Service(store).create_session(group.id, "Education and credit", venue="Shed")
+    file.start()
     for person in (ed, dee):
         file.mark(person.id, "present")
     file.add_idea("Ed wants more education; ED agreed. Edward disagreed.",
@@ -454,7 +462,9 @@ def test_forgetting_a_short_name_touches_only_that_name(store, data_dir):
                                       "agreed. Edward disagreed.")
         assert data.decisions[0].reasons == "[name removed] said so"
         assert {p.id for p in again.groups.people().values()} == before_ids
-        assert {a.person_id for a in data.attendance} == {dee.id}
+        # Ed still came, counted as someone unnamed: not a link to anyone.
+        assert {a.person_id for a in data.attendance if not a.forgotten} == {dee.id}
+        assert [a.forgotten for a in data.attendance].count(True) == 1
         assert again.groups.groups()[0].name == "Education forum"
 
 
@@ -494,6 +504,7 @@ def test_no_word_document_names_someone_who_did_not_consent(store, tmp_path):
     snapshots = []
     for n in range(2):
         file = Service(store).create_session(group.id, f"Meeting {n}", facilitator="Pat Facilitator")
+        file.start()
         item = file.add_agenda_item("Ideas", 10)
         file.go_to_item(item.id)
         for person in (named, hidden):

@@ -26,6 +26,7 @@ from .test_save_faults import (
 def world(store):
     group, file, people = live_session(store)
     earlier = Service(store).create_session(group.id, "Last time", date="2020-01-01")
+    earlier.start()
     earlier.add_idea("More ramps")
     earlier.add_action("Fix the ramp")
     earlier.close()

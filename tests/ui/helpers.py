@@ -86,3 +86,13 @@ def screen_text(app) -> str:
             for row in range(widget.row_count):
                 parts.extend(str(cell) for cell in widget.get_row_at(row))
     return "\n".join(parts)
+
+
+def choose(app, select_id: str, starts: str) -> str:
+    """Set a Select to its first option whose value starts with ``starts``."""
+    from textual.widgets import Select
+
+    select = app.screen.query_one(f"#{select_id}", Select)
+    value = next(v for _, v in select._options if isinstance(v, str) and v.startswith(starts))
+    select.value = value
+    return value

@@ -22,28 +22,30 @@ def docx_text(payload: bytes) -> str:
     return "\n".join(parts)
 
 
-def held_session(store):
+def held_session(store, *, close=True):
     group = Service(store).groups.add_group(name="Parents Forum", conduct="Be kind")
     file = Service(store).create_session(group.id, "Autumn meeting", date="2026-10-01")
+    file.start()
     ann = Service(store).groups.add_person(group.id, name="Ann Lee", role="family", consent_to_be_named=True)
     bob = Service(store).groups.add_person(group.id, name="Bob Stone", role="carer")
     for person in (ann, bob):
         file.mark(person.id, "present")
     file.add_idea("More evening meetings", raised_by="person", person_id=ann.id)
-    file.close()
+    if close:
+        file.close()
     return file
 
 
 async def open_close_step(pilot):
     await pilot.pause()
-    await pilot.press("enter")  # closed: the read-only view
+    await pilot.press("enter")  # closed: the read-only view; running: its step
     await pilot.pause()
     await pilot.press("f7")  # its Close step
     await pilot.pause()
 
 
 async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
-    file = held_session(store)
+    file = held_session(store, close=False)  # the end of a meeting still running
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_close_step(pilot)
@@ -73,7 +75,7 @@ async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
 
 
 async def test_a_full_statements_check_through_the_screen(store, data_dir):
-    file = held_session(store)
+    file = held_session(store, close=False)  # the end of a meeting still running
     app = CoprodApp(store)
     wording = default_wording()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,7 +117,7 @@ async def test_a_full_statements_check_through_the_screen(store, data_dir):
 
 
 async def test_checklists_are_ticked_with_notes_on_plan_and_close(store, data_dir):
-    file = held_session(store)
+    file = held_session(store, close=False)  # the end of a meeting still running
     app = CoprodApp(store)
     wording = default_wording()
     async with app.run_test(size=(100, 30)) as pilot:

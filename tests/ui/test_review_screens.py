@@ -28,6 +28,7 @@ async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
 
 async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
     file = Service(store).create_session(group.id, "Markup on the wall")
+    file.start()
     typed = "[b]Ramps[/b] by [@click=app.quit]the[/] door, and [red]lights[/red]"
     file.add_idea(typed)
     app = CoprodApp(store)
@@ -143,7 +144,10 @@ async def test_a_new_session_shows_the_open_actions_from_before(store):
         assert "Try the picture timetable" in shown
         await pilot.press("t")
         await pilot.pause()
-        assert "told back" in screen_text(app)
+        shown = screen_text(app)
+        # Told back at this meeting: the day defaults to the meeting's own date.
+        assert "The group was told what happened" in shown
+        assert app.screen.query_one("#day").value == "2026-12-10"
 
 
 async def test_home_and_search_are_quick_with_a_thousand_sessions(tmp_path, capsys):

@@ -71,8 +71,19 @@ async def open_run(pilot) -> None:
     await pilot.pause()
     await pilot.press("enter")  # the only session: a planned one opens at Plan
     await pilot.pause()
-    await pilot.press("f6")  # Run starts it, with the first item's clock
+    await start_on_run(pilot)
+
+
+async def start_on_run(pilot) -> None:
+    """F6, then Ctrl+S starts it with the first item's clock (looking starts nothing);
+    planned for another day, it asks, and keeps its own date."""
+    await pilot.press("f6")
     await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    if type(pilot.app.screen).__name__ == "ConfirmDialog":  # not when already running
+        await pilot.click("#keep")
+        await pilot.pause()
 
 
 async def test_the_room_follows_the_app_and_names_only_by_consent(store, data_dir, meeting,
@@ -84,7 +95,7 @@ async def test_the_room_follows_the_app_and_names_only_by_consent(store, data_di
         await pilot.pause()
         await pilot.press("enter")  # Plan: the room says what the meeting is for
         await room_shows(room_pilot, "Transport to the day centre", "Shape the new bus service")
-        await pilot.press("f6")
+        await start_on_run(pilot)
         await room_shows(room_pilot, "Item 1 of 2: Getting there on time", "left of 20")
 
         # An idea typed in the app is on the room view within a second.

@@ -6,7 +6,12 @@ from textual.widgets import Checkbox
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, session_on_disk, type_into
+from tests.ui.helpers import choose, screen_text, session_on_disk, type_into
+
+
+def file_status(store) -> str:
+    (summary,) = store.summaries()
+    return store.session(summary.id).session.status
 
 
 async def test_a_whole_session_through_the_screens(store, data_dir):
@@ -64,6 +69,13 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         # Run: hands up, the floor, two ideas, a decision, an action.
         await pilot.press("f6")
         await pilot.pause()
+        assert file_status(store) == "planned"  # looking at Run starts nothing
+        await pilot.press("ctrl+s")  # not today's date: asked first
+        await pilot.pause()
+        assert "Start this session now?" in screen_text(app)
+        await pilot.click("#keep")  # typed up on the day: it keeps its own date
+        await pilot.pause()
+        assert file_status(store) == "live"
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press(*"bob", "enter")
@@ -79,7 +91,8 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         await pilot.pause()
         await pilot.press(*"@ann Breaks every hour", "enter")
         await pilot.pause()
-        assert "Not spoken yet: Ann Lee" in screen_text(app)
+        # Ann did not speak, but the idea credited to her is her contribution.
+        assert "Everyone taking part has been heard." in screen_text(app)
 
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -96,6 +109,10 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         await type_into(pilot, "due", "2026-04-01")
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert "Choose what this action answers" in screen_text(app)  # never guessed
+        choose(app, "source", "decision:")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert "DECISION: Ask the school for a homework room" in screen_text(app)
         assert "ACTION · Participation team: Write to the head teacher" in screen_text(app)
 
@@ -104,6 +121,9 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         await pilot.pause()
         await type_into(pilot, "next_date", "2026-04-11")
         await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert "Closing locks the record of this meeting" in screen_text(app)
+        await pilot.click("#close")
         await pilot.pause()
         assert "This session is closed" in screen_text(app)
         session_id = app.screen.session_id
@@ -134,12 +154,14 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
     (action,) = disk["actions"]
     assert (action["owner"], action["due"], action["status"]) == (
         "Participation team", "2026-04-01", "open")
+    assert (action["source_kind"], action["source_id"]) == ("decision", decision["id"])
 
 
 async def test_arrival_and_leaving_times_can_be_set_by_hand(store, data_dir):
 
     group = Service(store).groups.add_group(name="G", conduct="Be kind")
     file = Service(store).create_session(group.id, "Evening", date="2026-03-14")
+    file.start()
     ann = Service(store).groups.add_person(group.id, name="Ann Lee")
     file.mark(ann.id, "present")
     app = CoprodApp(store)
