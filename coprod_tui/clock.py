@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 
@@ -37,7 +38,7 @@ def is_clock_time(value: str) -> bool:
     return _written_as(value, time.fromisoformat, 5)
 
 
-def _written_as(value: str, parse, length: int) -> bool:
+def _written_as(value: str, parse: Callable[[str], object], length: int) -> bool:
     try:
         parse(value)
     except (TypeError, ValueError):

@@ -106,11 +106,11 @@ def read_bundle(path: Path) -> Bundle:
         group = Group.from_dict(data.get("group"))
         people = [Person.from_dict(p) for p in _list(data, "people")]
         session = Session.from_dict(data.get("session"))
-        raw = {t: _list(data, t) for t in TABLES}
+        rows = {t: _list(data, t) for t in TABLES}
         if schema < 2:  # as a stored file of schema 1 is upgraded (store/fileformat.py)
-            raw["decisions"] = [settle_consensus(d) if isinstance(d, dict) else d
-                                for d in raw["decisions"]]
-        tables = {t: [kind.from_dict(r) for r in raw[t]] for t, kind in TABLES.items()}
+            rows["decisions"] = [settle_consensus(d) if isinstance(d, dict) else d
+                                 for d in rows["decisions"]]
+        tables = {t: [kind.from_dict(r) for r in rows[t]] for t, kind in TABLES.items()}
     except ValidationError as exc:
         raise ValidationError(f"{name} cannot be imported: {_lower_first(str(exc))}") from None
     problem = _broken_link(group, people, session, tables)

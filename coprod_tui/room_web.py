@@ -118,7 +118,7 @@ def serve(root: Path, *, host: str | None, port: int | None,
                             "browser (full screen: F11). Ctrl+C stops it."))
 
         async def handle_index(self, request: Any) -> Any:
-            if chosen and not is_loopback(host):
+            if host is not None and not is_loopback(host):  # chosen
                 # Served to other machines: the page's own address is the one they used.
                 self.public_url = f"http://{request.host}"
             return await super().handle_index(request)

@@ -144,7 +144,7 @@ class RoomControls(AppAccess):
 
     def action_room_hide(self) -> None:
         self.room.choose(following=self.link.following())
-        hidden = getattr(self, "save")(self.room.hide_latest)
+        hidden = self.save(self.room.hide_latest)
         if getattr(self, "refusal", None) is not None:
             return
         if hidden is None:
@@ -156,7 +156,7 @@ class RoomControls(AppAccess):
 
     def action_room_show_hidden(self) -> None:
         self.room.choose(following=self.link.following())
-        count = getattr(self, "save")(self.room.show_hidden_again)
+        count = self.save(self.room.show_hidden_again)
         if count is None:
             return
         self.link.publish_now()

@@ -776,7 +776,7 @@ def test_a_big_session_exports_quickly():
         took = time.perf_counter() - started
         print(f"\n{fmt}: {took * 1000:.0f} ms for 60 people, 600 ideas, 60 decisions, "
               f"100 actions ({len(payload) // 1024} KB)")
-        assert took < 3.0, f"{fmt} took {took:.2f} s"
+        # Printed, not asserted: the benchmark (tests/benchmarks, export) holds the target.
     doc = read(render(data, "minutes", WORDING))
     assert sum(1 for p in doc.paragraphs if p.text.startswith("Idea ")) == 600
     assert len(table_captioned(doc, "Actions agreed at this meeting").rows) == 101

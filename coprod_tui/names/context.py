@@ -51,7 +51,7 @@ class TextContext:
         """The text between units ``i`` and ``j`` (j = i + 1)."""
         return self.text[self.units[i].end:self.units[j].start]
 
-    def _beside(self, i: int, step: int, gaps=frozenset({""})) -> Unit | None:
+    def _beside(self, i: int, step: int, gaps: frozenset[str] = frozenset({""})) -> Unit | None:
         j = i + step
         if not 0 <= j < len(self.units):
             return None
@@ -60,11 +60,11 @@ class TextContext:
             return None
         return self.units[j] if sep.strip() in gaps else None
 
-    def before(self, i: int, gaps=frozenset({""})) -> Unit | None:
+    def before(self, i: int, gaps: frozenset[str] = frozenset({""})) -> Unit | None:
         """The word just before unit ``i`` on the same line, with only ``gaps`` between."""
         return self._beside(i, -1, gaps)
 
-    def after(self, j: int, gaps=frozenset({""})) -> Unit | None:
+    def after(self, j: int, gaps: frozenset[str] = frozenset({""})) -> Unit | None:
         return self._beside(j, 1, gaps)
 
     def initial(self, i: int) -> bool:

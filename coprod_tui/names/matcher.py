@@ -6,6 +6,7 @@ import copy
 import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any
 
 from . import contacts
 from .context import TextContext
@@ -83,7 +84,7 @@ class NameMatcher:
     means). Forms of kind "thing" are found so that no name inside them is taken.
     """
 
-    def __init__(self, names: Mapping[Hashable, Iterable[str | Form]]) -> None:
+    def __init__(self, names: Mapping[Any, Iterable[str | Form]]) -> None:  # any hashable key
         forms: dict[tuple, _Form] = {}
         anywhere: dict[tuple[str, ...], _Anywhere] = {}
         self._emails: dict[str, set] = {}
@@ -100,9 +101,9 @@ class NameMatcher:
                     continue
                 words_ = name_words(form.text)
                 if not form.text.isascii() and any(unspaced(ch) for w in words_ for ch in w):
-                    entry = anywhere.setdefault(tuple(fold(w) for w in words_),
-                                                _Anywhere(form.text, words_))
-                    entry.keys.add(key)
+                    spread = anywhere.setdefault(tuple(fold(w) for w in words_),
+                                                 _Anywhere(form.text, words_))
+                    spread.keys.add(key)
                     continue
                 folded, gaps = _shape(" ".join(words_))
                 if not folded:

@@ -83,7 +83,9 @@ def _cased(ch: str) -> bool:
 def _marks() -> str:
     """Every combining mark, as ranges for a regular expression's character class
     (``\\w`` has none of them). Worked out once, when first needed."""
-    ranges, first, last = [], None, None
+    ranges: list[tuple[int, int]] = []
+    first: int | None = None
+    last = 0
     for code in [*range(0x0300, 0x1F000), *range(0xE0100, 0xE01F0)]:
         if unicodedata.category(chr(code))[0] == "M":
             if first is None:
@@ -117,7 +119,8 @@ class Unit:
         self.fold = fold(text)
         # "Sam's" is Sam's: the possessive is not part of the name.
         self.core = self.fold[:-2] if len(self.fold) > 2 and self.fold.endswith("'s") else None
-        self._cap = self._caps = None
+        self._cap: bool | None = None
+        self._caps: bool | None = None
 
     @property
     def key(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -28,7 +29,7 @@ class Words:
     small: frozenset[str]
 
 
-def _set(values) -> frozenset[str]:
+def _set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(fold(v) for v in values)
 
 

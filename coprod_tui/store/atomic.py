@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,11 @@ from tinydb import Storage
 
 from ..errors import CoprodError, FolderUnavailable, SaveError
 from .lock import GONE, IN_USE, LOCK_LOST, USED_MEANWHILE
+
+#: Reads a file into its tables (fileformat.make_loader).
+Loader = Callable[[Path], dict[str, dict[str, Any]]]
+#: Called with what is being saved before each write; raises if the folder is unsafe.
+Guard = Callable[[str], None]
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -62,7 +67,7 @@ def write_atomic(path: Path, payload: bytes, *, keep_previous: Path | None = Non
         if old is not None:
             old.unlink(missing_ok=True)
         raise
-    if old is not None:
+    if old is not None and keep_previous is not None:
         # The new file is in place: keeping the previous copy is a bonus, and a
         # refusal now must not report the save as failed.
         try:
@@ -104,7 +109,8 @@ def dump_json(data: Any) -> bytes:
     global _orjson_dumps
     if _orjson_dumps is None:
         try:
-            from orjson import dumps as fast  # imported on the first save, not at start-up
+            from orjson import dumps  # imported on the first save, not at start-up
+            fast: Callable[[Any], bytes] = dumps
         except ImportError:  # pragma: no cover - a platform without a wheel
             fast = _stdlib_dumps
         _orjson_dumps = fast
@@ -118,7 +124,7 @@ def _stdlib_dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-_orjson_dumps = None
+_orjson_dumps: Callable[[Any], bytes] | None = None
 
 
 _UNREACHABLE = ("the folder cannot be reached (its disk may have been removed, or the "
@@ -224,8 +230,8 @@ class AtomicJSONStorage(Storage):
     raises if the folder is not safe to write to.
     """
 
-    def __init__(self, path: Path, loader, *, what: str, read_only: bool = False,
-                 keep_previous: Path | None = None, guard=None) -> None:
+    def __init__(self, path: Path, loader: Loader, *, what: str, read_only: bool = False,
+                 keep_previous: Path | None = None, guard: Guard | None = None) -> None:
         self.path = path
         self._loader = loader
         self._what = what

@@ -97,7 +97,7 @@ def make_loader(kind: str, *, backups: Path | None) -> Callable[[Path], Tables]:
     """A loader for AtomicJSONStorage: missing file → empty tables, old schema → migrated."""
     from .atomic import dump_json, write_atomic
 
-    def load(path: Path) -> Tables | None:
+    def load(path: Path) -> Tables:
         try:
             raw = read_regular(path)
         except FileNotFoundError:

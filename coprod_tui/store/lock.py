@@ -34,6 +34,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import FolderInUse
@@ -171,6 +172,7 @@ class FolderLock:
 
     def _not_the_same(self, here: os.stat_result, fsid: int | None) -> str | None:
         """Why the folder at hand is not the one opened, as it was left; or None."""
+        assert self._identity is not None  # only asked once the folder is locked
         if here.st_ino != self._identity[1] or fsid != self._fsid or MARKER not in self._proof:
             return NOT_OURS  # another disk (a new stick's first folder has the same inode)
         if _read_proof(self._root / MARKER) != self._proof[MARKER]:
@@ -235,7 +237,7 @@ def _identity(st: os.stat_result) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def _flocked(path: Path, flags: int, in_use) -> int:
+def _flocked(path: Path, flags: int, in_use: Callable[[], FolderInUse]) -> int:
     """An open descriptor of ``path`` holding an exclusive flock, or FolderInUse."""
     fd = os.open(path, flags, 0o600)
     try:

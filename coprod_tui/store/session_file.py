@@ -21,6 +21,7 @@ from ..model import (
 )
 from ..model.snapshot import referenced_people
 from .fileformat import META, new_tables
+from .atomic import Guard, Loader
 from .table_file import RecordFile
 
 #: Table name → record type. The session's own details live in table "session".
@@ -41,7 +42,8 @@ class SessionFile(RecordFile):
 
     TABLES = TABLES
 
-    def __init__(self, path: Path, *, loader, read_only: bool = False, guard=None) -> None:
+    def __init__(self, path: Path, *, loader: Loader, read_only: bool = False,
+                 guard: Guard | None = None) -> None:
         super().__init__(path, loader=loader, what="the session", read_only=read_only,
                          guard=guard)
         self.id = path.stem

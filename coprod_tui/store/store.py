@@ -21,14 +21,16 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import CoprodError, DamagedFile, NotFound, SaveError, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import read_regular
 from . import search as _search
-from .atomic import DIR_MODE, folder_error, fsync_dir, open_error, read_error, save_error
+from .atomic import (
+    DIR_MODE, Guard, Loader, folder_error, fsync_dir, open_error, read_error, save_error,
+)
 from .fileformat import make_loader
 from .folder import (
     RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
@@ -40,6 +42,8 @@ from .lock import MARKER, FolderLock
 from .search import Filters, Match
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
+
+_T = TypeVar("_T")
 
 __all__ = ["MARKER", "RUNNING", "Filters", "Match", "Store", "open_store", "prepare_folder",
            "refuse_foreign"]
@@ -98,6 +102,7 @@ class Store:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
                     # What shows no other copy used the folder meanwhile (lock.py).
+                    assert self._lock is not None  # a writer always holds the lock
                     self._lock.remember(RUNNING, mark_running(self.root))
                     self._marked = True
             except BaseException:
@@ -152,13 +157,13 @@ class Store:
         return self.root / "sessions"
 
     @property
-    def _guard(self):
+    def _guard(self) -> Guard | None:
         """What every file's storage calls before writing (see ``check_folder``)."""
         if self._lock is None:
             return None
         return lambda what: self.check_folder(f"save {what}")
 
-    def _loader(self, kind: str):
+    def _loader(self, kind: str) -> Loader:
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
 
     def set_aside(self, path: Path) -> Path:
@@ -199,7 +204,7 @@ class Store:
             file.changed = False  # the rebuild reads them from disk as they are
         rebuild(self)
 
-    def _index(self, read: Callable[[SessionIndex], object]) -> object:
+    def _index(self, read: Callable[[SessionIndex], _T]) -> _T:
         """Run ``read`` on the index; a file found damaged now is made again once."""
         try:
             return read(self.index)

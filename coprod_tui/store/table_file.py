@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
 from tinydb import Query, TinyDB
+from tinydb.table import Table
 
 from ..errors import NotFound
 from ..model import Record
-from .atomic import AtomicJSONStorage
+from .atomic import AtomicJSONStorage, Guard, Loader
 
 
 class TableFile:
@@ -24,8 +25,8 @@ class TableFile:
     #: Table name → record type.
     TABLES: ClassVar[dict[str, type[Record]]] = {}
 
-    def __init__(self, path: Path, *, loader, what: str, read_only: bool = False,
-                 keep_previous: Path | None = None, guard=None) -> None:
+    def __init__(self, path: Path, *, loader: Loader, what: str, read_only: bool = False,
+                 keep_previous: Path | None = None, guard: Guard | None = None) -> None:
         self.path = path
         self._storage = AtomicJSONStorage(path, loader, what=what, read_only=read_only,
                                           keep_previous=keep_previous, guard=guard)
@@ -46,7 +47,7 @@ class TableFile:
             self._rows[table] = [kind.from_dict(dict(doc)) for doc in self._table(table).all()]
         return list(self._rows[table])
 
-    def _table(self, name: str):
+    def _table(self, name: str) -> Table:
         # No query cache: its results are handed out, and a cache can be mutated.
         return self._db.table(name, cache_size=0)
 
@@ -99,7 +100,7 @@ class TableFile:
             self._table(table).remove(Query()[key] == value)
             self._rows[table] = [r for r in rows if getattr(r, key) != value]
 
-    def _replace_table(self, table: str, records: list[Record]) -> None:
+    def _replace_table(self, table: str, records: Sequence[Record]) -> None:
         """Swap a whole table's contents in one write (for rebuilding)."""
         with self._writing():
             self._table(table).truncate()

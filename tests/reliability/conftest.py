@@ -118,13 +118,26 @@ class RealApp:
         return False
 
     def ready(self, text: bytes, timeout: float = 30) -> bool:
-        """Wait for ``text`` on screen, then a moment more: keys typed before the app
-        listens to the terminal are lost."""
+        """Wait for ``text`` on screen, then until the app stops drawing: keys typed
+        before the app listens to the terminal are lost. (It listens before it first
+        draws; the quiet moment, not a fixed second, is what keeps this safe on a busy
+        machine.)"""
+        found = self.wait_for(text, timeout)
+        self.settled()
+        return found
+
+    def settled(self, quiet: float = 0.25, timeout: float = 10) -> None:
+        """Wait until nothing new has been drawn for ``quiet`` seconds."""
         import time
 
-        found = self.wait_for(text, timeout)
-        time.sleep(1.0)
-        return found
+        end = time.monotonic() + timeout
+        size, since = len(self.screen), time.monotonic()
+        while time.monotonic() < end and self.process.poll() is None:
+            time.sleep(0.05)
+            if len(self.screen) != size:
+                size, since = len(self.screen), time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                return
 
     def type(self, keys: bytes) -> None:
         os.write(self.master, keys)

@@ -39,6 +39,7 @@ from coprod_tui.service import Service
 from tests.ui.helpers import screen_text
 
 from .conftest import hypothesis_settings
+from .budget import scaled
 
 WORDING = default_wording()
 
@@ -76,10 +77,10 @@ hostile_text = st.lists(
     max_size=12).map("".join)
 
 
-def a_megabyte() -> str:
-    """A 1 MB paste made of everything hostile, several lines long."""
+def a_megabyte(size: int = 1_000_000) -> str:
+    """A 1 MB paste (or ``size`` characters) made of everything hostile, many lines long."""
     chunk = "".join(PIECES) + " plain words\n"
-    return (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    return (chunk * (size // len(chunk) + 1))[:size]
 
 
 # -- every free-text field, through the calls the screens make -------------------------------
@@ -351,7 +352,10 @@ def test_a_session_full_of_hostile_text_round_trips_and_exports(text_store, tmp_
 
 
 def test_a_megabyte_everywhere_exports(text_store, tmp_path):
-    file = hostile_session(text_store, [a_megabyte(), "".join(PIECES)])
+    # 100 kB by default (every export reads every line of it for names: ~50 s at 1 MB);
+    # the full megabyte with --torture.
+    file = hostile_session(text_store, [a_megabyte(scaled(100_000, 1_000_000)),
+                                        "".join(PIECES)])
     check_exports(text_store, file, tmp_path)
 
 

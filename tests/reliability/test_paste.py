@@ -102,7 +102,7 @@ async def test_a_paste_into_a_title_and_a_long_field_is_kept_in_order(store, dat
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        for field, widget_type, clean in (("title", Input, clean_line),
+        for field, widget_type, _clean in (("title", Input, clean_line),
                                           ("purpose", TextArea, clean_long)):
             box = app.screen.query_one(f"#{field}", widget_type)
             box.focus()

@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import stat
-import time
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -288,9 +287,9 @@ def test_the_real_app_writes_no_log_or_stray_file(secret_folder, tmp_path):
         assert app.ready(b"Riverside")
         app.type(b"g")  # a new group, named after the person
         assert app.wait_for(b"Name of the group")
-        time.sleep(0.5)
+        app.settled()
         app.type(f"Friends of {SECRET}".encode())
-        time.sleep(0.5)
+        app.settled()
         app.type(b"\x13")
         assert app.wait_for(b"Friends of")
         code, shown = app.quit()

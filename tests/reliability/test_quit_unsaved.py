@@ -15,7 +15,7 @@ from textual.widgets import Input, TextArea
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, type_into
+from tests.ui.helpers import screen_text, type_into, until
 
 from .test_save_faults import (
     live_session, memory_matches_disk, needs_mount, notifications, on_a_small_disk,
@@ -93,8 +93,7 @@ async def plan_field_refused(pilot, app, faults, world):
     await run(pilot, "f2")
     faults.fail("write", errno.ENOSPC)
     await type_into(pilot, "venue", "Hall 1")
-    await pilot.pause(0.6)  # the autosave is refused
-    assert "NOT SAVED" in screen_text(app)
+    await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave is refused
     return "venue", "Hall 1"
 
 

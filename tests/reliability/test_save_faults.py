@@ -28,7 +28,7 @@ from coprod_tui.errors import SaveError
 from coprod_tui.store import open_store
 from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, type_into
+from tests.ui.helpers import screen_text, type_into, until
 
 from .conftest import ROOT, child_env, temp_files
 
@@ -185,7 +185,7 @@ async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_d
             before = disk_state(data_dir)
             faults.fail(op, code)
             if n == 0:
-                await type_into(pilot, "capture", idea)  # typed key by key
+                await type_into(pilot, "capture", idea, keys=True)  # typed key by key
             else:
                 capture.value = idea  # as a paste arrives
             await pilot.press("enter")
@@ -284,7 +284,7 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
         assert type(app.screen).__name__ == "SetupScreen"
         faults.fail("write", errno.ENOSPC)
         await type_into(pilot, "venue", "Hall 1")
-        await pilot.pause(0.6)  # the autosave fires, and is refused
+        await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave fires
         assert "NOT SAVED" in screen_text(app) and "the disk is full" in notifications(app)
         assert app.screen.query_one("#venue", Input).value == "Hall 1"
         assert file.session.venue == "" and not temp_files(data_dir)

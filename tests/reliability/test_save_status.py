@@ -115,7 +115,12 @@ def settled(text: str) -> bool:
 
 
 async def test_text_typed_and_taken_back_leaves_the_status_as_it_was(store, data_dir,
-                                                                      planned):
+                                                                      planned, monkeypatch):
+    # The "x" must still be waiting when it is taken back: on a busy machine (the suite
+    # runs on two processes) a pause can outlast SAVE_DELAY and the "x" would be saved.
+    from coprod_tui.screens.autosave import FormStepScreen
+
+    monkeypatch.setattr(FormStepScreen._save_later, "__defaults__", (30.0,))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(app, pilot)

@@ -90,9 +90,9 @@ def test_two_apps_started_together_one_runs_the_other_is_told(tmp_path):
             # The one that runs really works: it makes a group.
             running.type(b"g")
             assert running.wait_for(b"Name of the group")
-            time.sleep(0.5)
+            running.settled()
             running.type(b"Group made while another copy was refused")
-            time.sleep(0.5)
+            running.settled()
             running.type(b"\x13")  # ctrl+s
             assert running.wait_for(b"Group made while")
             code, _ = running.quit()

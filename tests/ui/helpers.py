@@ -2,22 +2,65 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 
-async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = True) -> None:
-    """Focus a box as Tab would and type into it key by key."""
+async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = True,
+                    keys: bool = False) -> None:
+    """Focus a box as Tab would and put ``text`` in it as a paste arrives (one event).
+
+    Pressing each key costs a screen refresh per character, which made the suite slow;
+    the box ends the same either way (an Input's paste goes through the same insert as
+    a key). ``keys=True`` presses key by key, for the tests where the typing itself is
+    what is tested. A paste keeps one line only, as a real one into an Input does.
+    """
     box = pilot.app.screen.query_one(f"#{widget_id}")
     box.focus()
     await pilot.pause()
     if clear and isinstance(box, Input):
         box.value = ""
-    await pilot.press(*text)
+    if keys or not isinstance(box, (Input, TextArea)) or "\n" in text or "\r" in text:
+        await pilot.press(*text)
+    else:
+        await paste(pilot, text)
     await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste ``text`` into whatever has the focus, as a terminal's paste arrives (the
+    driver hands it to the app, which forwards it to the focused widget)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
+async def palette_settled(pilot: Pilot, timeout: float = 30) -> None:
+    """Wait until the command palette has finished searching for what was typed
+    (rather than a fixed sleep, which is either too short on a busy machine or wasted)."""
+    from textual.command import CommandPalette
+
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette), type(palette).__name__
+    await pilot.pause()
+    searching = [w for w in pilot.app.workers if w.node is palette]
+    await asyncio.wait_for(pilot.app.workers.wait_for_complete(searching), timeout)
+    await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15) -> None:
+    """Let the app run until ``condition()`` holds (a timer fired, a save refused),
+    rather than for a fixed time that is too short on a busy machine or wasted."""
+    end = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < end, "the app never got there"
+        await pilot.pause(0.05)
 
 
 def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, session_on_disk, type_into
+from tests.ui.helpers import (
+    palette_settled, paste, screen_text, session_on_disk, type_into,
+)
 
 
 async def open_latest(pilot):
@@ -17,8 +19,8 @@ async def open_latest(pilot):
 async def palette(pilot, words: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*words)
-    await pilot.pause(0.3)
+    await paste(pilot, words)
+    await palette_settled(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
