@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from coprod_tui.errors import ValidationError
 from coprod_tui.text import one_line
 
 from .forms import SessionDialog, label
+from .widgets import LineBox
 
 OTHER = "__other__"
 
@@ -25,14 +26,14 @@ class ActionDialog(SessionDialog[str]):
         session = self.session
         present = session.present_people()
         yield label("What will be done")
-        yield Input(id="text")
+        yield LineBox(id="text")
         yield label("Who will do it")
         yield Select([(Text(p.name), p.id) for p in present]
                      + [(Text("Someone else (type below)"), OTHER)],
                      value=OTHER, id="owner", allow_blank=False)
-        yield Input(id="owner_text", placeholder="A team or person not in the room")
+        yield LineBox(id="owner_text", placeholder="A team or person not in the room")
         yield label("Due by (year-month-day, optional)")
-        yield Input(id="due", placeholder="2026-03-31")
+        yield LineBox(id="due", placeholder="2026-03-31")
         yield label("It answers (so people see what happened to what they said)")
         sources = [(Text("Nothing in particular"), "")]
         sources += [(Text("Decision: " + one_line(d.text)), f"decision:{d.id}")

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.words import join_words, people, plural
@@ -16,6 +16,7 @@ from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
 from .forms import input_row, label
 from .journey import SaveStatus
+from .widgets import LineBox
 
 NEXT_FIELDS = ("next_date", "next_start", "next_venue", "next_note")
 
@@ -45,10 +46,20 @@ def summary_lines(report: SessionReport) -> list[str]:
 class CloseScreen(FormStepScreen):
     STEP = "close"
     CSS_PATH = ["journey.tcss", "close.tcss"]
+    HELP_TITLE = "Close"
+    ABOUT = (
+        "The end of the meeting: a summary of what was recorded (the same counts and "
+        "times as the minutes), when and where the group meets next, and closing the "
+        "session. The next meeting's boxes are saved as you type.\n\n"
+        "Ctrl+F closes the session when the meeting has ended: after that, a change is "
+        "kept as a dated correction. Ctrl+O enters the comment cards (how far each "
+        "person's voice had influence); Ctrl+T checks the session against the 8 'I' "
+        "statements. The involvement checklist is at the bottom: Space ticks an item, n "
+        "adds a note. Ctrl+N goes on to Share.")
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
         Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
-        Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
+        Binding("ctrl+o", "cards", "Cards", id="close.cards"),
         Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
     ]
@@ -64,21 +75,22 @@ class CloseScreen(FormStepScreen):
             yield input_row((("next_date", "Date", nm.date, "2026-04-14"),
                              ("next_start", "Starts", nm.start, "10:30")))
             yield label("Where")
-            yield Input(nm.venue, id="next_venue")
+            yield LineBox(nm.venue, id="next_venue")
             yield label("Anything to say about it")
-            yield Input(nm.note, id="next_note")
+            yield LineBox(nm.note, id="next_note")
             yield Static("", id="field-error", markup=False)
-            yield Button("Close the session (Ctrl+F)", id="finish", variant="primary")
+            yield Button("Close the session (Ctrl+F)", id="finish", variant="primary",
+                         compact=True)
             yield Static("How it went", classes="section")
             yield Static(id="after", markup=False)
             with Horizontal(classes="row"):
-                yield Button("Comment cards (Ctrl+O)", id="cards")
-                yield Button("'I' statements check (Ctrl+T)", id="statements")
+                yield Button("Comment cards (Ctrl+O)", id="cards", compact=True)
+                yield Button("'I' statements check (Ctrl+T)", id="statements", compact=True)
             yield label(TITLES["involvement"])
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "involvement", id="involvement-checklist")
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._summarise()

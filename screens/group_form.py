@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from coprod_tui.framework import STAGES
 
 from .forms import FormDialog, label, select, text_area
+from .widgets import LineBox
 
 
 class GroupFormScreen(FormDialog[str]):
@@ -23,10 +24,10 @@ class GroupFormScreen(FormDialog[str]):
     def fields(self) -> ComposeResult:
         group = self.service.groups.group(self.group_id) if self.group_id else None
         yield label("Name of the group")
-        yield Input(group.name if group else "", id="name",
+        yield LineBox(group.name if group else "", id="name",
                     placeholder="For example: Short Stay Co-production Group")
         yield label("Organisation (shown as the author of minutes)")
-        yield Input(group.organisation if group else "", id="organisation")
+        yield LineBox(group.organisation if group else "", id="organisation")
         yield label("What the group is for")
         yield text_area(group.purpose if group else "", id="purpose", height=3)
         yield label("What the group can change")

@@ -28,11 +28,23 @@ STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 class HomeScreen(AppAccess, Screen[None]):
     CSS_PATH = "home.tcss"
     COMMANDS = {HomeCommands}
+    HELP_TITLE = "Home"
+    ABOUT = (
+        "Home lists your groups on the left and their sessions on the right, the latest "
+        "first. Up and Down move in a list; Tab moves between the two. Enter on a group "
+        "shows its sessions; Enter on a session opens it: a planned session opens at "
+        "Plan, a running one at Run, and a closed one as a read-only record.\n\n"
+        "n plans a new session and g makes a new group (e changes the highlighted "
+        "group). If a session is still running, r goes back to it. s searches every past "
+        "session; a lists a group's actions (You said, We did) to follow up; h shows "
+        "who takes part and who is missing.\n\n"
+        "Everything is saved as you go: there is no save key. F9 comes back here from "
+        "anywhere.")
     BINDINGS = [
         Binding("n", "new_session", "New session", id="home.new-session"),
-        Binding("g", "new_group", "New group", id="home.new-group"),
-        Binding("e", "edit_group", "Edit group", id="home.edit-group"),
-        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("g", "new_group", "New group", show=False, id="home.new-group"),
+        Binding("e", "edit_group", "Edit group", show=False, id="home.edit-group"),
+        Binding("r", "resume", "Resume", show=False, id="home.resume"),
         Binding("s", "search", "Search", id="home.search"),
         Binding("a", "actions", "Actions", id="home.actions"),
         Binding("h", "history", "History", id="home.history"),
@@ -53,7 +65,8 @@ class HomeScreen(AppAccess, Screen[None]):
             with Vertical(id="sessions-pane"):
                 yield Static("Sessions, latest first", classes="pane-title")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+                yield Static(id="session-detail", markup=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -92,14 +105,19 @@ class HomeScreen(AppAccess, Screen[None]):
         self._fill_sessions()
         self._show_banner()
 
+    #: The sessions listed, by id (for the line under the table).
+    _listed: dict = {}
+
     def _fill_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
         group_names = {g.id: g.name for g in self.service.groups.groups()}
         group_id = self.group_id
         self._shown_group = group_id
-        # Titles get what the table has left after the date, status and count.
-        room = max(16, self.app.size.width * 7 // 10 - 32)
+        # Titles get what the table has left after the date, status and count (the
+        # whole title is said under the table for the highlighted row).
+        pane = self.query_one("#sessions-pane").size.width or self.app.size.width * 7 // 10
+        room = max(16, pane - 35)
         # Every cell is one line (the title two, with the group's name), and columns
         # widen to fit, so the height is known: height=None would make the table
         # render every row to measure it, which took seconds with 1,000 sessions.
@@ -110,13 +128,31 @@ class HomeScreen(AppAccess, Screen[None]):
             # date, status and count hold none), which it would do for every row.
             return Text(text, no_wrap=height == 1, end="")
 
-        for s in self.service.summaries(group_id):
+        summaries = self.service.summaries(group_id)
+        self._listed = {s.id: (s, group_names.get(s.group_id, "Unknown group"))
+                        for s in summaries}
+        for s in summaries:
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line
                 title.append("\n" + one_line(group_names.get(s.group_id, "Unknown group"), room),
                              style="dim")
             table.add_row(plain(s.date), title, plain(STATUS_WORDS.get(s.status, s.status)),
                           plain(str(s.actions_open)), key=s.id, height=height)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _show_detail(self) -> None:
+        """The highlighted session in full: its title may be cut short in the table."""
+        table = self.query_one("#sessions", DataTable)
+        detail = self.query_one("#session-detail", Static)
+        if not table.row_count:
+            detail.update("No sessions yet." if self.service.groups.groups() else "")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        s, group = self._listed[key]
+        todo = f"{s.actions_open} action{'s' if s.actions_open != 1 else ''} to follow up"
+        detail.update(f"{s.title} · {group} · {s.date} · "
+                      f"{STATUS_WORDS.get(s.status, s.status)} · {todo}")
 
     def _show_banner(self) -> None:
         service = self.service
@@ -139,6 +175,11 @@ class HomeScreen(AppAccess, Screen[None]):
         # refresh_lists re-highlights the group it has just filled the table for.
         if self.group_id != self._shown_group:
             self._fill_sessions()
+
+    @on(OptionList.OptionSelected, "#groups")
+    def _group_chosen(self) -> None:
+        """Enter on a group: its sessions are listed; go to them."""
+        self.query_one("#sessions", DataTable).focus()
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:

@@ -1,7 +1,9 @@
 """The base class every step of a session shares, and the step bar at the top.
 
-F2–F8 jump between steps (shown in the step bar); Escape goes back one step,
-and from the first step back Home. Every change goes through ``save``
+F2–F8 jump between steps and F9 goes Home (all shown in the step bar); Escape
+goes back to where the session was opened from (Home, or the read-only view of
+a past session). Leaving with something typed but not entered asks first
+(``quit.DiscardDialog``). Every change goes through ``save``
 (saving.py), which shows a refused entry or a failed save in plain words and
 leaves what was typed on screen so it can be fixed or retried. Which steps
 there are, and how a step is opened, is ``steps.py``'s.
@@ -10,6 +12,8 @@ there are, and how a step is opened, is ``steps.py``'s.
 from __future__ import annotations
 
 from typing import ClassVar
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,13 +25,15 @@ from coprod_tui.service import SessionService
 
 from .commands import StepCommands
 from .saving import SaveStatus, Saving
-from .steps import STEP_KEYS, STEPS, open_step
+from .steps import STEPS, open_step, step
 
 __all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
 
 
 class StepBar(Static):
-    """The journey at the top: each step with its key; the current one marked."""
+    """The journey at the top: each step with its key, the current one marked (by
+    ▶ ◀ as well as by style), F9 Home; under it the session, shortened with "…"
+    to fit (its whole title is on Plan)."""
 
     def __init__(self, current: str, title: str) -> None:
         super().__init__(id="step-bar")
@@ -35,19 +41,28 @@ class StepBar(Static):
         self._title = title
 
     def render(self) -> Content:
+        width = max(20, self.content_region.width)
+        labels = [f"{s.fkey.upper()} {s.label}" for s in STEPS] + ["F9 Home"]
+        # Two spaces between steps where they fit; one at 80 columns.
+        gap = 2 if sum(map(len, labels)) + 2 * len(labels) + 2 <= width else 1
         parts: list[Content] = []
-        for step in STEPS:
-            label = f"{step.fkey.upper()} {step.label}"
-            if step.key == self._current:
+        for s, label in zip((*STEPS, None), labels):
+            if s is not None and s.key == self._current:
                 parts.append(Content.styled(f"▶{label}◀", "reverse bold"))
             else:
-                parts.append(Content(f" {label} "))
-        bar = Content("").join(parts)
-        return Content.assemble(bar, "\n", Content(self._title))
+                parts.append(Content(label))
+        bar = Content(" " * gap).join(parts)
+        return Content.assemble(bar, "\n", Content(fit(self._title, width)))
 
     def retitle(self, title: str) -> None:
         self._title = title
         self.refresh()
+
+
+def fit(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, ending "…" if it was shortened."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class SessionScreen(Saving, Screen[None]):
@@ -60,26 +75,6 @@ class SessionScreen(Saving, Screen[None]):
     @property
     def session(self) -> SessionService:
         return self.service.session(self.session_id)
-
-
-class StepScreen(SessionScreen):
-    """Base for the session's step screens."""
-
-    STEP: ClassVar[str] = ""
-    CSS_PATH = "journey.tcss"
-    COMMANDS = {StepCommands}
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="step.back"),
-        *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
-                  id=f"step.{s.name}") for s in STEPS),
-    ]
-
-    def compose_header(self) -> ComposeResult:
-        yield StepBar(self.STEP, self.header_title())
-
-    def header_title(self) -> str:
-        session = self.session.session
-        return f"{session.title} · {session.date} · {self.session.group().name}"
 
     # -- leaving -------------------------------------------------------------------
 
@@ -94,39 +89,100 @@ class StepScreen(SessionScreen):
             return False
         return True
 
-    # -- moving between steps --------------------------------------------------------
-
-    def action_go(self, key: str) -> None:
-        if key != self.STEP and self._may_leave():
-            open_step(self.app, key, self.session_id, replace=True)
-
-    def action_back(self) -> None:
-        index = STEP_KEYS.index(self.STEP)
-        if index == 0:
-            self.action_leave()
-        else:
-            self.action_go(STEP_KEYS[index - 1])
-
-    def action_next_step(self) -> None:
-        index = STEP_KEYS.index(self.STEP)
-        if index + 1 < len(STEP_KEYS):
-            self.action_go(STEP_KEYS[index + 1])
-
-    def action_leave(self) -> None:
-        """Back to Home from any step (the session stays as it is)."""
+    def leave_then(self, go: Callable[[], None], going: str) -> None:
+        """Leave this screen by ``go``: once everything typed is saved, or, for what is
+        typed but was never entered (an idea still in its box), once the facilitator
+        has said to discard it."""
         if not self._may_leave():
             return
-        self.session.release()
-        self.app.pop_screen()
+        lost = self.unsaved_text()
+        if not lost:
+            go()
+            return
+        from .quit import DiscardDialog
 
-    def action_cards(self) -> None:
+        def answered(discard: bool | None) -> None:
+            if discard:
+                go()
+
+        self.app.push_screen(DiscardDialog(lost, going=going), answered)
+
+    def action_leave(self) -> None:
+        """Back to the screen this one was opened from."""
+        self.leave_then(self.app.pop_screen, "go back")
+
+    # -- the session's other screens -------------------------------------------------
+
+    def open_cards(self) -> None:
         from .cards import CommentCardsScreen
 
         self.flush_saves()
         self.app.push_screen(CommentCardsScreen(self.session_id))
 
-    def action_statements(self) -> None:
+    def open_statements(self) -> None:
         from .statements import StatementsScreen
 
         self.flush_saves()
         self.app.push_screen(StatementsScreen(self.session_id))
+
+
+class StepScreen(SessionScreen):
+    """Base for the session's step screens."""
+
+    STEP: ClassVar[str] = ""
+    CSS_PATH = "journey.tcss"
+    COMMANDS = {StepCommands}
+    BINDINGS = [
+        Binding("escape", "back", "Back", show=False, id="step.back"),
+        *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
+                  id=f"step.{s.name}") for s in STEPS),
+    ]
+
+    def compose_header(self) -> ComposeResult:
+        yield StepBar(self.STEP, self.header_title())
+
+    def header_title(self) -> str:
+        session = self.session.session
+        return f"{session.title} · {session.date} · {self.session.group().name}"
+
+    def show_part(self, selector: str) -> None:
+        """Bring a part of the step into view and put the keys there (the palette's
+        way to a checklist or a box further down)."""
+        part = self.query_one(selector)
+        part.focus()
+        part.scroll_visible(animate=False)
+
+    def checklist_note(self, selector: str) -> None:
+        """The note dialog for the highlighted item of a checklist on this step."""
+        self.show_part(selector)
+        self.query_one(selector).action_note()
+
+    # -- moving between steps --------------------------------------------------------
+
+    def action_go(self, key: str) -> None:
+        if key != self.STEP:
+            self.leave_then(lambda: open_step(self.app, key, self.session_id, replace=True),
+                            f"go to {step(key).label}")
+
+    def action_back(self) -> None:
+        """Back to where the session was opened from: Home, or a past session's view."""
+        self.action_leave()
+
+    def action_next_step(self) -> None:
+        keys = [s.key for s in STEPS]
+        index = keys.index(self.STEP)
+        if index + 1 < len(keys):
+            self.action_go(keys[index + 1])
+
+    def action_leave(self) -> None:
+        def leave() -> None:
+            self.session.release()
+            self.app.pop_screen()
+
+        self.leave_then(leave, "go back")
+
+    def action_cards(self) -> None:
+        self.open_cards()
+
+    def action_statements(self) -> None:
+        self.open_statements()

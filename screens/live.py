@@ -2,7 +2,9 @@
 
 Typing an idea and pressing Enter records it; the line above the box says who
 it will be credited to. Everything else is one Ctrl key away, so the
-facilitator's hands never leave the keyboard.
+facilitator's hands never leave the keyboard. What happens (who has the floor,
+a name typed that the minutes will not show) is said in the status line at the
+bottom, never in a message over the record or the speaking list.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Input, RichLog, Static
+from textual.widgets import DataTable, Footer, RichLog, Static, TextArea
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
@@ -28,6 +30,12 @@ from coprod_tui.words import clock_of
 
 from .journey import SaveStatus, StepScreen
 from .saving import typed
+from .widgets import CaptureBox
+
+#: At most this many names are listed as not spoken yet, or hands up; the rest are
+#: counted ("and 4 more"), so the list never runs off the bottom of its pane.
+MOST_NAMES = 12
+MOST_HANDS = 6
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -45,6 +53,24 @@ def clock_words(spent: int, planned: int) -> tuple[str, bool]:
 class LiveScreen(StepScreen):
     STEP = "live"
     CSS_PATH = ["journey.tcss", "live.tcss"]
+    HELP_TITLE = "Run"
+    ABOUT = (
+        "Run is the meeting itself. The top line is the agenda item and its clock; over "
+        "time is said in words. On the left: the hands up, in order, who has not spoken "
+        "yet, and how often each person has spoken. On the right: everything recorded "
+        "so far, newest at the bottom.\n\n"
+        "To record an idea, type it in the box and press Enter. It is credited to "
+        "whoever has the floor (the line above the box says who), or:\n"
+        "  @name idea      someone else present (the start of their name is enough)\n"
+        "  @anon idea      anonymous\n"
+        "  @chat idea      came in the online chat\n"
+        "  @chat @name     a named person, via the chat\n"
+        "  @after idea     sent after the meeting (@after @name for a named person)\n"
+        "A pasted letter of many lines is kept whole, as one idea.\n\n"
+        "Hands up: Ctrl+R puts a hand up, Ctrl+O a point of order (it goes first), "
+        "Ctrl+N gives the floor to the next hand, Ctrl+B skips it, Ctrl+T counts a turn "
+        "for someone who spoke without a hand up. Ctrl+G records a decision (its reasons "
+        "are needed), Ctrl+L an action. PgDn and PgUp move through the agenda.")
     BINDINGS = [
         Binding("ctrl+r", "hand('normal')", "Hand up", priority=True, id="run.hand-up"),
         Binding("ctrl+o", "hand('point_of_order')", "Point of order", priority=True,
@@ -90,11 +116,11 @@ class LiveScreen(StepScreen):
             with Vertical(id="record-pane"):
                 yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True, min_width=20)
         yield Static(id="who", markup=False)
-        yield Input(id="capture", placeholder="Type an idea and press Enter")
-        yield Static("@name @anon @chat @after: who · ^O order · ^B skip · ^T spoke · "
-                     "PgUp/Dn agenda", classes="hint", markup=False)
+        yield CaptureBox(id="capture", placeholder="Type an idea and press Enter")
+        yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
+                     classes="hint", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         status = self.session.session.status
@@ -110,7 +136,7 @@ class LiveScreen(StepScreen):
             self._add_to_record(kind, who, text, at)
         self._tick()
         self.set_interval(1, self._tick)
-        self.query_one("#capture", Input).focus()
+        self.query_one("#capture", CaptureBox).focus()
 
     def on_screen_resume(self) -> None:
         self._refresh_people()
@@ -135,12 +161,21 @@ class LiveScreen(StepScreen):
 
     def has_unsaved(self) -> bool:
         """An idea the disk refused, still in the box: leaving would lose it."""
-        box = self.query_one("#capture", Input).value
+        box = self.query_one("#capture", CaptureBox).value
         return self._idea_refused and bool(box.strip())
 
     def unsaved_text(self) -> list[str]:
-        box = self.query_one("#capture", Input).value
+        box = self.query_one("#capture", CaptureBox).value
         return [typed("The idea in the box", box)] if box.strip() else []
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Said in the status line: a message on top would cover the record or the
+        speaking list. A refused save is already said there, in full."""
+        if title == "Not saved":
+            return
+        words = f"{title}: {message}" if title else message
+        self.query_one(SaveStatus).tell(words, warning=severity != "information")
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -163,13 +198,15 @@ class LiveScreen(StepScreen):
         if hands:
             lines = [f"{n}. {self.name_of(h.person_id)}"
                      + (" (point of order)" if h.kind == "point_of_order" else "")
-                     for n, h in enumerate(hands, start=1)]
+                     for n, h in enumerate(hands[:MOST_HANDS], start=1)]
+            if len(hands) > MOST_HANDS:
+                lines.append(f"and {len(hands) - MOST_HANDS} more")
             queue.update("Hands up:\n" + "\n".join(lines))
         else:
             queue.update("No hands up.")
 
     def watch_speaker(self) -> None:
-        self._show_who(self.query_one("#capture", Input).value)
+        self._show_who(self.query_one("#capture", CaptureBox).value)
 
     def _tick(self) -> None:
         session = self.session.session
@@ -195,15 +232,24 @@ class LiveScreen(StepScreen):
         self._present = session.present_people(still_here=True)
         self.hands = tuple(session.session.hands)
         self.speaker = current_speaker(turns, attendance)
-        quiet = not_spoken(attendance, turns)
         self.query_one("#not-spoken", Static).update(
-            "Not spoken yet: " + ", ".join(self.name_of(p) for p in quiet) if quiet
-            else "Everyone present has spoken.")
+            self._quiet_words(not_spoken(attendance, turns)))
         table = self.query_one("#voices", DataTable)
         table.clear()
         for voice in voices(attendance, turns):
             table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns))
-        self._show_who(self.query_one("#capture", Input).value)
+        self._show_who(self.query_one("#capture", CaptureBox).value)
+
+    def _quiet_words(self, quiet: list[str]) -> str:
+        """Who has not spoken yet, in words; the truth when nobody is here yet."""
+        if not self._present:
+            return "Nobody is marked present yet (F3 People), so nobody has spoken."
+        if not quiet:
+            return "Everyone present has spoken."
+        names = [self.name_of(p) for p in quiet[:MOST_NAMES]]
+        more = len(quiet) - len(names)
+        return (f"Not spoken yet ({len(quiet)}): " + ", ".join(names)
+                + (f" and {more} more (see the list below)" if more else "") + ".")
 
     def _show_who(self, typed: str = "") -> None:
         who_line = self.query_one("#who", Static)
@@ -224,7 +270,7 @@ class LiveScreen(StepScreen):
         people = self.people
         rows = []
         for idea in session.ideas():
-            who = Who(idea.raised_by, idea.person_id).describe(people)
+            who = Who.of(idea.raised_by, idea.person_id, idea.tags).describe(people)
             rows.append((idea.at, "Idea", who, idea.text))
         for d in session.decisions():
             rows.append((d.at, "Decision", "", d.text))
@@ -249,13 +295,13 @@ class LiveScreen(StepScreen):
 
     # -- capture ----------------------------------------------------------------------------
 
-    @on(Input.Changed, "#capture")
-    def _typing(self, event: Input.Changed) -> None:
-        self._show_who(event.value)
+    @on(TextArea.Changed, "#capture")
+    def _typing(self, event: TextArea.Changed) -> None:
+        self._show_who(event.text_area.text)
 
-    @on(Input.Submitted, "#capture")
-    def _capture(self, event: Input.Submitted) -> None:
-        box = event.input
+    @on(CaptureBox.Submitted, "#capture")
+    def _capture(self, event: CaptureBox.Submitted) -> None:
+        box = event.box
         if not box.value.strip():
             return
         try:
@@ -264,7 +310,7 @@ class LiveScreen(StepScreen):
             self.notify(str(exc), title="Not recorded", severity="warning", markup=False)
             return
         idea = self.save(self.session.add_idea, text, raised_by=who.raised_by,
-                         person_id=who.person_id)
+                         person_id=who.person_id, tags=who.tags)
         if idea is None:
             # The text stays in the box, to fix or retry (Enter again).
             self._idea_refused = isinstance(self.refusal, SaveError)
@@ -301,8 +347,8 @@ class LiveScreen(StepScreen):
         turn = self.save(self.session.next_speaker)
         if turn is not None:
             self._refresh_people()
-            self.notify(f"{self.name_of(turn.person_id)} has the floor.", markup=False,
-                        timeout=3)
+            self.notify(f"{clock_of(turn.at)} {self.name_of(turn.person_id)} has the floor.",
+                        markup=False)
 
     def action_skip(self) -> None:
         if not self.hands:
@@ -310,7 +356,8 @@ class LiveScreen(StepScreen):
         passed = self.save(self.session.skip_speaker)
         if passed is not None:
             self._refresh_people()
-            self.notify(f"{self.name_of(passed.person_id)} passed.", markup=False, timeout=3)
+            self.notify(f"{self.name_of(passed.person_id)} passed; their hand is down.",
+                        markup=False)
 
     def action_spoke(self) -> None:
         from .pickers import PersonPicker

@@ -6,9 +6,10 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from .forms import FormDialog, label
+from .widgets import LineBox
 
 
 class NewSessionScreen(FormDialog[str]):
@@ -27,11 +28,11 @@ class NewSessionScreen(FormDialog[str]):
         yield Select([(Text(g.name), g.id) for g in groups], value=chosen, id="group",
                      allow_blank=False)
         yield label("Title of the session")
-        yield Input(id="title", placeholder="For example: Rooms, colours and the garden")
+        yield LineBox(id="title", placeholder="For example: Rooms, colours and the garden")
         yield label("Date (year-month-day)")
-        yield Input(date.today().isoformat(), id="date")
+        yield LineBox(date.today().isoformat(), id="date")
         yield label("Start time (hours:minutes, optional)")
-        yield Input(id="start", placeholder="10:30")
+        yield LineBox(id="start", placeholder="10:30")
 
 
     def on_input_submitted(self) -> None:

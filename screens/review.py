@@ -1,4 +1,11 @@
-"""Past sessions: filter by group, dates, method and status; search every word said."""
+"""Past sessions: filter by group, dates, method and status; search every word said.
+
+Typing searches shortly after the last key (not at every key), on a worker
+thread; a newer search replaces an older one. Every date is searched unless a
+date is typed. Each thing found is shown with the words around the match, the
+matched words highlighted (the text itself is shown literally: a ``[b]`` in an
+idea stays ``[b]``); Enter on it opens its session at that record.
+"""
 
 from __future__ import annotations
 
@@ -12,30 +19,92 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import SessionFilter
-from coprod_tui.text import one_line
 
 from .base import AppAccess
-from .commands import BackHomeCommands
+from .commands import PastSessionsCommands
+from .widgets import Col, FitTable, LineBox
 
 if TYPE_CHECKING:
     from coprod_tui.service import Match, SessionSummary
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
+#: A search starts this long after the last key typed or choice made.
+SEARCH_DELAY = 0.25
+#: How much of a record is shown around its first match.
+CONTEXT = 60
+MATCHED = "bold reverse"
+
+SESSION_COLUMNS = (Col("Date", 10), Col("Session", weight=3), Col("Status", 8),
+                   Col("Ways of working", weight=2))
+HIT_COLUMNS = (Col("Date", 10), Col("What", 8), Col("Where the words are", weight=1))
+
+
+def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each word is found in ``text`` (ignoring case), in order, overlaps merged.
+
+    Used until the core's search hands back its own match offsets: then
+    ``matched_words`` is given those instead."""
+    folded = text.casefold()
+    spans: list[tuple[int, int]] = []
+    for word in words:
+        start = folded.find(word)
+        while start != -1 and word:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    # casefold can change a text's length (ß → ss): then the offsets are not the text's.
+    return merged if len(folded) == len(text) else []
+
+
+def matched_words(text: str, spans: list[tuple[int, int]], width: int = CONTEXT) -> Text:
+    """The words around the first match, on one line, the matched words highlighted.
+
+    The record's text is kept literally (never read as markup); "…" marks where
+    it was shortened at either end."""
+    flat = text.replace("\n", " ").replace("\t", " ")  # same length, same offsets
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(flat) - width))
+    end = min(len(flat), start + width)
+    shown = Text(("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else ""),
+                 end="")
+    shift = 1 if start else 0
+    for s, e in spans:
+        if e > start and s < end:
+            shown.stylize(MATCHED, max(s, start) - start + shift, min(e, end) - start + shift)
+    return shown
 
 
 class PastSessionsScreen(AppAccess, Screen[None]):
-    """Each change to the filters searches again on a worker thread (a newer search
-    replaces an older one); the lists fill in when it is done."""
+    """Each change to the filters searches again, shortly after the last key, on a
+    worker thread (a newer search replaces an older one); the lists fill in when it
+    is done."""
 
     CSS_PATH = "review.tcss"
-    COMMANDS = {BackHomeCommands}
+    COMMANDS = {PastSessionsCommands}
+    HELP_TITLE = "Past sessions and search"
+    ABOUT = (
+        "Every session, the latest first, and a search through everything said, decided "
+        "and done. Type words in the Words box: sessions holding all of them are listed, "
+        "and below, each idea, decision and action holding them, with the matched words "
+        "highlighted. Every date is searched unless you type one in From or To "
+        "(year-month-day). Group, Method and Status narrow the list.\n\n"
+        "Tab moves between the boxes and the lists. Enter on a session opens it; Enter "
+        "on something found opens its session at that record. Ctrl+R clears the "
+        "filters. Escape goes back to Home.")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="past.back"),
         Binding("ctrl+r", "clear", "Clear filters", id="past.clear"),
@@ -53,14 +122,15 @@ class PastSessionsScreen(AppAccess, Screen[None]):
     def __init__(self, group_id: str | None = None) -> None:
         super().__init__()
         self.group_id = group_id
+        self._waiting: Timer | None = None
 
     def compose(self) -> ComposeResult:
         groups = self.service.groups.groups()
         yield Header()
         with Horizontal(classes="filters"):
             yield Label("Words", markup=False)
-            yield Input(id="words", placeholder="any words said, decided or done",
-                        compact=True)
+            yield LineBox(id="words", placeholder="any words said, decided or done",
+                          compact=True)
         with Horizontal(classes="filters"):
             yield Label("Group", markup=False)
             yield Select([(Text(g.name), g.id) for g in groups], id="group", compact=True,
@@ -70,22 +140,19 @@ class PastSessionsScreen(AppAccess, Screen[None]):
                          compact=True, prompt="Any way")
         with Horizontal(classes="filters"):
             yield Label("From", markup=False)
-            yield Input(id="from", placeholder="2026-01-01", compact=True)
+            yield LineBox(id="from", placeholder="any date", compact=True)
             yield Label("To", markup=False)
-            yield Input(id="to", placeholder="2026-12-31", compact=True)
+            yield LineBox(id="to", placeholder="any date", compact=True)
             yield Label("Status", markup=False)
             yield Select(STATUS_CHOICES, id="status", compact=True, prompt="Any")
         yield Static(id="problem", markup=False)
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield FitTable(id="sessions")
         yield Static(id="hits-title", markup=False)
-        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield FitTable(id="hits")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#sessions", DataTable).add_columns("Date", "Session", "Status",
-                                                           "Ways of working")
-        self.query_one("#hits", DataTable).add_columns("Date", "What", "Words")
-        self.refilter()
+        self._search(self._filter())
         self.query_one("#words", Input).focus()
 
     def _filter(self) -> SessionFilter:
@@ -101,7 +168,14 @@ class PastSessionsScreen(AppAccess, Screen[None]):
 
     @on(Input.Changed)
     @on(Select.Changed)
+    def _changed(self) -> None:
+        """Search once typing pauses, not at every key."""
+        if self._waiting is not None:
+            self._waiting.stop()
+        self._waiting = self.set_timer(SEARCH_DELAY, self.refilter)
+
     def refilter(self) -> None:
+        self._waiting = None
         try:
             flt = self._filter()
         except ValidationError as exc:
@@ -130,36 +204,36 @@ class PastSessionsScreen(AppAccess, Screen[None]):
         problem.update("")
         names = {g.id: g.name for g in self.service.groups.groups()}
         method = labels(METHODS)
-        sessions = self.query_one("#sessions", DataTable)
-        sessions.clear()
         # Row heights are known, so the table need not measure a thousand rows.
-        height = 2 if flt.group_id is None else 1
-        for s in found:
-            title = Text(one_line(s.title, 36))
-            if flt.group_id is None:
-                title.append("\n" + one_line(names.get(s.group_id, "Unknown group"), 36),
-                             style="dim")
-            sessions.add_row(s.date, title, {"live": "Running"}.get(s.status, s.status.title()),
-                             Text(", ".join(method[m] for m in s.methods)), key=s.id,
-                             height=height)
-        hits = self.query_one("#hits", DataTable)
-        hits.clear()
+        every_group = flt.group_id is None
+        self.query_one("#sessions", FitTable).show(SESSION_COLUMNS, [
+            (s.id, [s.date, s.title + (f"\n{names.get(s.group_id, 'Unknown group')}"
+                                       if every_group else ""),
+                    {"live": "Running"}.get(s.status, s.status.title()),
+                    ", ".join(method[m] for m in s.methods)])
+            for s in found], height=2 if every_group else 1)
         records = records[:500]
-        for n, m in enumerate(records):
-            hits.add_row(m.date, KIND_WORDS.get(m.kind, m.kind), Text(one_line(m.text, 60)),
-                         key=f"{n}:{m.session_id}")
+        words = flt.words
+        self.query_one("#hits", FitTable).show(HIT_COLUMNS, [
+            (f"{n}:{m.session_id}:{m.kind}:{m.record_id}",
+             [m.date, KIND_WORDS.get(m.kind, m.kind),
+              matched_words(m.text, match_spans(m.text, words))])
+            for n, m in enumerate(records)])
         self.query_one("#hits-title", Static).update(
             f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
-                                        "match the words" if flt.words else ""))
-        hits.display = bool(flt.words)
+                                        "hold the words" if flt.words else ""))
+        self.query_one("#hits", FitTable).display = bool(flt.words)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         from .session_view import SessionViewScreen
 
         key = event.row_key.value or ""
-        session_id = key.split(":", 1)[1] if ":" in key else key
-        self.app.push_screen(SessionViewScreen(session_id))
+        if event.data_table.id == "hits":
+            _, session_id, kind, record_id = key.split(":", 3)
+            self.app.push_screen(SessionViewScreen(session_id, record=(kind, record_id)))
+        else:
+            self.app.push_screen(SessionViewScreen(key))
 
     def action_clear(self) -> None:
         for box in self.query(Input):

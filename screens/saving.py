@@ -29,18 +29,32 @@ T = TypeVar("T")
 
 
 class SaveStatus(Static):
-    """Says, in words, whether the last change is safely on disk."""
+    """Says, in words, whether the last change is safely on disk; on a screen that
+    has news to give (Run: who has the floor), that news too, first."""
 
     def __init__(self) -> None:
         super().__init__("Everything is saved.", id="save-status", markup=False)
+        self._news = ""
+        self._state = "Everything is saved."
 
     def saved(self) -> None:
         self.remove_class("failed")
-        self.update(f"Saved at {datetime.now():%H:%M:%S}.")
+        self._state = f"Saved at {datetime.now():%H:%M:%S}."
+        self._show()
 
     def failed(self, message: str) -> None:
         self.add_class("failed")
-        self.update(f"NOT SAVED: {message}")
+        self._state = f"NOT SAVED: {message}"
+        self._show()
+
+    def tell(self, news: str, *, warning: bool = False) -> None:
+        """Say what just happened (instead of a message that would cover the screen)."""
+        self._news = news
+        self.set_class(warning, "warning")
+        self._show()
+
+    def _show(self) -> None:
+        self.update(f"{self._news}  {self._state}" if self._news else self._state)
 
 
 class Saving(AppAccess):

@@ -16,7 +16,7 @@ summary all read this, so they state the same durations, counts and labels.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import framework as fw
@@ -189,6 +189,9 @@ class SessionReport:
     corrections: tuple[CorrectionFact, ...]
     #: Each correction as a sentence; old values only for the facilitator.
     correction_notes: tuple[CorrectionNote, ...]
+    #: Each record's number in these minutes, by table ("ideas", "decisions",
+    #: "actions") and record id: a screen finds a record found by search here.
+    record_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def present(self) -> tuple[PersonFact, ...]:
@@ -292,6 +295,7 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
         corrections=correction_summary(data, naming, numbers),
         correction_notes=(tuple(describe_corrections(data, old_values=for_facilitator))
                           if data.corrections else ()),
+        record_numbers=numbers,
     )
 
 
