@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from coprod_tui.clock import today
+from coprod_tui.consent import group_redactor, redactor
 from coprod_tui.errors import CoprodError
 from coprod_tui.model import Group, SessionData
 from coprod_tui.placing import place
@@ -90,9 +91,10 @@ def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
     spec = FORMATS[fmt]
+    # The file name is shared as much as the document: it names no one the document hides.
     return place(render(data, fmt, wording), output, date=data.session.date,
-                 title=data.session.title, label=spec.label, suffix=spec.suffix,
-                 default_dir=default_dir, data_root=data_root)
+                 title=redactor(data)(data.session.title), label=spec.label,
+                 suffix=spec.suffix, default_dir=default_dir, data_root=data_root)
 
 
 def export_session(service: Service, session_id: str, fmt: str,
@@ -113,5 +115,5 @@ def export_group(service: Service, group_ref: str, fmt: str,
     group, sessions = service.group_sessions(group_ref)
     spec = GROUP_FORMATS[fmt]
     return place(render_group(group, sessions, fmt, wording), output, date=today(),
-                 title=group.name, label=spec.label, suffix=spec.suffix,
-                 default_dir=default_dir, data_root=service.root)
+                 title=group_redactor(sessions)(group.name), label=spec.label,
+                 suffix=spec.suffix, default_dir=default_dir, data_root=service.root)

@@ -32,8 +32,10 @@ IDEA_TEXT = ("a realistic sentence or two about what could be better for the peo
 
 
 def big_session(*, attendees: int = 60, ideas: int = 600, decisions: int = 60,
-                actions: int = 100, status: str = "planned") -> SessionData:
-    """A session with every kind of record, in the proportions of a long workshop."""
+                actions: int = 100, status: str = "planned", folder: int = 0) -> SessionData:
+    """A session with every kind of record, in the proportions of a long workshop;
+    ``folder`` more people in the data folder who are not at it (each name is looked
+    for in the free text all the same)."""
     roles = [c.key for c in fw.ROLES]
     group = Group(name="Big group", organisation="Council",
                   conduct=[ConductVersion(version=1, text="Be kind")])
@@ -69,10 +71,16 @@ def big_session(*, attendees: int = 60, ideas: int = 600, decisions: int = 60,
     feedback = [Feedback(level=1 + i % 4, comment=f"Comment {i}") for i in range(attendees)]
     audit = [AuditAnswer(statement=n, answers=["yes", "partly"], evidence="Seen.")
              for n in range(1, 9)]
+    syllables = ["ka", "lo", "vi", "ru", "ze", "tho", "mar", "san", "pri", "ya", "ok", "af"]
+    def made_up(n: int, shift: int) -> str:
+        return "".join(syllables[(n // 12 ** k + shift) % 12] for k in range(3)).capitalize()
+
+    others = [Person(name=f"{made_up(n, 0)} {made_up(n, 5)}ton", role=roles[n % len(roles)],
+                     contact=f"07700 {n:06d}") for n in range(folder)]
     return SessionData(session=session, group=group, people={p.id: p for p in people},
                        attendance=attendance, turns=turns, ideas=idea_list,
                        decisions=decision_list, actions=action_list, feedback=feedback,
-                       audit=audit)
+                       audit=audit, everyone={p.id: p for p in [*people, *others]})
 
 
 def put_in_store(store, data: SessionData) -> str:

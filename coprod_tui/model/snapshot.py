@@ -28,6 +28,9 @@ class SessionData:
     feedback: list[Feedback] = field(default_factory=list)
     audit: list[AuditAnswer] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
+    #: Everyone on the data folder's people list (names in free text are looked for
+    #: among all of them, not only the people above).
+    everyone: dict[str, Person] = field(default_factory=dict)
 
     def present(self) -> list[Attendance]:
         return [a for a in self.attendance if a.status == "present"]
@@ -63,7 +66,10 @@ class SessionData:
         for person_id, person in self.people.items():
             if person_id not in names:
                 names[person_id] = by_role(person_id, person.role)
-        return names
+        # A shown name is shared text too: "Joan (Sam's mum)" must not name Sam.
+        from ..consent import shown_names  # the consent rule is built on this model
+
+        return shown_names(self, names)
 
 
 def referenced_people(session: Session, tables: dict[str, list[Any]]) -> set[str]:

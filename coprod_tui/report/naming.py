@@ -3,9 +3,10 @@
 Shared (the default: documents, lists the group may see): a person is named
 only if they agreed to be named at this session, otherwise by their role label
 ("Carer 2", numbered in attendance order by ``SessionData.public_names``); every
-free text passes through ``consent.redactor`` (the name rule, ``names.py``), so a
-hidden name typed into an idea becomes the same label; an organisation is shown
-only next to a name; support needs and contact details are never read at all.
+free text passes through ``consent.redactor`` (the name rule, ``coprod_tui/names``),
+so a hidden name typed into an idea becomes the same label; an organisation is
+shown only next to a name; support needs are never read, and contact details
+are read only to take them out of free text.
 
 For the facilitator (the read-only view, the Close summary) real names and text
 as typed are shown, asked for explicitly with ``for_facilitator=True``; the

@@ -9,7 +9,7 @@ corrections about their attendance) and links to them are cut (the idea they
 raised is kept as "removed at the person's request", an action they owned has
 no owner, a named comment card becomes anonymous).
 
-By name, free text changes only where the name rule (``names.py``) finds the
+By name, free text changes only where the name rule (``coprod_tui/names``) finds the
 name written as a name: the replacement is ``REMOVED`` and every other
 character stays as it was. Any free text may mention someone, so every field
 that is free text is read (the privacy-safe reading) and each change reported:
@@ -19,12 +19,14 @@ decisions, their reasons and the views that differed; actions, who will do
 them (as typed), what was done and why not; comment cards; the 'I' statement
 evidence; corrections (their notes and the values they keep); other people's
 organisation and support notes at a session; and in groups.json each group's
-name, purpose, organisation and code of conduct, and other people's
-organisation, contact and support notes. Fields that cannot mention anyone by
-design are never read: codes, ids, dates and times (``is_code``), and another
-person's own name. In a closed session, each text change leaves a dated
-correction saying a name was removed at the person's request, without either
-value.
+name, purpose, organisation and code of conduct, and other people's names
+("Joan (Sam Whitfield's mum)"), organisation, contact and support notes.
+Fields that cannot mention anyone by design are never read: codes, ids, dates
+and times (``is_code``). Which forms of the name are looked for where (the
+whole name everywhere, a part alone only where the person took part) is
+``forget.py``'s choice; in another person's name only the whole name is. In a
+closed session, each text change leaves a dated correction saying a name was
+removed at the person's request, without either value.
 """
 
 from __future__ import annotations
@@ -273,9 +275,11 @@ def erase_groups(groups: list[Group], people: list[Person], person_id: str,
         new_groups.append(group)
     new_people = []
     for person in kept_people:
-        person, changed = _scrub_record(person, scrub_people, skip=frozenset({"name"}))
+        # Their own name too: "Joan (Sam Whitfield's mum)" loses Sam Whitfield.
+        person, changed = _scrub_record(person, scrub_people)
         out.texts.extend(TextChange(f"the details of another person (id {person.id[:8]})",
-                                    field_words(f)) for f in changed)
+                                    "that person's name" if f == "name" else field_words(f))
+                         for f in changed)
         new_people.append(person)
     if len(kept_people) != len(people):
         out.removed.append("removed from the people list"
@@ -287,11 +291,14 @@ def erase_groups(groups: list[Group], people: list[Person], person_id: str,
 _DROP = object()
 
 
-def erase_json(value: Any, person_id: str, scrub: Scrub) -> tuple[Any, Erasure]:
+def erase_json(value: Any, person_id: str, scrub: Scrub, scrub_names: Scrub | None = None
+               ) -> tuple[Any, Erasure]:
     """Any JSON coprod once wrote (a backup, a set-aside copy) without the person.
 
     Records are recognised by their fields, as in the live files; text changes
-    are reported by where they sit in the file ("ideas › 3 › text").
+    are reported by where they sit in the file ("ideas › 3 › text"). Another
+    person's own name is read with ``scrub_names`` (meant to take only the whole
+    name) or, without it, left alone.
     """
     out = Erasure()
     counts = {"records": 0, "links": 0}
@@ -318,7 +325,10 @@ def erase_json(value: Any, person_id: str, scrub: Scrub) -> tuple[Any, Erasure]:
             result = {}
             for k, v in value.items():
                 if k == "name" and own_name:
-                    result[k] = v
+                    named = scrub_names(v) if scrub_names and isinstance(v, str) else v
+                    if named != v:
+                        out.texts.append(TextChange(" › ".join((*where, k)), "the text"))
+                    result[k] = named
                     continue
                 new = walk(v, k, (*where, k))
                 if new is _DROP:

@@ -2,12 +2,17 @@
 
 What changes is worked out in ``rules/erasure.py``: the person's records and links go
 by id, and their name leaves free text only where the name rule
-(``names.py``) finds it written as their name. Their full name is looked for
-everywhere; their first name alone, or last name alone, only where they took
-part (a session that lists them, a group whose roster has them) and where no
-one else there shares it. Other people's full names are known too, so part of
-someone else's name is never taken ("Will" stays in "Will Jones" when Will
-Smith is forgotten).
+(``coprod_tui/names``) finds it written as their name. Their whole name, an
+email address or @handle holding it, and their stored contact details are
+looked for everywhere (other people's names included: "Joan (Sam Whitfield's
+mum)" loses Sam Whitfield). Their first name alone, their last name alone, and
+a one-word name that is also a word ("May") only where they took part (a
+session that names them, a group whose roster has them) and where no one else
+there shares it: "All three actions from May were reported back" in another
+group stays. The rule itself never takes a date or a proper noun ("12 May",
+"Hope Street"). Other people's whole names are known too, so part of someone
+else's name is never taken ("Will" stays in "Will Jones" when Will Smith is
+forgotten).
 
 Every text change is reported: which session (title and date), which record,
 which field. In a closed session each one also leaves a dated correction saying
@@ -38,7 +43,9 @@ from ..clock import now
 from ..errors import DamagedFile, NotFound
 from ..model import Person
 from ..model.snapshot import referenced_people
-from ..names import NameMatcher, name_parts, name_words
+from ..names import (
+    Form, NameMatcher, form_units, name_parts, name_words, ordinary, proper_name,
+)
 from ..rules.erasure import Scrub, erase_groups, erase_json, erase_session, scrubber
 from ..store import Store
 from ..store.atomic import write_atomic
@@ -144,22 +151,44 @@ def _scrub(person: Person, people: dict[str, Person], linked: bool,
            context: Iterable[str]) -> Scrub:
     """How the person's name is removed from one session's, group's or file's text.
 
-    Their full name always; their first or last name alone only where they are
-    ``linked`` and no one else in ``context`` (person ids) has that name too.
+    Everywhere: their whole name, an address or handle that holds it, and their
+    stored contact details. Only where they are ``linked`` (a session that names
+    them, a group whose roster has them): their first or last name alone, and a
+    one-word name that is also an ordinary word ("May"), each unless someone else
+    in ``context`` (person ids) has it too. The name rule itself leaves dates and
+    proper nouns alone ("12 May", "Hope Street").
     """
-    parts = name_parts(person.name)
-    forms = parts[:1]
+    whole, *alone = name_parts(person.name)
+    word = len(form_units(whole.text)) == 1 and ordinary(whole.text)
+    forms = [] if word else [whole]
     if linked:
-        taken = {form.casefold() for pid in context if pid != person.id and pid in people
+        taken = {form_units(form.text) for pid in context
+                 if pid != person.id and pid in people
                  for form in name_parts(people[pid].name)}
-        forms += [part for part in parts[1:] if part.casefold() not in taken]
-    mine = {form.casefold() for form in forms}
-    # Everyone else's full name, so a part of theirs is never taken for this person's.
-    names: dict[str, list[str]] = {
+        forms += [form for form in ([whole] if word else []) + alone
+                  if form_units(form.text) not in taken]
+    if person.contact.strip():
+        forms.append(Form(person.contact, "contact"))
+    mine = {form_units(form.text) for form in forms}
+    # Everyone else's whole name, so a part of theirs is never taken for this person's
+    # ("Will" stays in "Will Jones"); but not a name that mentions this person
+    # ("Joan (Sam Whitfield's mum)"), so that no byte of them is left.
+    names: dict[str, list] = {
         pid: [other.name] for pid, other in people.items()
-        if pid != person.id and " ".join(name_words(other.name)).casefold() not in mine}
+        if pid != person.id and form_units(other.name) not in mine
+        and not (not word and _mentions(other.name, form_units(whole.text)))}
     names[person.id] = forms
     return scrubber(NameMatcher(names), person.id)
+
+
+def _mentions(name: str, words: tuple[str, ...]) -> bool:
+    """``words`` stand in ``name`` outside the name proper: in a note ("Joan (Sam
+    Whitfield's mum)"), not as the person's own name ("Maya Okafor Lee")."""
+    def holds(held: tuple[str, ...]) -> bool:
+        n = len(words)
+        return any(held[i:i + n] == words for i in range(len(held) - n + 1))
+
+    return holds(form_units(name)) and not holds(form_units(" ".join(proper_name(name))))
 
 
 def _forget_in_copy(path: Path, root: Path, person: Person, people: dict[str, Person],
@@ -187,7 +216,7 @@ def _forget_in_copy(path: Path, root: Path, person: Person, people: dict[str, Pe
         return
     ids = _strings(data) & set(people)
     scrub = _scrub(person, people, person.id in ids, ids)
-    new, erasure = erase_json(data, person.id, scrub)
+    new, erasure = erase_json(data, person.id, scrub, _scrub(person, people, False, ()))
     if not erasure.changed:
         return
     if not dry_run:

@@ -101,7 +101,8 @@ class SessionFile(RecordFile):
         referenced = referenced_people(self.session, tables)
         return SessionData(
             session=self.session, group=group,
-            people={pid: p for pid, p in people.items() if pid in referenced}, **tables)
+            people={pid: p for pid, p in people.items() if pid in referenced},
+            everyone=dict(people), **tables)
 
     # -- primitives ------------------------------------------------------------------------
 
