@@ -42,7 +42,7 @@ class ActionsTable(AppAccess, FitTable):
     BINDINGS = [
         Binding("d", "follow('done')", "Done (We did)", id="actions.done"),
         Binding("x", "follow('not_able')", "Not able", id="actions.not-able"),
-        Binding("t", "told_back", "Told back", id="actions.told-back"),
+        Binding("t", "told_back", "Told back", show=False, id="actions.told-back"),
         Binding("o", "reopen", "Reopen", show=False, id="actions.reopen"),
     ]
 

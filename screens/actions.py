@@ -28,7 +28,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         "it again. f changes which actions are listed: all, open, done, not able.")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="actions.back"),
-        Binding("f", "cycle", "Show open / done / all", id="actions.show"),
+        Binding("f", "cycle", "Show open / done / all", show=False, id="actions.show"),
     ]
 
     def __init__(self, group_id: str) -> None:

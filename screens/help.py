@@ -53,7 +53,7 @@ def _own_bindings(node: DOMNode) -> bool:
 def _described(app, bindings: BindingsMap) -> list[tuple[str, str]]:
     """Keys with the same id are one line ("Escape, f, q")."""
     by_id: dict[str, tuple[list[str], str]] = {}
-    for binding in bindings:
+    for _, binding in bindings:
         if not binding.id or not binding.description:
             continue
         keys, _ = by_id.setdefault(binding.id, ([], binding.description))

@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
 from coprod_tui.review import SessionFilter
+from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import PastSessionsCommands
@@ -71,13 +72,19 @@ def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 def matched_words(text: str, spans: list[tuple[int, int]], width: int = CONTEXT) -> Text:
-    """The words around the first match, on one line, the matched words highlighted.
+    """The words around the first match, on one line of ``width``, the matched words
+    highlighted.
 
-    The record's text is kept literally (never read as markup); "…" marks where
-    it was shortened at either end."""
+    The record's text is kept literally (never read as markup); it starts at a
+    word, a little before the match, and "…" marks where it was shortened at
+    either end."""
     flat = text.replace("\n", " ").replace("\t", " ")  # same length, same offsets
+    width = max(10, width - 2)  # room for the two "…"
     first = spans[0][0] if spans else 0
-    start = max(0, min(first - width // 3, len(flat) - width))
+    start = max(0, min(first - width // 4, len(flat) - width))
+    if start:  # begin at a word, not in the middle of one
+        space = flat.rfind(" ", 0, start + 1)
+        start = space + 1 if space != -1 and start - space < 16 else start
     end = min(len(flat), start + width)
     shown = Text(("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else ""),
                  end="")
@@ -214,14 +221,17 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             for s in found], height=2 if every_group else 1)
         records = records[:500]
         words = flt.words
-        self.query_one("#hits", FitTable).show(HIT_COLUMNS, [
+        hits = self.query_one("#hits", FitTable)
+        room = hits.widths(HIT_COLUMNS)[-1]
+        hits.show(HIT_COLUMNS, [
             (f"{n}:{m.session_id}:{m.kind}:{m.record_id}",
              [m.date, KIND_WORDS.get(m.kind, m.kind),
-              matched_words(m.text, match_spans(m.text, words))])
+              matched_words(m.text, match_spans(m.text, words), room)])
             for n, m in enumerate(records)])
         self.query_one("#hits-title", Static).update(
-            f"{len(found)} sessions" + (f"; {len(records)} things said, decided or done "
-                                        "hold the words" if flt.words else ""))
+            plural(len(found), "session")
+            + (f"; {plural(len(records), 'thing')} said, decided or done "
+               f"{'holds' if len(records) == 1 else 'hold'} the words" if flt.words else ""))
         self.query_one("#hits", FitTable).display = bool(flt.words)
 
     @on(DataTable.RowSelected)

@@ -27,8 +27,9 @@ class AgendaTable(FitTable):
 
     HELP_WHERE = "In the agenda"
     BINDINGS = [
-        Binding("shift+up", "screen.move_item(-1)", "Move up", id="plan.move-up"),
-        Binding("shift+down", "screen.move_item(1)", "Move down", id="plan.move-down"),
+        Binding("shift+up", "screen.move_item(-1)", "Move up", show=False, id="plan.move-up"),
+        Binding("shift+down", "screen.move_item(1)", "Move down", show=False,
+                id="plan.move-down"),
         Binding("delete", "screen.remove_item", "Remove", id="plan.remove-item"),
         Binding("enter", "screen.edit_item", "Edit", id="plan.edit-item"),
     ]

@@ -42,8 +42,9 @@ class StatementsScreen(SessionScreen):
         Binding("escape", "leave", "Back", id="statements.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="statements.save"),
         Binding("pagedown", "turn(1)", "Next statement", priority=True, id="statements.next"),
-        Binding("pageup", "turn(-1)", "Previous", priority=True, id="statements.previous"),
-        Binding("ctrl+g", "use_suggestion", "Use suggestion", priority=True,
+        Binding("pageup", "turn(-1)", "Previous", show=False, priority=True,
+                id="statements.previous"),
+        Binding("ctrl+g", "use_suggestion", "Use suggestion", show=False, priority=True,
                 id="statements.use-suggestion"),
     ]
 

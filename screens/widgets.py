@@ -163,12 +163,14 @@ class FitTable(DataTable):
             width = self.app.size.width - 4
         return width
 
-    def widths(self) -> list[int]:
-        room = self._room() - 2 * self.cell_padding * len(self._cols)
-        fixed = sum(c.width for c in self._cols)
-        shares = sum(c.weight for c in self._cols if not c.width) or 1
+    def widths(self, columns: Sequence[Col] | None = None) -> list[int]:
+        """Each column's width (of ``columns``, or those shown) in the table's width."""
+        cols = self._cols if columns is None else columns
+        room = self._room() - 2 * self.cell_padding * len(cols)
+        fixed = sum(c.width for c in cols)
+        shares = sum(c.weight for c in cols if not c.width) or 1
         left = max(0, room - fixed)
-        return [c.width or max(4, left * c.weight // shares) for c in self._cols]
+        return [c.width or max(4, left * c.weight // shares) for c in cols]
 
     def _fill(self, keep: str | None) -> None:
         row = self.cursor_row

@@ -20,6 +20,15 @@ async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = Tr
     await pilot.pause()
 
 
+async def searched(pilot: Pilot) -> None:
+    """Past sessions searches once typing pauses, on a worker: wait for both."""
+    from coprod_tui.screens.review import SEARCH_DELAY
+
+    await pilot.pause(SEARCH_DELAY + 0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:
     """The session file as the disk has it: table name → records."""
     raw = json.loads((data_dir / "sessions" / f"{session_id}.json").read_text("utf-8"))

@@ -79,7 +79,7 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         await pilot.pause()
         await pilot.press(*"@ann Breaks every hour", "enter")
         await pilot.pause()
-        assert "Not spoken yet: Ann Lee" in screen_text(app)
+        assert "Not spoken yet (1): Ann Lee." in screen_text(app)
 
         await pilot.press("ctrl+g")
         await pilot.pause()
