@@ -81,6 +81,14 @@ class CoprodApp(App[None]):
         self._startup_messages = problems
         self._high_contrast = high_contrast
 
+    def get_driver_class(self):
+        """Textual's driver for this platform, parsing pastes whole (screens/paste.py)."""
+        from coprod_tui.screens.paste import use_for
+
+        driver_class = super().get_driver_class()
+        use_for(driver_class)
+        return driver_class
+
     def _use_keymap(self, keymap: dict[str, str]) -> list[str]:
         """Take the keys of keymap.toml; a binding id coprod does not have is said (the
         file is then not used at all, as for any other mistake in it)."""

@@ -249,7 +249,14 @@ def _forget(args: argparse.Namespace) -> int:
         with _store(args, write=True) as store:
             service = Service(store)
             person = service.groups.find_person(args.person)
-            if not args.yes and sys.stdin.isatty():
+            if not args.yes:
+                if not sys.stdin.isatty():
+                    # `echo no | coprod forget ...` must not erase anyone: only a person
+                    # at a terminal can answer, and erasing cannot be undone.
+                    raise CoprodError(
+                        "forget asks before it erases anyone, and cannot ask here because "
+                        "the input is not a terminal: add --yes to erase without asking, "
+                        "or use --dry-run to see what would change. Nothing was changed.")
                 answer = input(safe_to_print(
                     f"Erase {person.name} from every session and backup? This cannot be "
                     "undone. Type yes to go ahead (--dry-run shows what would change): "))

@@ -58,6 +58,13 @@ def target_path(output: str | Path | None, name: str, *, default_dir: Path | Non
             raise _write_error(exc, given) from None
         if is_folder:
             folder = given
+        elif str(output).endswith(tuple(filter(None, ("/", os.sep, os.altsep)))):
+            # "out1/" names a folder (Path drops the slash): never a file called out1.
+            if os.path.lexists(given):
+                raise CoprodError(f"{given} is not a folder; give a folder that exists, "
+                                  "or a file name without the slash at the end.")
+            raise CoprodError(f"The folder {given} does not exist; make it first, or "
+                              "choose a folder that does.")
         else:
             folder, path = given.parent, given
             if not folder.is_dir():

@@ -17,7 +17,10 @@ from coprod_tui.errors import CoprodError, SaveError
 from .journey import StepScreen
 from .saving import typed
 
-#: Typed fields are saved this long after the last key (and at once on leaving them).
+#: Typed fields are saved this long after the last key (and at once on leaving them);
+#: meanwhile the status says they are not saved yet. Not shorter: each save rewrites
+#: and fsyncs the session file, which on a slow USB stick takes long enough that
+#: saving at every key of a slow typist would make typing lag.
 SAVE_DELAY = 0.4
 #: A save the disk refused is tried again this often (and on leaving the box, and on quitting).
 RETRY_DELAY = 5.0
@@ -40,6 +43,14 @@ class FormStepScreen(StepScreen):
         self._autosave_timers: dict[str, Timer] = {}
         #: Fields the disk refused (said once; retried until they are saved).
         self._refused_saves: set[str] = set()
+        #: Each field's value as last saved (or as it opened): the status says "not
+        #: saved yet" only while a field differs from it (None until mounted).
+        self._last_saved: dict[str, object] | None = None
+
+    def _on_mount(self) -> None:
+        # What the fields show as the screen opens is what the disk has.
+        self._last_saved = {field: _value_of(widget) for field in self.AUTOSAVE
+                            for widget in self.query(f"#{field}")}
 
     def _pending_saves(self) -> dict[str, Timer]:
         return self._autosave_timers
@@ -51,11 +62,32 @@ class FormStepScreen(StepScreen):
     def _autosave_typed(self, event: Input.Changed) -> None:
         if event.input.id in self.AUTOSAVE:
             self._save_later(event.input.id)
+            self._say_if_waiting()
 
     @on(TextArea.Changed)
     def _autosave_typed_long(self, event: TextArea.Changed) -> None:
         if event.text_area.id in self.AUTOSAVE:
             self._save_later(event.text_area.id)
+            self._say_if_waiting()
+
+    def _waiting(self) -> bool:
+        """True while a field waiting to be saved differs from what the disk has (a
+        kill -9 now would lose it)."""
+        if self._last_saved is None:  # not open yet: nothing typed
+            return False
+        return any(field not in self._last_saved
+                   or _value_of(self.query_one(f"#{field}")) != self._last_saved[field]
+                   for field in self._pending_saves())
+
+    def _say_if_waiting(self) -> None:
+        # A refusal already on show says more, and stays.
+        if not self._refused_saves:
+            self.save_status("waiting" if self._waiting() else "settled")
+
+    def save_status(self, how: str, message: str = "") -> None:
+        if how == "saved" and self._waiting():
+            how = "waiting"  # one field saved, another still waiting: not all saved
+        super().save_status(how, message)
 
     @on(events.DescendantBlur)
     def _autosave_left(self, event: events.DescendantBlur) -> None:
@@ -87,9 +119,10 @@ class FormStepScreen(StepScreen):
         if timer is not None:
             timer.stop()
         widget = self.query_one(f"#{field}")
+        value = _value_of(widget)
         self._saving_field = field
         try:
-            written = self.save(self.store_field, field, _value_of(widget))
+            written = self.save(self.store_field, field, value)
         finally:
             self._saving_field = None
         if written is None:
@@ -99,11 +132,15 @@ class FormStepScreen(StepScreen):
                 self._save_later(field, RETRY_DELAY)
             return
         self._refused_saves.discard(field)
+        if self._last_saved is not None:
+            self._last_saved[field] = value
         widget.remove_class("-invalid")
         if not self.query(".-invalid"):
             self._field_problem("")
         if written:
             self.save_status("saved")
+        elif not self._waiting():
+            self.save_status("settled")  # nothing changed after all
 
     def saving_done(self) -> None:
         if self._saving_field is None:  # a field says "saved" only if it wrote anything

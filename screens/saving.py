@@ -28,33 +28,54 @@ from .base import AppAccess
 T = TypeVar("T")
 
 
+#: What the status says while something typed waits to be saved (never "saved").
+WAITING = "Saving… what you typed is not saved yet."
+
+
 class SaveStatus(Static):
-    """Says, in words, whether the last change is safely on disk; on a screen that
-    has news to give (Run: who has the floor), that news too, first."""
+    """Says, in words, whether the last change is safely on disk; true at every moment,
+    also while something typed waits to be saved. On a screen that has news to give
+    (Run: who has the floor), that news too, first."""
 
     def __init__(self) -> None:
         super().__init__("Everything is saved.", id="save-status", markup=False)
+        #: What was last true of the disk ("Saved at ..."), said again once nothing waits.
+        self._confirmed = "Everything is saved."
+        #: What is true of the disk now.
+        self._state = self._confirmed
         self._news = ""
-        self._state = "Everything is saved."
 
     def saved(self) -> None:
+        self.remove_class("failed", "waiting")
+        self._confirmed = f"Saved at {datetime.now():%H:%M:%S}."
+        self._show(self._confirmed)
+
+    def waiting(self, message: str = WAITING) -> None:
         self.remove_class("failed")
-        self._state = f"Saved at {datetime.now():%H:%M:%S}."
-        self._show()
+        self.add_class("waiting")
+        self._show(message)
+
+    def settled(self) -> None:
+        """Nothing waits any more, and nothing new was written (the text typed was
+        taken back): what was true before is true again."""
+        if self.has_class("waiting"):
+            self.remove_class("waiting")
+            self._show(self._confirmed)
 
     def failed(self, message: str) -> None:
+        self.remove_class("waiting")
         self.add_class("failed")
-        self._state = f"NOT SAVED: {message}"
-        self._show()
+        self._show(f"NOT SAVED: {message}")
 
     def tell(self, news: str, *, warning: bool = False) -> None:
         """Say what just happened (instead of a message that would cover the screen)."""
         self._news = news
         self.set_class(warning, "warning")
-        self._show()
+        self._show(self._state)
 
-    def _show(self) -> None:
-        self.update(f"{self._news}  {self._state}" if self._news else self._state)
+    def _show(self, state: str) -> None:
+        self._state = state
+        self.update(f"{self._news}  {state}" if self._news else state)
 
 
 class Saving(AppAccess):
@@ -99,8 +120,17 @@ class Saving(AppAccess):
         self.notify(message, title=title, severity="warning", timeout=12, markup=False)
 
     def save_status(self, how: str, message: str = "") -> None:
+        """``how``: "saved", "failed" (with the reason), "waiting" (typed, not yet
+        saved; an optional message says how it will be), or "settled"."""
         for status in self.query(SaveStatus):
-            status.saved() if how == "saved" else status.failed(message)
+            if how == "saved":
+                status.saved()
+            elif how == "waiting":
+                status.waiting(message or WAITING)
+            elif how == "settled":
+                status.settled()
+            else:
+                status.failed(message)
 
     # -- what quitting would lose -------------------------------------------------------------
 

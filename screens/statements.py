@@ -154,3 +154,13 @@ class StatementsScreen(SessionScreen):
         if event.value == "no":
             self.query_one("#problem", Static).update(
                 "You answered no: say below what will change.")
+        self._say_if_waiting()
+
+    @on(TextArea.Changed)
+    def _say_if_waiting(self) -> None:
+        # This page is saved by a key, not as it is typed: until then, say so.
+        if self.unsaved_text():
+            self.save_status("waiting", "Not saved yet: Ctrl+S saves this statement "
+                                        "(so do PgDn, PgUp and Escape).")
+        else:
+            self.save_status("settled")

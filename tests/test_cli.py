@@ -51,7 +51,7 @@ def test_demo_list_export_import_forget(tmp_path):
     assert out.returncode == 0 and "Imported 'How the days will run'" in out.stdout
     assert len(json.loads(run_cli("list", "--json", data_dir=fresh).stdout)) == 1
 
-    out = run_cli("forget", "Joan Murphy", data_dir=data)
+    out = run_cli("forget", "Joan Murphy", "--yes", data_dir=data)
     assert out.returncode == 0 and "Erased Joan Murphy" in out.stdout
     assert "Session 'How the days will run'" in out.stdout
 

@@ -57,7 +57,8 @@ class GroupService:
 
     @verb
     def find_person(self, needle: str) -> Person:
-        """A person by id, unique start of an id (4 or more characters), or exact name."""
+        """A person by exact name, id, or unique start of an id (6 or more characters; a
+        name first, see store/groups.py)."""
         return find_person(self._store.groups, needle)
 
     @verb

@@ -19,7 +19,7 @@ from typing import Any
 from tinydb import Storage
 
 from ..errors import CoprodError, FolderUnavailable, SaveError
-from .lock import GONE, LOCK_LOST
+from .lock import GONE, IN_USE, LOCK_LOST, USED_MEANWHILE
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -150,6 +150,16 @@ def folder_error(problem: str, action: str, root: Path, *,
             f"Could not {action}: coprod's lock file in {root} was removed, so another "
             "copy of coprod may be changing the data; nothing is written. Copy what you "
             "typed, close every copy of coprod and start it again.")
+    if problem == IN_USE:
+        return FolderUnavailable(
+            f"Could not {action}: the data folder {root} is back, but another copy of "
+            "coprod is using it now; nothing is written there, so as not to undo its "
+            "work. Copy what you typed, close every copy and start coprod again.")
+    if problem == USED_MEANWHILE:
+        return FolderUnavailable(
+            f"Could not {action}: the data folder {root} is back, but another copy of "
+            "coprod used it meanwhile; nothing is written there, so as not to undo its "
+            "work. Copy what you typed and start coprod again.")
     return FolderUnavailable(
         f"Could not {action}: {root} is not the data folder coprod opened (a new folder "
         "or another disk is in its place), so nothing is written there. Put the original "
@@ -164,6 +174,15 @@ def read_error(exc: OSError, what: str) -> SaveError:
 
 def open_error(exc: OSError, root: Path) -> SaveError:
     """A plain message for a data folder that cannot be opened for writing."""
+    import errno
+
+    if exc.errno in (errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP):
+        # The path itself is wrong: no amount of free space would help.
+        why = {errno.ENOTDIR: "part of that path is a file, not a folder",
+               errno.ENAMETOOLONG: "a name in that path is too long for the disk",
+               errno.ELOOP: "that path is a loop of links"}[exc.errno]
+        return SaveError(f"Could not open the data folder {root} because {why}. "
+                         "Choose another folder with --data-dir.")
     return SaveError(f"Could not open the data folder {root} because {_reason(exc)}. "
                      "Free some space or fix the folder, then start coprod again.")
 

@@ -6,10 +6,13 @@ import json
 import os
 from pathlib import Path
 
+from ..clock import new_id
 from ..errors import CoprodError, NotFound
-from ..regular_files import kind_of
+from ..ids import is_id
+from ..regular_files import kind_of, read_regular, special_kind
 from .atomic import DIR_MODE, TEMP_SUFFIX, write_atomic
 from .lock import MARKER
+from .set_aside import SET_ASIDE, own_folder, set_aside
 
 #: Present while a copy of coprod has the folder open (a crash leaves it behind).
 RUNNING = ".running"
@@ -28,21 +31,55 @@ def refuse_foreign(root: Path) -> None:
                               "or new folder for coprod's data.")
 
 
-def prepare_folder(root: Path, *, create: bool) -> None:
-    """Make sure ``root`` is a coprod data folder we may use (0700)."""
+def prepare_folder(root: Path, *, create: bool) -> list[str]:
+    """Make sure ``root`` is a coprod data folder we may use (0700); what had to be
+    put right there, in words."""
     marker = root / MARKER
     refuse_foreign(root)
+    if os.path.islink(root / "sessions"):
+        # Setting it aside would make coprod open looking empty: said, not moved.
+        raise CoprodError(f"The sessions folder in {root} is a link to another place, and "
+                          "coprod never reads or writes its records through a link: put the "
+                          "folder itself there, then try again.")
     if not create:  # reading only: nothing is written, not even a chmod
         if not root.exists():
             raise NotFound(f"There is no coprod data in {root} yet.")
-        return
+        return []
     root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     os.chmod(root, DIR_MODE)
-    for sub in ("sessions", "backups"):
-        (root / sub).mkdir(mode=DIR_MODE, exist_ok=True)
-        os.chmod(root / sub, DIR_MODE)
-    if not marker.exists():
-        write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1}).encode())
+    # Our own folders, never links: a link would carry writes (and a chmod) elsewhere.
+    problems = [own_folder(root, sub) for sub in ("sessions", "backups")]
+    if os.path.lexists(root / SET_ASIDE):  # made when first needed
+        problems.append(own_folder(root, SET_ASIDE))
+    problems += not_special(root, MARKER)
+    if _folder_id(marker) is None:
+        # The folder's own id (added to a marker that has none): how the folder is
+        # known again if its disk is plugged in again under another name (lock.py).
+        write_atomic(marker, json.dumps({"format": "coprod data folder", "version": 1,
+                                         "id": new_id()}).encode())
+    return [p for p in problems if p]
+
+
+def _folder_id(marker: Path) -> str | None:
+    try:
+        data = json.loads(read_regular(marker, limit=4096))
+    except (OSError, CoprodError, ValueError, UnicodeDecodeError):
+        return None
+    return data.get("id") if isinstance(data, dict) and is_id(data.get("id")) else None
+
+
+def not_special(root: Path, name: str) -> list[str]:
+    """Move aside anything but an ordinary file named ``name`` (a link is never
+    followed, a FIFO never opened); what was done, in words."""
+    kind = special_kind(root / name)
+    if kind is None:
+        return []
+    try:
+        moved = set_aside(root, root / name)
+    except FileNotFoundError:  # another copy starting moved it first
+        return []
+    return [f"{name} in the data folder was {kind}, not a file coprod wrote; it was "
+            f"moved, unopened, to {moved} and made again."]
 
 
 def _only_ours(root: Path) -> bool:
@@ -74,6 +111,10 @@ def tidy(root: Path) -> bool:
     return (root / RUNNING).exists()
 
 
-def mark_running(root: Path) -> None:
-    """Say the folder is in use until it is closed (kill -9 leaves this behind)."""
-    write_atomic(root / RUNNING, str(os.getpid()).encode())
+def mark_running(root: Path) -> bytes:
+    """Say the folder is in use until it is closed (kill -9 leaves this behind); the
+    note written. A random part too: another copy that opens the folder (on this
+    computer or another) leaves a different note, or none, so the lock can tell."""
+    note = f"{os.getpid()} {os.urandom(8).hex()}".encode()
+    write_atomic(root / RUNNING, note)
+    return note

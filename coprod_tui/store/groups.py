@@ -109,15 +109,30 @@ def open_groups(store: Store) -> GroupBook:
                      keep_previous=previous, guard=store._guard)
 
 
+#: The shortest start of an id taken as an id: four letters such as "Cade" or "Dede"
+#: are also names, and an erasure cannot be undone.
+ID_PREFIX_MIN = 6
+
+
 def find_person(book: GroupBook, needle: str) -> Person:
-    """A person by id, unique id prefix, or exact name (ignoring case)."""
+    """A person by id, exact name (ignoring case), or a unique start of an id of at
+    least ``ID_PREFIX_MIN`` characters. A name is tried before a start of an id, and
+    a needle that is one person's name and the start of another's id is refused."""
     needle = needle.strip()
     people = book.people()
     if needle in people:
         return people[needle]
-    matches = [p for p in people.values() if p.id.startswith(needle.lower())] if len(needle) >= 4 else []
-    if not matches:
-        matches = [p for p in people.values() if p.name.casefold() == needle.casefold()]
+    named = [p for p in people.values() if p.name.casefold() == needle.casefold()]
+    start = needle.lower()
+    by_id = ([p for p in people.values() if p.id.startswith(start)]
+             if len(start) >= ID_PREFIX_MIN else [])
+    if named and by_id and {p.id for p in named} != {p.id for p in by_id}:
+        name_ids = " or ".join(p.id for p in named)
+        other_ids = " or ".join(p.id for p in by_id if p not in named)
+        raise NotFound("That is someone's name and also the start of another person's "
+                       f"id; to be sure who is meant, give the full id ({name_ids} for "
+                       f"the name, {other_ids} for the id).")
+    matches = named or by_id
     if not matches:
         raise NotFound("No one with that name or id is in this data folder.")
     if len(matches) > 1:

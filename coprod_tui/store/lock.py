@@ -14,6 +14,15 @@ Before each write the holder also checks that the path still leads to the
 folder it opened (same device and inode, marker present): a folder moved
 away, a pulled disk, or a new folder made in its place is never written into.
 
+A disk pulled and plugged in again (a USB stick) comes back under a new device
+number, and the old lock went with the old mount. The folder is known again by
+the file system's id (``f_fsid``: from its UUID on ext4, XFS and Btrfs, so
+another stick differs), its inode (a copy of the folder differs), the marker's
+random folder id, and the ``.running`` note this copy wrote when it opened
+(another copy that used the folder meanwhile would have changed or removed it).
+The lock is then taken again on the folder as it is now (refused as "in use" if
+another copy holds it) and writing goes on. Nothing is written anywhere else.
+
 On POSIX this calls flock directly, as filelock's Unix lock does: importing
 filelock was a third of the store's import time at start-up (about 9 ms).
 Elsewhere (Windows, where an open file cannot be deleted) filelock does the
@@ -24,6 +33,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 from ..errors import FolderInUse
@@ -41,6 +51,11 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 #: What ``FolderLock.check`` can find wrong (None: all is well).
 GONE, NOT_OURS, LOCK_LOST = "gone", "not ours", "lock lost"
+#: ... and, for a disk that came back under a new device number: another copy holds
+#: it now, or another copy used it while it was away.
+IN_USE, USED_MEANWHILE = "in use", "used meanwhile"
+#: The most a proof file (the marker, ``.running``) is read of.
+_PROOF_BYTES = 4096
 
 
 class FolderLock:
@@ -53,6 +68,10 @@ class FolderLock:
         self._fd: int | None = None
         self._dir_fd: int | None = None
         self._identity: tuple[int, int] | None = None
+        #: The file system's id (None where the system has none to give).
+        self._fsid: int | None = None
+        #: Files whose bytes prove the folder is the one opened, unchanged by others.
+        self._proof: dict[str, bytes] = {}
         self._lock = None  # filelock's, where there is no flock
         if fcntl is None:
             from filelock import FileLock
@@ -90,6 +109,12 @@ class FolderLock:
                 self._dir_fd = None  # this disk cannot lock a folder: .lock is checked
         here = os.fstat(self._dir_fd) if self._dir_fd is not None else os.stat(self._root)
         self._identity = _identity(here)
+        self._fsid = _fsid(self._dir_fd, self._root)
+
+    def remember(self, name: str, payload: bytes) -> None:
+        """The file ``name`` in the folder holds ``payload`` (the marker with the folder's
+        id, the ``.running`` note): the folder back after a new mount must hold it too."""
+        self._proof[name] = payload
 
     def check(self) -> str | None:
         """Why writing to the folder now would be unsafe, or None if it is safe.
@@ -102,7 +127,11 @@ class FolderLock:
             here = os.stat(self._root)
         except OSError:
             return GONE
-        if _identity(here) != self._identity or not os.path.lexists(self._root / MARKER):
+        if _identity(here) != self._identity:
+            if here.st_ino == self._identity[1] and self._fd is not None:
+                return self._take_back()
+            return NOT_OURS
+        if not os.path.lexists(self._root / MARKER):
             return NOT_OURS
         if self._fd is not None and self._dir_fd is None:
             try:
@@ -110,6 +139,45 @@ class FolderLock:
                     return LOCK_LOST
             except OSError:
                 return LOCK_LOST
+        return None
+
+    def _take_back(self) -> str | None:
+        """The same inode under another device number: a disk mounted again. Lock the
+        folder as it is now, make sure it is the very folder opened and that no other
+        copy used it meanwhile (it holds the proof files unchanged), and only then let
+        go of the old lock (on a mount that is gone) and carry on with the new one.
+        Nothing is written unless the folder proved to be ours."""
+        old = (self._fd, self._dir_fd)
+        fd = dir_fd = None
+        try:
+            if old[1] is not None:
+                dir_fd = _flocked(self._root, os.O_RDONLY | _DIRECTORY, self._in_use)
+            here = os.fstat(dir_fd) if dir_fd is not None else os.stat(self._root)
+            problem = self._not_the_same(here, _fsid(dir_fd, self._root))
+            if problem is None:
+                fd = _flocked(self._path, os.O_RDONLY | os.O_CREAT | _NOFOLLOW, self._in_use)
+                if dir_fd is None:  # only .lock excludes others here: look again, held
+                    problem = self._not_the_same(here, _fsid(dir_fd, self._root))
+        except FolderInUse:
+            problem = IN_USE
+        except OSError:
+            problem = GONE
+        if problem is not None:
+            _close_locked(fd, dir_fd)
+            return problem
+        _close_locked(*old)
+        self._fd, self._dir_fd, self._identity = fd, dir_fd, _identity(here)
+        return None
+
+    def _not_the_same(self, here: os.stat_result, fsid: int | None) -> str | None:
+        """Why the folder at hand is not the one opened, as it was left; or None."""
+        if here.st_ino != self._identity[1] or fsid != self._fsid or MARKER not in self._proof:
+            return NOT_OURS  # another disk (a new stick's first folder has the same inode)
+        if _read_proof(self._root / MARKER) != self._proof[MARKER]:
+            return NOT_OURS  # another folder, or a copy of this one
+        if any(_read_proof(self._root / name) != payload
+               for name, payload in self._proof.items()):
+            return USED_MEANWHILE
         return None
 
     def release(self) -> None:
@@ -121,19 +189,46 @@ class FolderLock:
             except OSError:
                 pass
             return
-        for name in ("_dir_fd", "_fd"):
-            fd = getattr(self, name)
-            setattr(self, name, None)
-            if fd is None:
-                continue
-            try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            except OSError:
-                pass  # closing the descriptor lets go of the lock in any case
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        fds = (self._dir_fd, self._fd)
+        self._dir_fd = self._fd = None
+        _close_locked(*fds)
+
+
+def _close_locked(*fds: int | None) -> None:
+    """Unlock and close; never fails."""
+    for fd in fds:
+        if fd is None:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
+            pass  # closing the descriptor lets go of the lock in any case
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+def _read_proof(path: Path) -> bytes | None:
+    """The first bytes of an ordinary file (never through a link), or None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        return os.read(fd, _PROOF_BYTES) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _fsid(fd: int | None, path: Path) -> int | None:
+    """The file system's id, as statvfs gives it; None where it cannot."""
+    try:
+        return (os.fstatvfs(fd) if fd is not None else os.statvfs(path)).f_fsid
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return None
 
 
 def _identity(st: os.stat_result) -> tuple[int, int]:

@@ -24,10 +24,12 @@ from typing import Any
 from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
-from ..regular_files import special_kind
+from ..regular_files import read_regular, special_kind
 from .atomic import DIR_MODE, folder_error, open_error, read_error
 from .fileformat import make_loader, new_tables
-from .folder import RUNNING, mark_running, prepare_folder, refuse_foreign, tidy
+from .folder import (
+    RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
+)
 from .groups import open_groups
 from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
 from .lock import MARKER, FolderLock
@@ -80,9 +82,13 @@ class Store:
                 # at once never see (or tidy away) each other's half-made folder.
                 refuse_foreign(self.root)
                 self.root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+                self.problems += not_special(self.root, ".lock")  # a FIFO would block
                 self._lock.acquire()
             try:
-                prepare_folder(self.root, create=not self.read_only)
+                self.problems += prepare_folder(self.root, create=not self.read_only)
+                if self._lock is not None:
+                    # What proves it is this folder if its disk comes back (lock.py).
+                    self._lock.remember(MARKER, read_regular(self.root / MARKER))
                 if not self.read_only:
                     self.unclean_shutdown = tidy(self.root)
                 self.groups = open_groups(self)
@@ -91,7 +97,8 @@ class Store:
                 if not self.read_only:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
-                    mark_running(self.root)
+                    # What shows no other copy used the folder meanwhile (lock.py).
+                    self._lock.remember(RUNNING, mark_running(self.root))
                     self._marked = True
             except BaseException:
                 self.close()
