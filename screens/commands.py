@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from .steps import STEPS
+from .steps import step as step_of
 
 if TYPE_CHECKING:
     from .home import HomeScreen
@@ -80,7 +81,9 @@ class HomeCommands(ScreenCommands):
                       home.action_edit_group, "GroupFormScreen")
         yield Command("Resume the running session (r)", "Go back to the session that is "
                       "running", home.action_resume, "LiveScreen")
-        yield Command("Open session (Enter)", "Open the highlighted session", home.action_open)
+        yield Command("Open the highlighted session (Enter)", "Planned: at Plan; running: at "
+                      "Run; closed: its read-only record", home.action_open,
+                      home.opens_to())
 
 
 class StepCommands(ScreenCommands):
@@ -95,6 +98,12 @@ class StepCommands(ScreenCommands):
                               partial(screen.action_go, step.key),
                               step.screen.partition(":")[2])
         yield from _STEP_EXTRAS.get(screen.STEP, lambda _: iter(()))(screen)
+        for key, part, words in (("setup", "#pre-checklist", "Planning checklist"),
+                                 ("close", "#involvement-checklist", "Involvement checklist")):
+            if screen.STEP != key:
+                yield Command(f"{words} ({step_of(key).label})", "Tick each item, add notes",
+                              partial(screen.go_to_part, key, part),
+                              step_of(key).screen.partition(":")[2])
         yield Command("Comment cards", "Each person's answer: how far their voice has "
                       "influence, with a comment", screen.action_cards, "CommentCardsScreen")
         yield Command("'I' statements check", "Check the session against the 8 'I' "
@@ -204,6 +213,9 @@ class HistoryCommands(ScreenCommands):
 class PastSessionsCommands(ScreenCommands):
     def commands(self) -> Iterator[Command]:
         past = cast("Any", self.screen)
+        yield Command("Open the highlighted session (Enter)", "Its read-only record; from "
+                      "something found, at that record", past.open_highlighted,
+                      "SessionViewScreen")
         yield Command("Clear the filters (Ctrl+R)", "Every session, all dates",
                       past.action_clear)
         yield _home(past)

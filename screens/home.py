@@ -209,6 +209,15 @@ class HomeScreen(AppAccess, Screen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
             self.open_session(key.value)
 
+    def opens_to(self) -> str:
+        """The screen Enter opens for the highlighted session (its class name)."""
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            return ""
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        status = self._listed[key][0].status
+        return {"planned": "SetupScreen", "live": "LiveScreen"}.get(status, "SessionViewScreen")
+
     def action_resume(self) -> None:
         live = [s for s in self.service.summaries() if s.status == "live"]
         if live:

@@ -25,7 +25,7 @@ from coprod_tui.service import SessionService
 
 from .commands import StepCommands
 from .saving import SaveStatus, Saving
-from .steps import STEPS, open_step, step
+from .steps import STEPS, make_step, open_step, step
 
 __all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
 
@@ -151,6 +151,15 @@ class StepScreen(SessionScreen):
         part = self.query_one(selector)
         part.focus()
         part.scroll_visible(animate=False)
+
+    def go_to_part(self, key: str, selector: str) -> None:
+        """Another step, with the keys on one part of it (a checklist)."""
+        def go() -> None:
+            screen = make_step(key, self.session_id)
+            self.app.switch_screen(screen)
+            self.app.call_after_refresh(screen.show_part, selector)
+
+        self.leave_then(go, f"go to {step(key).label}")
 
     def checklist_note(self, selector: str) -> None:
         """The note dialog for the highlighted item of a checklist on this step."""

@@ -236,14 +236,25 @@ class PastSessionsScreen(AppAccess, Screen[None]):
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
+        self._open_row(event.data_table.id or "", event.row_key.value or "")
+
+    def _open_row(self, table: str, key: str) -> None:
         from .session_view import SessionViewScreen
 
-        key = event.row_key.value or ""
-        if event.data_table.id == "hits":
+        if table == "hits":
             _, session_id, kind, record_id = key.split(":", 3)
             self.app.push_screen(SessionViewScreen(session_id, record=(kind, record_id)))
         else:
             self.app.push_screen(SessionViewScreen(key))
+
+    def open_highlighted(self) -> None:
+        """The highlighted thing found (if the list of them has the keys), else the
+        highlighted session."""
+        hits = self.query_one("#hits", FitTable)
+        table = hits if hits.has_focus and hits.row_count else self.query_one("#sessions",
+                                                                               FitTable)
+        if table.current_key:
+            self._open_row(table.id or "", table.current_key)
 
     def action_clear(self) -> None:
         for box in self.query(Input):

@@ -63,6 +63,7 @@ class LineBox(Input):
             else:
                 self.replace(text, *self.selection)
         event.stop()
+        event.prevent_default()  # Input's own handler would paste it a second time
 
 
 class CaptureBox(TextArea):

@@ -9,6 +9,7 @@ screen added to the app is added here once and checked every way.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -76,45 +77,58 @@ RUN = keys("enter")
 VIEW = keys("down", "enter")  # the closed session under the running one
 SEARCH = keys("s", "type:garden")
 
+@dataclass(frozen=True)
+class Stop:
+    """How to get to a screen or dialog, and the screen (class name) it must reach."""
+
+    visit: Visit
+    screen: str
+
+    async def __call__(self, pilot: Pilot) -> None:
+        await self.visit(pilot)
+        shown = type(pilot.app.screen).__name__
+        assert shown == self.screen, f"the tour reached {shown}, not {self.screen}"
+
+
 #: name → how to get there. Each is a screen or dialog at 80×24.
-TOUR: dict[str, Visit] = {
-    "home": keys(),
-    "home-group": on_group(),
-    "plan": then(RUN, "f2"),
-    "people": then(RUN, "f3"),
-    "agree": then(RUN, "f4"),
-    "follow-up": then(RUN, "f5"),
-    "run": RUN,
-    "close": then(RUN, "f7"),
-    "share": then(RUN, "f8"),
-    "comment-cards": then(RUN, "f7", "ctrl+o"),
-    "statements": then(RUN, "f7", "ctrl+t"),
-    "past-sessions": keys("s"),
-    "search-results": SEARCH,
-    "actions": keys("a"),
-    "history": keys("h"),
-    "session-view": VIEW,
-    "help": then(RUN, "f1"),
-    "palette": then(RUN, "ctrl+p"),
+TOUR: dict[str, Stop] = {
+    "home": Stop(keys(), "HomeScreen"),
+    "home-group": Stop(on_group(), "HomeScreen"),
+    "plan": Stop(then(RUN, "f2"), "SetupScreen"),
+    "people": Stop(then(RUN, "f3"), "AttendanceScreen"),
+    "agree": Stop(then(RUN, "f4"), "ConductScreen"),
+    "follow-up": Stop(then(RUN, "f5"), "FollowUpScreen"),
+    "run": Stop(RUN, "LiveScreen"),
+    "close": Stop(then(RUN, "f7"), "CloseScreen"),
+    "share": Stop(then(RUN, "f8"), "ShareScreen"),
+    "comment-cards": Stop(then(RUN, "f7", "ctrl+o"), "CommentCardsScreen"),
+    "statements": Stop(then(RUN, "f7", "ctrl+t"), "StatementsScreen"),
+    "past-sessions": Stop(keys("s"), "PastSessionsScreen"),
+    "search-results": Stop(SEARCH, "PastSessionsScreen"),
+    "actions": Stop(keys("a"), "GroupActionsScreen"),
+    "history": Stop(keys("h"), "GroupHistoryScreen"),
+    "session-view": Stop(VIEW, "SessionViewScreen"),
+    "help": Stop(then(RUN, "f1"), "HelpScreen"),
+    "palette": Stop(then(RUN, "ctrl+p"), "CommandPalette"),
     # Dialogs.
-    "new-session": keys("n"),
-    "new-group": keys("g"),
-    "edit-group": on_group("e"),
-    "add-person": then(RUN, "f3", "n"),
-    "person-details": then(RUN, "f3", "enter"),
-    "agenda-item": then(RUN, "f2", "focus:#agenda", "enter"),
-    "checklist-note": then(RUN, "f2", "focus:#pre-checklist", "n"),
-    "conduct-large": then(RUN, "f4", "f"),
-    "change-code": then(RUN, "f4", "m"),
-    "outcome-done": then(RUN, "f5", "d"),
-    "outcome-not-able": then(RUN, "f5", "x"),
-    "hand-up": then(RUN, "ctrl+r"),
-    "decision": then(RUN, "ctrl+g"),
-    "action": then(RUN, "ctrl+l"),
-    "correct-which": then(VIEW, "c"),
-    "correct-idea": then(VIEW, "c", "enter"),
-    "discard-question": keys("g", "type:Young Carers", "escape"),
-    "quit-question": then(RUN, "type:Ramps at the door", "ctrl+q"),
+    "new-session": Stop(keys("n"), "NewSessionScreen"),
+    "new-group": Stop(keys("g"), "GroupFormScreen"),
+    "edit-group": Stop(on_group("e"), "GroupFormScreen"),
+    "add-person": Stop(then(RUN, "f3", "n"), "PersonDialog"),
+    "person-details": Stop(then(RUN, "f3", "enter"), "PersonDialog"),
+    "agenda-item": Stop(then(RUN, "f2", "focus:#agenda", "enter"), "AgendaItemDialog"),
+    "checklist-note": Stop(then(RUN, "f2", "focus:#pre-checklist", "n"), "NoteDialog"),
+    "conduct-large": Stop(then(RUN, "f4", "f"), "ConductLarge"),
+    "change-code": Stop(then(RUN, "f4", "m"), "AmendDialog"),
+    "outcome-done": Stop(then(RUN, "f5", "d"), "OutcomeDialog"),
+    "outcome-not-able": Stop(then(RUN, "f5", "x"), "OutcomeDialog"),
+    "hand-up": Stop(then(RUN, "ctrl+r"), "PersonPicker"),
+    "decision": Stop(then(RUN, "ctrl+g"), "DecisionDialog"),
+    "action": Stop(then(RUN, "ctrl+l"), "ActionDialog"),
+    "correct-which": Stop(then(VIEW, "c"), "RecordPicker"),
+    "correct-idea": Stop(then(VIEW, "c", "enter"), "CorrectDialog"),
+    "discard-question": Stop(keys("g", "type:Young Carers", "escape"), "DiscardDialog"),
+    "quit-question": Stop(then(RUN, "type:Ramps at the door", "ctrl+q"), "QuitDialog"),
 }
 
 
