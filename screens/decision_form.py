@@ -29,8 +29,7 @@ class DecisionDialog(SessionDialog[str]):
         yield text_area("", id="reasons", height=3)
         yield label("Ideas that informed it (Space to tick; newest first)")
         if ideas:
-            yield TickList(*((Text(one_line(i.text)), i.id) for i in ideas),
-                                     id="ideas")
+            yield TickList(*((Text(one_line(i.text)), i.id) for i in ideas), id="ideas")
         else:
             yield Static("No ideas have been recorded in this session yet.", classes="hint",
                          markup=False)

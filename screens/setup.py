@@ -92,7 +92,9 @@ class SetupScreen(FormStepScreen):
             yield Static("Shift+Up/Down to reorder, Delete to remove, Enter to edit.",
                          classes="hint", markup=False)
             with Horizontal(classes="row", id="new-item"):
-                yield LineBox(id="item-title", placeholder="New agenda item, then Enter")
+                # Not selected on focus: a key typed in the list moves here and is kept.
+                yield LineBox(id="item-title", placeholder="New agenda item, then Enter",
+                              select_on_focus=False)
                 yield LineBox("10", id="item-minutes", placeholder="minutes", type="integer")
             yield Static("", id="field-error", markup=False)
             yield label(TITLES["pre"])
