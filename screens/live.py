@@ -80,7 +80,8 @@ class LiveScreen(StepScreen):
         Binding("ctrl+t", "spoke", "Spoke", priority=True, show=False, id="run.spoke"),
         Binding("ctrl+g", "decision", "Decision", priority=True, id="run.decision"),
         Binding("ctrl+l", "action", "Action", priority=True, id="run.action"),
-        Binding("pagedown", "item(1)", "Next item", priority=True, id="run.next-item"),
+        Binding("pagedown", "item(1)", "Next item", priority=True, show=False,
+                id="run.next-item"),
         Binding("pageup", "item(-1)", "Previous item", priority=True, show=False,
                 id="run.previous-item"),
     ]

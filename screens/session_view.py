@@ -162,6 +162,8 @@ class SessionViewScreen(AppAccess, Screen[None]):
         Binding("c", "correct", "Correct a record", id="view.correct"),
         Binding("o", "go('setup')", "Open the steps", id="view.open-steps"),
         Binding("s", "go('share')", "Share", id="view.share"),
+        # Space pages down as in a browser or a pager (the scroll area has no key for it).
+        Binding("space", "page_down", "Next page", show=False, id="view.next-page"),
         # F2–F8 open a step of this session, as they do inside a session.
         *(Binding(step.fkey, f"go('{step.key}')", step.label, show=False,
                   id=f"view.go-{step.name}") for step in STEPS),
@@ -220,6 +222,9 @@ class SessionViewScreen(AppAccess, Screen[None]):
     def action_back(self) -> None:
         self.service.session(self.session_id).release()
         self.app.pop_screen()
+
+    def action_page_down(self) -> None:
+        self.query_one("#view", VerticalScroll).scroll_page_down(animate=False)
 
     def action_correct(self) -> None:
         self.app.push_screen(RecordPicker(self.session_id))

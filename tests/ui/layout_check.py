@@ -123,12 +123,22 @@ def _table_problems(table: DataTable) -> list[str]:
 
 
 def _footer_problems(footer: Footer, geometry) -> list[str]:
+    """A key cut at the edge, or covered by another (the palette key sits on the right,
+    over whatever runs under it)."""
     problems = []
+    placed = []
     for key in footer.query(FooterKey):
         where = _geometry(key)
         if where is None or where.visible_region.width < where.region.width \
                 or not geometry.visible_region.contains_region(where.region):
             problems.append(f"the footer cuts off {key.key_display} {key.description!r}")
+        else:
+            placed.append((key, where.region))
+    for n, (key, region) in enumerate(placed):
+        for other, other_region in placed[n + 1:]:
+            if region.overlaps(other_region):
+                problems.append(f"the footer's {other.key_display} {other.description!r} "
+                                f"covers {key.key_display} {key.description!r}")
     return problems
 
 
