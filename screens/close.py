@@ -59,8 +59,9 @@ class CloseScreen(FormStepScreen):
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
         Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
-        Binding("ctrl+o", "cards", "Cards", id="close.cards"),
-        Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
+        # Both are also buttons on the screen, with their keys: the footer has no room.
+        Binding("ctrl+o", "cards", "Comment cards", show=False, id="close.cards"),
+        Binding("ctrl+t", "statements", "'I' statements", show=False, id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
     ]
 

@@ -43,8 +43,8 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         "written). Escape goes back.")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        Binding("i", "impact", "Write impact report", id="history.impact"),
-        Binding("y", "you_said", "Write You said, We did", id="history.you-said"),
+        Binding("i", "impact", "Impact report", id="history.impact"),
+        Binding("y", "you_said", "You said, We did", id="history.you-said"),
     ]
 
     @dataclass

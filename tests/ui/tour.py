@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -29,7 +30,16 @@ def demo_app(store, monkeypatch, *, running: bool = True) -> CoprodApp:
         file.put_session(file.session.replace(status="live", closed_at=None))
     monkeypatch.setattr("coprod_tui.screens.share.documents_dir",
                         lambda: Path("/home/facilitator/Documents/coprod"))
+    monkeypatch.setattr("coprod_tui.screens.new_session.date", _SameDay)
     return CoprodApp(store)
+
+
+class _SameDay(date):
+    """A new session's date box starts at today: the same day in every picture."""
+
+    @classmethod
+    def today(cls) -> date:
+        return date(2026, 11, 30)
 
 
 async def steady(pilot: Pilot) -> None:
