@@ -57,10 +57,30 @@ def _described(app, bindings: BindingsMap) -> list[tuple[str, str]]:
         if not binding.id or not binding.description:
             continue
         keys, _ = by_id.setdefault(binding.id, ([], binding.description))
-        shown = app.get_key_display(binding)
+        shown = readable(binding.key)
         if shown not in keys:
             keys.append(shown)
     return [(", ".join(keys), what) for keys, what in by_id.values()]
+
+
+_KEY_NAMES = {"enter": "Enter", "escape": "Escape", "pagedown": "PgDn", "pageup": "PgUp",
+              "space": "Space", "delete": "Delete", "backspace": "Backspace", "tab": "Tab",
+              "up": "Up", "down": "Down", "left": "Left", "right": "Right", "home": "Home",
+              "end": "End"}
+
+
+def readable(key: str) -> str:
+    """A key as it is printed on the keyboard, in words: Ctrl+Q, Enter, PgDn, F1."""
+    *mods, last = key.split("+")
+    if last in _KEY_NAMES:
+        last = _KEY_NAMES[last]
+    elif last[:1] == "f" and last[1:].isdigit():
+        last = last.upper()
+    elif mods:
+        last = last.upper()
+    elif len(last) == 1 and last.isupper():
+        return f"Shift+{last}"
+    return "+".join([*(m.capitalize() for m in mods), last])
 
 
 def _name_of(screen: Screen) -> str:
