@@ -14,7 +14,7 @@ from textual.widgets import Input
 from coprod_tui.app import CoprodApp
 from coprod_tui.service import Service
 from tests.ui.layout_check import cut_offs, screen_text
-from tests.ui.tour import RUN, demo_app, steady
+from tests.ui.tour import RUN, TOUR, demo_app, steady
 
 
 def lines_with(text: str, mark: str) -> list[str]:
@@ -214,3 +214,21 @@ async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monke
             else:
                 assert view.scroll_y == where, key
         assert view.show_vertical_scrollbar  # and a scroll bar shows there is more
+
+
+async def test_no_color_a_checkbox_says_ticked_or_not(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await TOUR["person-details"](pilot)  # Maya Okafor: named, on time
+        consent = app.screen.query_one("#consent")
+        consent.scroll_visible(animate=False)
+        await steady(pilot)
+        assert "[x] Happy to be named in the minutes" in screen_text(app)
+        app.screen.query_one("#late").scroll_visible(animate=False)
+        await steady(pilot)
+        assert "[ ] Arrived late" in screen_text(app)
+        consent.focus()
+        await pilot.press("space")
+        await steady(pilot)
+        assert "[ ] Happy to be named in the minutes" in screen_text(app)
