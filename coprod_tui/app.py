@@ -124,6 +124,10 @@ class CoprodApp(App[None]):
             self.notify(safe_to_print(message), title="Please check", severity="warning",
                         timeout=30, markup=False)
 
+    def on_unmount(self) -> None:
+        """A room view following the app waits for the facilitator from now on."""
+        self.service.room_goodbye()
+
     def _fatal_error(self) -> None:
         """Report a crash without the values of variables (Textual shows them by
         default): they would put names and what people said on the terminal."""

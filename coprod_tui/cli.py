@@ -58,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", metavar="TEXT")
     p.add_argument("--group", metavar="NAME", help="only this group's sessions")
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p = sub.add_parser("room", help="show the running session to the room (a projector or a "
+                                    "second screen); read-only")
+    p.add_argument("--web", action="store_true",
+                   help="serve the room view to a web browser on this computer")
+    p.add_argument("--port", type=int, metavar="PORT",
+                   help="with --web: the port to serve on (default 8150)")
+    p.add_argument("--host", metavar="ADDRESS",
+                   help="with --web: serve on ADDRESS instead of 127.0.0.1; anyone who can "
+                        "reach it sees the session")
     return parser
 
 
@@ -292,6 +301,27 @@ def _search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _room(args: argparse.Namespace) -> int:
+    """The room view: read-only, no lock taken, nothing written (works while the app runs)."""
+    from .store.lock import MARKER
+
+    root = _data_dir(args)
+    if not (root / MARKER).is_file():
+        raise NotFound(f"There is no coprod data in {root}; check the folder's name. The "
+                       "room view shows the session the app has open in that folder.")
+    if not args.web and (args.port is not None or args.host is not None):
+        raise CoprodError("--port and --host go with --web.")
+    if os.environ.get("COPROD_DEBUG") != "1":
+        os.environ.pop("TEXTUAL_LOG", None)  # as for the app: logs hold no personal data
+    if args.web:
+        from .room_web import serve
+
+        return serve(root, host=args.host, port=args.port, say=_say)
+    from .screens.room import run_room
+
+    return run_room(root)
+
+
 def _group_id(store, name: str) -> str:
     from .store.groups import find_group
 
@@ -299,7 +329,7 @@ def _group_id(store, name: str) -> str:
 
 
 COMMANDS = {"demo": _demo, "list": _list, "export": _export, "import": _import,
-            "forget": _forget, "search": _search}
+            "forget": _forget, "search": _search, "room": _room}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -110,6 +110,27 @@ class StepCommands(ScreenCommands):
                       "statements, with evidence", screen.action_statements,
                       "StatementsScreen")
         yield _home(screen)
+        yield from room_commands(screen)
+
+
+def room_commands(screen: Any) -> Iterator[Command]:
+    """The room view's controls (``coprod room`` shows the session on a second screen)."""
+    yield Command("Room view: blank it, or show it again (F9)",
+                  "A private moment: the room view shows nothing of the meeting",
+                  screen.action_room_blank)
+    yield Command("Room view: hide the newest record (F10)",
+                  "Take the newest idea, decision or action off the room view; it stays in "
+                  "the minutes", screen.action_room_hide)
+    yield Command("Room view: show hidden records again",
+                  "Put back everything hidden from the room view",
+                  screen.action_room_show_hidden)
+    for mode, words in (("standard", "Standard"), ("large", "Large text"),
+                        ("easy_read", "Easy read")):
+        yield Command(f"Room view: {words.lower()}",
+                      {"standard": "Everything that fits on the screen",
+                       "large": "Fewer things at a time, with more space",
+                       "easy_read": "One thing at a time, very large, in the plainest words"
+                       }[mode], partial(screen.action_room_mode, mode))
 
 
 def _plan(screen: Any) -> Iterator[Command]:

@@ -24,6 +24,7 @@ from textual.widgets import Static
 from coprod_tui.service import SessionService
 
 from .commands import StepCommands
+from .room_controls import ROOM_BINDINGS, RoomControls
 from .saving import SaveStatus, Saving
 from .steps import STEPS, make_step, open_step, step
 
@@ -39,6 +40,8 @@ class StepBar(Static):
         super().__init__(id="step-bar")
         self._current = current
         self._title = title
+        #: What the room view shows, in words ('' when no room view is open).
+        self._room = ""
 
     def render(self) -> Content:
         width = max(20, self.content_region.width)
@@ -52,11 +55,18 @@ class StepBar(Static):
             else:
                 parts.append(Content(label))
         bar = Content(" " * gap).join(parts)
-        return Content.assemble(bar, "\n", Content(fit(self._title, width)))
+        room = f"[{self._room}] " if self._room else ""
+        return Content.assemble(bar, "\n", Content.styled(room, "reverse bold"),
+                                Content(fit(self._title, width - len(room))))
 
     def retitle(self, title: str) -> None:
         self._title = title
         self.refresh()
+
+    def room_note(self, words: str) -> None:
+        if words != self._room:
+            self._room = words
+            self.refresh(layout=True)
 
 
 def fit(text: str, width: int) -> str:
@@ -126,8 +136,8 @@ class SessionScreen(Saving, Screen[None]):
         self.app.push_screen(StatementsScreen(self.session_id))
 
 
-class StepScreen(SessionScreen):
-    """Base for the session's step screens."""
+class StepScreen(RoomControls, SessionScreen):
+    """Base for the session's step screens (the room view follows them)."""
 
     STEP: ClassVar[str] = ""
     CSS_PATH = "journey.tcss"
@@ -136,7 +146,28 @@ class StepScreen(SessionScreen):
         Binding("escape", "back", "Back", show=False, id="step.back"),
         *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
                   id=f"step.{s.name}") for s in STEPS),
+        *ROOM_BINDINGS,
     ]
+
+    # -- the room view follows the step shown ------------------------------------------
+
+    def on_mount(self) -> None:
+        self.room_changed()
+        self.look_for_room()
+        self.set_interval(1.0, self.look_for_room)
+
+    def on_screen_resume(self) -> None:
+        self.room_changed()  # back from a dialog that saved, or from another screen
+
+    def save(self, change, *args, **kwargs):
+        result = super().save(change, *args, **kwargs)
+        if self.refusal is None:
+            self.room_changed()  # whatever was saved, the room view may show it
+        return result
+
+    def room_shown(self) -> None:
+        for bar in self.query(StepBar):
+            bar.room_note(self.room_words())
 
     def compose_header(self) -> ComposeResult:
         yield StepBar(self.STEP, self.header_title())

@@ -132,6 +132,9 @@ class Session(Record):
     hands: list[Hand] = field(default_factory=list)
     checklists: dict[str, dict[str, ChecklistTick]] = field(default_factory=dict)
     next_meeting: NextMeeting = field(default_factory=NextMeeting)
+    #: Ideas, decisions and actions the facilitator hid from the room view (they stay
+    #: in the minutes): a choice about the projector, not part of the record.
+    room_hidden_ids: list[str] = field(default_factory=list)
     created_at: str = field(default_factory=now)
     started_at: str | None = None
     closed_at: str | None = None

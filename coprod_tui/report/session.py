@@ -79,6 +79,8 @@ class IdeaFact:
     raised_by: str
     #: When it was raised, "10:42".
     at: str
+    #: The stored record's id (for choosing what a view shows; never printed).
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ class DecisionFact:
     in_control: str
     in_control_label: str
     at: str
+    #: The stored record's id (for choosing what a view shows; never printed).
+    id: str = ""
 
     @property
     def how(self) -> str:
@@ -237,7 +241,8 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
     for key in order:
         for idea in ideas_under[key]:
             ideas[idea.id] = IdeaFact(len(ideas) + 1, shown(idea.text.strip()),
-                                      naming.idea_by(idea), idea.raised_by, clock_of(idea.at))
+                                      naming.idea_by(idea), idea.raised_by, clock_of(idea.at),
+                                      idea.id)
     decisions: dict[str, DecisionFact] = {}
     for key in order:
         for d in decisions_under[key]:
@@ -249,7 +254,7 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
                 votes_for=d.votes_for, votes_against=d.votes_against,
                 votes_abstain=d.votes_abstain, differing_views=shown(d.differing_views.strip()),
                 in_control=d.in_control, in_control_label=_CONTROL.get(d.in_control, d.in_control),
-                at=clock_of(d.at))
+                at=clock_of(d.at), id=d.id)
 
     def item_fact(item: AgendaItem | None) -> ItemFact:
         key = item.id if item else None

@@ -22,7 +22,7 @@ PLANNED, LIVE, CLOSED = "planned", "live", "closed"
 CORRECTED = frozenset({"session", "attendance", "ideas", "decisions", "actions"})
 #: The session's running state: changing it is not a correction of the record.
 LIVE_FIELDS = frozenset({"hands", "current_item_id", "agenda", "checklists", "status",
-                         "started_at", "closed_at", "next_meeting"})
+                         "started_at", "closed_at", "next_meeting", "room_hidden_ids"})
 #: Following up an action after the meeting is not a correction either.
 FOLLOW_UP_FIELDS = frozenset({"status", "outcome", "reason", "communicated_back_at",
                               "updated_at"})

@@ -34,6 +34,7 @@ the people list last, so a forget that was interrupted can simply be run again
 from __future__ import annotations
 
 import json
+import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from ..model.snapshot import referenced_people
 from ..names import (
     Form, NameMatcher, form_units, name_parts, name_words, ordinary, proper_name,
 )
+from ..room.handover import HANDOVER_FILE
 from ..rules.erasure import Scrub, erase_groups, erase_json, erase_session, scrubber
 from ..store import Store
 from ..store.atomic import write_atomic
@@ -118,6 +120,16 @@ def forget(store: Store, needle: str, *, dry_run: bool = False) -> ForgetReport:
     copies: list[str] = []
     for path in files:
         _forget_in_copy(path, root, person, people, dry_run, copies, report.unreadable)
+
+    # The room view's hand-over may show their name (they agreed to be named): it is
+    # only ever a copy of what the app showed, so it goes whole (the app writes it
+    # again when it next shows a session).
+    handover = root / HANDOVER_FILE
+    if os.path.lexists(handover):
+        if not dry_run:
+            handover.unlink()
+        copies.append(f"{HANDOVER_FILE}: the room view's copy of the last page it showed "
+                      "was removed.")
 
     # 3. Last, the people list and rosters; then the previous copy is made the same.
     book = store.groups

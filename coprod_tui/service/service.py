@@ -3,7 +3,7 @@
 ``Service(store)`` holds the open store. Its parts each hold one kind of verb:
 ``session(id)`` a session's (``SessionService``), ``groups`` the groups and
 people's (``GroupService``), ``follow_up`` the actions across a group's sessions
-(``FollowUpService``); here are the rest: making a session, reading the session
+(``FollowUpService``), ``room`` what the room view may see (``RoomService``); here are the rest: making a session, reading the session
 list, search and history, importing, forgetting a person, and the demo. Every
 one keeps the error contract of ``contract.py``.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ..interchange import Bundle
     from ..report import GroupHistory
     from .forget import ForgetReport
+    from .room import RoomService
     from ..review import SessionFilter
     from ..store.store import Match
 
@@ -91,10 +93,25 @@ class Service:
         """A session id from an id or a unique start of one."""
         return self._store.resolve(needle)
 
+    @cached_property
+    def room(self) -> RoomService:
+        """The room view's hand-over (made when first used: only the app uses it; the
+        report model it builds from is not needed at start-up)."""
+        from .room import RoomService
+
+        return RoomService(self._store, self._lock)
+
     def close(self) -> None:
-        """Let the data folder go (after any worker's read has finished: the lock)."""
+        """Let the data folder go (after any worker's read has finished: the lock); a
+        room view following the app is told it has gone."""
         with self._lock:
+            self.room_goodbye()
             self._store.close()
+
+    def room_goodbye(self) -> None:
+        """Tell a room view following this app that the app has gone (if it followed)."""
+        if "room" in self.__dict__:
+            self.room.goodbye()
 
     @verb
     def release_all(self) -> None:

@@ -72,7 +72,8 @@ class RealApp:
     """
 
     def __init__(self, data_dir: Path, *, env: dict[str, str] | None = None,
-                 cwd: Path | None = None, size: tuple[int, int] = (80, 24)) -> None:
+                 cwd: Path | None = None, size: tuple[int, int] = (80, 24),
+                 args: tuple[str, ...] = ()) -> None:
         import fcntl
         import pty
         import struct
@@ -86,7 +87,7 @@ class RealApp:
         full_env = {**child_env(), "TERM": "xterm-256color", "COLUMNS": str(size[0]),
                     "LINES": str(size[1]), **(env or {})}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "coprod_tui", "--data-dir", str(data_dir)],
+            [sys.executable, "-m", "coprod_tui", "--data-dir", str(data_dir), *args],
             stdin=slave, stdout=slave, stderr=slave, env=full_env,
             cwd=cwd or ROOT, start_new_session=True)
         os.close(slave)

@@ -181,6 +181,10 @@ def test_sessions_they_never_attended_change_only_where_their_full_name_is_writt
 def test_a_dry_run_reports_everything_and_changes_no_byte(tmp_path):
     data_dir = tmp_path / "data"
     ids = will_folder(data_dir)
+    # A room view's hand-over file, which a real run removes and a dry run leaves.
+    with open_store(data_dir) as store:
+        Service(store).room.follow(ids["first"], "close")
+    assert (data_dir / "room.json").exists()
     # A damaged session still in sessions/, which a real run sets aside first.
     raw = (data_dir / "sessions" / f"{ids['first']}.json").read_bytes()
     (data_dir / "sessions" / "0badc0de0badc0de0badc0de0badc0de.json").write_bytes(raw[:-9])
@@ -201,6 +205,8 @@ def test_a_dry_run_reports_everything_and_changes_no_byte(tmp_path):
     assert [line.split(".json")[0] for line in dry_lines] == \
         [line.split(".json")[0] for line in real_lines]
     assert any("0badc0de" in line and "cannot be read" in line for line in real_lines)
+    assert any(line.startswith("- room.json: ") for line in real_lines)
+    assert not (data_dir / "room.json").exists()
     # Fields are named as the minutes name them (words.FIELD_WORDS).
     for line in (f"- Session '{REMOVED}'s first meeting' ", "idea 1 ", "the wording",
                  "decision 1 'We will paint it green': the reasons",

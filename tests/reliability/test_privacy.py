@@ -319,6 +319,9 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         b = file.add_action("Tell the group", owner=f"{NAME} and Ann")
         file.add_feedback(4, f"I am {NAME} and I was heard", person_id=zoe.id)
         file.set_audit(1, ["yes"], evidence=f"{NAME} spoke first", will_change="")
+        # The room view showed her (she agreed to be named then): its hand-over file too.
+        Service(store).room.follow(file.id, "live")
+        assert NAME.encode() in (data_dir / "room.json").read_bytes()
         file.close(NextMeeting(venue="Hall", note=f"{NAME} brings cake"))
         # Corrections after closing: old values, notes, and links that held her id.
         file.correct("idea", idea.id, text="Ramps at both doors", note=f"{NAME} asked to reword")

@@ -81,7 +81,10 @@ async def test_the_status_says_not_saved_until_the_disk_has_it(store, data_dir, 
             await pilot.press("space" if key == " " else key)
             await pilot.pause(0.05)
             check_true(app, data_dir, planned, [field])
-        assert NOT_YET in status(app) and on_disk(data_dir, planned, field) == before
+        # Typed faster than the save delay, the field still waits: unless this machine was
+        # so slow that a part was saved between keys, the disk has none of it yet.
+        if on_disk(data_dir, planned, field) == before:
+            assert NOT_YET in status(app)
         await pilot.pause(SAVE_DELAY + 0.3)
         assert status(app).startswith("Saved at ")
         assert on_disk(data_dir, planned, field) == shown(app, field)
