@@ -55,10 +55,12 @@ class CoprodApp(App[None]):
     SUB_TITLE = "co-production sessions"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # Not in the footer (room there for the keys of the moment); F1 lists it.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
         Binding("f1", "keys", "Help", id="app.keys", priority=True),
-        # Shown in the step bar on a step, and in the footer of every other screen.
-        Binding("f9", "home", "Home", id="app.home", show=False, priority=True),
+        # F9, F10 and F12 are the room view's on a step; F11 is kept by many terminals
+        # (full screen) but is here for those that pass it on.
+        Binding("ctrl+home,f11", "home", "Home", id="app.home", priority=True),
     ]
 
     def __init__(self, store: Store, *, wording: Wording | None = None,
@@ -183,7 +185,9 @@ class CoprodApp(App[None]):
     def get_key_display(self, binding: Binding) -> str:
         """Keys as printed on a keyboard: F1, not f1."""
         shown = super().get_key_display(binding)
-        return shown.upper() if shown[:1] == "f" and shown[1:].isdigit() else shown
+        if shown[:1] == "f" and shown[1:].isdigit():
+            return shown.upper()
+        return "^Home" if binding.key == "ctrl+home" else shown
 
     def action_toggle_contrast(self) -> None:
         high = self.theme != HIGH_CONTRAST.name

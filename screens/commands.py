@@ -58,7 +58,7 @@ class ScreenCommands(Provider):
 
 
 def _home(screen: Any) -> Command:
-    return Command("Home (F9)", "Back to the list of groups and sessions",
+    return Command("Home (Ctrl+Home)", "Back to the list of groups and sessions",
                    screen.coprod.action_home, "HomeScreen")
 
 

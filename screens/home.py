@@ -38,8 +38,8 @@ class HomeScreen(AppAccess, Screen[None]):
         "group). If a session is still running, r goes back to it. s searches every past "
         "session; a lists a group's actions (You said, We did) to follow up; h shows "
         "who takes part and who is missing.\n\n"
-        "Everything is saved as you go: there is no save key. F9 comes back here from "
-        "anywhere.")
+        "Everything is saved as you go: there is no save key. Ctrl+Home comes back here "
+        "from anywhere. Ctrl+Q quits.")
     BINDINGS = [
         Binding("n", "new_session", "New session", id="home.new-session"),
         Binding("g", "new_group", "New group", show=False, id="home.new-group"),

@@ -1,6 +1,6 @@
 """The base class every step of a session shares, and the step bar at the top.
 
-F2–F8 jump between steps and F9 goes Home (all shown in the step bar); Escape
+F2–F8 jump between steps (shown in the step bar), Ctrl+Home goes Home; Escape
 goes back to where the session was opened from (Home, or the read-only view of
 a past session). Leaving with something typed but not entered asks first
 (``quit.DiscardDialog``). Every change goes through ``save``
@@ -33,7 +33,7 @@ __all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
 
 class StepBar(Static):
     """The journey at the top: each step with its key, the current one marked (by
-    ▶ ◀ as well as by style), F9 Home; under it the session, shortened with "…"
+    ▶ ◀ as well as by style); under it the session, shortened with "…"
     to fit (its whole title is on Plan)."""
 
     def __init__(self, current: str, title: str) -> None:
@@ -45,12 +45,12 @@ class StepBar(Static):
 
     def render(self) -> Content:
         width = max(20, self.content_region.width)
-        labels = [f"{s.fkey.upper()} {s.label}" for s in STEPS] + ["F9 Home"]
+        labels = [f"{s.fkey.upper()} {s.label}" for s in STEPS]
         # Two spaces between steps where they fit; one at 80 columns.
         gap = 2 if sum(map(len, labels)) + 2 * len(labels) + 2 <= width else 1
         parts: list[Content] = []
-        for s, label in zip((*STEPS, None), labels):
-            if s is not None and s.key == self._current:
+        for s, label in zip(STEPS, labels):
+            if s.key == self._current:
                 parts.append(Content.styled(f"▶{label}◀", "reverse bold"))
             else:
                 parts.append(Content(label))

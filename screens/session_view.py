@@ -160,7 +160,7 @@ class SessionViewScreen(AppAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="view.back"),
         Binding("c", "correct", "Correct a record", id="view.correct"),
-        Binding("o", "go('setup')", "Open the steps", id="view.open-steps"),
+        Binding("o", "go('setup')", "Open the steps", show=False, id="view.open-steps"),
         Binding("s", "go('share')", "Share", id="view.share"),
         # Space pages down as in a browser or a pager (the scroll area has no key for it).
         Binding("space", "page_down", "Next page", show=False, id="view.next-page"),

@@ -197,7 +197,7 @@ async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monke
         await pilot.pause()
         await pilot.press("ctrl+f")  # close it
         await pilot.pause()
-        await pilot.press("f9")
+        await pilot.press("ctrl+home")
         await pilot.pause()
         await pilot.press("enter")  # now closed: its read-only view
         await pilot.pause()
