@@ -30,8 +30,8 @@ def test_run_in_high_contrast(store, monkeypatch, snap_compare):
 
     async def run_before(pilot) -> None:
         pilot.app.action_toggle_contrast()
-        pilot.app.clear_notifications()
         await RUN(pilot)
+        pilot.app.clear_notifications()  # "High contrast is on." would cover the picture
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
