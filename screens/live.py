@@ -324,9 +324,10 @@ class LiveScreen(StepScreen):
     def _warn_names(self, *texts: str) -> None:
         """Say so when the name of someone who did not agree to be named was typed."""
         data = self.session.snapshot()
-        for message in dict.fromkeys(m for text in texts for m in consent_warnings(data, text)):
-            self.notify(message, title="Not named in the minutes", severity="warning",
-                        timeout=10, markup=False)
+        said = list(dict.fromkeys(m for text in texts for m in consent_warnings(data, text)))
+        if said:  # all of them at once: the status line shows the last thing said
+            self.notify(" ".join(said), title="Not named in the minutes",
+                        severity="warning", markup=False)
 
     # -- hands up ---------------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:
 
 def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (for assertions)."""
-    from textual.widgets import DataTable, RichLog, Static
+    from textual.widgets import DataTable, RichLog, Static, TextArea
 
     parts = []
     for widget in app.screen.query("*"):
@@ -45,6 +45,8 @@ def screen_text(app) -> str:
             parts.append(str(widget.content))
         elif isinstance(widget, Input):
             parts.append(widget.value)
+        elif isinstance(widget, TextArea):  # Run's box for ideas, a dialog's long field
+            parts.append(widget.text)
         elif isinstance(widget, RichLog):
             # Wrapped lines joined back up, so a long entry reads as it was written.
             parts.append(" ".join(strip.text.strip() for strip in widget.lines))
