@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -48,6 +49,16 @@ HIGH_CONTRAST = Theme(
     },
 )
 DEFAULT_THEME = "textual-dark"
+#: Seconds after Home is shown before the index is checked against the session files.
+RECONCILE_AFTER_S = 0.3
+
+
+class IndexReconciled(Message):
+    """Posted from the reconciling thread once the index matches the files."""
+
+    def __init__(self, changed: bool) -> None:
+        super().__init__()
+        self.changed = changed
 
 
 class CoprodApp(App[None]):
@@ -125,6 +136,23 @@ class CoprodApp(App[None]):
         for message in self._startup_messages:  # may name a file: escapes written out
             self.notify(safe_to_print(message), title="Please check", severity="warning",
                         timeout=30, markup=False)
+        # Checking every session file against the index costs a stat each: done on a
+        # thread once Home is on screen, which is then refreshed if anything changed.
+        self.set_timer(RECONCILE_AFTER_S, self._reconcile)
+
+    def _reconcile(self) -> None:
+        self._problems_seen = len(self.store.problems)
+        self.store.reconcile_in_background(
+            lambda changed: self.post_message(IndexReconciled(changed)))
+
+    def on_index_reconciled(self, event: IndexReconciled) -> None:
+        from coprod_tui.screens.home import HomeScreen
+
+        for message in self.store.problems[getattr(self, "_problems_seen", 0):]:
+            self.notify(safe_to_print(message), title="Please check", severity="warning",
+                        timeout=30, markup=False)
+        if event.changed and isinstance(self.screen, HomeScreen):
+            self.screen.refresh_lists()
 
     def on_unmount(self) -> None:
         """A room view following the app waits for the facilitator from now on."""
@@ -236,7 +264,7 @@ class CoprodApp(App[None]):
 def run(data_dir: Path, *, high_contrast: bool = False) -> int:
     """Open the folder (a clear message if another copy has it), run, close."""
     try:
-        store = open_store(data_dir)
+        store = open_store(data_dir, defer_reconcile=True)
     except CoprodError as exc:
         print(f"coprod: {exc}", file=sys.stderr)
         return 2

@@ -1,8 +1,8 @@
 """Finding past sessions: by group, date, engagement method, status and words.
 
-Everything here reads only the session list (index.json) and the search text
-(search.json); no session file is opened, so it stays quick with years of
-sessions. Open a session found here with ``store.snapshot(id)``.
+Everything here asks the index (``store/index.py``, ``store/search.py``); no
+session file is opened, and a page costs the same with ten sessions or ten
+thousand. Open a session found here with ``store.snapshot(id)``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ from .clock import is_date
 from .errors import ValidationError
 from .model.session import STATUSES
 from .store.index import SessionSummary
-from .store.store import Match
+from .store.search import Filters, Match
+
+#: How many sessions and records a screen shows at once (it says how many there are):
+#: a few screenfuls; more words or filters narrow them.
+PAGE = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,35 +67,48 @@ class SessionFilter:
                 and (not self.method or self.method in summary.methods)
                 and (not self.status or summary.status == self.status))
 
+    @property
+    def filters(self) -> Filters:
+        """Everything except the text, as the index takes it."""
+        return Filters(group_id=self.group_id, date_from=self.date_from,
+                       date_to=self.date_to, method=self.method, status=self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What the Past sessions screen shows: a page of each list, and their sizes."""
+
+    sessions: list[SessionSummary]
+    total_sessions: int
+    records: list[Match]
+    total_records: int
+    #: The records are best first (False: so many match that the newest come first).
+    ranked: bool = True
+
 
 def filter_sessions(store, flt: SessionFilter | None = None, *,
-                    hits: list[Match] | None = None) -> list[SessionSummary]:
-    """The sessions matching ``flt``, latest first.
+                    limit: int | None = None) -> list[SessionSummary]:
+    """The sessions matching ``flt``, latest first (``limit`` None: all of them).
 
-    ``hits`` are the search matches for ``flt.text`` if the caller already has them
-    (the search is the costly part; a screen showing both need not run it twice).
+    With text, a session matches if its title, or any one of its ideas,
+    decisions or actions, holds every word (see ``store/search.py``).
     """
     flt = flt or SessionFilter()
-    rows = [s for s in store.summaries(flt.group_id) if flt.allows(s)]
-    words = flt.words
-    if not words:
-        return rows
-    if hits is None:
-        hits = store.search(flt.text, group_id=flt.group_id)
-    with_hits = {m.session_id for m in hits}
-    return [s for s in rows
-            if s.id in with_hits or all(w in s.title.casefold() for w in words)]
+    return store.find_sessions(flt.text, flt.filters, limit=limit)
 
 
 def find_records(store, flt: SessionFilter, limit: int | None = None) -> list[Match]:
-    """The ideas, decisions and actions containing every word of ``flt.text``.
-
-    Only in sessions the rest of the filter allows; latest session first. No
-    text, no matches.
-    """
+    """The ideas, decisions and actions holding every word of ``flt.text``, best
+    first, in sessions the rest of the filter allows. No text, no matches."""
     if not flt.words:
         return []
-    allowed = {s.id for s in store.summaries(flt.group_id) if flt.allows(s)}
-    hits = [m for m in store.search(flt.text, group_id=flt.group_id)
-            if m.session_id in allowed]
-    return hits[:limit] if limit else hits
+    return store.find(flt.text, flt.filters, limit=limit)
+
+
+def look_up(store, flt: SessionFilter, *, page: int = PAGE) -> Found:
+    """One page of sessions and of records for ``flt``, with how many there are."""
+    sessions, total_sessions = store.find_sessions_page(flt.text, flt.filters, limit=page)
+    if not flt.words:
+        return Found(sessions, total_sessions, [], 0)
+    records = store.find_page(flt.text, flt.filters, limit=page)
+    return Found(sessions, total_sessions, records.hits, records.total, records.ranked)

@@ -15,11 +15,12 @@ from typing import Any
 
 from .errors import CoprodError
 from .framework import Choice, I_STATEMENTS
+from .model import GlossaryWord
 from .text import clean_line, clean_long
 
 TEMPLATE_FILE = "template.toml"
 PARTS = frozenset({"code_of_conduct", "comment_card", "pre_checklist", "involvement_checklist",
-                   "statements"})
+                   "statements", "jargon", "glossary", "pictures", "picture_credit"})
 CARD_KEYS = frozenset({"question", "comment", "level_1", "level_2", "level_3", "level_4"})
 
 
@@ -39,6 +40,15 @@ class Wording:
     #: Audit questions for each of the eight 'I' statements, in order.
     statement_questions: tuple[tuple[str, ...], ...]
     source: str = "coprod's own wording"
+    #: Words the check before sharing warns about: (word, a plainer way to say it).
+    jargon: tuple[tuple[str, str], ...] = ()
+    #: Words every group's easy read explains (a group's own glossary comes first).
+    glossary: tuple[GlossaryWord, ...] = ()
+    #: The organisation's own pictures: a folder of PNG or SVG files named by picture
+    #: key ("idea.png"); "" for coprod's.
+    pictures: str = ""
+    #: Who the organisation's pictures are from, said on the easy read's last page.
+    picture_credit: str = ""
 
     def card_level(self, level: int) -> str:
         return self.card_levels[level - 1]
@@ -56,7 +66,8 @@ def _read(text: str, name: str) -> dict[str, Any]:
         raise TemplateError(f"The template {name} is not valid TOML ({exc}).") from None
 
 
-def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
+def _build(data: dict[str, Any], base: Wording | None, source: str,
+           folder: Path | None = None) -> Wording:
     def part(key: str) -> Any:
         return data.get(key)
 
@@ -115,6 +126,7 @@ def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
                 raise fail(f"statements.{n} should be a list of questions")
             questions.append(tuple(clean_line(q, what=f"statements.{n}", required=True,
                                               limit=1000) for q in given))
+        easy = _easy_read_parts(data, base, folder, fail)
     except CoprodError as exc:
         if isinstance(exc, TemplateError):
             raise
@@ -122,15 +134,64 @@ def _build(data: dict[str, Any], base: Wording | None, source: str) -> Wording:
     except (AttributeError, TypeError):  # base is None: the defaults are incomplete
         raise fail("a part is missing") from None
     return Wording(conduct, question, levels, comment, lists[0], lists[1],  # type: ignore[arg-type]
-                   tuple(questions), source)
+                   tuple(questions), source, **easy)
+
+
+def _easy_read_parts(data: dict[str, Any], base: Wording | None, folder: Path | None,
+                     fail) -> dict[str, Any]:
+    """The easy read's jargon list, glossary and pictures.
+
+    ``[jargon]`` adds words to ours (``"word" = "a plainer way"``; ``= false`` drops
+    one of ours); ``[glossary]`` adds or replaces words (``"word" = "what it means"``);
+    ``pictures`` is a folder, relative to the template's own; ``picture_credit`` says
+    whose pictures they are."""
+    jargon = dict(base.jargon) if base else {}
+    given = data.get("jargon") or {}
+    if not isinstance(given, dict):
+        raise fail("[jargon] should be a table of \"word\" = \"a plainer way to say it\"")
+    for word, plainer in given.items():
+        word = clean_line(word, what="A jargon word", required=True, limit=100)
+        if plainer is False:
+            jargon = {k: v for k, v in jargon.items() if k.casefold() != word.casefold()}
+        elif isinstance(plainer, str):
+            jargon[word] = clean_line(plainer, what=f"jargon.{word}", limit=300)
+        else:
+            raise fail(f"jargon.{word} should be a plainer way to say it, or false")
+    glossary = {g.key: g for g in (base.glossary if base else ())}
+    words = data.get("glossary") or {}
+    if not isinstance(words, dict):
+        raise fail("[glossary] should be a table of \"word\" = \"what it means\"")
+    for word, meaning in words.items():
+        if not isinstance(meaning, str):
+            raise fail(f"glossary.{word} should say what the word means")
+        entry = GlossaryWord(word=word, meaning=meaning)
+        glossary[entry.key] = entry
+    pictures = data.get("pictures")
+    if pictures is None:
+        pictures = base.pictures if base else ""
+    elif not isinstance(pictures, str) or not pictures.strip():
+        raise fail("pictures should name a folder of pictures")
+    else:
+        path = Path(pictures.strip()).expanduser()
+        pictures = str(path if path.is_absolute() or folder is None else folder / path)
+    credit = data.get("picture_credit")
+    credit = (clean_line(credit, what="picture_credit", limit=300) if credit is not None
+              else (base.picture_credit if base else ""))
+    return {"jargon": tuple(sorted(jargon.items(), key=lambda kv: kv[0].casefold())),
+            "glossary": tuple(sorted(glossary.values(), key=lambda g: g.key)),
+            "pictures": pictures, "picture_credit": credit}
 
 
 @cache
 def default_wording() -> Wording:
     from importlib.resources import files
 
-    text = files("coprod_tui").joinpath("wording.toml").read_text(encoding="utf-8")
-    return _build(_read(text, "wording.toml"), None, "coprod's own wording")
+    here = files("coprod_tui")
+    data = _read(here.joinpath("wording.toml").read_text(encoding="utf-8"), "wording.toml")
+    # The jargon list is long: it has a file of its own.
+    data["jargon"] = _read(here.joinpath("jargon.toml").read_text(encoding="utf-8"),
+                           "jargon.toml")["jargon"]
+    return _build(data, None, "coprod's own wording")
 
 
 #: A template is a page of wording; anything bigger is not one.
@@ -149,7 +210,7 @@ def read_template(path: Path) -> Wording:
         raise TemplateError(f"There is no template file at {path}.") from None
     except (OSError, UnicodeDecodeError, NotRegularFile, TooBig):
         raise TemplateError(f"The template {path} could not be read as text.") from None
-    return _build(_read(text, path.name), default_wording(), str(path))
+    return _build(_read(text, path.name), default_wording(), str(path), path.parent)
 
 
 def template_path(data_dir: Path | None = None) -> Path | None:

@@ -38,6 +38,29 @@ def was_were(n: int) -> str:
     return "was" if n == 1 else "were"
 
 
+_PLURAL_VERBS = {"is": "are", "was": "were", "has": "have"}
+
+
+def counted(n: int, noun: str, verb: str | tuple[str, str], many: str | None = None) -> str:
+    """A count that starts a sentence, its verb agreeing, in digits: ``counted(1, "job",
+    "is done")`` is "1 job is done", 2 gives "2 jobs are done", 0 "No jobs are done".
+    The verb's first word agrees ("is", "was", "has"); any other verb is given as it
+    is ("said", "could not come"), or as (one, many) when it needs both ("uses
+    services", "use services"). No person is "Nobody" ("Nobody voted no"). Never
+    "0 of the 1 job are done"."""
+    if n == 0 and noun == "person":
+        return f"Nobody {counted(1, noun, verb, many).split(' ', 2)[2]}"
+    if isinstance(verb, tuple):
+        said = verb[0] if n == 1 else verb[1]
+    else:
+        first, _, rest = verb.partition(" ")
+        if n != 1:
+            first = _PLURAL_VERBS.get(first, first)
+        said = " ".join(x for x in (first, rest) if x)
+    subject = f"No {many or noun + 's'}" if n == 0 else plural(n, noun, many)
+    return f"{subject} {said}"
+
+
 def join_words(items: list[str] | tuple[str, ...], last: str = "and") -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = [i for i in items if i]
@@ -173,12 +196,13 @@ FIELD_WORDS = {
     "in_control": "whether it is in the group's control", "owner": "who will do it",
     "owner_person_id": "who will do it", "due": "the due date",
     "source_kind": "what it came from", "source_id": "what it came from",
-    "outcome": "what was done", "reason": "the reason",
+    "outcome": "what was done", "reason": "the reason", "plain": "the plain words",
     # comment cards, the 'I' statements, the group, corrections themselves
     "comment": "the comment", "level": "the answer", "answers": "the answers",
     "evidence": "the evidence", "will_change": "what will change", "note": "the note",
     "old": "the value it replaced", "new": "the value it was given",
-    "conduct": "the code of conduct", "name": "the name",
+    "conduct": "the code of conduct", "name": "the name", "glossary": "the glossary",
+    "word": "the word", "meaning": "what it means", "picture": "the picture",
 }
 
 

@@ -77,13 +77,6 @@ class DocWriter:
     def bullet(self, *pieces: Piece) -> None:
         self._paragraph(pieces, style="ListBullet")
 
-    def sentences(self, *texts: str | int | None) -> None:
-        """One paragraph per sentence given, leaving out the empty ones (written
-        ``condition and "sentence"``), one idea each, as easy read wants."""
-        for text in texts:
-            if text and isinstance(text, str):
-                self.para(text)
-
     def listed(self, heading: str, intro: str, items: Sequence[str]) -> None:
         """A part that is a list under its heading, left out when there is nothing in it."""
         if not items:
@@ -154,7 +147,8 @@ class DocWriter:
     # -- XML ----------------------------------------------------------------------
 
     def _paragraph(self, pieces: Iterable[Piece], *, style: str | None = None,
-                   keep_next: bool = False, gap: bool = False) -> None:
+                   keep_next: bool = False, gap: bool = False):
+        """Write a paragraph; returns its ``w:p`` element."""
         p = self._end.makeelement(w("p"), {})
         # A paragraph straight after a table would touch its bottom border.
         gap = gap or (self._after_table and style is None)
@@ -169,6 +163,7 @@ class DocWriter:
         self._fill(p, pieces)
         self._end.addprevious(p)
         self._after_table = False
+        return p
 
     def _fill(self, p, pieces: Iterable[Piece]) -> None:
         """Add runs to paragraph ``p``: newlines become line breaks, tabs tabs."""

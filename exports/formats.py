@@ -47,8 +47,10 @@ GROUP_FORMATS = {f.key: f for f in (
 
 
 def render(data: SessionData, fmt: str, wording: Wording, *,
-           as_of: date | None = None) -> bytes:
-    """The bytes of one session in one format (``as_of``: the day "overdue" is judged on)."""
+           as_of: date | None = None, problems: list[str] | None = None) -> bytes:
+    """The bytes of one session in one format (``as_of``: the day "overdue" is judged on;
+    ``problems`` gets a sentence for each of the template's pictures that could not be
+    used, coprod's own being used instead)."""
     if fmt == "json":
         from coprod_tui.interchange import dumps
 
@@ -60,7 +62,7 @@ def render(data: SessionData, fmt: str, wording: Wording, *,
     if fmt == "easy-read":
         from .easy_read import easy_read_docx
 
-        return easy_read_docx(data, wording)
+        return easy_read_docx(data, wording, problems)
     if fmt == "you-said-we-did":
         from .you_said_we_did import you_said_we_did_docx
 
@@ -85,25 +87,27 @@ def render_group(group: Group, sessions: list[SessionData], fmt: str, wording: W
 
 def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *,
                 wording: Wording, default_dir: Path | None = None,
-                data_root: Path | None = None) -> Path:
+                data_root: Path | None = None, problems: list[str] | None = None) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
     spec = FORMATS[fmt]
     # The file name is shared as much as the document: it names no one the document hides.
-    return place(render(data, fmt, wording), output, date=data.session.date,
-                 title=redactor(data)(data.session.title), label=spec.label,
-                 suffix=spec.suffix, default_dir=default_dir, data_root=data_root)
+    return place(render(data, fmt, wording, problems=problems), output,
+                 date=data.session.date, title=redactor(data)(data.session.title),
+                 label=spec.label, suffix=spec.suffix, default_dir=default_dir,
+                 data_root=data_root)
 
 
 def export_session(service: Service, session_id: str, fmt: str,
                    output: str | Path | None = None, *, wording: Wording,
-                   default_dir: Path | None = None) -> Path:
+                   default_dir: Path | None = None, problems: list[str] | None = None
+                   ) -> Path:
     """Write one session. The service reads it (under its lock); the document is made
     and written after, so a worker thread can call this."""
     return export_data(service.snapshot(session_id), fmt, output, wording=wording,
-                       default_dir=default_dir, data_root=service.root)
+                       default_dir=default_dir, data_root=service.root, problems=problems)
 
 
 def export_group(service: Service, group_ref: str, fmt: str,

@@ -18,10 +18,10 @@ from .docx_base import B, DocWriter, Piece
 from .docx_setup import Look, Meta
 
 
-def start(report: SessionReport, look: Look, kind: str, notes: str, keywords: str
-          ) -> DocWriter:
+def start(report: SessionReport, look: Look, kind: str, notes: str, keywords: str,
+          writer: type[DocWriter] = DocWriter) -> DocWriter:
     """A document about one meeting, with its properties and its title written."""
-    doc = DocWriter(Meta(title=f"{kind}: {report.title}",
+    doc = writer(Meta(title=f"{kind}: {report.title}",
                          subject=f"{report.group}: {notes} of the meeting on "
                                  f"{short_date(report.date)}",
                          author=report.author, keywords=keywords, category=kind), look)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from coprod_tui.report import SessionReport, session_report
-from coprod_tui.words import join_words, people, plural
+from coprod_tui.words import counted, join_words, people, plural
 
 from .autosave import FormStepScreen
 from .checklist import TITLES, ChecklistTable
@@ -63,6 +63,7 @@ class CloseScreen(FormStepScreen):
         Binding("ctrl+o", "cards", "Comment cards", show=False, id="close.cards"),
         Binding("ctrl+t", "statements", "'I' statements", show=False, id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
+        Binding("ctrl+y", "plain_words", "Plain words", id="close.plain-words"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -147,3 +148,20 @@ class CloseScreen(FormStepScreen):
         if self.save(self.session.close) is not None:
             self._summarise()
             self.notify("The session is closed. Everything is saved.")
+            self._ask_for_plain_words()
+
+    # -- plain words for the easy read ------------------------------------------------------
+
+    def action_plain_words(self) -> None:
+        from .plain_words import walk_plain_words
+
+        walk_plain_words(self)
+
+    def _ask_for_plain_words(self) -> None:
+        from coprod_tui.plain_words import records_without_plain
+
+        missing = len(records_without_plain(self.session.snapshot()))
+        if missing:
+            records = counted(missing, "record", "has no plain words for the easy read yet")
+            self.notify(f"{records}. Ctrl+Y goes through them, the longest first.",
+                        timeout=12)

@@ -84,6 +84,8 @@ class HomeCommands(ScreenCommands):
         yield Command("Open the highlighted session (Enter)", "Planned: at Plan; running: at "
                       "Run; closed: its read-only record", home.action_open,
                       home.opens_to())
+        yield Command("Glossary", "Words the highlighted group uses, with their plain meaning",
+                      partial(_glossary_from_home, home), "GlossaryScreen")
 
 
 class StepCommands(ScreenCommands):
@@ -109,6 +111,7 @@ class StepCommands(ScreenCommands):
         yield Command("'I' statements check", "Check the session against the 8 'I' "
                       "statements, with evidence", screen.action_statements,
                       "StatementsScreen")
+        yield from _easy_read_commands(screen)
         yield _home(screen)
         yield from room_commands(screen)
 
@@ -215,6 +218,7 @@ class SessionViewCommands(ScreenCommands):
         view = cast("Any", self.screen)
         yield Command("Correct a record (c)", "Change an idea, decision or action (kept as a "
                       "dated correction)", view.action_correct, "RecordPicker")
+        yield from _easy_read_commands(view)
         for step in STEPS:
             yield Command(f"Go to {step.label} ({step.fkey.upper()})", step.help,
                           partial(view.action_go, step.key), step.screen.partition(":")[2])
@@ -229,6 +233,41 @@ class HistoryCommands(ScreenCommands):
         yield Command("Write You said, We did (y)", "Every action of the group and what "
                       "became of it (Word)", history.action_you_said)
         yield _home(history)
+
+
+def _easy_read_commands(screen: Any) -> Iterator[Command]:
+    """Plain words, the glossary and (on Share) the check before sharing."""
+    from .plain_words import walk_plain_words
+
+    yield Command("Plain words for the easy read", "Go through the ideas, decisions and "
+                  "jobs with no plain words yet, the longest first",
+                  partial(walk_plain_words, screen))
+    yield Command("Glossary", "Words the group uses, with their plain meaning",
+                  partial(_glossary, screen), "GlossaryScreen")
+    if getattr(screen, "STEP", "") == "share":
+        yield Command("Check the easy read (c)", "What to put in plain words before sharing "
+                      "it", screen.action_check)
+
+
+def _glossary(screen: Any) -> None:
+    from .glossary import GlossaryScreen
+
+    screen.app.push_screen(GlossaryScreen(screen.service.session(screen.session_id).group().id))
+
+
+def _glossary_from_home(home: Any) -> None:
+    from .glossary import GlossaryScreen
+
+    group_id = home._group_for("glossary")
+    if group_id:
+        home.app.push_screen(GlossaryScreen(group_id))
+
+
+class BackHomeCommands(ScreenCommands):
+    """On a screen reached from Home (the glossary): the way back."""
+
+    def commands(self) -> Iterator[Command]:
+        yield _home(self.screen)
 
 
 class PastSessionsCommands(ScreenCommands):

@@ -21,6 +21,11 @@ from .commands import HomeCommands
 # (.journey, .forms) are imported when first needed, not here.
 
 ALL = "__all__"
+#: The last row while older sessions are still to load: highlighting it loads them.
+OLDER = "__older__"
+#: Sessions loaded at a time: Home costs the same with ten sessions or ten thousand.
+PAGE = 60
+OLDER_WORDS = "Older sessions… (Enter or ↓ shows more)"
 _NOT_SHOWN = object()
 STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 
@@ -54,6 +59,10 @@ class HomeScreen(AppAccess, Screen[None]):
     _shown_group: object = _NOT_SHOWN
     #: True between the first fill in on_mount and the resume that follows it.
     _just_mounted = False
+    #: How many sessions the table holds (a refresh loads as many again).
+    _loaded = 0
+    #: The oldest session shown (the next page starts after it).
+    _last = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -111,16 +120,31 @@ class HomeScreen(AppAccess, Screen[None]):
     def _fill_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
-        group_names = {g.id: g.name for g in self.service.groups.groups()}
         group_id = self.group_id
+        if group_id != self._shown_group:
+            self._loaded = 0
         self._shown_group = group_id
+        self._listed = {}
+        self._last = None
+        self._add_page(max(PAGE, self._loaded))
+
+    def _add_page(self, size: int = PAGE) -> None:
+        """Add the next ``size`` sessions (older than those shown) to the table."""
+        table = self.query_one("#sessions", DataTable)
+        group_id = self._shown_group
+        if OLDER in table.rows:
+            table.remove_row(OLDER)
+        found = self.service.latest(group_id, after=self._last, limit=size + 1)
+        more = len(found) > size
+        found = found[:size]
+        group_names = {g.id: g.name for g in self.service.groups.groups()}
         # Titles get what the table has left after the date, status and count (the
         # whole title is said under the table for the highlighted row).
         pane = self.query_one("#sessions-pane").size.width or self.app.size.width * 7 // 10
         room = max(16, pane - 35)
         # Every cell is one line (the title two, with the group's name), and columns
         # widen to fit, so the height is known: height=None would make the table
-        # render every row to measure it, which took seconds with 1,000 sessions.
+        # render every row to measure it.
         height = 1 if group_id is not None else 2
 
         def plain(text: str) -> Text:
@@ -128,16 +152,21 @@ class HomeScreen(AppAccess, Screen[None]):
             # date, status and count hold none), which it would do for every row.
             return Text(text, no_wrap=height == 1, end="")
 
-        summaries = self.service.summaries(group_id)
-        self._listed = {s.id: (s, group_names.get(s.group_id, "Unknown group"))
-                        for s in summaries}
-        for s in summaries:
+        self._listed.update((s.id, (s, group_names.get(s.group_id, "Unknown group")))
+                            for s in found)
+        for s in found:
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line
                 title.append("\n" + one_line(group_names.get(s.group_id, "Unknown group"), room),
                              style="dim")
             table.add_row(plain(s.date), title, plain(STATUS_WORDS.get(s.status, s.status)),
                           plain(str(s.actions_open)), key=s.id, height=height)
+        if found:
+            self._last = found[-1]
+        self._loaded = table.row_count
+        if more:
+            table.add_row(plain(""), Text(OLDER_WORDS, style="italic", end=""),
+                          plain(""), plain(""), key=OLDER, height=1)
         self._show_detail()
 
     @on(DataTable.RowHighlighted, "#sessions")
@@ -149,6 +178,8 @@ class HomeScreen(AppAccess, Screen[None]):
             detail.update("No sessions yet." if self.service.groups.groups() else "")
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key not in self._listed:  # "Older sessions…": they are being added
+            return
         s, group = self._listed[key]
         todo = f"{s.actions_open} action{'s' if s.actions_open != 1 else ''} to follow up"
         detail.update(f"{s.title} · {group} · {s.date} · "
@@ -157,7 +188,7 @@ class HomeScreen(AppAccess, Screen[None]):
     def _show_banner(self) -> None:
         service = self.service
         banner = self.query_one("#banner", Static)
-        live = [s for s in service.summaries() if s.status == "live"]
+        live = service.latest(status="live", limit=1)
         if not service.groups.groups():
             banner.update("Welcome. Press g to create your first group, then n to plan a "
                           "session. To explore an example first, run: coprod demo")
@@ -183,7 +214,16 @@ class HomeScreen(AppAccess, Screen[None]):
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
-        self.open_session(event.row_key.value)
+        if event.row_key.value == OLDER:
+            self._add_page()
+        else:
+            self.open_session(event.row_key.value)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_reached(self, event: DataTable.RowHighlighted) -> None:
+        # Moving onto the last row (↓, PgDn, Ctrl+End) loads the next sessions.
+        if event.row_key.value == OLDER:
+            self._add_page()
 
     # -- actions --------------------------------------------------------------------------
 
@@ -207,7 +247,10 @@ class HomeScreen(AppAccess, Screen[None]):
         table = self.query_one("#sessions", DataTable)
         if table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-            self.open_session(key.value)
+            if key.value == OLDER:
+                self._add_page()
+            else:
+                self.open_session(key.value)
 
     def opens_to(self) -> str:
         """The screen Enter opens for the highlighted session (its class name)."""
@@ -215,11 +258,13 @@ class HomeScreen(AppAccess, Screen[None]):
         if not table.row_count:
             return ""
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key not in self._listed:
+            return ""
         status = self._listed[key][0].status
         return {"planned": "SetupScreen", "live": "LiveScreen"}.get(status, "SessionViewScreen")
 
     def action_resume(self) -> None:
-        live = [s for s in self.service.summaries() if s.status == "live"]
+        live = self.service.latest(status="live", limit=1)
         if live:
             self.open_session(live[0].id, "live")
         else:

@@ -9,7 +9,7 @@ idea stays ``[b]``); Enter on it opens its session at that record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -25,15 +25,15 @@ from textual.worker import get_current_worker
 
 from coprod_tui.errors import CoprodError, ValidationError
 from coprod_tui.framework import METHODS, labels
-from coprod_tui.review import SessionFilter
-from coprod_tui.words import plural
+from coprod_tui.review import PAGE, SessionFilter
 
 from .base import AppAccess
 from .commands import PastSessionsCommands
 from .widgets import Col, FitTable, LineBox
 
 if TYPE_CHECKING:
-    from coprod_tui.service import Match, SessionSummary
+    from coprod_tui.review import Found as Lists
+    from coprod_tui.service import Match
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
@@ -69,6 +69,14 @@ def match_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
             merged.append((start, end))
     # casefold can change a text's length (ß → ss): then the offsets are not the text's.
     return merged if len(folded) == len(text) else []
+
+
+def found_words(match: Match, words: list[str], width: int) -> Text:
+    """What a search hit shows: the core's snippet and its matched words (the ranked
+    search's), or, for a hit without one, the record's own text around the words."""
+    if match.snippet:
+        return matched_words(match.snippet, list(match.spans), width)
+    return matched_words(match.text, match_spans(match.text, words), width)
 
 
 def matched_words(text: str, spans: list[tuple[int, int]], width: int = CONTEXT) -> Text:
@@ -119,11 +127,11 @@ class PastSessionsScreen(AppAccess, Screen[None]):
 
     @dataclass
     class Found(Message):
-        """What a search found (or, in ``problem``, why it could not search)."""
+        """What a search found: a page of each list, and how many there are in all
+        (or, in ``problem``, why it could not search)."""
 
         flt: SessionFilter
-        sessions: list[SessionSummary] = field(default_factory=list)
-        records: list[Match] = field(default_factory=list)
+        lists: Lists | None = None
         problem: str = ""
 
     def __init__(self, group_id: str | None = None) -> None:
@@ -193,11 +201,11 @@ class PastSessionsScreen(AppAccess, Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def _search(self, flt: SessionFilter) -> None:
         try:
-            found, records = self.service.find(flt)  # searched once, for both lists
+            lists = self.service.look_up(flt)  # a page of each: quick at any size
         except CoprodError as exc:  # the data folder cannot be reached just now
             message = self.Found(flt, problem=str(exc))
         else:
-            message = self.Found(flt, found, records)
+            message = self.Found(flt, lists)
         if not get_current_worker().is_cancelled:  # a newer search replaced this one
             self.post_message(message)
 
@@ -207,32 +215,27 @@ class PastSessionsScreen(AppAccess, Screen[None]):
         if event.problem:
             problem.update(event.problem)
             return
-        flt, found, records = event.flt, event.sessions, event.records
+        flt, found = event.flt, event.lists
+        assert found is not None
         problem.update("")
         names = {g.id: g.name for g in self.service.groups.groups()}
         method = labels(METHODS)
-        # Row heights are known, so the table need not measure a thousand rows.
+        # Row heights are known, so the table need not measure every row.
         every_group = flt.group_id is None
         self.query_one("#sessions", FitTable).show(SESSION_COLUMNS, [
             (s.id, [s.date, s.title + (f"\n{names.get(s.group_id, 'Unknown group')}"
                                        if every_group else ""),
                     {"live": "Running"}.get(s.status, s.status.title()),
                     ", ".join(method[m] for m in s.methods)])
-            for s in found], height=2 if every_group else 1)
-        records = records[:500]
-        words = flt.words
+            for s in found.sessions], height=2 if every_group else 1)
         hits = self.query_one("#hits", FitTable)
         room = hits.widths(HIT_COLUMNS)[-1]
         hits.show(HIT_COLUMNS, [
             (f"{n}:{m.session_id}:{m.kind}:{m.record_id}",
-             [m.date, KIND_WORDS.get(m.kind, m.kind),
-              matched_words(m.text, match_spans(m.text, words), room)])
-            for n, m in enumerate(records)])
-        self.query_one("#hits-title", Static).update(
-            plural(len(found), "session")
-            + (f"; {plural(len(records), 'thing')} said, decided or done "
-               f"{'holds' if len(records) == 1 else 'hold'} the words" if flt.words else ""))
-        self.query_one("#hits", FitTable).display = bool(flt.words)
+             [m.date, KIND_WORDS.get(m.kind, m.kind), found_words(m, flt.words, room)])
+            for n, m in enumerate(found.records)])
+        self.query_one("#hits-title", Static).update(_summary(found, bool(flt.words)))
+        hits.display = bool(flt.words)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -261,3 +264,20 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             box.value = ""
         for select in self.query(Select):
             select.clear()
+
+
+def _plain(text: str) -> Text:
+    """A cell as it is: a str cell would be parsed as markup, for every row."""
+    return Text(text, end="")
+
+
+def _summary(found: Lists, words: bool) -> str:
+    """How many sessions and records match, and how many of them are shown."""
+    text = f"{found.total_sessions:,} session{'' if found.total_sessions == 1 else 's'}"
+    if words:
+        text += (f"; {found.total_records:,} thing{'' if found.total_records == 1 else 's'}"
+                 " said, decided or done match the words, "
+                 + ("best match first" if found.ranked else "newest first"))
+    if max(found.total_sessions, found.total_records) > PAGE:
+        text += f" (the first {PAGE} of each shown)"
+    return text

@@ -40,12 +40,13 @@ class ShareScreen(StepScreen):
         "Write the session down for the people who took part and the organisation. Up "
         "and Down choose what to write; Enter writes it into the folder shown (Tab moves "
         "to the folder, to change it). The full path of the file is shown when it is "
-        "written.\n\n"
+        "written. c checks the easy read before it is shared.\n\n"
         "The minutes and the easy read minutes name only people who agreed to be named; "
         "everyone else is described by their role. Support needs and contact details "
         "are never in them. The backup holds everything, personal details included: "
         "keep it safe.")
-    BINDINGS = [Binding("enter", "write", "Write it", id="share.write")]
+    BINDINGS = [Binding("enter", "write", "Write file", show=False, id="share.write"),
+                Binding("c", "check", "Check the easy read", show=False, id="share.check")]
 
     @dataclass
     class Written(Message):
@@ -53,6 +54,8 @@ class ShareScreen(StepScreen):
 
         path: str
         problem: str = ""
+        #: Said after writing: the template's pictures that could not be used.
+        notes: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
@@ -80,7 +83,20 @@ class ShareScreen(StepScreen):
         if formats.highlighted is not None:
             self.write(formats.get_option_at_index(formats.highlighted).id)
 
-    def write(self, fmt: str) -> None:
+    def action_check(self) -> None:
+        self.write("easy-read")
+
+    def write(self, fmt: str, *, checked: bool = False) -> None:
+        if fmt == "easy-read" and not checked:
+            # The check before sharing: fix what is worth fixing, or share anyway.
+            from .easy_read_check import EasyReadCheckScreen
+
+            def shared(share: bool | None) -> None:
+                if share:
+                    self.write(fmt, checked=True)
+
+            self.app.push_screen(EasyReadCheckScreen(self.session_id), shared)
+            return
         self.query_one("#written", Static).update(f"Writing {FORMATS[fmt].label.lower()}…")
         self._write(fmt, self.query_one("#folder", Input).value.strip())
 
@@ -91,14 +107,15 @@ class ShareScreen(StepScreen):
         try:
             target = Path(folder).expanduser()
             target.mkdir(mode=0o700, parents=True, exist_ok=True)  # exports hold personal data
+            notes: list[str] = []
             path = export_session(self.service, self.session_id, fmt, target,
-                                  wording=self.coprod.wording)
+                                  wording=self.coprod.wording, problems=notes)
         except (CoprodError, OSError) as exc:
             message = str(exc) if isinstance(exc, CoprodError) else \
                 f"Could not write to {folder}: {exc.strerror or exc}."
             self.post_message(self.Written("", message))
             return
-        self.post_message(self.Written(str(path)))
+        self.post_message(self.Written(str(path), notes=tuple(notes)))
 
     @on(Written)
     def _done(self, event: Written) -> None:
@@ -108,5 +125,7 @@ class ShareScreen(StepScreen):
             written.add_class("problem")
             return
         written.remove_class("problem")
-        written.update(f"Written to:\n{event.path}\n\nChoose another format to write it too.")
+        notes = "".join(f"\n{note}" for note in event.notes)
+        written.update(f"Written to:\n{event.path}{notes}\n\nChoose another format to write "
+                       "it too.")
         self.notify("The file is written.", timeout=4)

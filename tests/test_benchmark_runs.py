@@ -26,28 +26,70 @@ def check_shape(rows: object) -> None:
         assert isinstance(row["figure"], str) and row["figure"]
         assert isinstance(row["value"], (int, float)) and not isinstance(row["value"], bool)
         assert isinstance(row["unit"], str) and row["unit"]
-        for key in ("baseline", "ratio"):
+        for key in ("baseline", "ratio", "floor", "floor_ratio"):
             assert row[key] is None or (isinstance(row[key], (int, float))
                                         and not isinstance(row[key], bool))
         assert (row["baseline"] is None) == (row["ratio"] is None)
+        assert (row["floor"] is None) == (row["floor_ratio"] is None)
         assert isinstance(row["target"], str) and row["target"]
-        assert isinstance(row["met"], bool)
+        assert row["met"] is None or isinstance(row["met"], bool)
+        assert (row["met"] is None) == row["target"].startswith("(")
 
 
 def test_cheap_figures_run_and_write_json(tmp_path):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks", "--quick", "--only", "save,export",
+        [sys.executable, "-m", "tests.benchmarks", "--only", "save,export",
          "--repeats", "2", "--json", str(out), "--workdir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     rows = json.loads(out.read_text("utf-8"))
     check_shape(rows)
     assert [r["figure"].split(",")[0].split(":")[0] for r in rows] == [
-        "save one idea", "save one idea", "export"]
+        "save one idea"] * 4 + ["export"] * 3
+    assert [r["figure"].rsplit("(", 1)[1] for r in rows[:4]] == [
+        "500 ideas)", "500 ideas)", "5,000 ideas)", "5,000 ideas)"]
+    # Beside each save, the raw durable write of the same bytes; beside the export,
+    # python-docx at its quickest (and the competent script as the baseline).
+    assert all(r["floor"] > 0 and r["floor_ratio"] > 0 for r in rows[:4])
+    assert rows[4]["floor"] and rows[4]["target"].startswith("≤ 0.5×")
+    assert rows[5]["met"] is None and "naïve" in rows[5]["figure"]
+    assert "easy read" in rows[6]["figure"]  # the full run's (the quick run skips both)
     assert "figure" in proc.stdout and "target" in proc.stdout  # the printed table
     # The temp data is cleaned up afterwards.
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]
+
+
+def test_the_history_figures_run_with_a_given_number_of_sessions(tmp_path):
+    out = tmp_path / "figures.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks", "--quick", "--sessions", "200",
+         "--only", "home,search,index,cli,startup,memory", "--repeats", "1",
+         "--json", str(out), "--workdir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    rows = json.loads(out.read_text("utf-8"))
+    check_shape(rows)
+    names = [r["figure"] for r in rows]
+    assert all("200" in name for name in names if "sessions" in name)
+    expected = ["back to Home", "search: keystroke", "index update", "coprod list",
+                "coprod search", "start-up", "review: Home list ready", "memory",
+                "reconcile after Home", "first build"]
+    assert [next(e for e in expected if n.startswith(e)) for n in names] == expected
+    by_name = {e: next(r for r in rows if r["figure"].startswith(e)) for e in expected}
+    assert by_name["coprod list"]["floor"] and by_name["coprod search"]["floor"]
+    assert by_name["start-up"]["floor"]  # the minimal Textual app
+    # Beside the absolute figures, what Textual alone and a durable write cost here.
+    assert by_name["review: Home list ready"]["floor"] > 0
+    assert by_name["index update"]["floor"] > 0 and by_name["index update"]["ratio"] > 0
+    assert "(200 sessions vs 100)" in by_name["start-up"]["figure"]
+    assert "200 sessions" in proc.stdout
+
+
+def test_too_few_sessions_is_refused():
+    proc = subprocess.run([sys.executable, "-m", "tests.benchmarks", "--sessions", "50"],
+                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "--sessions must be at least 200" in proc.stderr
 
 
 def test_both_start_up_children_report_ready(tmp_path):
@@ -66,7 +108,11 @@ def test_both_start_up_children_report_ready(tmp_path):
 def test_the_figure_rows_and_helpers():
     row = ratio_figure("x", Compared(0.012, 0.010, 1.2), "ms", 1.2, scale=1000).as_json()
     assert row == {"figure": "x", "value": 12.0, "unit": "ms", "baseline": 10.0,
-                   "ratio": 1.2, "target": "≤ 1.2×", "met": True}
+                   "ratio": 1.2, "floor": None, "floor_ratio": None, "target": "≤ 1.2×",
+                   "met": True}
+    row = ratio_figure("x", Compared(0.012, 0.010, 1.2), "ms", 1.2, scale=1000,
+                       floor=Compared(0.012, 0.004, 3.0)).as_json()
+    assert (row["floor"], row["floor_ratio"]) == (4.0, 3.0)
     assert not ratio_figure("x", Compared(13.0, 10.0, 1.3), "ms", 1.2).met
     assert not ratio_figure("x", Compared(1.1, 1.0, 1.1), "ms", 1.5, scale=1000,
                             also_below=1000).met

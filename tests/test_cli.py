@@ -133,3 +133,22 @@ def test_opening_a_folder_in_use_gives_the_message_not_the_app(tmp_path):
     with open_store(data):
         out = run_cli(data_dir=data)
     assert out.returncode == 2 and "already using the data folder" in out.stderr
+
+
+def test_export_says_which_of_the_templates_pictures_it_could_not_use(tmp_path):
+    import docx
+
+    data = tmp_path / "data"
+    run_cli("demo", data_dir=data)
+    sid = json.loads(run_cli("list", "--json", data_dir=data).stdout)[0]["id"]
+    pictures = tmp_path / "pics"
+    pictures.mkdir()
+    (pictures / "idea.png").write_bytes(b"\x89PNG broken")
+    template = tmp_path / "template.toml"
+    template.write_text(f'pictures = "{pictures}"\n')
+    out = run_cli("export", sid[:8], "--format", "easy-read", "-o", str(tmp_path / "e.docx"),
+                  data_dir=data, env={"COPROD_TEMPLATE": str(template)})
+    assert out.returncode == 0, out.stderr
+    assert f"coprod: The picture {pictures / 'idea.png'} could not be used (it is not a " \
+           "PNG file); coprod's own is used instead." in out.stderr
+    assert docx.Document(str(tmp_path / "e.docx")).paragraphs  # opens, with our picture

@@ -93,3 +93,57 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
         names = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
         assert names and all(re.search("Sans|Arial|Helvetica|OpenSymbol|Symbol", n)
                              for n in names), names
+
+
+PDFTOHTML = shutil.which("pdftohtml")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(PDFTOHTML is None, reason="poppler's pdftohtml is not installed")
+def test_the_easy_reads_two_columns_survive_libreoffice(store, tmp_path):
+    """Every picture is in the left column with its first line beside it, and every
+    line of words (but headings and the page footer) starts right of the pictures."""
+    import xml.etree.ElementTree as ET
+
+    import docx
+
+    add_demo(Service(store))
+    first = store.summaries()[-1].id
+    docs = tmp_path / "docx"
+    docs.mkdir()
+    path = export_session(Service(store), first, "easy-read", docs / "easy.docx",
+                          wording=WORDING)
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs
+                if p.style.name.startswith("Heading") or p.style.name == "Title"]
+    pictures_in_docx = len(list(document.element.body.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline")))
+    to_pdf([path], tmp_path, tmp_path / "lo-profile")
+    # pdftohtml -xml: every text line and picture with its place on the page.
+    result = subprocess.run([PDFTOHTML, "-xml", "-hidden", "-q", str(tmp_path / "easy.pdf"),
+                             str(tmp_path / "layout")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    root = ET.parse(tmp_path / "layout.xml").getroot()
+    pictures = 0
+    for page in root.iter("page"):
+        images = [(int(i.get("left")), int(i.get("top")), int(i.get("width")),
+                   int(i.get("height"))) for i in page.iter("image")]
+        lines = [(int(t.get("left")), int(t.get("top")), int(t.get("height")),
+                  "".join(t.itertext()).strip()) for t in page.iter("text")]
+        # A long heading or title wraps: any line of one is left out.
+        words = [line for line in lines if line[3] and not any(line[3] in h for h in headings)
+                 and not re.fullmatch(r"Page \d+ of \d+", line[3])]
+        pictures += len(images)
+        if not images:
+            continue
+        column = max(left + width for left, _, width, _ in images)
+        assert len({left for left, *_ in images}) == 1, page.get("number")  # one column
+        for left, top, width, height in images:
+            assert width >= 80 and abs(width - height) <= 2  # 2 cm square, not squashed
+            middle = top + height / 2
+            beside = [line for line in words if line[1] <= middle <= line[1] + line[2]]
+            assert beside and all(line[0] > left + width for line in beside), (
+                page.get("number"), top)
+        for left, top, _, text in words:
+            assert left > column, (page.get("number"), text)
+    assert pictures == pictures_in_docx

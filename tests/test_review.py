@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -34,8 +35,15 @@ def on_disk(data_dir, session_id):
 
 
 def index_row(data_dir, session_id):
-    rows = json.loads((data_dir / "index.json").read_text("utf-8"))["sessions"].values()
-    return next(r for r in rows if r["id"] == session_id)
+    """The session's row in the index file, read by a connection of its own."""
+    uri = (data_dir / "index.sqlite3").absolute().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        return dict(conn.execute("SELECT * FROM sessions WHERE id = ?",
+                                 (session_id,)).fetchone())
+    finally:
+        conn.close()
 
 
 # -- the filtered session list -----------------------------------------------------------

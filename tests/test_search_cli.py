@@ -10,7 +10,7 @@ from coprod_tui.store import open_store
 from coprod_tui.service import Service
 from tests.conftest import run_cli
 
-KEYS = {"session_id", "title", "date", "kind", "id", "text"}
+KEYS = {"session_id", "title", "date", "kind", "id", "text", "snippet"}
 FIRST = "Getting started: what makes a good short stay?"
 
 
@@ -51,6 +51,10 @@ def test_finds_an_idea_from_the_first_closed_session_by_one_word(data):
 def test_json_has_one_object_per_hit_with_the_promised_keys(data):
     hits = json.loads(search(data, "insurer", "--json").stdout)
     assert hits and all(set(h) == KEYS for h in hits)
+    # The snippet is the matched words in context, as plain text from the record.
+    for h in hits:
+        assert "insurer" in h["snippet"].casefold()
+        assert h["snippet"].strip("…") in " ".join(h["text"].split())
     assert {h["kind"] for h in hits} == {"decision", "action"}
     assert all(h["title"] == "Rooms, colours and the garden" and h["date"] == "2026-06-18"
                for h in hits)

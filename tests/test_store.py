@@ -12,6 +12,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coprod_tui.errors import CoprodError, FolderInUse, SaveError, ValidationError
 from coprod_tui.store import open_store
@@ -252,12 +254,35 @@ def test_saving_costs_one_session_not_the_history(tmp_path, capsys):
                 file.add_idea(f"idea {n}")
                 samples.append(time.perf_counter() - start)
             timings[count] = statistics.median(samples)
-            index_size = (tmp_path / str(count) / "index.json").stat().st_size
-            before = (tmp_path / str(count) / "index.json").stat().st_mtime_ns
+            index_size = (tmp_path / str(count) / "index.sqlite3").stat().st_size
+            before = (tmp_path / str(count) / "index.sqlite3").stat().st_mtime_ns
             file.add_idea("one more")
             # A save during a session writes the session file only, never the index.
-            assert (tmp_path / str(count) / "index.json").stat().st_mtime_ns == before
+            assert (tmp_path / str(count) / "index.sqlite3").stat().st_mtime_ns == before
             assert index_size > 0
     with capsys.disabled():
         print(f"\n  save median: 1 session {timings[1] * 1000:.2f} ms, "
               f"500 sessions {timings[500] * 1000:.2f} ms")
+
+
+# -- the bytes a save writes ----------------------------------------------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | _TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+    max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_VALUES)
+def test_a_save_writes_exactly_what_the_standard_library_would(value):
+    """The fast encoder is only a faster way to the same bytes."""
+    assert atomic.dump_json(value) == json.dumps(
+        value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_what_the_fast_encoder_refuses_goes_the_standard_way():
+    assert atomic.dump_json({"n": 2**70}) == b'{"n":1180591620717411303424}'
+    with pytest.raises(UnicodeEncodeError):  # as ever: text is cleaned before it is saved
+        atomic.dump_json({"t": "\ud800"})

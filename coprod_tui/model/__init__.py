@@ -4,7 +4,7 @@ No Textual and no python-docx here (a test enforces it).
 """
 
 from .base import Record
-from .group import ConductVersion, Group, Person
+from .group import ConductVersion, GlossaryWord, Group, Person
 from .records import (
     Action, AuditAnswer, Correction, Decision, Feedback, Idea, Turn,
 )
@@ -13,6 +13,6 @@ from .snapshot import SessionData
 
 __all__ = [
     "Action", "AgendaItem", "Attendance", "AuditAnswer", "ConductVersion",
-    "Correction", "Decision", "Feedback", "Group", "Hand", "Idea",
+    "Correction", "Decision", "Feedback", "GlossaryWord", "Group", "Hand", "Idea",
     "NextMeeting", "Person", "Record", "Session", "SessionData", "Turn",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import framework as fw
@@ -32,6 +33,43 @@ class ConductVersion(Record):
         """The code as separate points, one per non-empty line."""
         return [line.strip().lstrip("-•* ").strip() for line in self.text.splitlines()
                 if line.strip()]
+
+
+#: A picture's key: what an organisation names its own picture file after ("idea").
+_PICTURE_KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+
+
+def picture_key(value: str, field: str = "picture") -> str:
+    """A picture key ("idea", "short-stay"), or "" for none."""
+    value = value.strip()
+    if value and not _PICTURE_KEY.fullmatch(value):
+        raise ValidationError("A picture's name is small letters, digits and dashes, "
+                              "like short-stay.", field=field)
+    return value
+
+
+@dataclass(slots=True)
+class GlossaryWord(Record):
+    """A word the group uses, with what it means in plain words (the easy read
+    explains it the first time it appears). The meaning may wait to be written."""
+
+    noun = "glossary word"
+    word: str
+    meaning: str = ""
+    #: The picture shown beside it ("" for the glossary's own picture).
+    picture: str = ""
+
+    def __post_init__(self) -> None:
+        self.word = clean_line(self.word, what="The word", required=True, limit=100,
+                               field="word")
+        self.meaning = clean_long(self.meaning, what="What it means", limit=2000,
+                                  field="meaning")
+        self.picture = picture_key(self.picture)
+
+    @property
+    def key(self) -> str:
+        """The word as it is matched: case and spacing do not matter."""
+        return " ".join(self.word.casefold().split())
 
 
 @dataclass(slots=True)
@@ -84,6 +122,8 @@ class Group(Record):
     conduct: list[ConductVersion] = field(default_factory=list)
     roster: list[str] = field(default_factory=list)
     created_at: str = field(default_factory=now)
+    #: Words the group uses, with their plain meaning (see ``GlossaryWord``).
+    glossary: list[GlossaryWord] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.name = clean_line(self.name, what="The group's name", required=True, limit=200,
@@ -98,6 +138,9 @@ class Group(Record):
         self.organisation = clean_line(self.organisation, what="The organisation",
                                        field="organisation")
         self.roster = list(dict.fromkeys(self.roster))
+        words = [g.key for g in self.glossary]
+        if len(set(words)) != len(words):
+            raise ValidationError("A word is in the glossary twice.", field="glossary")
         for expected, version in enumerate(self.conduct, start=1):
             if version.version != expected:
                 raise ValidationError("The code of conduct versions must be numbered 1, 2, 3 ...",

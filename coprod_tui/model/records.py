@@ -13,6 +13,14 @@ from .base import Record, one_of
 from .session import _date, _instant
 
 
+#: A plain-words version is a few short sentences, never a pasted document.
+PLAIN_LIMIT = 2000
+
+
+def _plain(text: str) -> str:
+    return clean_long(text, what="The plain words", limit=PLAIN_LIMIT, field="plain")
+
+
 @dataclass(slots=True)
 class Turn(Record):
     """One person speaking once: the record behind 'who has not spoken yet'."""
@@ -40,9 +48,12 @@ class Idea(Record):
     tags: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     at: str = field(default_factory=now)
+    #: The idea in plain words, for the easy read (an addition, not a correction).
+    plain: str = ""
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="An idea", required=True, field="text")
+        self.plain = _plain(self.plain)
         one_of(self.raised_by, (c.key for c in fw.RAISED_BY), "Who raised the idea", "raised_by")
         if (self.raised_by == "person") != (self.person_id is not None):
             raise ValidationError("Say which person raised the idea, or choose anonymous.",
@@ -69,9 +80,12 @@ class Decision(Record):
     agenda_item_id: str | None = None
     id: str = field(default_factory=new_id)
     at: str = field(default_factory=now)
+    #: What was decided and why, in plain words, for the easy read.
+    plain: str = ""
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The decision", required=True, field="text")
+        self.plain = _plain(self.plain)
         self.reasons = clean_long(self.reasons, what="The reasons", field="reasons")
         if not self.reasons.strip():
             raise ValidationError(
@@ -117,9 +131,12 @@ class Action(Record):
     id: str = field(default_factory=new_id)
     created_at: str = field(default_factory=now)
     updated_at: str = field(default_factory=now)
+    #: The job in plain words, for the easy read.
+    plain: str = ""
 
     def __post_init__(self) -> None:
         self.text = clean_long(self.text, what="The action", required=True, field="text")
+        self.plain = _plain(self.plain)
         self.owner = clean_line(self.owner, what="Who will do it", field="owner")
         self.due = _date(self.due, "The due date", field="due")
         one_of(self.source_kind, ("", "idea", "decision"), "What the action came from",

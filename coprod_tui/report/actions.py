@@ -52,6 +52,8 @@ class ActionRow:
     told_back_at: str | None
     #: The stored record, for changing it; never shown (its text is as typed).
     action: Action
+    #: The job in plain words ("" when none was written), for the easy read.
+    plain: str = ""
 
     @property
     def id(self) -> str:
@@ -99,7 +101,7 @@ def action_rows(data: SessionData, naming: Naming | None = None, *,
             source_kind=kind,
             source_number=numbers[kind].get(a.source_id or "") if kind else None,
             source_text=shown(source.strip()) if source is not None else "",
-            told_back_at=a.communicated_back_at, action=a))
+            told_back_at=a.communicated_back_at, action=a, plain=shown(a.plain.strip())))
     return rows
 
 

@@ -224,6 +224,11 @@ class CorrectionFact:
     #: For easy read: "a decision".
     kind: str
     note: str
+    #: The record corrected: its kind ("decisions", "session" ...) and id, and the
+    #: fields changed, so the easy read can say what changed and show it.
+    record_kind: str = ""
+    record_id: str = ""
+    fields: tuple[str, ...] = ()
 
 
 def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dict[str, int]]
@@ -243,7 +248,8 @@ def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dic
         fields = list(dict.fromkeys(c.field_name for c in group))
         notes = dict.fromkeys(naming.text(c.note.strip()) for c in group if c.note.strip())
         what, plain = _what(kind, record_id, fields, naming, numbers)
-        facts.append(CorrectionFact(day, what, plain, " ".join(notes)))
+        facts.append(CorrectionFact(day, what, plain, " ".join(notes), kind, record_id,
+                                    tuple(fields)))
     facts.sort(key=lambda f: f.day)
     return tuple(facts)
 

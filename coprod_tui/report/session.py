@@ -81,6 +81,8 @@ class IdeaFact:
     at: str
     #: The stored record's id (for choosing what a view shows; never printed).
     id: str = ""
+    #: The idea in plain words ("" when none was written), for the easy read.
+    plain: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ class DecisionFact:
     at: str
     #: The stored record's id (for choosing what a view shows; never printed).
     id: str = ""
+    #: What was decided and why, in plain words ("" when none was written).
+    plain: str = ""
 
     @property
     def how(self) -> str:
@@ -242,7 +246,7 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
         for idea in ideas_under[key]:
             ideas[idea.id] = IdeaFact(len(ideas) + 1, shown(idea.text.strip()),
                                       naming.idea_by(idea), idea.raised_by, clock_of(idea.at),
-                                      idea.id)
+                                      idea.id, plain=shown(idea.plain.strip()))
     decisions: dict[str, DecisionFact] = {}
     for key in order:
         for d in decisions_under[key]:
@@ -254,7 +258,7 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
                 votes_for=d.votes_for, votes_against=d.votes_against,
                 votes_abstain=d.votes_abstain, differing_views=shown(d.differing_views.strip()),
                 in_control=d.in_control, in_control_label=_CONTROL.get(d.in_control, d.in_control),
-                at=clock_of(d.at), id=d.id)
+                at=clock_of(d.at), id=d.id, plain=shown(d.plain.strip()))
 
     def item_fact(item: AgendaItem | None) -> ItemFact:
         key = item.id if item else None

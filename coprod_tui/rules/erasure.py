@@ -51,7 +51,8 @@ REMOVED = "[name removed]"
 _CODES = frozenset({
     "id", "kind", "status", "raised_by", "method", "in_control", "role", "mode", "format",
     "stage", "methods", "support_needs", "conduct_how", "source_kind", "record_kind",
-    "field_name", "answers", "roster", "date", "start", "end", "due", "at", "schema"})
+    "field_name", "answers", "roster", "date", "start", "end", "due", "at", "schema",
+    "picture"})
 
 #: How the session's tables are named in a report, in the order they are told.
 _TABLES = ("ideas", "decisions", "actions", "feedback", "audit", "attendance", "corrections")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ValidationError
-from ..model import ConductVersion, Group, Person
+from ..model import ConductVersion, GlossaryWord, Group, Person
 
 #: A group's name is at most this long (model/group.py).
 NAME_LIMIT = 200
@@ -25,6 +25,30 @@ def next_conduct(group: Group, text: str, note: str = "") -> ConductVersion:
     if current is not None and current.text.strip() == version.text.strip():
         raise ValidationError("The code of conduct has not changed.", field="text")
     return version
+
+
+def glossary_with(group: Group, entry: GlossaryWord, replacing: str | None = None
+                  ) -> list[GlossaryWord]:
+    """The group's glossary with ``entry`` in it, in place of the word ``replacing``
+    (or of the same word); a different word already there is refused."""
+    old_key = GlossaryWord(word=replacing).key if replacing else entry.key
+    words = list(group.glossary)
+    if entry.key != old_key and any(g.key == entry.key for g in words):
+        raise ValidationError(f"'{entry.word}' is already in the glossary.", field="word")
+    for n, g in enumerate(words):
+        if g.key == old_key:
+            words[n] = entry
+            return words
+    if replacing:
+        raise ValidationError(f"'{replacing}' is not in the glossary.", field="word")
+    return sorted([*words, entry], key=lambda g: g.key)
+
+
+def glossary_without(group: Group, word: str) -> list[GlossaryWord]:
+    key = GlossaryWord(word=word).key
+    if not any(g.key == key for g in group.glossary):
+        raise ValidationError(f"'{word}' is not in the glossary.", field="word")
+    return [g for g in group.glossary if g.key != key]
 
 
 def adopted(group: Group, people: list[Person], groups: list[Group],

@@ -26,6 +26,9 @@ LIVE_FIELDS = frozenset({"hands", "current_item_id", "agenda", "checklists", "st
 #: Following up an action after the meeting is not a correction either.
 FOLLOW_UP_FIELDS = frozenset({"status", "outcome", "reason", "communicated_back_at",
                               "updated_at"})
+#: A plain-words version is written for the easy read, often after the meeting: it
+#: adds to the record without changing what was said, so it is not a correction.
+ADDED_FOR_EASY_READ = frozenset({"plain"})
 
 
 def started(session: Session) -> Session:
@@ -55,7 +58,9 @@ def corrections(table: str, record_id: str, old: Record, new: Record, session: S
     session is open, and none for running state or follow-up)."""
     if table not in CORRECTED or session.status != CLOSED:
         return []
-    skip = {"session": LIVE_FIELDS, "actions": FOLLOW_UP_FIELDS}.get(table, frozenset())
+    skip = {"session": LIVE_FIELDS, "actions": FOLLOW_UP_FIELDS | ADDED_FOR_EASY_READ,
+            "ideas": ADDED_FOR_EASY_READ, "decisions": ADDED_FOR_EASY_READ,
+            }.get(table, frozenset())
     before, after = old.to_dict(), new.to_dict()
     return [Correction(record_kind=table, record_id=record_id, field_name=name,
                        old=before[name], new=after[name], note=note)

@@ -26,9 +26,14 @@ could destroy the only copy of a damaged session): it is listed, so the user
 can delete it or repair it and run forget again. Documents already exported
 outside the data folder are beyond reach, and the report says so.
 
-The order survives a crash: sessions, backups and set-aside copies first, and
-the people list last, so a forget that was interrupted can simply be run again
-(the person is still on the list until everything else is clean).
+The index (the session list and search) is then made again from the cleaned
+session files: a full-text index keeps removed words in its segments, and a
+database its freed pages, until they are rewritten, so updating it in place
+would not be enough.
+
+The order survives a crash: sessions, backups and set-aside copies first, then
+the index, and the people list last, so a forget that was interrupted can simply
+be run again (the person is still on the list until everything else is clean).
 """
 
 from __future__ import annotations
@@ -120,6 +125,8 @@ def forget(store: Store, needle: str, *, dry_run: bool = False) -> ForgetReport:
     copies: list[str] = []
     for path in files:
         _forget_in_copy(path, root, person, people, dry_run, copies, report.unreadable)
+    if not dry_run:
+        store.rebuild_index()
 
     # The room view's hand-over may show their name (they agreed to be named): it is
     # only ever a copy of what the app showed, so it goes whole (the app writes it
@@ -132,6 +139,7 @@ def forget(store: Store, needle: str, *, dry_run: bool = False) -> ForgetReport:
                       "was removed.")
 
     # 3. Last, the people list and rosters; then the previous copy is made the same.
+    #    (The index holds nothing from groups.json: it needs no rebuild after this.)
     book = store.groups
     groups, kept, erasure = erase_groups(
         book.rows("groups"), book.rows("people"), person.id,

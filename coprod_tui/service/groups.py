@@ -10,7 +10,7 @@ import threading
 from typing import Any
 
 from ..errors import NotFound, ValidationError
-from ..model import ConductVersion, Group, Person
+from ..model import ConductVersion, GlossaryWord, Group, Person
 from ..rules import groups as group_rules
 from ..store import Store
 from ..store.groups import find_person
@@ -98,6 +98,28 @@ class GroupService:
         version = group_rules.next_conduct(group, text, note)
         book.put("groups", group.replace(conduct=[*group.conduct, version]))
         return version
+
+    # -- the glossary: words the group uses, in plain words -----------------------------------
+
+    @verb
+    def set_glossary_word(self, group_id: str, word: str, meaning: str = "",
+                          picture: str = "", *, replacing: str | None = None) -> GlossaryWord:
+        """Add a word to the group's glossary, or change one (``replacing``: the word as
+        it was, when the word itself changes)."""
+        book = self._store.groups
+        group = book.group(group_id)
+        entry = GlossaryWord(word=word, meaning=meaning, picture=picture)
+        book.put("groups", group.replace(
+            glossary=group_rules.glossary_with(group, entry, replacing)))
+        return entry
+
+    @verb
+    def remove_glossary_word(self, group_id: str, word: str) -> Group:
+        book = self._store.groups
+        group = book.group(group_id)
+        new = group.replace(glossary=group_rules.glossary_without(group, word))
+        book.put("groups", new)
+        return new
 
     # -- people ----------------------------------------------------------------------------
 

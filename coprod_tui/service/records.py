@@ -71,6 +71,18 @@ class RecordVerbs(SessionBase):
         return new
 
     @verb
+    def set_plain(self, kind: str, record_id: str, text: str) -> Record:
+        """An idea, decision or action in plain words, for the easy read ("" takes it
+        away). It adds to the record and changes nothing that was said, so even in a
+        closed session it is not a correction (``rules/lifecycle.py``)."""
+        if kind not in CORRECTABLE:
+            raise ValidationError("Only an idea, a decision or an action has plain words.",
+                                  field="kind")
+        file = self._file()
+        table = CORRECTABLE[kind]
+        return self._change(file, table, file.find(table, record_id), {"plain": text})
+
+    @verb
     def set_action_status(self, action_id: str, status: str, *, outcome: str = "",
                           reason: str = "") -> Action:
         """Done (saying what was done), not able (saying why) or open again."""

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from ..report import GroupHistory
     from .forget import ForgetReport
     from .room import RoomService
-    from ..review import SessionFilter
+    from ..review import Found, SessionFilter
     from ..store.store import Match
 
 
@@ -84,6 +84,13 @@ class Service:
         return self._store.summaries(group_id)
 
     @verb
+    def latest(self, group_id: str | None = None, *, after: SessionSummary | None = None,
+               limit: int = 50, status: str | None = None) -> list[SessionSummary]:
+        """One page of sessions, latest first: those older than ``after``, if given
+        (Home shows a page at a time; each costs the same however long the history)."""
+        return self._store.latest(group_id, after=after, limit=limit, status=status)
+
+    @verb
     def snapshot(self, session_id: str) -> SessionData:
         """A whole session at once, with its group and the people it names."""
         return self._store.snapshot(session_id)
@@ -124,12 +131,19 @@ class Service:
     @verb
     def find(self, flt: SessionFilter, limit: int | None = None
              ) -> tuple[list[SessionSummary], list[Match]]:
-        """The sessions a filter allows, and the records holding its words (searched once)."""
+        """Every session a filter allows, and the records holding its words, best first
+        (``limit``: at most that many records)."""
         from ..review import filter_sessions, find_records
 
-        records = find_records(self._store, flt)
-        sessions = filter_sessions(self._store, flt, hits=records)
-        return sessions, (records[:limit] if limit else records)
+        return filter_sessions(self._store, flt), find_records(self._store, flt, limit)
+
+    @verb
+    def look_up(self, flt: SessionFilter, page: int | None = None) -> Found:
+        """A page of each (the sessions, the records), with how many there are in all:
+        what Past sessions shows, quick however long the history."""
+        from ..review import PAGE, look_up
+
+        return look_up(self._store, flt, page=page or PAGE)
 
     @verb
     def group_history(self, group_id: str) -> GroupHistory:

@@ -101,10 +101,11 @@ def _only_ours(root: Path) -> bool:
     return True
 
 
-def tidy(root: Path) -> bool:
+def tidy(root: Path, *, sessions: bool = True) -> bool:
     """Remove temp files a killed write left behind; True if coprod did not close
-    properly last time."""
-    for folder in (root, root / "sessions", root / "backups"):
+    properly last time. ``sessions`` False: not those in sessions/ (the store's
+    reconcile removes them as it lists that folder, which start-up need not wait for)."""
+    for folder in (root, *([root / "sessions"] if sessions else []), root / "backups"):
         for temp in folder.glob(f".*{TEMP_SUFFIX}"):
             if kind_of(os.lstat(temp).st_mode) in (None, "a symbolic link"):
                 temp.unlink(missing_ok=True)

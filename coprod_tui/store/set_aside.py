@@ -30,7 +30,7 @@ def set_aside(root: Path, path: Path) -> Path:
     own_folder(root, SET_ASIDE)  # never a link that would carry the file elsewhere
     target = _free_target(target_dir, path.name)
     os.replace(path, target)  # a rename never follows a link
-    _private(target)
+    make_private(target)
     return target.relative_to(root)
 
 
@@ -71,7 +71,7 @@ def own_folder(root: Path, name: str) -> str | None:
         path.mkdir(mode=DIR_MODE)
         target = _free_target(path, name)
         os.rename(parked, target)
-        _private(target)
+        make_private(target)
         moved = target.relative_to(root)
     else:
         moved = set_aside(root, path)
@@ -82,7 +82,7 @@ def own_folder(root: Path, name: str) -> str | None:
             f"is untouched) and a new {name} folder was made.")
 
 
-def _private(path: Path) -> None:
+def make_private(path: Path) -> None:
     """chmod 0600 an ordinary file, without following a link (a link or a special
     file is left as it is: its mode means nothing, or belongs to what it points to)."""
     if not hasattr(os, "fchmod"):  # Windows

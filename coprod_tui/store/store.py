@@ -5,57 +5,51 @@ Layout (folder 0700, every file 0600)::
     .coprod            marks the folder as ours (we refuse to take over others)
     .lock              the single-writer lock
     groups.json        groups, rosters, codes of conduct, people
-    index.json         session summaries (derived; rebuilt from sessions/)
-    search.json        searchable text (derived; loaded only when searching)
+    index.sqlite3      session summaries and searchable text (derived; rebuilt
+                       from sessions/: see index.py and index_upkeep.py)
     sessions/<id>.json one TinyDB file per session
     backups/           the previous groups.json; files as they were before an upgrade
+                       (index.json and search.json, the index before SQLite, too)
     set-aside/         damaged or newer-version files, moved here, never deleted
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import CoprodError, DamagedFile, NotFound, ValidationError
+from ..errors import CoprodError, DamagedFile, NotFound, SaveError, ValidationError
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
-from ..regular_files import read_regular, special_kind
+from ..regular_files import read_regular
+from . import search as _search
 from .atomic import DIR_MODE, folder_error, open_error, read_error
-from .fileformat import make_loader, new_tables
+from .fileformat import make_loader
 from .folder import (
     RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
 )
 from .groups import open_groups
-from .index import SearchIndex, SearchText, SessionIndex, SessionSummary, file_sig
+from .index import SessionIndex, SessionSummary, entries_of, is_damage
+from .index_upkeep import Reconciler, open_index, rebuild, reconcile
 from .lock import MARKER, FolderLock
+from .search import Filters, Match
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
 
-__all__ = ["MARKER", "RUNNING", "Match", "Store", "open_store", "prepare_folder",
+__all__ = ["MARKER", "RUNNING", "Filters", "Match", "Store", "open_store", "prepare_folder",
            "refuse_foreign"]
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One search hit."""
-
-    session_id: str
-    title: str
-    date: str
-    kind: str
-    record_id: str
-    text: str
 
 
 class Store:
     """The open data folder. Use ``open_store`` (or ``with Store(...)``)."""
 
-    def __init__(self, root: Path, *, read_only: bool = False) -> None:
+    def __init__(self, root: Path, *, read_only: bool = False,
+                 defer_reconcile: bool = False) -> None:
         self.root = root
         self.read_only = read_only
         #: Plain messages about files that were set aside or repaired on opening.
@@ -64,11 +58,13 @@ class Store:
         self.unclean_shutdown = False
         self._lock = FolderLock(root) if not read_only else None
         self._open: dict[str, SessionFile] = {}
-        self._search: SearchIndex | None = None
-        #: Read-only opening cannot fix the index, so changed files are summarised here.
-        self._fresh_rows: dict[str, SessionSummary] = {}
-        #: Read-only opening cannot fix search.json either: its healed texts.
-        self._healed_texts: dict[str, SearchText] = {}
+        self.index: SessionIndex | None = None
+        #: Leave reconciling the index with the files to ``reconcile_in_background``
+        #: (the app, once Home is shown); done at once after a crash regardless.
+        self._defer_reconcile = defer_reconcile
+        self._reconciler: Reconciler | None = None
+        #: When this store opened the folder (temp files older than this are leftovers).
+        self.opened_ns: int | None = None
         self._opened = False
         #: True once this store has written .running (removed again on closing).
         self._marked = False
@@ -90,10 +86,14 @@ class Store:
                     # What proves it is this folder if its disk comes back (lock.py).
                     self._lock.remember(MARKER, read_regular(self.root / MARKER))
                 if not self.read_only:
-                    self.unclean_shutdown = tidy(self.root)
+                    # Temp files in sessions/ go when reconciling lists that folder:
+                    # only those older than this opening (see index_upkeep.identities).
+                    self.opened_ns = time.time_ns()
+                    self.unclean_shutdown = tidy(self.root, sessions=False)
                 self.groups = open_groups(self)
-                self.index = self._open_derived(SessionIndex, "index.json", "the session list")
-                self._reconcile()
+                self.index = open_index(self)
+                if self.read_only or self.unclean_shutdown or not self._defer_reconcile:
+                    self._index(lambda index: reconcile(self))
                 if not self.read_only:
                     # Last, so a start that fails before this leaves no marker behind
                     # to say, next time, that coprod did not close properly.
@@ -114,8 +114,16 @@ class Store:
     def close(self) -> None:
         """Let everything go. Never fails: a folder gone, read-only or full must not
         turn quitting into a crash (the marker then stays, which is true enough)."""
+        if self._reconciler is not None:
+            self._reconciler.cancel()
         for file in list(self._open.values()):
             self.release(file)
+        if self.index is not None:
+            try:
+                self.index.close()
+            except sqlite3.Error:
+                pass
+            self.index = None
         if self._lock is not None:
             # Never touch a folder that is no longer ours: another copy may run there.
             if self._marked and self._lock.check() is None:
@@ -153,29 +161,6 @@ class Store:
     def _loader(self, kind: str):
         return make_loader(kind, backups=None if self.read_only else self.root / "backups")
 
-    def _open_derived(self, kind: type, name: str, what: str):
-        path = self.root / name
-        loader = self._loader(kind.KIND)
-        file = kind(path, loader=loader, what=what, read_only=self.read_only,
-                    guard=self._guard)
-        try:
-            file.rows(next(iter(kind.TABLES)))
-            return file
-        except (DamagedFile, ValidationError) as exc:
-            # A folder, pipe or link in its place is worth a word; plain damage is not
-            # (it is rebuilt, and nothing in it was anyone's only copy).
-            special = str(exc) if special_kind(path) is not None else None
-        # Derived data: start again from the session files (keeping the old copy).
-        if self.read_only:
-            if special:
-                self.problems.append(f"{special} It was skipped.")
-            return kind(path, loader=lambda p: new_tables(kind.KIND), what=what, read_only=True)
-        moved = self.set_aside(path)
-        if special:
-            self.problems.append(f"{special} It was moved to {moved}; {what} is made "
-                                 "again from the sessions.")
-        return kind(path, loader=loader, what=what, guard=self._guard)
-
     def set_aside(self, path: Path) -> Path:
         """Move a file we cannot use into set-aside/ (never delete it, never follow a
         link, never open a folder or pipe: see set_aside.py)."""
@@ -191,40 +176,6 @@ class Store:
             self._report_damaged(path, DamagedFile(problem))
         return files
 
-    def _reconcile(self) -> None:
-        """Bring the index up to date with the session files on disk."""
-        rows = self.index.summaries()
-        files = self._session_files()
-        stale = [sid for sid, path in files.items()
-                 if sid not in rows or rows[sid].sig != file_sig(path)]
-        gone = [sid for sid in rows if sid not in files]
-        if not stale and not gone:
-            return
-        fresh: dict[str, SessionSummary] = {}
-        texts: dict[str, SearchText] = {}
-        for sid in stale:
-            file = self._session_file(files[sid])
-            try:
-                file.load()
-            except DamagedFile as exc:
-                self._report_damaged(files[sid], exc)
-                gone.append(sid)
-                continue
-            fresh[sid] = SessionSummary.of(file)
-            texts[sid] = SearchText.of(file)
-            file.close()
-        if self.read_only:
-            self._fresh_rows = fresh
-            return
-        summaries = {sid: s for sid, s in rows.items() if sid not in gone}
-        summaries.update(fresh)
-        self.index.set_all(sorted(summaries.values(), key=lambda s: s.sort_key))
-        search = self._search_index(heal=False)
-        kept = search.texts()
-        kept.update(texts)
-        self._heal_texts(kept, summaries)
-        search.set_all(list(kept.values()))
-
     def _report_damaged(self, path: Path, exc: DamagedFile) -> None:
         if self.read_only:
             self.problems.append(f"{exc} It was skipped.")
@@ -232,77 +183,94 @@ class Store:
             moved = self.set_aside(path)
             self.problems.append(f"{exc} It was moved to {moved}; everything else is fine.")
 
-    def _search_index(self, *, heal: bool = True) -> SearchIndex:
-        if self._search is None:
-            # Loaded when first needed: never from a folder gone or not ours.
-            self.check_folder("search", saving=False)
-            self._search = search = self._open_derived(SearchIndex, "search.json",
-                                                       "the search index")
-            texts = search.texts()
-            if heal and self._heal_texts(texts, self.index.summaries()):
-                if self.read_only:
-                    self._healed_texts = texts
-                else:
-                    try:
-                        search.set_all(list(texts.values()))
-                    except CoprodError:
-                        pass  # a full disk: healed again next time
-        return self._search
+    def reconcile_in_background(self, on_done: Callable[[bool], None] | None = None
+                                ) -> Reconciler | None:
+        """Reconcile the index with the files on a thread (see index_upkeep.py);
+        ``on_done(changed)`` is called on that thread. None if it was done already."""
+        if not self._defer_reconcile or self.read_only or self.unclean_shutdown:
+            return None
+        if self._reconciler is None:
+            self._reconciler = Reconciler(self, on_done).start()
+        return self._reconciler
 
-    def _heal_texts(self, texts: dict[str, SearchText],
-                    rows: dict[str, SessionSummary]) -> bool:
-        """Make ``texts`` match the session list, in place; True if anything changed.
+    def rebuild_index(self) -> None:
+        """Make the index again from the session files alone (after ``forget``)."""
+        for file in self._open.values():
+            file.changed = False  # the rebuild reads them from disk as they are
+        rebuild(self)
 
-        search.json is written just after index.json, so a crash between the two
-        (or a lost search.json) would otherwise leave sessions unsearchable for good.
-        """
-        changed = False
-        for sid in [sid for sid in texts if sid not in rows]:
-            del texts[sid]
-            changed = True
-        for sid, summary in rows.items():
-            have = texts.get(sid)
-            if have is not None and have.sig == summary.sig:
-                continue
-            file = self._session_file(session_path(self.sessions_dir, sid))
-            try:
-                file.load()
-            except (DamagedFile, OSError):
-                continue  # set aside when it is next opened
-            texts[sid] = SearchText.of(file)
-            file.close()
-            changed = True
-        return changed
+    def _index(self, read: Callable[[SessionIndex], object]) -> object:
+        """Run ``read`` on the index; a file found damaged now is made again once."""
+        try:
+            return read(self.index)
+        except sqlite3.Error as exc:
+            if not is_damage(exc):
+                raise SaveError("Could not read the session list just now (the disk "
+                                "refused it); try again.") from None
+        from .index_upkeep import build, build_in_memory, set_aside_index
+
+        old = self.index
+        try:
+            old.close()
+        except sqlite3.Error:
+            pass
+        if self.read_only or old.path is None:
+            self.index = build_in_memory(self)
+        else:
+            set_aside_index(self, old.path)
+            self.index = build(self)
+        return read(self.index)
 
     def refresh(self, file: SessionFile) -> bool:
         """Update a changed session's summary and search text.
 
         False if they could not be written now (a full disk, a folder gone): they are
         derived, so the next call, or the next start, catches up; never an error.
+        Only what changed is written (see ``SessionIndex.put``).
         """
         if not file.changed or self.read_only:
             return True
         try:
-            self.index.put(SessionSummary.of(file))
-            self._search_index().put(SearchText.of(file))
-        except (CoprodError, OSError):
+            self.index.put(SessionSummary.of(file), entries_of(file))
+        except (CoprodError, OSError, sqlite3.Error):
             return False
         file.changed = False
         return True
 
-    def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
-        """Sessions, latest first."""
+    def _refresh_open(self) -> dict[str, SessionSummary]:
+        """Refresh every open session; those the index could not take, as they are."""
         unindexed: dict[str, SessionSummary] = {}
         for file in self._open.values():
             if not self.refresh(file):
                 # The index could not be written (a full disk): list the session as it
                 # is; the next call tries again.
                 unindexed[file.id] = SessionSummary.of(file)
-        rows = self.index.summaries()
-        rows.update(self._fresh_rows)
-        rows.update(unindexed)
-        found = [s for s in rows.values() if group_id is None or s.group_id == group_id]
-        return sorted(found, key=lambda s: s.sort_key, reverse=True)
+        return unindexed
+
+    def summaries(self, group_id: str | None = None) -> list[SessionSummary]:
+        """Every session (of a group), latest first. Costs the whole history: a
+        screen showing the latest few asks ``latest`` instead."""
+        unindexed = self._refresh_open()
+        rows = self._index(lambda index: index.summaries(group_id))
+        return _with(rows, unindexed, group_id)
+
+    def latest(self, group_id: str | None = None, *, after: SessionSummary | None = None,
+               limit: int = 50, status: str | None = None) -> list[SessionSummary]:
+        """One page of sessions, latest first: those older than ``after``, if given."""
+        unindexed = self._refresh_open()
+        rows = self._index(lambda index: index.summaries(group_id, status=status,
+                                                         after=after, limit=limit))
+        if unindexed:
+            rows = _with(rows, {sid: s for sid, s in unindexed.items()
+                                if status is None or s.status == status}, group_id)
+            if after is not None:
+                rows = [s for s in rows if s.sort_key < after.sort_key]
+            rows = rows[:limit]
+        return rows
+
+    def count_sessions(self, group_id: str | None = None) -> int:
+        self._refresh_open()
+        return self._index(lambda index: index.count(group_id))
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -317,10 +285,10 @@ class Store:
             # Only looked up, never made into a path; said plainly, not echoed back.
             raise NotFound("That is not a session id: ids are letters a-f and digits, "
                            "as 'coprod list' shows them.")
-        ids = [s.id for s in self.summaries()]
-        if needle in ids:
+        self._refresh_open()
+        matches = self._index(lambda index: index.ids_starting(needle)) if needle else []
+        if needle in matches:
             return needle
-        matches = [i for i in ids if i.startswith(needle)] if needle else []
         if not matches:
             raise NotFound("No session has that id; 'coprod list' shows them.")
         if len(matches) > 1:
@@ -357,7 +325,10 @@ class Store:
         except DamagedFile as exc:
             self._report_damaged(path, exc)
             if not self.read_only:
-                self.index.drop(session_id)
+                try:
+                    self.index.drop(session_id)
+                except (CoprodError, OSError, sqlite3.Error):
+                    pass  # the next start drops it: its file is gone
             raise
         self._open[session_id] = file
         return file
@@ -402,31 +373,64 @@ class Store:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, text: str, *, group_id: str | None = None,
-               limit: int | None = None) -> list[Match]:
-        """Sessions' ideas, decisions and actions containing every word of ``text``."""
-        words = text.casefold().split()
-        if not words:
-            return []
-        summaries = {s.id: s for s in self.summaries(group_id)}
-        texts = self._search_index().texts()
-        texts.update(self._healed_texts)
-        for sid in self._fresh_rows:
-            file = self._session_file(session_path(self.sessions_dir, sid))
-            file.load()
-            texts[sid] = SearchText.of(file)
-        hits: list[Match] = []
-        for sid, summary in summaries.items():
-            entry = texts.get(sid)
-            if entry is None:
-                continue
-            for kind, record_id, body in entry.entries:
-                folded = body.casefold()
-                if all(w in folded for w in words):
-                    hits.append(Match(sid, summary.title, summary.date, kind, record_id, body))
-        hits.sort(key=lambda m: (m.date, m.session_id), reverse=True)
-        return hits[:limit] if limit else hits
+    def search(self, text: str, *, group_id: str | None = None, limit: int | None = None,
+               marks: bool = True) -> list[Match]:
+        """Ideas, decisions and actions holding every word of ``text``, best first,
+        with the words in context (see search.py; ``marks``: where in it)."""
+        return self.find(text, Filters(group_id=group_id), limit=limit, marks=marks)
+
+    def find(self, text: str, filters: Filters = Filters(), *, limit: int | None = 50,
+             offset: int = 0, marks: bool = True) -> list[Match]:
+        """One page of records matching ``text`` in sessions ``filters`` allows."""
+        self._refresh_open()
+        return self._index(lambda index: _search.find(index, text, filters, limit=limit,
+                                                      offset=offset, marks=marks))
+
+    def find_page(self, text: str, filters: Filters = Filters(), *, limit: int = 50,
+                  offset: int = 0) -> _search.Page:
+        """``find``, with the number of hits in all."""
+        self._refresh_open()
+        return self._index(lambda index: _search.find_page(index, text, filters, limit=limit,
+                                                           offset=offset))
+
+    def count_found(self, text: str, filters: Filters = Filters()) -> int:
+        self._refresh_open()
+        return self._index(lambda index: _search.count(index, text, filters))
+
+    def find_sessions(self, text: str = "", filters: Filters = Filters(), *,
+                      limit: int | None = 50, offset: int = 0) -> list[SessionSummary]:
+        """One page of sessions ``filters`` allows whose title or records hold every
+        word of ``text``, latest first."""
+        self._refresh_open()
+        return self._index(lambda index: _search.sessions(index, text, filters, limit=limit,
+                                                          offset=offset))
+
+    def find_sessions_page(self, text: str = "", filters: Filters = Filters(), *,
+                           limit: int = 50, offset: int = 0
+                           ) -> tuple[list[SessionSummary], int]:
+        """``find_sessions``, with the number of sessions in all."""
+        self._refresh_open()
+        return self._index(lambda index: _search.sessions_page(index, text, filters,
+                                                               limit=limit, offset=offset))
+
+    def count_found_sessions(self, text: str = "", filters: Filters = Filters()) -> int:
+        self._refresh_open()
+        return self._index(lambda index: _search.count_sessions(index, text, filters))
 
 
-def open_store(root: Path, *, read_only: bool = False) -> Store:
-    return Store(root, read_only=read_only).open()
+def _with(rows: list[SessionSummary], extra: dict[str, SessionSummary],
+          group_id: str | None) -> list[SessionSummary]:
+    """``rows`` with ``extra`` put in (replacing the same ids), latest first."""
+    if not extra:
+        return rows
+    merged = {s.id: s for s in rows}
+    merged.update({sid: s for sid, s in extra.items()
+                   if group_id is None or s.group_id == group_id})
+    return sorted(merged.values(), key=lambda s: s.sort_key, reverse=True)
+
+
+def open_store(root: Path, *, read_only: bool = False,
+               defer_reconcile: bool = False) -> Store:
+    """Open a data folder. ``defer_reconcile``: the caller will run
+    ``reconcile_in_background`` once its first screen is shown (the app does)."""
+    return Store(root, read_only=read_only, defer_reconcile=defer_reconcile).open()

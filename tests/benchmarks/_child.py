@@ -4,6 +4,8 @@ Run by path (not as part of the ``tests`` package) so that it imports nothing
 but the app under test:
 
     python _child.py coprod DATA_DIR      coprod, through its command line, at Home
+    python _child.py settled DATA_DIR     the same, reporting once the index has been
+                                          checked against the files (on its thread)
     python _child.py minimal ROWS.json    a minimal Textual app: Header, DataTable, Footer
 
 "Ready" is the same on both sides: the screen's ``on_mount`` has filled the
@@ -41,7 +43,7 @@ def ready(app, rows: int, **extra: float) -> None:
     app.exit()
 
 
-def run_coprod(data_dir: str) -> None:
+def run_coprod(data_dir: str, *, settled: bool = False) -> None:
     from textual.app import App
     from textual.widgets import DataTable
 
@@ -71,9 +73,29 @@ def run_coprod(data_dir: str) -> None:
     def on_mount(self) -> None:
         real_mount(self)
         rows = self.query_one("#sessions", DataTable).row_count
-        self.call_after_refresh(lambda: ready(self.app, rows, **marks))
+        if settled:
+            marks["rows"] = rows
+            self.call_after_refresh(lambda: marks.setdefault("home", time.monotonic()))
+        else:
+            self.call_after_refresh(lambda: ready(self.app, rows, **marks))
 
     HomeScreen.on_mount = on_mount
+    if settled:  # report once the reconcile thread is done and Home has followed it
+        real_start = coprod_app.CoprodApp._reconcile
+        real_done = coprod_app.CoprodApp.on_index_reconciled
+
+        def start(self) -> None:
+            marks["reconciling"] = time.monotonic()
+            real_start(self)
+
+        def done(self, event) -> None:
+            marks["reconciled"] = time.monotonic()
+            real_done(self, event)
+            rows = marks.pop("rows")
+            self.call_after_refresh(lambda: ready(self, rows, **marks))
+
+        coprod_app.CoprodApp._reconcile = start
+        coprod_app.CoprodApp.on_index_reconciled = done
     code = main(["--data-dir", data_dir])
     if code:
         raise SystemExit(code)
@@ -82,6 +104,9 @@ def run_coprod(data_dir: str) -> None:
 def run_minimal(rows_path: str) -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import DataTable, Footer, Header
+
+    # The same moment as coprod's "opening": imports done, the app not yet made.
+    opening = time.monotonic()
 
     class Minimal(App[None]):
         def compose(self) -> ComposeResult:
@@ -96,11 +121,12 @@ def run_minimal(rows_path: str) -> None:
                 rows = json.load(f)
             for date, title, status, to_do in rows:
                 table.add_row(date, title, status, to_do, height=title.count("\n") + 1)
-            self.call_after_refresh(lambda: ready(self, table.row_count))
+            self.call_after_refresh(lambda: ready(self, table.row_count, opening=opening))
 
     Minimal().run(headless=True, size=(80, 24))
 
 
 if __name__ == "__main__":
     side, target = sys.argv[1], sys.argv[2]
-    {"coprod": run_coprod, "minimal": run_minimal}[side](target)
+    {"coprod": run_coprod, "minimal": run_minimal,
+     "settled": lambda folder: run_coprod(folder, settled=True)}[side](target)

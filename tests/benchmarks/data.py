@@ -7,27 +7,57 @@ import shutil
 from functools import cached_property
 from pathlib import Path
 
+from coprod_tui.screens.home import OLDER_WORDS, PAGE
 from coprod_tui.store import open_store
 from coprod_tui.text import one_line
 from tests.big_session import big_session, put_in_store
 from tests.long_history import make_long_history
 
-#: How many past sessions the "long history" folder holds.
-HISTORY = 1000
+#: The folder start-up at N sessions is compared with.
+FEW = 100
+
+
+def home_rows(sessions: int) -> int:
+    """How many rows Home's table holds at start: a page, and "Older sessions…"."""
+    return sessions if sessions <= PAGE else PAGE + 1
 
 
 class Workspace:
     """Folders under ``root``, each made the first time a figure asks for it."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, sessions: int = 1000) -> None:
         self.root = root
+        self.sessions = sessions
         self.pycache = root / "pycache"
+        #: Seconds the first opening of the history took (it builds the index).
+        self.first_build_s: float | None = None
 
     @cached_property
     def history(self) -> Path:
-        """A data folder with 1,000 sessions in 10 groups, index built (as after a first start)."""
+        """A data folder with N sessions in 10 groups, index built (as after a first start)."""
+        import time
+
         path = self.root / "history"
-        make_long_history(path, HISTORY)
+        make_long_history(path, self.sessions, index=False)
+        (path / "index.sqlite3").unlink()  # (made for the demo's three): none at all
+        started = time.perf_counter()
+        open_store(path).close()
+        self.first_build_s = time.perf_counter() - started
+        return path
+
+    def use_history(self, source: Path) -> None:
+        """Copy an existing data folder in as the long history (made by an earlier run)."""
+        path = self.root / "history"
+        shutil.copytree(source, path, ignore=shutil.ignore_patterns(".lock", ".running"))
+        with open_store(path) as store:
+            self.sessions = store.count_sessions()
+        self.__dict__["history"] = path  # the cached_property, filled
+
+    @cached_property
+    def few(self) -> Path:
+        """The same kind of folder with 100 sessions."""
+        path = self.root / "few"
+        make_long_history(path, FEW)
         return path
 
     @cached_property
@@ -42,7 +72,8 @@ class Workspace:
         """The rows Home shows for the history folder, for the minimal app to show.
 
         The same text as Home at 80 columns: title and group shortened to 24
-        characters (Home's rule), status in words, the open actions.
+        characters (Home's rule), status in words, the open actions; the latest
+        page of sessions, and the row that loads older ones.
         """
         room = max(16, 80 * 7 // 10 - 32)
         with open_store(self.history, read_only=True) as store:
@@ -50,7 +81,9 @@ class Workspace:
             rows = [[s.date, one_line(s.title, room) + "\n"
                      + one_line(names.get(s.group_id, "Unknown group"), room),
                      {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}[s.status],
-                     str(s.actions_open)] for s in store.summaries()]
+                     str(s.actions_open)] for s in store.latest(limit=PAGE)]
+        if self.sessions > PAGE:
+            rows.append(["", OLDER_WORDS, "", ""])
         path = self.root / "home-rows.json"
         path.write_text(json.dumps(rows, ensure_ascii=False), "utf-8")
         return path

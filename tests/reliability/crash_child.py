@@ -4,7 +4,8 @@
 decisions and actions with the same service verbs the screens make, and
 prints one line per record *after* the store has returned (the moment the app
 would show it as recorded). ``forget``, ``import`` and ``open`` run those
-operations (the last one rebuilds a lost index). The parent kills it at random.
+operations (the last one rebuilds a lost index); ``update`` saves ideas in many
+sessions, updating the index after each. The parent kills it at random.
 """
 
 from __future__ import annotations
@@ -85,11 +86,46 @@ def open_folder(data_dir: str) -> None:
     from coprod_tui.store import open_store
 
     say("start")  # the import above is done: from here on it is the rebuild
-    open_store(Path(data_dir)).close()  # rebuilds index.json and search.json
+    open_store(Path(data_dir)).close()  # rebuilds the lost index.sqlite3
     say("done")
+
+
+def update_index(data_dir: str) -> None:
+    from coprod_tui.service import Service
+    from coprod_tui.store import open_store
+
+    store = open_store(Path(data_dir))
+    service = Service(store)
+    ids = [s.id for s in store.summaries()]
+    say("start")  # from here on: session saves, each followed by its index update
+    for round_ in range(3):
+        for sid in ids:
+            service.session(sid).add_idea(f"update<{round_}> after the meeting")
+            store.refresh(store.session(sid))  # one session's rows: summary, new record
+    store.close()
+    say("done")
+
+
+def stop_mid_update(data_dir: str) -> None:
+    """Stop inside an index transaction that has already written into the file
+    (a page cache of one page spills every change at once), to be killed there."""
+    import time
+
+    from coprod_tui.store import open_store
+
+    store = open_store(Path(data_dir))
+    conn = store.index.conn
+    conn.execute("PRAGMA cache_size = 1")
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("DELETE FROM records")
+    conn.execute("UPDATE sessions SET ideas = 999, title = 'half written'")
+    say("start")
+    time.sleep(120)
 
 
 if __name__ == "__main__":
     mode, folder, arg = sys.argv[1], sys.argv[2], (sys.argv[3:] or [""])[0]
     {"record": lambda: record(folder, int(arg)), "forget": lambda: forget(folder, arg),
-     "import": lambda: import_file(folder, arg), "open": lambda: open_folder(folder)}[mode]()
+     "import": lambda: import_file(folder, arg), "open": lambda: open_folder(folder),
+     "update": lambda: update_index(folder), "mid-update": lambda: stop_mid_update(folder)}[
+        mode]()

@@ -189,7 +189,7 @@ def test_a_stored_file_with_a_bad_id_inside_is_set_aside_and_the_rest_opens(tmp_
     first = next(iter(raw["ideas"]))
     raw["ideas"][first]["person_id"] = "../../etc/passwd"
     victim.write_text(json.dumps(raw), "utf-8")
-    (root / "index.json").unlink()  # so the file is read again at the next start
+    (root / "index.sqlite3").unlink()  # so the file is read again at the next start
     code, out, err = cli("list", data_dir=root)
     assert code == 0
     assert f"{sids[0]}.json does not hold a valid session" in err and "set-aside" in err

@@ -18,6 +18,7 @@ import os
 import random
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -121,9 +122,10 @@ def test_sigkill_while_recording_loses_nothing_reported(tmp_path):
             listed = {s.id for s in store.summaries()}
             assert set(expected) <= listed, f"seed {seed}: the session list lost some"
     # Every file of the folder loads as what it claims to be.
-    kinds = {"groups.json": "groups", "index.json": "index", "search.json": "search"}
+    kinds = {"groups.json": "groups"}
     for path in [*data_dir.glob("*.json"), *(data_dir / "sessions").glob("*.json")]:
         parse_tables(path.read_bytes(), kind=kinds.get(path.name, "session"), name=path.name)
+    assert index_is_whole(data_dir)
     with open_store(data_dir) as store:
         for summary in store.summaries():
             store.session(summary.id).load()
@@ -303,8 +305,7 @@ def many_sessions(tmp_path_factory) -> Path:
             file = Service(store).create_session(group.id, f"Meeting {n}")
             file.add_idea(f"marker<{n}> shared idea")
             file.release()
-    (data_dir / "index.json").unlink()
-    (data_dir / "search.json").unlink()
+    (data_dir / "index.sqlite3").unlink()
     return data_dir
 
 
@@ -320,3 +321,77 @@ def test_sigkill_during_index_rebuild_then_the_folder_opens_whole(many_sessions,
             assert len(store.search("shared idea")) == total, f"seed {seed}"
             assert len(store.search("marker<7>")) == 1
         assert not temp_files(work)
+
+
+def index_is_whole(data_dir: Path) -> bool:
+    """SQLite's own check of the index file, read-only (a hot journal fails it)."""
+    uri = (data_dir / "index.sqlite3").absolute().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+
+
+def on_disk_counts(data_dir: Path) -> dict[str, tuple[int, list[str]]]:
+    """Each session file's number of ideas and the marker ideas, read from the files."""
+    out = {}
+    for path in (data_dir / "sessions").glob("*.json"):
+        ideas = json.loads(path.read_bytes())["ideas"].values()
+        out[path.stem] = (len(ideas), sorted(i["text"] for i in ideas
+                                             if i["text"].startswith("update<")))
+    return out
+
+
+def test_sigkill_during_index_updates_loses_nothing(many_sessions, tmp_path):
+    """Killed while sessions are saved and their index rows updated (in the middle of
+    an update's transaction, now and then): the next opening, read-only or not,
+    lists and finds exactly what the session files hold, and the file is whole."""
+    template = _copy(many_sessions, tmp_path / "template")
+    open_store(template).close()  # the index built, as after any start
+    span = timed_run("update", _copy(template, tmp_path / "calibrate"), "")
+    for seed in range(scaled(8, 40)):
+        work = tmp_path / "work"
+        kill_during("update", template, work, "", seed, span * 1.1)
+        truth = on_disk_counts(work)
+        markers = sum(len(m) for _n, m in truth.values())
+        before = folder_bytes(work)
+        for read_only in (True, False):
+            with open_store(work, read_only=read_only) as store:
+                assert store.problems == [], f"seed {seed}: {store.problems}"
+                listed = {s.id: s.ideas for s in store.summaries()}
+                assert listed == {sid: n for sid, (n, _m) in truth.items()}, f"seed {seed}"
+                assert len(store.search("update")) == markers, f"seed {seed}"
+                for round_ in range(3):
+                    want = sum(1 for _n, m in truth.values()
+                               if f"update<{round_}> after the meeting" in m)
+                    assert len(store.search(f"update<{round_}>")) == want, f"seed {seed}"
+            if read_only:  # reading never writes, not even to roll a journal back
+                assert folder_bytes(work) == before, f"seed {seed}"
+        assert index_is_whole(work), f"seed {seed}"
+        assert not temp_files(work)
+
+
+def test_a_kill_inside_an_index_transaction_is_rolled_back(many_sessions, tmp_path):
+    """The worst moment: the transaction has written into the file, then SIGKILL.
+    A read-only opening cannot roll the journal back, so it makes its own index in
+    memory and writes nothing; the next normal opening rolls it back."""
+    work = _copy(many_sessions, tmp_path / "work")
+    open_store(work).close()
+    truth = {sid: n for sid, (n, _m) in on_disk_counts(work).items()}
+    child = start_child("mid-update", work)
+    wait_for(child, "start")
+    kill(child)
+    assert (work / "index.sqlite3-journal").exists()  # a hot journal: the real case
+    before = folder_bytes(work)
+    with open_store(work, read_only=True) as store:
+        assert {s.id: s.ideas for s in store.summaries()} == truth
+        assert "half written" not in {s.title for s in store.summaries()}
+        assert len(store.search("shared idea")) == len(truth)
+    assert folder_bytes(work) == before
+    with open_store(work) as store:
+        assert store.problems == []
+        assert {s.id: s.ideas for s in store.summaries()} == truth
+        assert len(store.search("shared idea")) == len(truth)
+    assert not (work / "index.sqlite3-journal").exists()
+    assert index_is_whole(work)

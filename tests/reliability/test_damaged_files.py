@@ -2,8 +2,10 @@
 everything else opens (issue 8, part 3).
 
 A real session file is cut short at many offsets, filled with garbage, marked
-as a future schema, or replaced by valid JSON of the wrong shape. groups.json,
-index.json and search.json are damaged the same ways.
+as a future schema, or replaced by valid JSON of the wrong shape. groups.json
+is damaged the same ways, and the index (index.sqlite3) in the ways a
+database can be: cut short, garbage, a newer layout, another database, empty,
+missing, or an older copy of itself.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -20,10 +23,11 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.store import open_store
 from coprod_tui.store.fileformat import SCHEMA_VERSION
+from coprod_tui.store.index_layout import layout
 from coprod_tui.service import Service
 
 from .budget import scaled
-from .conftest import temp_files
+from .conftest import folder_bytes, temp_files
 
 
 @pytest.fixture
@@ -241,32 +245,75 @@ def test_damaged_groups_file_with_no_copy_still_lists_every_session(demo_dir, ho
     assert moved.read_bytes() == damaged
 
 
-@pytest.mark.parametrize("name", ["index.json", "search.json"])
-@pytest.mark.parametrize("how", [*HOW, "missing", "stale"])
-def test_damaged_index_or_search_is_rebuilt_from_the_sessions(demo_dir, name, how):
+def _damage_index(path: Path, how: str) -> bytes:
+    if how == "cut short":
+        path.write_bytes(path.read_bytes()[: path.stat().st_size // 3])
+    elif how == "garbage":
+        path.write_bytes(random.Random(7).randbytes(500))
+    elif how in ("future", "another database"):
+        conn = sqlite3.connect(path)
+        if how == "future":
+            conn.execute(f"PRAGMA user_version = {layout() + 1}")
+        else:
+            conn.execute("DROP TABLE sessions")
+        conn.commit()
+        conn.close()
+    elif how == "empty":
+        path.write_bytes(b"")
+    else:
+        raise ValueError(how)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["cut short", "garbage", "future", "another database",
+                                 "empty", "missing", "stale"])
+def test_a_damaged_or_lost_index_is_rebuilt_from_the_sessions(demo_dir, how):
+    path = demo_dir / "index.sqlite3"
     with open_store(demo_dir) as store:
         expected = [(s.id, s.title, s.ideas) for s in store.summaries()]
         hits = len(store.search("room"))
         file = Service(store).session(expected[0][0])
-        stale_sig = (demo_dir / name).read_bytes()
+        stale = path.read_bytes()
         file.add_idea("a room recorded just before the crash")
         store.refresh(store.session(file.id))
-    path = demo_dir / name
     if how == "missing":
         path.unlink()
     elif how == "stale":
-        path.write_bytes(stale_sig)  # as if killed between index.json and search.json
+        path.write_bytes(stale)  # as if the last update never reached the disk
     else:
-        damaged = _damage(path, how)
-    with open_store(demo_dir) as store:
-        got = [(s.id, s.title, s.ideas) for s in store.summaries()]
-        assert [g[:2] for g in got] == [e[:2] for e in expected]
-        assert sum(g[2] for g in got) == sum(e[2] for e in expected) + 1
-        assert len(store.search("room")) == hits + 1
-        assert store.search("just before the crash")
+        damaged = _damage_index(path, how)
+    before = folder_bytes(demo_dir)
+    # Read-only (another copy holds the folder): right answers, and nothing written.
+    for read_only in (True, False):
+        with open_store(demo_dir, read_only=read_only) as store:
+            got = [(s.id, s.title, s.ideas) for s in store.summaries()]
+            assert [g[:2] for g in got] == [e[:2] for e in expected]
+            assert sum(g[2] for g in got) == sum(e[2] for e in expected) + 1
+            assert len(store.search("room")) == hits + 1
+            assert store.search("just before the crash")
+            assert store.problems == []  # derived: made again without a word
+        if read_only:
+            assert folder_bytes(demo_dir) == before, how
     if how not in ("missing", "stale"):
         (moved,) = set_aside(demo_dir)
         assert moved.read_bytes() == damaged
+    assert not temp_files(demo_dir)
+
+
+@pytest.mark.parametrize("name", ["index.json", "search.json"])
+def test_the_old_index_files_are_kept_in_backups_and_replaced(demo_dir, name):
+    """Before the SQLite index, index.json and search.json held the same."""
+    (demo_dir / "index.sqlite3").unlink()
+    old = json.dumps({"_meta": {"1": {"kind": name[:-5], "schema": 1}}}).encode()
+    (demo_dir / name).write_bytes(old)
+    with open_store(demo_dir, read_only=True) as store:  # reading only: left as it is
+        assert len(store.summaries()) == 3
+    assert (demo_dir / name).read_bytes() == old
+    with open_store(demo_dir) as store:
+        assert len(store.summaries()) == 3 and store.search("garden")
+    assert not (demo_dir / name).exists()
+    (kept,) = (demo_dir / "backups").glob(f"{name}.*")
+    assert kept.read_bytes() == old and stat.S_IMODE(kept.stat().st_mode) == 0o600
 
 
 async def test_the_app_names_a_set_aside_file_and_shows_the_rest(demo_dir):

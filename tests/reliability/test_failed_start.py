@@ -8,13 +8,12 @@ before is kept until a start succeeds.
 
 from __future__ import annotations
 
-import errno
-
 import pytest
 
 from coprod_tui.errors import SaveError
-from coprod_tui.store import atomic, open_store
 from coprod_tui.service import Service
+from coprod_tui.store import open_store
+from coprod_tui.store.index import SessionIndex
 
 
 @pytest.fixture
@@ -22,20 +21,21 @@ def needs_reindex(data_dir):
     """A folder whose index must be rebuilt on opening: opening it writes."""
     with open_store(data_dir) as store:
         group = Service(store).groups.add_group(name="G")
-        Service(store).create_session(group.id, "One").add_idea("kept")
-    (data_dir / "index.json").unlink()
+        Service(store).create_session(group.id, "One").add_idea("kept " + "words " * 20_000)
+    (data_dir / "index.sqlite3").unlink()
     return data_dir
 
 
 def refuse_index_writes(monkeypatch):
-    real = atomic.write_atomic
+    """SQLite's own full disk: the new index may grow no further than one page."""
+    real = SessionIndex.create
 
-    def refused(path, payload, **kwargs):
-        if path.name == "index.json":
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(path, payload, **kwargs)
+    def full(path):
+        index = real(path)
+        index.conn.execute("PRAGMA max_page_count = 1")  # (as many as it has now)
+        return index
 
-    monkeypatch.setattr(atomic, "write_atomic", refused)
+    monkeypatch.setattr(SessionIndex, "create", full)
 
 
 def test_a_start_refused_by_a_full_disk_leaves_no_marker(needs_reindex, monkeypatch):

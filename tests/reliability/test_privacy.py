@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import shutil
 import stat
 import time
 import zipfile
@@ -152,6 +153,33 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
     for export in tmp_path.glob("*.*"):
         if export.is_file():
             assert stat.S_IMODE(export.stat().st_mode) == 0o600, export
+
+
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
+def test_the_index_and_every_file_sqlite_makes_beside_it_are_0600(tmp_path, umask):
+    """The index holds ideas and titles; SQLite's journal holds copies of its pages."""
+    data_dir = tmp_path / "data"
+    old_umask = os.umask(umask)
+    try:
+        with open_store(data_dir) as store:
+            add_demo(Service(store))
+            assert stat.S_IMODE((data_dir / "index.sqlite3").stat().st_mode) == 0o600
+            with pytest.raises(RuntimeError):
+                with store.index.writing() as conn:  # mid-update: the journal is there
+                    conn.execute("UPDATE records SET body = body || ' (edited)'")
+                    side = sorted(p.name for p in data_dir.glob("index.sqlite3*"))
+                    assert side == ["index.sqlite3", "index.sqlite3-journal"]
+                    for name in side:
+                        assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name
+                    raise RuntimeError("stop here")
+            store.rebuild_index()  # as forget does: a new file in its place
+            store.search("garden")  # sorting happens in memory: no temp file anywhere
+        assert not list(data_dir.glob("index.sqlite3-*"))
+        for name, mode in modes(data_dir).items():
+            path = data_dir / name if name != "." else data_dir
+            assert mode == (0o700 if path.is_dir() else 0o600), (name, oct(mode))
+    finally:
+        os.umask(old_umask)
 
 
 # -- no personal data in messages, crash reports or logs ---------------------------------------------
@@ -336,8 +364,13 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     raw = (data_dir / "sessions" / f"{sid}.json").read_bytes()
     (data_dir / "sessions" / "0badc0de.json").write_bytes(
         raw[:-30] + json.dumps(NAME).encode() + NAME.encode())
-    # An index set aside with the old titles in it.
-    (data_dir / "index.json").write_bytes((data_dir / "index.json").read_bytes()[:-5])
+    # The index holds her name too (titles and ideas, and the full-text index's
+    # segments); a damaged copy of it is set aside with the name in it.
+    index = data_dir / "index.sqlite3"
+    assert NAME.encode() in index.read_bytes()
+    (data_dir / "set-aside").mkdir(mode=0o700, exist_ok=True)
+    shutil.copyfile(index, data_dir / "set-aside" / "index.sqlite3.20260101-000000")
+    index.write_bytes(index.read_bytes()[:-4096])  # cut short: made again on opening
     # An upgrade, which keeps a copy of each file as it was in backups/ (the files
     # are schema 2 from here on, so the patch stays for the rest of the test).
     monkeypatch.setattr(fileformat, "SCHEMA_VERSION", 2)
@@ -351,7 +384,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
     assert all(form in everything for form in (NAME.encode(), b"Needs a hoist",
                                               json.dumps(NAME).encode()[1:-1]))
     assert any(p.name.endswith("schema1.json") for p in (data_dir / "backups").iterdir())
-    assert len(list((data_dir / "set-aside").iterdir())) == 2
+    assert len(list((data_dir / "set-aside").iterdir())) == 3
 
     damaged = {p: p.read_bytes() for p in (data_dir / "set-aside").iterdir()}
 
@@ -360,7 +393,7 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
         assert store.problems == []
     assert any("their name removed" in line for line in report.lines)
 
-    # The two files coprod cannot parse (the cut-short session and index) are never
+    # The files coprod cannot parse (the cut-short session, the index copies) are never
     # rewritten byte by byte: each is listed, for the user to delete or repair.
     for path, raw in damaged.items():
         assert path.read_bytes() == raw
@@ -368,6 +401,12 @@ def test_forget_leaves_no_byte_of_the_person_anywhere(tmp_path, monkeypatch):
                    for line in report.unreadable), path
         path.unlink()
     everything = folder_bytes(data_dir)
+    # The index was made again from the cleaned sessions: updating it in place would
+    # leave the name in freed pages and in the full-text index's old segments.
+    assert index.stat().st_size > 0 and b"Ramps at both doors" in index.read_bytes()
+    assert not list(data_dir.glob("index.sqlite3-*"))
+    for word in ("zoë", "ångström"):  # the words of her name as the full-text index keeps them
+        assert word.encode() not in index.read_bytes(), word
     for form in [*forms_of(NAME), *forms_of("zoe.quill@example.org"), zoe.id.encode(),
                  b"Needs a hoist"]:
         assert form not in everything, form

@@ -6,6 +6,7 @@ import time
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.screens.home import OLDER, PAGE
 from coprod_tui.store import open_store
 from coprod_tui.service import Service
 from tests.long_history import RARE, make_long_history
@@ -24,6 +25,25 @@ async def test_search_finds_a_word_from_a_session_closed_long_ago(store):
         assert "Getting started: what makes a" in shown
         assert "include a sensory room" in shown  # the words around the match
         assert "How the days will run" not in shown  # the May words are not in July
+
+
+async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
+    file = Service(store).create_session(group.id, "Markup on the wall")
+    typed = "[b]Ramps[/b] by [@click=app.quit]the[/] door, and [red]lights[/red]"
+    file.add_idea(typed)
+    app = CoprodApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await type_into(pilot, "words", "ramps lights")
+        hits = app.screen.query_one("#hits")
+        assert hits.row_count == 1
+        cell = hits.get_row_at(0)[2]
+        assert cell.plain == typed  # markup shown as the characters typed
+        bold = [cell.plain[span.start:span.end] for span in cell.spans]
+        assert bold == ["Ramps", "lights"]  # the matched words marked, by offsets
+        assert app.is_running  # nothing in the text was taken as an action
+        assert "1 session; 1 thing said, decided or done match" in screen_text(app)
 
 
 async def test_filters_narrow_the_list(store):
@@ -137,7 +157,16 @@ async def test_home_and_search_are_quick_with_a_thousand_sessions(tmp_path, caps
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             home = time.perf_counter() - started
-            assert app.screen.query_one("#sessions").row_count == 1000
+            table = app.screen.query_one("#sessions")
+            # The latest page only, then a row that loads the next page when reached.
+            assert table.row_count == PAGE + 1
+            assert table.ordered_rows[-1].key.value == OLDER
+            for _ in range(1000 // PAGE + 1):
+                await pilot.press("ctrl+end")  # onto the last row: the next page comes
+                await pilot.pause()
+            keys = [row.key.value for row in table.ordered_rows]
+            assert OLDER not in keys and len(keys) == len(set(keys)) == 1000
+            assert keys == [s.id for s in store.summaries()]  # latest first, none twice
             await pilot.press("s")
             await pilot.pause()
             box = app.screen.query_one("#words")

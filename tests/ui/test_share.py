@@ -9,6 +9,7 @@ import docx
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.screens.easy_read_check import EasyReadCheckScreen
 from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, type_into
 
@@ -31,6 +32,11 @@ async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
             await pilot.press("enter")
             await app.workers.wait_for_complete()
             await pilot.pause()
+            if isinstance(app.screen, EasyReadCheckScreen):  # easy read is checked first
+                assert "Nothing to fix" in screen_text(app)  # the demo has plain words
+                await pilot.press("ctrl+s")
+                await app.workers.wait_for_complete()
+                await pilot.pause()
             assert f"Written to:\n{out}" in screen_text(app)
     written = sorted(p.name for p in out.iterdir())
     assert len(written) == 4 and all(p.parent == out for p in out.iterdir())

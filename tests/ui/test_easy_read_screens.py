@@ -1,0 +1,284 @@
+"""The easy read's screens: plain words at Close (longest first), the check before
+sharing on Share (fix there, or share anyway) and the group's glossary; with
+snapshots of these screens at 80×24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from textual.widgets import Input, OptionList, TextArea
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.demo import add_demo
+from coprod_tui.screens.easy_read_check import EasyReadCheckScreen
+from coprod_tui.screens.glossary import GlossaryScreen
+from coprod_tui.screens.plain_words import PlainWordsDialog
+from coprod_tui.service import Service
+from tests.ui.helpers import screen_text
+
+SIZE = (80, 24)
+LONG = ("The short-term assessment unit should send the Teams link to families a week "
+        "before, so that everyone who wants to join the meeting can join it.")
+
+
+@pytest.fixture
+def demo(store, monkeypatch):
+    """The demo, its latest session with two records back to as they were typed: a
+    long idea full of jargon and a short job."""
+    add_demo(Service(store))
+    monkeypatch.setattr("coprod_tui.screens.share.documents_dir",
+                        lambda: Path("/home/facilitator/Documents/coprod"))
+    sid = store.summaries()[0].id
+    file = store.session(sid)
+    idea = file.rows("ideas")[1]
+    action = file.rows("actions")[0]
+    with file.batch():
+        file.put("ideas", idea.replace(text=LONG, plain=""))
+        file.put("actions", action.replace(plain=""))
+    return sid, idea.id, action.id
+
+
+async def _open_latest(pilot) -> None:
+    await pilot.pause()
+    await pilot.press("enter")  # the latest session: closed, so it opens to read
+    await pilot.pause()
+    await pilot.press("f7")
+    await pilot.pause()
+
+
+def _steady(app) -> None:
+    for box in app.screen.query("Input, TextArea"):
+        box.cursor_blink = False
+
+
+async def test_close_walks_through_records_without_plain_words_longest_first(store, demo):
+    sid, idea_id, action_id = demo
+    before = len(store.snapshot(sid).corrections)
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_latest(pilot)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PlainWordsDialog)
+        text = screen_text(app)
+        assert "(1 of 2, the longest first; Ctrl+N skips it)" in text and LONG[:40] in text
+        box = dialog.query_one("#plain", TextArea)
+        box.text = ("The unit sends families the link to the video call.\nIt sends it a "
+                    "week before the meeting, so everyone who wants to can join in.")
+        await pilot.pause()
+        measure = screen_text(app)
+        assert "2 sentences; the longest has 16 words. Try to keep each one to 15." in measure
+        box.text = "The unit sends families the link to the video call.\nIt sends it a week before."
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "(2 of 2, the longest first; Ctrl+N skips it)" in screen_text(app)
+        await pilot.press("ctrl+n")  # skip the job
+        await pilot.pause()
+        assert not isinstance(app.screen, PlainWordsDialog)
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "Plain words saved for 1 record." in said
+    data = store.snapshot(sid)
+    idea = next(i for i in data.ideas if i.id == idea_id)
+    assert idea.plain == ("The unit sends families the link to the video call.\n"
+                          "It sends it a week before.")
+    assert idea.text == LONG
+    assert next(a for a in data.actions if a.id == action_id).plain == ""
+    assert len(data.corrections) == before  # not a correction of what was said
+
+
+async def test_share_checks_the_easy_read_fix_it_there_then_share(store, demo, tmp_path):
+    sid, idea_id, _ = demo
+    out = tmp_path / "out"
+    app = CoprodApp(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open_latest(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.query_one("#folder", Input).value = str(out)
+        formats = app.screen.query_one("#formats", OptionList)
+        formats.focus()
+        formats.highlighted = 1  # Easy read minutes
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EasyReadCheckScreen)
+        text = screen_text(app)
+        findings = [str(o.prompt) for o in app.screen.query_one("#findings").options]
+        assert "6 things are worth fixing first." in text
+        assert findings[0].startswith("Plain words: Idea 2 has no plain words yet")
+        assert findings[1].startswith("Plain words: Job 1 has no plain words yet")
+        assert any(f.startswith("Long sentence: Idea 2: a sentence of 26 words")
+                   for f in findings)
+        assert any("‘short-term’ is jargon; you could say ‘for a short time’" in f
+                   for f in findings)
+        assert any("‘Teams link’ is jargon; you could say ‘the link to join the video call’"
+                   in f for f in findings)
+        assert not out.exists()  # nothing written yet
+        await pilot.press("enter")  # fix the first: the idea's plain words
+        await pilot.pause()
+        assert isinstance(app.screen, PlainWordsDialog)
+        app.screen.query_one("#plain", TextArea).text = "Families get the video link early."
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EasyReadCheckScreen)  # checked again
+        assert "1 thing is worth fixing first." in screen_text(app)
+        await pilot.press("ctrl+s")  # share anyway
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Written to:" in screen_text(app)
+    (written,) = out.glob("*.docx")
+    lines = [p.text.lstrip("\t") for p in docx.Document(str(written)).paragraphs]
+    assert "Families get the video link early." in lines and LONG not in lines
+
+
+async def test_the_glossary_screen_adds_a_word_for_the_group(store, demo):
+    sid = demo[0]
+    group = store.snapshot(sid).group
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(GlossaryScreen(group.id))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "key worker" in text and "co-production" in text  # the group's and ours
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#word", Input).value = "care plan"
+        app.screen.query_one("#meaning", TextArea).text = "A plan of the help you get."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        assert "A plan of the help you get." in screen_text(app)
+        # A word every group has: Delete leaves it; Enter gives the group its own.
+        table = app.screen.query_one("#words")
+        row = next(n for n, (entry, _) in enumerate(app.screen._rows)
+                   if entry.word == "agenda")
+        table.move_cursor(row=row)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "is in every group's glossary" in " ".join(
+            str(n.message) for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.screen.query_one("#meaning", TextArea).text = "What we will talk about."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    words = {g.word: g.meaning for g in Service(store).groups.group(group.id).glossary}
+    assert words["care plan"] == "A plan of the help you get."
+    assert words["agenda"] == "What we will talk about."
+
+
+# -- snapshots of the new screens -----------------------------------------------------------
+
+def test_snapshot_plain_words_dialog(store, demo, snap_compare):
+    async def run_before(pilot) -> None:
+        await _open_latest(pilot)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        _steady(pilot.app)
+        await pilot.pause()
+    assert snap_compare(CoprodApp(store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_check_before_sharing(store, demo, snap_compare):
+    async def run_before(pilot) -> None:
+        await _open_latest(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        pilot.app.screen.query_one("#formats", OptionList).focus()
+        pilot.app.screen.query_one("#formats", OptionList).highlighted = 1
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert snap_compare(CoprodApp(store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_snapshot_glossary(store, demo, snap_compare):
+    group_id = store.snapshot(demo[0]).group.id
+
+    async def run_before(pilot) -> None:
+        pilot.app.push_screen(GlossaryScreen(group_id))
+        await pilot.pause()
+    assert snap_compare(CoprodApp(store), terminal_size=SIZE, run_before=run_before)
+
+
+async def palette(pilot, words: str) -> None:
+    """Choose a command from the palette, its words pasted rather than typed."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = words
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_the_easy_read_screens_are_in_the_command_palette(store, demo):
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await palette(pilot, "Glossary")  # from Home: the highlighted group's
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")  # the latest session, to read
+        await pilot.pause()
+        await palette(pilot, "Plain words for the easy read")
+        assert isinstance(app.screen, PlainWordsDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await palette(pilot, "Glossary")
+        assert isinstance(app.screen, GlossaryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        await palette(pilot, "Check the easy read")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, EasyReadCheckScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ShareScreen"
+
+
+async def test_plain_words_typed_but_not_saved_make_quit_ask(store, demo):
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_latest(pilot)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        app.screen.query_one("#plain", TextArea).text = "Families get the link early."
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "QuitDialog"
+        assert "Families get the link early." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlainWordsDialog)
+        assert app.screen.query_one("#plain", TextArea).text == "Families get the link early."
+
+
+async def test_closing_a_session_says_how_many_records_lack_plain_words(store, demo):
+    sid = demo[0]
+    file = store.session(sid)
+    file.put_session(file.session.replace(status="live", closed_at=None))
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # a running session opens on its step
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "The session is closed." in said
+        assert ("2 records have no plain words for the easy read yet. Ctrl+Y goes through "
+                "them, the longest first.") in said
