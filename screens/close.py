@@ -55,7 +55,8 @@ class CloseScreen(FormStepScreen):
         "kept as a dated correction. Ctrl+O enters the comment cards (how far each "
         "person's voice had influence); Ctrl+T checks the session against the 8 'I' "
         "statements. The involvement checklist is at the bottom: Space ticks an item, n "
-        "adds a note. Ctrl+N goes on to Share.")
+        "adds a note. Ctrl+Y goes through the records with no plain words yet, for the "
+        "easy read. Ctrl+N goes on to Share.")
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
         Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
@@ -63,7 +64,8 @@ class CloseScreen(FormStepScreen):
         Binding("ctrl+o", "cards", "Comment cards", show=False, id="close.cards"),
         Binding("ctrl+t", "statements", "'I' statements", show=False, id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
-        Binding("ctrl+y", "plain_words", "Plain words", id="close.plain-words"),
+        # Said where it matters (the summary counts what lacks plain words); F1 lists it.
+        Binding("ctrl+y", "plain_words", "Plain words", show=False, id="close.plain-words"),
     ]
 
     def compose(self) -> ComposeResult:

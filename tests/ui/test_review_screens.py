@@ -36,6 +36,7 @@ async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
         await pilot.press("s")
         await pilot.pause()
         await type_into(pilot, "words", "ramps lights")
+        await searched(pilot)
         hits = app.screen.query_one("#hits")
         assert hits.row_count == 1
         cell = hits.get_row_at(0)[2]

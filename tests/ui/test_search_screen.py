@@ -30,13 +30,13 @@ async def test_a_search_runs_once_typing_pauses_on_a_worker_over_every_date(stor
     add_demo(Service(store))
     old_session(store)
     calls: list[tuple[str, bool]] = []
-    real_find = ServiceClass.find
+    real_look_up = ServiceClass.look_up
 
-    def find(self, flt, limit=None):
+    def look_up(self, flt, *args, **kwargs):
         calls.append((flt.text, threading.current_thread() is threading.main_thread()))
-        return real_find(self, flt, limit)
+        return real_look_up(self, flt, *args, **kwargs)
 
-    monkeypatch.setattr(ServiceClass, "find", find)
+    monkeypatch.setattr(ServiceClass, "look_up", look_up)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
