@@ -13,7 +13,12 @@ import pytest
 from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
 
 
-@pytest.mark.parametrize("name", list(TOUR))
+#: The palette lists its commands as its providers answer, in an order that differs
+#: from run to run: it is checked by the cut-off test and the palette tests instead.
+PICTURED = [name for name in TOUR if name != "palette"]
+
+
+@pytest.mark.parametrize("name", PICTURED)
 def test_at_80_by_24(store, monkeypatch, snap_compare, name):
     assert snap_compare(demo_app(store, monkeypatch), terminal_size=(80, 24),
                         run_before=TOUR[name])
