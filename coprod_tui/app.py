@@ -66,8 +66,12 @@ class CoprodApp(App[None]):
     SUB_TITLE = "co-production sessions"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("f1", "keys", "Keys", id="app.keys"),
+        # Not in the footer (room there for the keys of the moment); F1 lists it.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+        Binding("f1", "keys", "Help", id="app.keys", priority=True),
+        # F9, F10 and F12 are the room view's on a step; F11 is kept by many terminals
+        # (full screen) but is here for those that pass it on.
+        Binding("ctrl+home,f11", "home", "Home", id="app.home", priority=True),
     ]
 
     def __init__(self, store: Store, *, wording: Wording | None = None,
@@ -197,11 +201,21 @@ class CoprodApp(App[None]):
         self.push_screen(QuitDialog(lost), answered)
 
     def action_keys(self) -> None:
-        """Show or hide the panel listing every key for this screen."""
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
+        """Show (or close) coprod's own help for the screen showing: what it is for,
+        in plain words, and every key it answers to."""
+        from coprod_tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
         else:
-            self.action_show_help_panel()
+            self.push_screen(HelpScreen.about(self.screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as printed on a keyboard: F1, not f1."""
+        shown = super().get_key_display(binding)
+        if shown[:1] == "f" and shown[1:].isdigit():
+            return shown.upper()
+        return "^Home" if binding.key == "ctrl+home" else shown
 
     def action_toggle_contrast(self) -> None:
         high = self.theme != HIGH_CONTRAST.name
@@ -209,22 +223,40 @@ class CoprodApp(App[None]):
         self.notify("High contrast is on." if high else "High contrast is off.")
 
     def action_home(self) -> None:
-        """Back to Home from anywhere (everything is already saved)."""
+        """Back to Home from anywhere. Everything is already saved; what is typed but
+        not entered (an idea in its box, a dialog's text) is asked about first."""
         from coprod_tui.screens.home import HomeScreen
+        from coprod_tui.screens.quit import DiscardDialog, QuitDialog
 
-        flush = getattr(self.screen, "flush_saves", None)
-        if flush is not None:
-            flush()
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-        self.service.release_all()
+        if isinstance(self.screen, (HomeScreen, DiscardDialog, QuitDialog)):
+            return
+        above_home = self.screen_stack[1:]
+        for screen in above_home:
+            flush = getattr(screen, "flush_saves", None)
+            if flush is not None:
+                flush()
+        lost = [line for screen in above_home
+                for line in getattr(screen, "unsaved_text", list)()]
+
+        def go_home(discard: bool | None = True) -> None:
+            if not discard:
+                return
+            while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+            self.service.release_all()
+
+        if lost:
+            self.push_screen(DiscardDialog(lost, going="go Home"), go_home)
+        else:
+            go_home()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's own commands; each screen adds its own through its ``COMMANDS``
         provider (screens/commands.py)."""
         yield SystemCommand("High contrast", "Turn the high-contrast colours on or off",
                             self.action_toggle_contrast)
-        yield SystemCommand("Keys", "List every key for this screen", self.action_keys)
+        yield SystemCommand("Help (F1)", "What this screen is for, and every key it answers to",
+                            self.action_keys)
         yield SystemCommand("Quit", "Close coprod (everything is already saved)",
                             self.action_quit)
 

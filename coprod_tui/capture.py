@@ -4,10 +4,17 @@ An idea typed on its own is credited to whoever is speaking (or anonymous if no
 one is). Starting it with ``@name`` credits someone present instead (the start
 of their name is enough; spaces may be left out), and ``@anon``, ``@chat`` or
 ``@after`` record it as anonymous, via the online chat, or after the meeting.
+``@chat @name`` (or ``@after @name``) credits a named person whose idea came
+that way: the idea is theirs, and a tag ("chat", "after") says how it came.
+
+What is typed is trimmed one way everywhere: blank space (spaces, tabs, line
+breaks) before the first word and after the last goes; everything between,
+a pasted letter's lines and their indents included, is kept as it came.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from . import framework as fw
@@ -16,18 +23,48 @@ from .model import Person
 
 KEYWORDS = {"anon": "anonymous", "anonymous": "anonymous", "chat": "chat",
             "after": "after"}
+#: The ways an idea can come that may also name who sent it (``@chat @sam``).
+CHANNELS = {"chat": "via the chat", "after": "after the meeting"}
+
+_FIRST_WORD = re.compile(r"(\S*)\s*(.*)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
 class Who:
     raised_by: str
     person_id: str | None = None
+    #: How a named person's idea came, if not said in the room: "chat" or "after".
+    via: str = ""
+
+    @property
+    def tags(self) -> list[str]:
+        """The idea's tags that keep how it came (the record has no other place)."""
+        return [self.via] if self.via else []
+
+    @classmethod
+    def of(cls, raised_by: str, person_id: str | None, tags: list[str]) -> Who:
+        """Who raised an idea already recorded (its tags say how a named idea came)."""
+        via = next((t for t in tags if t in CHANNELS), "") if person_id else ""
+        return cls(raised_by, person_id, via)
 
     def describe(self, people: dict[str, Person]) -> str:
         """Who raised it, for the facilitator: a real name, or how it came."""
         if self.person_id:
-            return people[self.person_id].name if self.person_id in people else "Someone"
+            name = people[self.person_id].name if self.person_id in people else "Someone"
+            return f"{name} ({CHANNELS[self.via]})" if self.via else name
         return fw.labels(fw.RAISED_BY).get(self.raised_by, "Someone")
+
+
+def trim(typed: str) -> str:
+    """What was typed, without blank space before the first word or after the last."""
+    return typed.strip()
+
+
+def _first_word(text: str) -> tuple[str, str]:
+    """The first word, and the rest without the space after the word."""
+    match = _FIRST_WORD.match(text)
+    assert match is not None  # the pattern matches any text
+    return match.group(1), match.group(2)
 
 
 def _squash(text: str) -> str:
@@ -54,18 +91,32 @@ def match_person(token: str, present: list[Person]) -> Person:
 def parse_capture(typed: str, present: list[Person], speaker: str | None
                   ) -> tuple[Who, str]:
     """Split what was typed into who raised it and the idea itself."""
-    text = typed.strip()
+    text = trim(typed)
     if text.startswith("@"):
-        token, _, rest = text[1:].partition(" ")
+        token, rest = _first_word(text[1:])
         if not token:
             raise ValidationError("Type a name after @, or @anon, @chat or @after.")
         keyword = KEYWORDS.get(token.casefold())
+        if keyword and rest.startswith("@"):
+            return _named_via(keyword, rest, present)
         if keyword:
-            return Who(keyword), rest.strip()
-        return Who("person", match_person(token, present).id), rest.strip()
+            return Who(keyword), trim(rest)
+        return Who("person", match_person(token, present).id), trim(rest)
     if speaker is not None:
         return Who("person", speaker), text
     return Who("anonymous"), text
+
+
+def _named_via(keyword: str, rest: str, present: list[Person]) -> tuple[Who, str]:
+    """``@chat @name``: a named person's idea that came by the chat (or after)."""
+    token, idea = _first_word(rest[1:])
+    if keyword not in CHANNELS:
+        raise ValidationError("An anonymous idea has no name: use @anon alone, or the "
+                              "person's @name alone.")
+    if not token or token.casefold() in KEYWORDS:
+        raise ValidationError(f"Type the person's name after @{keyword}, for example "
+                              f"@{keyword} @sam.")
+    return Who("person", match_person(token, present).id, via=keyword), trim(idea)
 
 
 def parse_card(typed: str, present: list[Person]) -> tuple[int, str | None, str]:

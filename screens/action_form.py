@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select, Static
 
 from coprod_tui.errors import ValidationError
 from coprod_tui.text import one_line
 
 from .forms import SessionDialog, label
+from .widgets import LineBox
 
 OTHER = "__other__"
 NOTHING = "__nothing__"
@@ -26,15 +27,15 @@ class ActionDialog(SessionDialog[str]):
         session = self.session
         present = session.present_people()
         yield label("What will be done")
-        yield Input(id="text")
+        yield LineBox(id="text")
         yield label("Who will do it")
         yield Select([(Text(p.name), p.id) for p in present]
                      + [(Text("Someone else (type below)"), OTHER)],
                      value=OTHER, id="owner", allow_blank=False)
-        yield Input(id="owner_text", placeholder="A team or person not in the room")
-        yield label("Due by (optional)")
-        yield Input(id="due", placeholder="year-month-day")
-        yield label("What it answers (so people see what happened to what they said)")
+        yield LineBox(id="owner_text", placeholder="A team or person not in the room")
+        yield label("Due by (year-month-day, optional)")
+        yield LineBox(id="due", placeholder="year-month-day")
+        yield label("It answers (so people see what happened to what they said)")
         # Chosen by whoever records it: never a silent link to the latest decision.
         sources = [(Text("Nothing in particular"), NOTHING)]
         sources += [(Text("Decision: " + one_line(d.text)), f"decision:{d.id}")

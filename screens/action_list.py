@@ -14,15 +14,18 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import ActionRow
-from coprod_tui.text import one_line
 from coprod_tui.words import short_date
 
 from .base import AppAccess
 from .forms import FormDialog, label, text_area
+from .widgets import Col, FitTable
+
+COLUMNS = (Col("Due", 10), Col("Status", 14), Col("Action", weight=2), Col("Who", weight=1),
+           Col("From", 10))
 
 
 def status_words(row: ActionRow) -> str:
@@ -34,43 +37,40 @@ def status_words(row: ActionRow) -> str:
     return words
 
 
-class ActionsTable(AppAccess, DataTable):
-    """Actions with their follow-up keys; the screen supplies the rows."""
+class ActionsTable(AppAccess, FitTable):
+    """Actions with their follow-up keys; the screen supplies the rows (and shows the
+    highlighted one in full, with ``ActionDetail``)."""
 
+    HELP_WHERE = "In the list of actions"
     BINDINGS = [
         Binding("d", "follow('done')", "Done (We did)", id="actions.done"),
         Binding("x", "follow('not_able')", "Not able", id="actions.not-able"),
-        Binding("t", "told_back", "Told back", id="actions.told-back"),
+        Binding("t", "told_back", "Told back", show=False, id="actions.told-back"),
         Binding("o", "reopen", "Reopen", show=False, id="actions.reopen"),
     ]
 
     def __init__(self, reload: Callable[[], list[ActionRow]], *, meeting: str | None = None,
                  meeting_date: str | None = None, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self._reload = reload
         self.rows_shown: list[ActionRow] = []
         #: The session (and its day) this list is followed up at, if at a meeting.
         self.meeting, self.meeting_date = meeting, meeting_date
 
     def on_mount(self) -> None:
-        self.add_columns("Due", "Status", "Action", "Who", "From")
         self.fill()
 
     def fill(self) -> None:
         keep = self.current.id if self.current else None
-        self.clear()
         try:
             self.rows_shown = self._reload()
         except CoprodError as exc:  # the data folder cannot be reached just now
             self.rows_shown = []
             self.notify(str(exc), title="Could not list the actions", severity="error",
                         timeout=15, markup=False)
-        for row in self.rows_shown:
-            self.add_row(row.due or "—", status_words(row), Text(one_line(row.text, 50)),
-                         Text(one_line(row.owner, 24)), row.session_date, key=row.id)
-        ids = [r.id for r in self.rows_shown]
-        if keep in ids:
-            self.move_cursor(row=ids.index(keep))
+        self.show(COLUMNS, [(row.id, [row.due or "—", status_words(row), row.text, row.owner,
+                                      row.session_date]) for row in self.rows_shown],
+                  keep=keep)
 
     @property
     def current(self) -> ActionRow | None:

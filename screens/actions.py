@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from coprod_tui.words import plural
 
 from .action_list import ActionDetail, ActionsTable
-from .commands import BackHomeCommands
+from .commands import ActionsCommands
 from .saving import Saving
 
 #: What is shown, one and many ("1 open action", "3 open actions").
@@ -22,10 +22,17 @@ SHOWING = {None: ("action", "actions"), "open": ("open action", "open actions"),
 
 class GroupActionsScreen(Saving, Screen[None]):
     CSS_PATH = "follow_up.tcss"
-    COMMANDS = {BackHomeCommands}
+    COMMANDS = {ActionsCommands}
+    HELP_TITLE = "A group's actions (You said, We did)"
+    ABOUT = (
+        "Every action the group agreed, across all its sessions. Up and Down move through "
+        "them; the highlighted one is shown in full below the list.\n\n"
+        "d says it is done and what was done (We did); x says it could not be done, and "
+        "why (people deserve the reason); t records that the group has been told; o opens "
+        "it again. f changes which actions are listed: all, open, done, not able.")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="actions.back"),
-        Binding("f", "cycle", "Show open / done / all", id="actions.show"),
+        Binding("f", "cycle", "Show open / done / all", show=False, id="actions.show"),
     ]
 
     def __init__(self, group_id: str) -> None:
@@ -37,7 +44,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         yield Static(id="intro", markup=False)
         yield ActionsTable(self._rows, id="actions")
         yield ActionDetail(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _rows(self):
         return self.service.follow_up.group_actions(self.group_id, self.status)

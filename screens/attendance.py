@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,23 +15,38 @@ from coprod_tui.model import Person
 from coprod_tui.report import attendance_words as here_words
 
 from .journey import SaveStatus, StepScreen
+from .widgets import Col, FitTable
 
 ROLE = labels(ROLES)
 MODE = labels(MODES)
 NEED = labels(SUPPORT_NEEDS)
+COLUMNS = (Col("Name", weight=3), Col("Role", weight=2), Col("Here", weight=3),
+           Col("Named", 5), Col("Support", weight=2))
 
 
 class AttendanceScreen(StepScreen):
     STEP = "attendance"
     CSS_PATH = ["journey.tcss", "attendance.tcss"]
+    HELP_TITLE = "People"
+    ABOUT = (
+        "Everyone on the group's list, and anyone new, with how they take part today. Up "
+        "and Down move through the list; the highlighted person is shown in full below "
+        "it.\n\n"
+        "p present, a sent apologies, x did not come, l arrived late (now), e left early "
+        "(now), o in the room or online, c named in the minutes or not (if not, the "
+        "minutes describe them by role, for example 'Carer 2'). Enter changes a person's "
+        "details: role, organisation, support needed, times. n adds someone new, who is "
+        "marked present.\n\n"
+        "Support needs and contact details are kept private: they never appear in the "
+        "minutes. Ctrl+N goes on to Agree.")
     BINDINGS = [
         Binding("p", "mark('present')", "Present", id="people.present"),
         Binding("a", "mark('apologies')", "Apologies", id="people.apologies"),
         Binding("x", "mark('absent')", "Did not come", show=False, id="people.absent"),
-        Binding("l", "late", "Late", id="people.late"),
+        Binding("l", "late", "Late", show=False, id="people.late"),
         Binding("e", "left_early", "Left early", show=False, id="people.left-early"),
-        Binding("o", "mode", "Room/online", id="people.room-or-online"),
-        Binding("c", "consent", "Named?", id="people.named"),
+        Binding("o", "mode", "Room/online", show=False, id="people.room-or-online"),
+        Binding("c", "consent", "Named?", show=False, id="people.named"),
         Binding("n", "new_person", "New person", id="people.new-person"),
         Binding("enter", "details", "Details", show=False, id="people.details"),
         Binding("ctrl+n", "next_step", "Next: Agree", id="people.next"),
@@ -43,16 +57,15 @@ class AttendanceScreen(StepScreen):
         yield Static("p present · a apologies · x did not come · l arrived late · "
                      "e left early · o room/online · c named in minutes · Enter details",
                      classes="hint", markup=False)
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield FitTable(id="people")
+        yield Static(id="person-detail", markup=False)
         yield Static(id="counts", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#people", DataTable)
-        table.add_columns("Name", "Role", "Here", "How", "Named", "Support")
         self._fill()
-        table.focus()
+        self.query_one("#people", FitTable).focus()
 
     def on_screen_resume(self) -> None:
         self._fill(keep=self._current_id())
@@ -64,25 +77,36 @@ class AttendanceScreen(StepScreen):
         return self.session.listed_people()
 
     def _fill(self, keep: str | None = None) -> None:
-        table = self.query_one("#people", DataTable)
-        table.clear()
         marked = {a.person_id: a for a in self.session.attendance()}
+        self._rows = {}
         for person in self.people():
             a = marked.get(person.id)
             source = a or person
             needs = [NEED[n] for n in source.support_needs]
             if source.support_other:
                 needs.append(source.support_other)
-            table.add_row(
-                Text(person.name), ROLE[source.role], here_words(a),
-                MODE[a.mode] if a and a.present else "",
-                "Yes" if source.consent_to_be_named else "No (by role)",
-                Text(", ".join(needs)), key=person.id)
-        if keep is not None:
-            ids = [p.id for p in self.people()]
-            if keep in ids:
-                table.move_cursor(row=ids.index(keep))
+            here = here_words(a) + (f", {MODE[a.mode].lower()}" if a and a.present else "")
+            self._rows[person.id] = (person.name, ROLE[source.role], here,
+                                     source.consent_to_be_named, ", ".join(needs))
+        self.query_one("#people", FitTable).show(COLUMNS, [
+            (pid, [name, role, here, "Yes" if named else "No", needs])
+            for pid, (name, role, here, named, needs) in self._rows.items()], keep=keep)
         self._count()
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#people")
+    def _show_detail(self) -> None:
+        """The highlighted person in full (the list may cut a long value short)."""
+        key = self.query_one("#people", FitTable).current_key
+        detail = self.query_one("#person-detail", Static)
+        if key is None or key not in self._rows:
+            detail.update("Nobody is on the list yet: n adds someone.")
+            return
+        name, role, here, named, needs = self._rows[key]
+        detail.update(f"{name} · {role} · {here} · "
+                      + ("named in the minutes" if named else
+                         "not named in the minutes (by role)")
+                      + f" · Support: {needs or 'none recorded'}")
 
     def _count(self) -> None:
         rows = self.session.attendance()
@@ -100,10 +124,7 @@ class AttendanceScreen(StepScreen):
         self.query_one("#counts", Static).update(f"{line}\nRoles present: {mix}{closed}")
 
     def _current_id(self) -> str | None:
-        table = self.query_one("#people", DataTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#people", FitTable).current_key
 
     def _current(self) -> Person | None:
         person_id = self._current_id()

@@ -6,47 +6,56 @@ the comment; Enter records it. Cards are anonymous unless a name is given.
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
 from coprod_tui.capture import parse_card
 from coprod_tui.errors import CoprodError, SaveError
-from coprod_tui.text import one_line
 from coprod_tui.words import plural
 
-from .commands import BackHomeCommands
+from .commands import SessionPartCommands
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
+from .widgets import Col, FitTable, LineBox
 
 
-class CardsTable(DataTable):
+class CardsTable(FitTable):
+    HELP_WHERE = "In the list of cards"
     BINDINGS = [Binding("delete", "screen.remove_card", "Remove card", id="cards.remove")]
 
 
 class CommentCardsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "cards.tcss"]
-    COMMANDS = {BackHomeCommands}
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="cards.back")]
+    COMMANDS = {SessionPartCommands}
+    HELP_TITLE = "Comment cards"
+    ABOUT = (
+        "At the end of the meeting each person says how far their voice had influence, "
+        "on a scale of 1 to 4, and may add a comment. Type the number they chose, then "
+        "their comment, and press Enter: for example  3 The breaks helped.\n\n"
+        "A card is anonymous unless the person wants to be named: then put @ and the "
+        "start of their name after the number:  4 @maya Thank you.\n\n"
+        "Tab moves to the list of cards; Delete removes the highlighted card. Escape goes "
+        "back to Close.")
+    BINDINGS = [Binding("escape", "leave", "Back", id="cards.back")]
 
     def compose(self) -> ComposeResult:
         wording = self.coprod.wording
         yield Static(f"Comment cards: {wording.card_question}", id="cards-title", markup=False)
-        yield Static(Text("\n".join(f" {n}  {wording.card_level(n)}" for n in (4, 3, 2, 1))),
-                     id="levels")
+        yield Static("\n".join(f" {n}  {wording.card_level(n)}" for n in (4, 3, 2, 1)),
+                     id="levels", markup=False)
         yield Static(id="tally", markup=False)
-        yield CardsTable(id="cards", cursor_type="row", zebra_stripes=True)
+        yield CardsTable(id="cards")
+        yield Static(id="card-detail", markup=False)
         yield Static("Type the number they chose, then their comment. Add @name only if "
                      "they want to be named. Enter records it.", classes="hint", markup=False)
-        yield Input(id="card", placeholder=f"4 then: {wording.card_comment}")
+        yield LineBox(id="card", placeholder=f"4 then: {wording.card_comment}")
         yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#cards", CardsTable).add_columns("Level", "Comment", "Named")
         self._fill()
         self.query_one("#card", Input).focus()
 
@@ -54,11 +63,10 @@ class CommentCardsScreen(SessionScreen):
         cards = self.session.feedback()
         people = self.service.groups.people()
         table = self.query_one("#cards", CardsTable)
-        table.clear()
-        for card in cards:
-            named = people[card.person_id].name if card.person_id in people else "Anonymous"
-            table.add_row(str(card.level), Text(one_line(card.comment, 60)), Text(named),
-                          key=card.id)
+        rows = [(card.id, [str(card.level), card.comment,
+                           people[card.person_id].name if card.person_id in people
+                           else "Anonymous"]) for card in cards]
+        table.show((Col("Level", 5), Col("Comment"), Col("Named", 16)), rows)
         counts = {n: sum(1 for c in cards if c.level == n) for n in (4, 3, 2, 1)}
         self.query_one("#tally", Static).update(
             f"{plural(len(cards), 'card')} so far: "
@@ -94,4 +102,18 @@ class CommentCardsScreen(SessionScreen):
         card = self.session.feedback()[table.cursor_row]
         if self.save(self.session.remove_feedback, card.id) is not None:
             self._fill()
+            self.save_status("saved")
             self.notify("The card was removed.")
+
+    @on(DataTable.RowHighlighted, "#cards")
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _whole_card(self) -> None:
+        """While the list has the keys, the highlighted card in full (its comment may
+        be cut short in the list)."""
+        table = self.query_one("#cards", CardsTable)
+        detail = self.query_one("#card-detail", Static)
+        detail.display = table.has_focus and table.row_count > 0
+        if detail.display:
+            card = self.session.feedback()[table.cursor_row]
+            detail.update(f"Card {table.cursor_row + 1}, level {card.level}: {card.comment}")

@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input
 
 from coprod_tui.service import SessionService
-from coprod_tui.text import one_line
 
 from .base import AppAccess
 from .forms import FormDialog, label
+from .widgets import TICKED, UNTICKED, Col, FitTable, LineBox
+
+COLUMNS = (Col("Done", 4), Col("Item", weight=3, wrap=True), Col("Note", weight=2, wrap=True))
 
 TITLES = {"pre": "Before involving people (planning checklist)",
           "involvement": "While involving people (involvement checklist)"}
 
 
-class ChecklistTable(AppAccess, DataTable):
-    """The items of one checklist of a session, each with its tick and note."""
+class ChecklistTable(AppAccess, FitTable):
+    """The items of one checklist of a session, each with its tick ([x] or [ ]) and
+    note, wrapped so no word is cut off."""
 
+    HELP_WHERE = "In a checklist"
     BINDINGS = [
         Binding("space", "tick", "Tick / untick", id="checklist.tick"),
         Binding("n", "note", "Note", id="checklist.note"),
     ]
 
     def __init__(self, session_id: str, checklist: str, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self.session_id, self.checklist = session_id, checklist
 
     @property
@@ -37,20 +39,16 @@ class ChecklistTable(AppAccess, DataTable):
         return self.coprod.wording.checklist(self.checklist)
 
     def on_mount(self) -> None:
-        self.add_columns("Done", "Item", "Note")
         self.fill()
 
     def fill(self) -> None:
-        row = self.cursor_row
-        self.clear()
         state = self.session.session.checklists.get(self.checklist, {})
+        rows = []
         for item in self.items():
             tick = state.get(item.key)
-            self.add_row(Text("[x]" if tick and tick.ticked else "[ ]"),
-                         Text(item.label), Text(one_line(tick.note, 30) if tick else ""),
-                         key=item.key)
-        if self.row_count:
-            self.move_cursor(row=min(row, self.row_count - 1))
+            rows.append((item.key, [TICKED if tick and tick.ticked else UNTICKED, item.label,
+                                    tick.note if tick else ""]))
+        self.show(COLUMNS, rows)
 
     def _current(self):
         if not self.row_count:
@@ -82,6 +80,9 @@ class ChecklistTable(AppAccess, DataTable):
 
 class NoteDialog(FormDialog[str]):
     TITLE_TEXT = "A note on this checklist item"
+    ABOUT = ("A short note beside a checklist item: what was done, or what is still to "
+             "do. Enter or Ctrl+S saves it; Escape closes without saving (asking first if "
+             "you typed).")
     FIRST_FOCUS = "note"
 
     def __init__(self, item: str, note: str) -> None:
@@ -90,7 +91,7 @@ class NoteDialog(FormDialog[str]):
 
     def fields(self) -> ComposeResult:
         yield label(self._item)
-        yield Input(self._note, id="note")
+        yield LineBox(self._note, id="note")
 
     def on_input_submitted(self) -> None:
         self.action_submit()

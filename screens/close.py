@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Static
 
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.words import counted, join_words, of, people, plural
@@ -17,6 +17,7 @@ from .checklist import TITLES, ChecklistTable
 from .confirm import ConfirmDialog
 from .forms import input_row, label
 from .journey import SaveStatus
+from .widgets import LineBox
 
 STATEMENT = "'I' statement"
 
@@ -60,13 +61,26 @@ def summary_lines(report: SessionReport) -> list[str]:
 class CloseScreen(FormStepScreen):
     STEP = "close"
     CSS_PATH = ["journey.tcss", "close.tcss"]
+    HELP_TITLE = "Close"
+    ABOUT = (
+        "The end of the meeting: a summary of what was recorded (the same counts and "
+        "times as the minutes), when and where the group meets next, and closing the "
+        "session. The next meeting's boxes are saved as you type.\n\n"
+        "Ctrl+F closes the session when the meeting has ended: after that, a change is "
+        "kept as a dated correction. Ctrl+O enters the comment cards (how far each "
+        "person's voice had influence); Ctrl+T checks the session against the 8 'I' "
+        "statements. The involvement checklist is at the bottom: Space ticks an item, n "
+        "adds a note. Ctrl+Y goes through the records with no plain words yet, for the "
+        "easy read. Ctrl+N goes on to Share.")
     AUTOSAVE = frozenset(NEXT_FIELDS)
     BINDINGS = [
         Binding("ctrl+f", "finish", "Close the session", id="close.finish"),
-        Binding("ctrl+o", "cards", "Comment cards", id="close.cards"),
-        Binding("ctrl+t", "statements", "'I' statements", id="close.statements"),
+        # Both are also buttons on the screen, with their keys: the footer has no room.
+        Binding("ctrl+o", "cards", "Comment cards", show=False, id="close.cards"),
+        Binding("ctrl+t", "statements", "'I' statements", show=False, id="close.statements"),
         Binding("ctrl+n", "next_step", "Next: Share", id="close.next"),
-        Binding("ctrl+y", "plain_words", "Plain words", id="close.plain-words"),
+        # Said where it matters (the summary counts what lacks plain words); F1 lists it.
+        Binding("ctrl+y", "plain_words", "Plain words", show=False, id="close.plain-words"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -80,21 +94,22 @@ class CloseScreen(FormStepScreen):
             yield input_row((("next_date", "Date", nm.date, "year-month-day"),
                              ("next_start", "Starts", nm.start, "hh:mm")))
             yield label("Where")
-            yield Input(nm.venue, id="next_venue")
+            yield LineBox(nm.venue, id="next_venue")
             yield label("Anything to say about it")
-            yield Input(nm.note, id="next_note")
+            yield LineBox(nm.note, id="next_note")
             yield Static("", id="field-error", markup=False)
-            yield Button("Close the session (Ctrl+F)", id="finish", variant="primary")
+            yield Button("Close the session (Ctrl+F)", id="finish", variant="primary",
+                         compact=True)
             yield Static("How it went", classes="section")
             yield Static(id="after", markup=False)
             with Horizontal(classes="row"):
-                yield Button("Comment cards (Ctrl+O)", id="cards")
-                yield Button("'I' statements check (Ctrl+T)", id="statements")
+                yield Button("Comment cards (Ctrl+O)", id="cards", compact=True)
+                yield Button("'I' statements check (Ctrl+T)", id="statements", compact=True)
             yield label(TITLES["involvement"])
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "involvement", id="involvement-checklist")
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._summarise()
@@ -137,12 +152,6 @@ class CloseScreen(FormStepScreen):
     @on(Button.Pressed, "#statements")
     def _statements_pressed(self) -> None:
         self.action_statements()
-
-    def step_commands(self):
-        yield ("Close the session", "Lock the record of the meeting (asked first)",
-               self.action_finish)
-        yield ("An idea not taken up", "Say why the group will not take up an idea "
-               "(You said, We did: We could not)", self.action_not_taken_up)
 
     def action_not_taken_up(self) -> None:
         from .records import NotTakenUpDialog

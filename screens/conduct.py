@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from coprod_tui.model import Group
 from coprod_tui.words import clock_of, plural, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
+from .widgets import Col, FitTable, LineBox
 
 
 def agreed_words(version: int | None, how: str, at: str | None) -> str:
@@ -25,32 +25,40 @@ def agreed_words(version: int | None, how: str, at: str | None) -> str:
 class ConductScreen(StepScreen):
     STEP = "conduct"
     CSS_PATH = ["journey.tcss", "conduct.tcss"]
+    HELP_TITLE = "Agree"
+    ABOUT = (
+        "The group's code of conduct: how everyone agrees the meeting will run. Read it "
+        "together (f shows it large, alone on the screen), then record who agreed. Up "
+        "and Down move through the people present.\n\n"
+        "y: the highlighted person agreed. l: they will agree later (for example after "
+        "an easy read version). u undoes it. A records everyone present as agreed.\n\n"
+        "m changes the code with the group: the new wording becomes a new version, with "
+        "its date and a note of what changed; the old one is kept, and people agree "
+        "again. Ctrl+N goes on to Follow up.")
     BINDINGS = [
         Binding("y", "agree('agreed')", "Agreed", id="agree.agreed"),
-        Binding("l", "agree('later')", "Agreed later", id="agree.later"),
+        Binding("l", "agree('later')", "Agreed later", show=False, id="agree.later"),
         Binding("u", "withdraw", "Undo", show=False, id="agree.undo"),
-        Binding("A", "everyone", "Everyone agreed", id="agree.everyone"),
+        Binding("A", "everyone", "Everyone", id="agree.everyone"),
         Binding("f", "full_screen", "Show large", id="agree.show-large"),
-        Binding("m", "amend", "Change the code", id="agree.change-code"),
+        Binding("m", "amend", "Change the code", show=False, id="agree.change-code"),
         Binding("ctrl+n", "next_step", "Next: Run", id="agree.next"),
     ]
 
     def compose(self) -> ComposeResult:
         yield from self.compose_header()
-        with VerticalScroll(id="code-box"):
+        with VerticalScroll(id="code-box", classes="reading"):
             yield Static(id="code", markup=False)
         yield Static("Everyone present agrees how the meeting will run. y agreed · "
                      "l agreed later · u undo · A everyone present agreed",
                      classes="hint", markup=False)
-        yield DataTable(id="agreements", cursor_type="row", zebra_stripes=True)
+        yield FitTable(id="agreements")
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#agreements", DataTable)
-        table.add_columns("Name", "Code of conduct")
         self._show()
-        table.focus()
+        self.query_one("#agreements", FitTable).focus()
 
     @property
     def group(self) -> Group:
@@ -68,28 +76,20 @@ class ConductScreen(StepScreen):
                       if conduct.agreed_on else ", not yet agreed by the group")
             code.update(f"Our code of conduct (version {conduct.version}{agreed})"
                         f"\n\n{points}")
-        table = self.query_one("#agreements", DataTable)
-        table.clear()
         people = self.service.groups.people()
         present = [a for a in self.session.attendance() if a.present]
-        for a in present:
-            name = people[a.person_id].name if a.person_id in people else "Someone"
-            table.add_row(Text(name),
-                          agreed_words(a.conduct_version, a.conduct_how, a.conduct_agreed_at),
-                          key=a.person_id)
+        self.query_one("#agreements", FitTable).show(
+            (Col("Name", weight=1), Col("Code of conduct", weight=1)),
+            [(a.person_id, [people[a.person_id].name if a.person_id in people else "Someone",
+                            agreed_words(a.conduct_version, a.conduct_how,
+                                         a.conduct_agreed_at)]) for a in present],
+            keep=keep)
         if not present:
             self.notify("Nobody is marked present yet (F3 People).", timeout=6)
-        if keep is not None:
-            ids = [a.person_id for a in present]
-            if keep in ids:
-                table.move_cursor(row=ids.index(keep))
 
     def _person(self):
-        table = self.query_one("#agreements", DataTable)
-        if not table.row_count:
-            return None
-        person_id = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.service.groups.people().get(person_id)
+        person_id = self.query_one("#agreements", FitTable).current_key
+        return self.service.groups.people().get(person_id) if person_id else None
 
     def action_agree(self, how: str) -> None:
         conduct = self.group.current_conduct
@@ -98,7 +98,7 @@ class ConductScreen(StepScreen):
             self.notify("There is no code of conduct, or nobody present, to agree.")
             return
         if self.save(self.session.agree_conduct, person.id, how) is not None:
-            table = self.query_one("#agreements", DataTable)
+            table = self.query_one("#agreements", FitTable)
             row = table.cursor_row
             self._show()
             table.move_cursor(row=min(row + 1, table.row_count - 1))
@@ -161,9 +161,9 @@ class AmendDialog(FormDialog[int]):
         yield text_area(current.text if current else self.coprod.wording.code_of_conduct,
                         id="text", height=12)
         yield label("What changed, and why (kept with the new version)")
-        yield Input(id="note")
+        yield LineBox(id="note")
         yield label("The day the group agreed it (year-month-day; blank if not yet)")
-        yield Input(self.day, id="agreed_on")
+        yield LineBox(self.day, id="agreed_on")
         yield Static("The earlier version is kept, with its date.", classes="hint",
                      markup=False)
 

@@ -11,13 +11,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Input, Select, SelectionList, Static
+from textual.widgets import Input, Select, Static
 
 from coprod_tui.errors import ValidationError
 from coprod_tui.framework import DECISION_METHODS, IN_CONTROL
 from coprod_tui.text import one_line
 
 from .forms import SessionDialog, label, select, text_area, whole_number
+from .widgets import LineBox, TickList
 
 
 class DecisionDialog(SessionDialog[str]):
@@ -39,8 +40,7 @@ class DecisionDialog(SessionDialog[str]):
         yield text_area("", id="reasons", height=3)
         yield label("Ideas that informed it (Space to tick; newest first)")
         if ideas:
-            yield SelectionList[str](*((Text(one_line(i.text)), i.id) for i in ideas),
-                                     id="ideas")
+            yield TickList(*((Text(one_line(i.text)), i.id) for i in ideas), id="ideas")
         else:
             yield Static("No ideas have been recorded in this session yet.", classes="hint",
                          markup=False)
@@ -48,9 +48,9 @@ class DecisionDialog(SessionDialog[str]):
         yield select(DECISION_METHODS, "consensus", id="method")
         yield label("Votes for / against / abstaining (for a vote)")
         with Horizontal(id="vote-row"):
-            yield Input(id="for", placeholder="for", type="integer")
-            yield Input(id="against", placeholder="against", type="integer")
-            yield Input(id="abstain", placeholder="abstaining", type="integer")
+            yield LineBox(id="for", placeholder="for", type="integer")
+            yield LineBox(id="against", placeholder="against", type="integer")
+            yield LineBox(id="abstain", placeholder="abstaining", type="integer")
         yield label("Views that differed, and why they were not followed")
         yield text_area("", id="differing", height=3)
         yield label("Can the group make it happen?")

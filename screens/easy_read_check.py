@@ -33,6 +33,12 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
     """Dismissed with True to share the easy read, False to go back without it."""
 
     CSS_PATH = "easy_read_check.tcss"
+    HELP_TITLE = "Before you share the easy read"
+    ABOUT = (
+        "What to look at before the easy read is shared: records with no plain words, "
+        "long sentences, jargon, words for the glossary, pictures. Enter on one says "
+        "what to do. Ctrl+S shares it anyway; Ctrl+G opens the glossary; Escape goes "
+        "back.")
     BINDINGS = [
         Binding("ctrl+s", "share", "Share", priority=True, id="check.share"),
         Binding("ctrl+g", "glossary", "Glossary", id="check.glossary"),

@@ -14,6 +14,13 @@ from .journey import SaveStatus, StepScreen
 class FollowUpScreen(StepScreen):
     STEP = "followup"
     CSS_PATH = ["journey.tcss", "follow_up.tcss"]
+    HELP_TITLE = "Follow up"
+    ABOUT = (
+        "Before the new business, tell the group what happened to what they said last "
+        "time. The list holds the actions still open from earlier sessions, and those "
+        "finished but not yet told back. The highlighted one is shown in full below.\n\n"
+        "d: it is done; say what was done (We did). x: it could not be done; say why. "
+        "t: the group has been told. o opens it again. Ctrl+N goes on to Run.")
     BINDINGS = [Binding("ctrl+n", "next_step", "Next: Run", id="followup.next")]
 
     def compose(self) -> ComposeResult:
@@ -24,7 +31,7 @@ class FollowUpScreen(StepScreen):
                            id="actions")
         yield ActionDetail(id="detail")
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def _rows(self):
         session = self.session.session

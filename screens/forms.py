@@ -2,8 +2,8 @@
 
 A dialog keeps what was typed when the core refuses it, and shows the reason
 in words inside the dialog, so nothing has to be typed twice. Its change goes
-through ``save`` (saving.py) like every other; quitting asks before throwing
-away what was typed into it.
+through ``save`` (saving.py) like every other; Escape, Home and quitting ask
+before throwing away what was typed or chosen in it.
 """
 
 from __future__ import annotations
@@ -16,13 +16,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import (Button, Input, Label, Select, SelectionList, Static,
+                             TextArea)
 
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.framework import Choice
 from coprod_tui.service import SessionService
 
+from .commands import DialogCommands
 from .saving import Saving, typed
+from .widgets import LineBox, TickList
 
 R = TypeVar("R")
 
@@ -33,7 +36,7 @@ def label(text: str) -> Label:
 
 def input_row(cells: Iterable[tuple[str, str, str, str]]) -> Horizontal:
     """Short boxes side by side (date, start, end): (id, label, value, example)."""
-    return Horizontal(*(Vertical(label(text), Input(value, id=key, placeholder=example),
+    return Horizontal(*(Vertical(label(text), LineBox(value, id=key, placeholder=example),
                                  classes="cell")
                         for key, text, value, example in cells), classes="row")
 
@@ -48,8 +51,7 @@ def select(choices: Iterable[Choice], value: str | None, *, id: str,
 def selection(choices: Iterable[Choice], chosen: Iterable[str], *, id: str
               ) -> SelectionList[str]:
     chosen = set(chosen)
-    return SelectionList[str](*((Text(c.label), c.key, c.key in chosen) for c in choices),
-                              id=id)
+    return TickList(*((Text(c.label), c.key, c.key in chosen) for c in choices), id=id)
 
 
 def text_area(text: str, *, id: str, height: int = 4) -> TextArea:
@@ -62,6 +64,7 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
     """A modal form: Ctrl+S (or the button) saves, Escape cancels."""
 
     CSS_PATH = "forms.tcss"
+    COMMANDS = {DialogCommands}
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         Binding("ctrl+s", "submit", "Save", priority=True, id="dialog.save"),
@@ -80,16 +83,16 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
             yield Static("", id="dialog-error", markup=False)
             yield from self.fields()
             with Horizontal(id="dialog-buttons"):
-                yield Button(f"{self.SUBMIT_LABEL} (Ctrl+S)", id="submit", variant="primary")
-                yield Button("Cancel (Esc)", id="cancel")
+                yield Button(f"{self.SUBMIT_LABEL} (Ctrl+S)", id="submit", variant="primary",
+                             compact=True)
+                yield Button("Cancel (Esc)", id="cancel", compact=True)
 
     def fields(self) -> ComposeResult:
         yield from ()
 
     def on_mount(self) -> None:
-        #: What each box held when the dialog opened (what is typed since is unsaved).
-        self._opened_with = {box.id: _text_of(box) for box in self.query("Input, TextArea")
-                             if box.id}
+        #: What each box and list held when the dialog opened (a change since is unsaved).
+        self._opened_with = {box.id: _value_of(box) for box in self.query(_FIELDS) if box.id}
         # Start typing straight away in the first box.
         if self.FIRST_FOCUS:
             self.query_one(f"#{self.FIRST_FOCUS}").focus()
@@ -107,7 +110,18 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
             self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close without saving; if anything was typed or chosen, ask first."""
+        lost = self.unsaved_text()
+        if not lost:
+            self.dismiss(None)
+            return
+        from .quit import DiscardDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardDialog(lost, going="close this dialog"), answered)
 
     def action_submit(self) -> None:
         result = self.save(self.submit)
@@ -131,8 +145,13 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
     def unsaved_text(self) -> list[str]:
         opened = getattr(self, "_opened_with", {})
         where = self.TITLE_TEXT or "A form"
-        return [typed(where, _text_of(box)) for box in self.query("Input, TextArea")
-                if box.id in opened and _text_of(box) != opened[box.id]]
+        changed = [box for box in self.query(_FIELDS)
+                   if box.id in opened and _value_of(box) != opened[box.id]]
+        lines = [typed(where, box.value if isinstance(box, Input) else box.text)
+                 for box in changed if isinstance(box, (Input, TextArea))]
+        if len(lines) < len(changed):
+            lines.append(f"{where}: {plural_choices(len(changed) - len(lines))} changed")
+        return lines
 
     def submit(self) -> R:
         raise CoprodError("This form cannot be saved.")
@@ -167,8 +186,20 @@ def whole_number(text: str, what: str, field: str | None = None) -> int | None:
     return int(text)
 
 
-def _text_of(box) -> str:
-    return box.text if isinstance(box, TextArea) else box.value
+#: The widgets a facilitator types in or chooses with.
+_FIELDS = "Input, TextArea, Select, SelectionList, Checkbox"
+
+
+def _value_of(box) -> object:
+    if isinstance(box, TextArea):
+        return box.text
+    if isinstance(box, SelectionList):
+        return sorted(map(str, box.selected))
+    return box.value
+
+
+def plural_choices(n: int) -> str:
+    return "a choice" if n == 1 else f"{n} choices"
 
 
 class SessionDialog(FormDialog[R]):

@@ -35,6 +35,8 @@ class GlossaryWordDialog(FormDialog[GlossaryWord]):
     """Add a word, or change one (its word, meaning or picture)."""
 
     TITLE_TEXT = "A word the group uses"
+    ABOUT = ("A word the group uses and what it means, in plain words; a picture may go "
+             "with it. Ctrl+S saves; Escape closes (asking first if something is typed).")
     FIRST_FOCUS = "word"
     WIDGETS = {"word": "word", "meaning": "meaning"}
 
@@ -71,6 +73,12 @@ class GlossaryScreen(Saving, Screen[None]):
 
     CSS_PATH = ["journey.tcss", "glossary.tcss"]
     COMMANDS = {BackHomeCommands}
+    HELP_TITLE = "Glossary"
+    ABOUT = (
+        "Words this group uses, each with its plain meaning: the easy read explains a "
+        "word the first time it appears. The group's own words come first, then "
+        "coprod's. a adds a word, Enter changes the highlighted one, Delete removes it. "
+        "Escape goes back.")
     BINDINGS = [
         Binding("a", "add", "Add a word", id="glossary.add"),
         Binding("enter", "edit", "Change", id="glossary.edit"),  # the table's Enter
@@ -92,7 +100,7 @@ class GlossaryScreen(Saving, Screen[None]):
                      classes="hint", markup=False)
         yield DataTable(id="words", cursor_type="row", zebra_stripes=True)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#words", DataTable)

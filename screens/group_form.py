@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from coprod_tui.framework import STAGES
 
 from .forms import FormDialog, label, select, text_area
+from .widgets import LineBox
 
 
 class GroupFormScreen(FormDialog[str]):
@@ -23,10 +24,10 @@ class GroupFormScreen(FormDialog[str]):
     def fields(self) -> ComposeResult:
         group = self.service.groups.group(self.group_id) if self.group_id else None
         yield label("Name of the group")
-        yield Input(group.name if group else "", id="name",
+        yield LineBox(group.name if group else "", id="name",
                     placeholder="For example: Short Stay Co-production Group")
         yield label("Organisation (shown as the author of minutes)")
-        yield Input(group.organisation if group else "", id="organisation")
+        yield LineBox(group.organisation if group else "", id="organisation")
         yield label("What the group is for")
         yield text_area(group.purpose if group else "", id="purpose", height=3)
         yield label("What the group can change")
@@ -39,7 +40,7 @@ class GroupFormScreen(FormDialog[str]):
             yield label("Code of conduct (one point per line; the group can change it later)")
             yield text_area(self.coprod.wording.code_of_conduct, id="conduct", height=8)
             yield label("The day the group agreed it (year-month-day; blank if it has not yet)")
-            yield Input(id="conduct_agreed_on", placeholder="year-month-day")
+            yield LineBox(id="conduct_agreed_on", placeholder="year-month-day")
         else:
             yield Static("The code of conduct is changed with the group, on the Agree step.",
                          classes="hint", markup=False)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import GroupHistory
@@ -19,6 +19,13 @@ from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import HistoryCommands
+from .widgets import Col, FitTable
+
+PEOPLE = (Col("Name", weight=2), Col("Role", weight=1), Col("Came", 4), Col("Apologies", 9),
+          Col("Absent", 6), Col("Last came", 10), Col("Spoke", 5), Col("Ideas", 5))
+SESSIONS = (Col("Date", 10), Col("Session", weight=1), Col("Present", 7),
+            Col("Role mix", weight=1, wrap=True), Col("Lived exp.", 10),
+            Col("Cards 4/3/2/1", 13))
 
 
 def summary_lines(history: GroupHistory) -> list[str]:
@@ -50,10 +57,19 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
 
     CSS_PATH = "history.tcss"
     COMMANDS = {HistoryCommands}
+    HELP_TITLE = "Group history"
+    ABOUT = (
+        "How the group's sessions have gone: who takes part and how often, the mix of "
+        "roles, which roles have never been in the room (seldom heard?), and who has not "
+        "come lately. Below, each person and each session. Up and Down move in a list; "
+        "Tab moves to the next.\n\n"
+        "i writes the impact report and y the You said, We did report for the whole "
+        "group, as Word documents in your documents folder (the path is shown when it is "
+        "written). Escape goes back.")
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
-        Binding("i", "impact", "Write impact report", id="history.impact"),
-        Binding("y", "you_said", "Write You said, We did", id="history.you-said"),
+        Binding("i", "impact", "Impact report", id="history.impact"),
+        Binding("y", "you_said", "You said, We did", id="history.you-said"),
     ]
 
     @dataclass
@@ -79,10 +95,10 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         with VerticalScroll(id="history"):
             yield Static(id="summary", markup=False)
             yield Static("Who took part", classes="section", markup=False)
-            yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+            yield FitTable(id="people")
             yield Static("Each session", classes="section", markup=False)
-            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+            yield FitTable(id="sessions")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#history-title", Static).update("Reading the group's sessions…")
@@ -110,22 +126,18 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
         lines = summary_lines(history)
         self.query_one("#summary", Static).update(Text("\n".join(lines)))
 
-        people = self.query_one("#people", DataTable)
-        people.add_columns("Name", "Role", "Came", "Apologies", "Did not come", "Last came",
-                           "Spoke", "Ideas")
-        for p in history.people:
-            people.add_row(Text(p.name + ("" if p.on_roster else " (left)")), p.role_label,
-                           str(p.attended), str(p.apologies), str(p.absent),
-                           p.last_attended or "not yet", str(p.turns), str(p.ideas))
-        sessions = self.query_one("#sessions", DataTable)
-        sessions.add_columns("Date", "Session", "Present", "Roles", "Lived experience",
-                             "Cards 4/3/2/1", "Ways")
-        for mix in history.sessions:
-            cards = "/".join(str(mix.influence.get(n, 0)) for n in (4, 3, 2, 1)) \
-                if mix.influence else "none"
-            sessions.add_row(mix.date, Text(mix.title), str(mix.present), Text(mix.role_mix),
-                             str(mix.lived_experience), cards,
-                             ", ".join(mix.method_labels))
+        people = self.query_one("#people", FitTable)
+        people.show(PEOPLE, [
+            (str(n), [p.name + ("" if p.on_roster else " (left)"), p.role_label,
+                      str(p.attended), str(p.apologies), str(p.absent),
+                      p.last_attended or "never", str(p.turns), str(p.ideas)])
+            for n, p in enumerate(history.people)])
+        self.query_one("#sessions", FitTable).show(SESSIONS, [
+            (str(n), [mix.date, mix.title, str(mix.present), mix.role_mix,
+                      str(mix.lived_experience),
+                      "/".join(str(mix.influence.get(k, 0)) for k in (4, 3, 2, 1))
+                      if mix.influence else "none"])
+            for n, mix in enumerate(history.sessions)])
         people.focus()
 
     def action_impact(self) -> None:

@@ -34,11 +34,23 @@ STATUS_WORDS = {"planned": "Planned", "live": "RUNNING", "closed": "Closed"}
 class HomeScreen(AppAccess, Screen[None]):
     CSS_PATH = "home.tcss"
     COMMANDS = {HomeCommands}
+    HELP_TITLE = "Home"
+    ABOUT = (
+        "Home lists your groups on the left and their sessions on the right, the latest "
+        "first. Up and Down move in a list; Tab moves between the two. Enter on a group "
+        "shows its sessions; Enter on a session opens it: a planned session opens at "
+        "Plan, a running one at Run, and a closed one as a read-only record.\n\n"
+        "n plans a new session and g makes a new group (e changes the highlighted "
+        "group). If a session is still running, r goes back to it. s searches every past "
+        "session; a lists a group's actions (You said, We did) to follow up; h shows "
+        "who takes part and who is missing.\n\n"
+        "Everything is saved as you go: there is no save key. Ctrl+Home comes back here "
+        "from anywhere. Ctrl+Q quits.")
     BINDINGS = [
         Binding("n", "new_session", "New session", id="home.new-session"),
-        Binding("g", "new_group", "New group", id="home.new-group"),
-        Binding("e", "edit_group", "Edit group", id="home.edit-group"),
-        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("g", "new_group", "New group", show=False, id="home.new-group"),
+        Binding("e", "edit_group", "Edit group", show=False, id="home.edit-group"),
+        Binding("r", "resume", "Resume", show=False, id="home.resume"),
         Binding("s", "search", "Search", id="home.search"),
         Binding("a", "actions", "Actions", id="home.actions"),
         Binding("h", "history", "History", id="home.history"),
@@ -65,7 +77,8 @@ class HomeScreen(AppAccess, Screen[None]):
             with Vertical(id="sessions-pane"):
                 yield Static("Sessions, latest first", classes="pane-title")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+                yield Static(id="session-detail", markup=False)
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -104,6 +117,9 @@ class HomeScreen(AppAccess, Screen[None]):
         self._fill_sessions()
         self._show_banner()
 
+    #: The sessions listed, by id (for the line under the table).
+    _listed: dict = {}
+
     def _fill_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear()
@@ -111,6 +127,7 @@ class HomeScreen(AppAccess, Screen[None]):
         if group_id != self._shown_group:
             self._loaded = 0
         self._shown_group = group_id
+        self._listed = {}
         self._last = None
         self._add_page(max(PAGE, self._loaded))
 
@@ -124,8 +141,10 @@ class HomeScreen(AppAccess, Screen[None]):
         more = len(found) > size
         found = found[:size]
         group_names = {g.id: g.name for g in self.service.groups.groups()}
-        # Titles get what the table has left after the date, status and count.
-        room = max(16, self.app.size.width * 7 // 10 - 32)
+        # Titles get what the table has left after the date, status and count (the
+        # whole title is said under the table for the highlighted row).
+        pane = self.query_one("#sessions-pane").size.width or self.app.size.width * 7 // 10
+        room = max(16, pane - 35)
         # Every cell is one line (the title two, with the group's name), and columns
         # widen to fit, so the height is known: height=None would make the table
         # render every row to measure it.
@@ -136,6 +155,8 @@ class HomeScreen(AppAccess, Screen[None]):
             # date, status and count hold none), which it would do for every row.
             return Text(text, no_wrap=height == 1, end="")
 
+        self._listed.update((s.id, (s, group_names.get(s.group_id, "Unknown group")))
+                            for s in found)
         for s in found:
             title = Text(one_line(s.title, room))
             if group_id is None:  # all groups: say which group, on a second line
@@ -149,6 +170,23 @@ class HomeScreen(AppAccess, Screen[None]):
         if more:
             table.add_row(plain(""), Text(OLDER_WORDS, style="italic", end=""),
                           plain(""), plain(""), key=OLDER, height=1)
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _show_detail(self) -> None:
+        """The highlighted session in full: its title may be cut short in the table."""
+        table = self.query_one("#sessions", DataTable)
+        detail = self.query_one("#session-detail", Static)
+        if not table.row_count:
+            detail.update("No sessions yet." if self.service.groups.groups() else "")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key not in self._listed:  # "Older sessions…": they are being added
+            return
+        s, group = self._listed[key]
+        todo = f"{s.actions_open} action{'s' if s.actions_open != 1 else ''} to follow up"
+        detail.update(f"{s.title} · {group} · {s.date} · "
+                      f"{STATUS_WORDS.get(s.status, s.status)} · {todo}")
 
     def _show_banner(self) -> None:
         service = self.service
@@ -171,6 +209,11 @@ class HomeScreen(AppAccess, Screen[None]):
         # refresh_lists re-highlights the group it has just filled the table for.
         if self.group_id != self._shown_group:
             self._fill_sessions()
+
+    @on(OptionList.OptionSelected, "#groups")
+    def _group_chosen(self) -> None:
+        """Enter on a group: its sessions are listed; go to them."""
+        self.query_one("#sessions", DataTable).focus()
 
     @on(DataTable.RowSelected, "#sessions")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
@@ -273,6 +316,16 @@ class HomeScreen(AppAccess, Screen[None]):
                 self.notify("The session was moved.")
 
         self.app.push_screen(MoveSessionDialog(session_id), moved)
+    def opens_to(self) -> str:
+        """The screen Enter opens for the highlighted session (its class name)."""
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            return ""
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        if key not in self._listed:
+            return ""
+        status = self._listed[key][0].status
+        return {"planned": "SetupScreen", "live": "LiveScreen"}.get(status, "SessionViewScreen")
 
     def action_resume(self) -> None:
         live = self.service.latest(status="live", limit=1)

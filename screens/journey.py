@@ -1,7 +1,9 @@
 """The base class every step of a session shares, and the step bar at the top.
 
-F2–F8 jump between steps (shown in the step bar); Escape goes back one step,
-and from the first step back Home. Every change goes through ``save``
+F2–F8 jump between steps (shown in the step bar), Ctrl+Home goes Home; Escape
+goes back to where the session was opened from (Home, or the read-only view of
+a past session). Leaving with something typed but not entered asks first
+(``quit.DiscardDialog``). Every change goes through ``save``
 (saving.py), which shows a refused entry or a failed save in plain words and
 leaves what was typed on screen so it can be fixed or retried. Which steps
 there are, and how a step is opened, is ``steps.py``'s.
@@ -9,8 +11,9 @@ there are, and how a step is opened, is ``steps.py``'s.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import ClassVar
+
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,13 +26,15 @@ from coprod_tui.service import SessionService
 from .commands import StepCommands
 from .room_controls import ROOM_BINDINGS, RoomControls
 from .saving import SaveStatus, Saving
-from .steps import STEP_KEYS, STEPS, open_step
+from .steps import STEPS, make_step, open_step, step
 
 __all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
 
 
 class StepBar(Static):
-    """The journey at the top: each step with its key; the current one marked."""
+    """The journey at the top: each step with its key, the current one marked (by
+    ▶ ◀ as well as by style); under it the session, shortened with "…"
+    to fit (its whole title is on Plan)."""
 
     def __init__(self, current: str, title: str) -> None:
         super().__init__(id="step-bar")
@@ -39,16 +44,20 @@ class StepBar(Static):
         self._room = ""
 
     def render(self) -> Content:
+        width = max(20, self.content_region.width)
+        labels = [f"{s.fkey.upper()} {s.label}" for s in STEPS]
+        # Two spaces between steps where they fit; one at 80 columns.
+        gap = 2 if sum(map(len, labels)) + 2 * len(labels) + 2 <= width else 1
         parts: list[Content] = []
-        for step in STEPS:
-            label = f"{step.fkey.upper()} {step.label}"
-            if step.key == self._current:
+        for s, label in zip(STEPS, labels):
+            if s.key == self._current:
                 parts.append(Content.styled(f"▶{label}◀", "reverse bold"))
             else:
-                parts.append(Content(f" {label} "))
-        bar = Content("").join(parts)
-        room = Content.styled(f"[{self._room}] ", "reverse bold") if self._room else Content("")
-        return Content.assemble(bar, "\n", room, Content(self._title))
+                parts.append(Content(label))
+        bar = Content(" " * gap).join(parts)
+        room = f"[{self._room}] " if self._room else ""
+        return Content.assemble(bar, "\n", Content.styled(room, "reverse bold"),
+                                Content(fit(self._title, width - len(room))))
 
     def retitle(self, title: str) -> None:
         self._title = title
@@ -58,6 +67,12 @@ class StepBar(Static):
         if words != self._room:
             self._room = words
             self.refresh(layout=True)
+
+
+def fit(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, ending "…" if it was shortened."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class SessionScreen(Saving, Screen[None]):
@@ -71,6 +86,55 @@ class SessionScreen(Saving, Screen[None]):
     def session(self) -> SessionService:
         return self.service.session(self.session_id)
 
+    # -- leaving -------------------------------------------------------------------
+
+    def _may_leave(self) -> bool:
+        """Save what is typed; stay (and say so) if the disk still refuses it."""
+        self.flush_saves()
+        if self.has_unsaved():
+            self.notify("Something typed here is not saved yet (the disk refused it), so "
+                        "this screen stays open. Fix the disk or the folder: a form field is "
+                        "tried again by itself; press Enter again for an idea.",
+                        title="Not saved", severity="error", timeout=15)
+            return False
+        return True
+
+    def leave_then(self, go: Callable[[], None], going: str) -> None:
+        """Leave this screen by ``go``: once everything typed is saved, or, for what is
+        typed but was never entered (an idea still in its box), once the facilitator
+        has said to discard it."""
+        if not self._may_leave():
+            return
+        lost = self.unsaved_text()
+        if not lost:
+            go()
+            return
+        from .quit import DiscardDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                go()
+
+        self.app.push_screen(DiscardDialog(lost, going=going), answered)
+
+    def action_leave(self) -> None:
+        """Back to the screen this one was opened from."""
+        self.leave_then(self.app.pop_screen, "go back")
+
+    # -- the session's other screens -------------------------------------------------
+
+    def open_cards(self) -> None:
+        from .cards import CommentCardsScreen
+
+        self.flush_saves()
+        self.app.push_screen(CommentCardsScreen(self.session_id))
+
+    def open_statements(self) -> None:
+        from .statements import StatementsScreen
+
+        self.flush_saves()
+        self.app.push_screen(StatementsScreen(self.session_id))
+
 
 class StepScreen(RoomControls, SessionScreen):
     """Base for the session's step screens (the room view follows them)."""
@@ -79,7 +143,7 @@ class StepScreen(RoomControls, SessionScreen):
     CSS_PATH = "journey.tcss"
     COMMANDS = {StepCommands}
     BINDINGS = [
-        Binding("escape", "back", "Back", id="step.back"),
+        Binding("escape", "back", "Back", show=False, id="step.back"),
         *(Binding(s.fkey, f"go('{s.key}')", s.label, show=False, priority=True,
                   id=f"step.{s.name}") for s in STEPS),
         *ROOM_BINDINGS,
@@ -112,49 +176,52 @@ class StepScreen(RoomControls, SessionScreen):
         session = self.session.session
         return f"{session.title} · {session.date} · {self.session.group().name}"
 
-    # -- leaving -------------------------------------------------------------------
+    def show_part(self, selector: str) -> None:
+        """Bring a part of the step into view and put the keys there (the palette's
+        way to a checklist or a box further down)."""
+        part = self.query_one(selector)
+        part.focus()
+        part.scroll_visible(animate=False)
 
-    def _may_leave(self) -> bool:
-        """Save what is typed; stay (and say so) if the disk still refuses it."""
-        self.flush_saves()
-        if self.has_unsaved():
-            self.notify("Something typed here is not saved yet (the disk refused it), so "
-                        "this screen stays open. Fix the disk or the folder: a form field is "
-                        "tried again by itself; press Enter again for an idea.",
-                        title="Not saved", severity="error", timeout=15)
-            return False
-        return True
+    def go_to_part(self, key: str, selector: str) -> None:
+        """Another step, with the keys on one part of it (a checklist)."""
+        def go() -> None:
+            screen = make_step(key, self.session_id)
+            self.app.switch_screen(screen)
+            self.app.call_after_refresh(screen.show_part, selector)
+
+        self.leave_then(go, f"go to {step(key).label}")
+
+    def checklist_note(self, selector: str) -> None:
+        """The note dialog for the highlighted item of a checklist on this step."""
+        self.show_part(selector)
+        self.query_one(selector).action_note()
 
     # -- moving between steps --------------------------------------------------------
 
     def action_go(self, key: str) -> None:
-        if key != self.STEP and self._may_leave():
-            open_step(self.app, key, self.session_id, replace=True)
+        if key != self.STEP:
+            self.leave_then(lambda: open_step(self.app, key, self.session_id, replace=True),
+                            f"go to {step(key).label}")
 
     def action_back(self) -> None:
-        index = STEP_KEYS.index(self.STEP)
-        if index == 0:
-            self.action_leave()
-        else:
-            self.action_go(STEP_KEYS[index - 1])
+        """Back to where the session was opened from: Home, or a past session's view."""
+        self.action_leave()
 
     def action_next_step(self) -> None:
-        index = STEP_KEYS.index(self.STEP)
-        if index + 1 < len(STEP_KEYS):
-            self.action_go(STEP_KEYS[index + 1])
+        keys = [s.key for s in STEPS]
+        index = keys.index(self.STEP)
+        if index + 1 < len(keys):
+            self.action_go(keys[index + 1])
 
     def action_leave(self) -> None:
-        """Back to Home from any step (the session stays as it is)."""
-        if not self._may_leave():
-            return
-        self.session.release()
-        self.app.pop_screen()
+        def leave() -> None:
+            self.session.release()
+            self.app.pop_screen()
 
-    def step_commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
-        """This step's own commands for the palette (name, what it does, what runs it)."""
-        yield from ()
+        self.leave_then(leave, "go back")
 
-    def action_withdraw(self) -> None:
+    def action_withdraw_record(self) -> None:
         """Withdraw a record entered by mistake (kept, marked withdrawn, with why)."""
         from .records import RecordPicker
 
@@ -162,13 +229,7 @@ class StepScreen(RoomControls, SessionScreen):
         self.app.push_screen(RecordPicker(self.session_id, "withdraw"))
 
     def action_cards(self) -> None:
-        from .cards import CommentCardsScreen
-
-        self.flush_saves()
-        self.app.push_screen(CommentCardsScreen(self.session_id))
+        self.open_cards()
 
     def action_statements(self) -> None:
-        from .statements import StatementsScreen
-
-        self.flush_saves()
-        self.app.push_screen(StatementsScreen(self.session_id))
+        self.open_statements()

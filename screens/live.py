@@ -2,7 +2,9 @@
 
 Typing an idea and pressing Enter records it; the line above the box says who
 it will be credited to. Everything else is one Ctrl key away, so the
-facilitator's hands never leave the keyboard.
+facilitator's hands never leave the keyboard. What happens (who has the floor,
+a name typed that the minutes will not show) is said in the status line at the
+bottom, never in a message over the record or the speaking list.
 
 Looking at Run changes nothing: a planned session starts only when the
 facilitator says so (Ctrl+S, or anything recorded, which asks first), with a
@@ -21,11 +23,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Input, RichLog, Static
+from textual.widgets import DataTable, Footer, RichLog, Static, TextArea
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
-from coprod_tui.errors import SaveError, ValidationError
+from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.model import Action, Hand, Person
 from coprod_tui.rules.agenda import clock, neighbour
 from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
@@ -35,6 +37,12 @@ from coprod_tui.words import clock_of, long_date, short_date
 from .confirm import ConfirmDialog
 from .journey import SaveStatus, StepBar, StepScreen
 from .saving import typed
+from .widgets import CaptureBox
+
+#: At most this many names are listed as not spoken yet, or hands up; the rest are
+#: counted ("and 4 more"), so the list never runs off the bottom of its pane.
+MOST_NAMES = 12
+MOST_HANDS = 6
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -52,6 +60,24 @@ def clock_words(spent: int, planned: int) -> tuple[str, bool]:
 class LiveScreen(StepScreen):
     STEP = "live"
     CSS_PATH = ["journey.tcss", "live.tcss"]
+    HELP_TITLE = "Run"
+    ABOUT = (
+        "Run is the meeting itself. The top line is the agenda item and its clock; over "
+        "time is said in words. On the left: the hands up, in order, who has not spoken "
+        "yet, and how often each person has spoken. On the right: everything recorded "
+        "so far, newest at the bottom.\n\n"
+        "To record an idea, type it in the box and press Enter. It is credited to "
+        "whoever has the floor (the line above the box says who), or:\n"
+        "  @name idea      someone else present (the start of their name is enough)\n"
+        "  @anon idea      anonymous\n"
+        "  @chat idea      came in the online chat\n"
+        "  @chat @name     a named person, via the chat\n"
+        "  @after idea     sent after the meeting (@after @name for a named person)\n"
+        "A pasted letter of many lines is kept whole, as one idea.\n\n"
+        "Hands up: Ctrl+R puts a hand up, Ctrl+O a point of order (it goes first), "
+        "Ctrl+N gives the floor to the next hand, Ctrl+B skips it, Ctrl+T counts a turn "
+        "for someone who spoke without a hand up. Ctrl+G records a decision (its reasons "
+        "are needed), Ctrl+L an action. PgDn and PgUp move through the agenda.")
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", priority=True, id="run.start"),
         Binding("ctrl+r", "hand('normal')", "Hand up", priority=True, id="run.hand-up"),
@@ -62,7 +88,8 @@ class LiveScreen(StepScreen):
         Binding("ctrl+t", "spoke", "Spoke", priority=True, show=False, id="run.spoke"),
         Binding("ctrl+g", "decision", "Decision", priority=True, id="run.decision"),
         Binding("ctrl+l", "action", "Action", priority=True, id="run.action"),
-        Binding("pagedown", "item(1)", "Next item", priority=True, id="run.next-item"),
+        Binding("pagedown", "item(1)", "Next item", priority=True, show=False,
+                id="run.next-item"),
         Binding("pageup", "item(-1)", "Previous item", priority=True, show=False,
                 id="run.previous-item"),
         Binding("ctrl+y", "not_taken_up", "Not taken up", priority=True, show=False,
@@ -99,11 +126,11 @@ class LiveScreen(StepScreen):
             with Vertical(id="record-pane"):
                 yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True, min_width=20)
         yield Static(id="who", markup=False)
-        yield Input(id="capture", placeholder="Type an idea and press Enter")
-        yield Static("@name @anon @chat @after: who · ^O order · ^B skip · ^T spoke · "
-                     "PgUp/Dn agenda", classes="hint", markup=False)
+        yield CaptureBox(id="capture", placeholder="Type an idea and press Enter")
+        yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
+                     classes="hint", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self.session.session.status == "closed":
@@ -116,7 +143,7 @@ class LiveScreen(StepScreen):
         self._withdrawn_seen = self._withdrawn_count()
         self._tick()
         self.set_interval(1, self._tick)
-        self.query_one("#capture", Input).focus()
+        self.query_one("#capture", CaptureBox).focus()
 
     def on_screen_resume(self) -> None:
         self._refresh_people()
@@ -133,18 +160,25 @@ class LiveScreen(StepScreen):
         return sum(1 for rows in (session.ideas(), session.decisions(), session.actions())
                    for r in rows if r.withdrawn)
 
-    def step_commands(self):
-        yield ("Start the session", "Start the meeting: the agenda clock runs and ideas can "
-               "be recorded (asked first if today is not its day)", self.action_start)
-        yield ("An idea not taken up", "Say why the group will not take up an idea "
-               "(You said, We did: We could not)", self.action_not_taken_up)
-
     def action_not_taken_up(self) -> None:
         from .records import NotTakenUpDialog
 
         self.app.push_screen(NotTakenUpDialog(self.session_id))
 
     # -- starting ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Start is shown only while the session is planned (the footer has no room for a
+        # key that does nothing); before the start nobody has the floor to pass on.
+        try:
+            planned = self.session.session.status == "planned"
+        except CoprodError:  # the folder has gone: the keys say so when pressed
+            return True
+        if action == "start":
+            return planned
+        if action == "next_speaker" and planned:
+            return False
+        return True
 
     def action_start(self, then: Callable[[], None] | None = None) -> None:
         """Start the session (asked first when today is not its day); ``then`` runs once
@@ -181,8 +215,9 @@ class LiveScreen(StepScreen):
             return
         self.current_item = started.current_item_id
         self.query_one(StepBar).retitle(self.header_title())
+        self.refresh_bindings()  # Start goes from the footer, Next speaker comes back
         self._tick()
-        self._show_who(self.query_one("#capture", Input).value)
+        self._show_who(self.query_one("#capture", CaptureBox).value)
         self.notify("The session has started.")
         if then is not None:
             then()
@@ -201,7 +236,7 @@ class LiveScreen(StepScreen):
         return True
 
     def _show_closed(self) -> None:
-        box = self.query_one("#capture", Input)
+        box = self.query_one("#capture", CaptureBox)
         box.disabled = True
         box.placeholder = "This session is closed: nothing new is recorded here"
 
@@ -209,12 +244,21 @@ class LiveScreen(StepScreen):
 
     def has_unsaved(self) -> bool:
         """An idea the disk refused, still in the box: leaving would lose it."""
-        box = self.query_one("#capture", Input).value
+        box = self.query_one("#capture", CaptureBox).value
         return self._idea_refused and bool(box.strip())
 
     def unsaved_text(self) -> list[str]:
-        box = self.query_one("#capture", Input).value
+        box = self.query_one("#capture", CaptureBox).value
         return [typed("The idea in the box", box)] if box.strip() else []
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Said in the status line: a message on top would cover the record or the
+        speaking list. A refused save is already said there, in full."""
+        if title == "Not saved":
+            return
+        words = f"{title}: {message}" if title else message
+        self.query_one(SaveStatus).tell(words, warning=severity != "information")
 
     # -- what is shown --------------------------------------------------------------------
 
@@ -237,13 +281,15 @@ class LiveScreen(StepScreen):
         if hands:
             lines = [f"{n}. {self.name_of(h.person_id)}"
                      + (" (point of order)" if h.kind == "point_of_order" else "")
-                     for n, h in enumerate(hands, start=1)]
+                     for n, h in enumerate(hands[:MOST_HANDS], start=1)]
+            if len(hands) > MOST_HANDS:
+                lines.append(f"and {len(hands) - MOST_HANDS} more")
             queue.update("Hands up:\n" + "\n".join(lines))
         else:
             queue.update("No hands up.")
 
     def watch_speaker(self) -> None:
-        self._show_who(self.query_one("#capture", Input).value)
+        self._show_who(self.query_one("#capture", CaptureBox).value)
 
     def _tick(self) -> None:
         session = self.session.session
@@ -278,15 +324,24 @@ class LiveScreen(StepScreen):
         self.speaker = current_speaker(turns, attendance)
         # Heard: a turn to speak, or an idea in their name. Interpreters, supporters and
         # the note-taker are not participants, so they are never "not spoken yet".
-        quiet = not_spoken(attendance, turns, ideas)
         self.query_one("#not-spoken", Static).update(
-            "Not spoken yet: " + ", ".join(self.name_of(p) for p in quiet) if quiet
-            else "Everyone taking part has been heard.")
+            self._quiet_words(not_spoken(attendance, turns, ideas)))
         table = self.query_one("#voices", DataTable)
         table.clear()
         for voice in voices(attendance, turns, ideas):
             table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns + voice.ideas))
-        self._show_who(self.query_one("#capture", Input).value)
+        self._show_who(self.query_one("#capture", CaptureBox).value)
+
+    def _quiet_words(self, quiet: list[str]) -> str:
+        """Who has not spoken yet, in words; the truth when nobody is here yet."""
+        if not self._present:
+            return "Nobody is marked present yet (F3 People), so nobody has spoken."
+        if not quiet:
+            return "Everyone taking part has been heard."
+        names = [self.name_of(p) for p in quiet[:MOST_NAMES]]
+        more = len(quiet) - len(names)
+        return (f"Not spoken yet ({len(quiet)}): " + ", ".join(names)
+                + (f" and {more} more (see the list below)" if more else "") + ".")
 
     def _show_who(self, typed: str = "") -> None:
         who_line = self.query_one("#who", Static)
@@ -308,7 +363,7 @@ class LiveScreen(StepScreen):
         rows = []
         for idea in session.ideas():
             if not idea.withdrawn:
-                who = Who(idea.raised_by, idea.person_id).describe(people)
+                who = Who.of(idea.raised_by, idea.person_id, idea.tags).describe(people)
                 rows.append((idea.at, "Idea", who, idea.text))
         for d in session.decisions():
             if not d.withdrawn:
@@ -335,13 +390,13 @@ class LiveScreen(StepScreen):
 
     # -- capture ----------------------------------------------------------------------------
 
-    @on(Input.Changed, "#capture")
-    def _typing(self, event: Input.Changed) -> None:
-        self._show_who(event.value)
+    @on(TextArea.Changed, "#capture")
+    def _typing(self, event: TextArea.Changed) -> None:
+        self._show_who(event.text_area.text)
 
-    @on(Input.Submitted, "#capture")
-    def _capture(self, event: Input.Submitted | None = None) -> None:
-        box = self.query_one("#capture", Input)
+    @on(CaptureBox.Submitted, "#capture")
+    def _capture(self, event: CaptureBox.Submitted | None = None) -> None:
+        box = self.query_one("#capture", CaptureBox)
         if not box.value.strip() or not self._may_record("an idea", self._capture):
             return
         try:
@@ -350,7 +405,7 @@ class LiveScreen(StepScreen):
             self.notify(str(exc), title="Not recorded", severity="warning", markup=False)
             return
         idea = self.save(self.session.add_idea, text, raised_by=who.raised_by,
-                         person_id=who.person_id)
+                         person_id=who.person_id, tags=who.tags)
         if idea is None:
             # The text stays in the box, to fix or retry (Enter again).
             self._idea_refused = isinstance(self.refusal, SaveError)
@@ -365,9 +420,10 @@ class LiveScreen(StepScreen):
     def _warn_names(self, *texts: str) -> None:
         """Say so when the name of someone who did not agree to be named was typed."""
         data = self.session.snapshot()
-        for message in dict.fromkeys(m for text in texts for m in consent_warnings(data, text)):
-            self.notify(message, title="Not named in the minutes", severity="warning",
-                        timeout=10, markup=False)
+        said = list(dict.fromkeys(m for text in texts for m in consent_warnings(data, text)))
+        if said:  # all of them at once: the status line shows the last thing said
+            self.notify(" ".join(said), title="Not named in the minutes",
+                        severity="warning", markup=False)
 
     # -- hands up ---------------------------------------------------------------------------
 
@@ -393,8 +449,8 @@ class LiveScreen(StepScreen):
         turn = self.save(self.session.next_speaker)
         if turn is not None:
             self._refresh_people()
-            self.notify(f"{self.name_of(turn.person_id)} has the floor.", markup=False,
-                        timeout=3)
+            self.notify(f"{clock_of(turn.at)} {self.name_of(turn.person_id)} has the floor.",
+                        markup=False)
 
     def action_skip(self) -> None:
         if not self.hands:
@@ -402,7 +458,8 @@ class LiveScreen(StepScreen):
         passed = self.save(self.session.skip_speaker)
         if passed is not None:
             self._refresh_people()
-            self.notify(f"{self.name_of(passed.person_id)} passed.", markup=False, timeout=3)
+            self.notify(f"{self.name_of(passed.person_id)} passed; their hand is down.",
+                        markup=False)
 
     def action_spoke(self) -> None:
         from .pickers import PersonPicker

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from .forms import FormDialog, label
+from .widgets import LineBox
 
 
 class NewSessionScreen(FormDialog[str]):
@@ -36,11 +37,11 @@ class NewSessionScreen(FormDialog[str]):
         yield Select([(Text(g.name), g.id) for g in groups], value=chosen, id="group",
                      allow_blank=False)
         yield label("Title of the session")
-        yield Input(id="title", placeholder="For example: Rooms, colours and the garden")
+        yield LineBox(id="title", placeholder="For example: Rooms, colours and the garden")
         yield label("Date (year-month-day)")
-        yield Input(carried["date"], id="date", placeholder="year-month-day")
+        yield LineBox(carried["date"], id="date", placeholder="year-month-day")
         yield label("Start time (hours:minutes, optional)")
-        yield Input(carried["start"], id="start", placeholder="hh:mm")
+        yield LineBox(carried["start"], id="start", placeholder="hh:mm")
         yield Static(id="carried", classes="hint", markup=False)
 
     def _carried(self, group_id: str) -> dict[str, str]:

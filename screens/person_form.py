@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Static
 
 from coprod_tui.clock import instant_on
 from coprod_tui.words import clock_of
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS
 
 from .forms import FormDialog, label, select, selection
+from .widgets import LineBox, TickBox
 
 
 class PersonDialog(FormDialog[str]):
@@ -44,11 +45,11 @@ class PersonDialog(FormDialog[str]):
         person, att = self._current()
         source = att or person
         yield label("Name")
-        yield Input(person.name if person else "", id="name")
+        yield LineBox(person.name if person else "", id="name")
         yield label("Role")
         yield select(ROLES, source.role if source else "uses_services", id="role")
         yield label("Organisation (if any)")
-        yield Input(source.organisation if source else "", id="organisation")
+        yield LineBox(source.organisation if source else "", id="organisation")
         if self.session_id:
             yield label("Taking part")
             yield select(MODES, att.mode if att else "in_room", id="mode")
@@ -56,22 +57,22 @@ class PersonDialog(FormDialog[str]):
             with Horizontal(id="times"):
                 with Vertical():
                     yield label("Arrived at (10:50)")
-                    yield Input(clock_of(att.arrived_at), id="arrived")
+                    yield LineBox(clock_of(att.arrived_at), id="arrived")
                 with Vertical():
                     yield label("Left early at (blank if not)")
-                    yield Input(clock_of(att.left_at), id="left")
-            yield Checkbox("Arrived late", value=att.late, id="late")
+                    yield LineBox(clock_of(att.left_at), id="left")
+            yield TickBox("Arrived late", value=att.late, id="late")
         yield label("Support needed (Space to tick)")
         yield selection(SUPPORT_NEEDS, source.support_needs if source else [],
                         id="support_needs")
         yield label("Other support needed")
-        yield Input(source.support_other if source else "", id="support_other")
-        yield Checkbox("Happy to be named in the minutes",
+        yield LineBox(source.support_other if source else "", id="support_other")
+        yield TickBox("Happy to be named in the minutes",
                        value=bool(source and source.consent_to_be_named), id="consent")
         yield Static("If not ticked, the minutes describe them by role, for example "
                      "'Carer 2'.", classes="hint", markup=False)
         yield label("Contact details (kept private, never in minutes)")
-        yield Input(person.contact if person else "", id="contact")
+        yield LineBox(person.contact if person else "", id="contact")
 
     def submit(self) -> str:
         groups = self.service.groups

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.model import Person
+from .widgets import LineBox
 
 
 class PersonPicker(ModalScreen[str]):
@@ -30,7 +31,7 @@ class PersonPicker(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(self._title, id="picker-title", markup=False)
-            yield Input(id="filter", placeholder="Type part of a name, then Enter")
+            yield LineBox(id="filter", placeholder="Type part of a name, then Enter")
             yield OptionList(id="choices")
             yield Static("Up/Down to choose · Enter to pick · Escape to cancel",
                          classes="hint", markup=False)

@@ -79,6 +79,10 @@ class PlainWordsDialog(SessionDialog[int]):
     many were saved."""
 
     TITLE_TEXT = "In plain words, for the easy read"
+    ABOUT = (
+        "Say what was said in short, plain words, for the easy read. Ctrl+S saves it and "
+        "goes to the next one; Ctrl+N skips this one; Escape stops (asking first if "
+        "something is typed).")
     SUBMIT_LABEL = "Save"
     FIRST_FOCUS = "plain"
     BINDINGS = [Binding("ctrl+n", "skip", "Skip this one", id="plain.skip")]

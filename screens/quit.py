@@ -1,7 +1,12 @@
-"""Asked once on quitting when something typed is not saved: stay, or quit and lose it.
+"""The two questions asked before typed work is thrown away.
 
-Every screen and dialog says what it holds unsaved (``Saving.unsaved_text``);
-the app asks here, showing how each piece starts, before throwing any of it away.
+- ``QuitDialog``: quitting with something typed but not saved. Every screen and
+  dialog says what it holds unsaved (``Saving.unsaved_text``); the app asks here,
+  showing how each piece starts.
+- ``DiscardDialog``: leaving a filled form or dialog (Escape, Home, another step)
+  with something typed in it that was never entered.
+
+Both keep the work unless the facilitator says otherwise: Escape goes back to it.
 """
 
 from __future__ import annotations
@@ -14,11 +19,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 
-class QuitDialog(ModalScreen[bool]):
-    """True: quit and lose it. False: stay (nothing is lost). Ctrl+Q again quits."""
+class _Question(ModalScreen[bool]):
+    """True: go on and lose it. False: stay with it (nothing is lost)."""
 
     CSS_PATH = "forms.tcss"
-    BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
+    QUESTION = ""
+    HINT = ""
+    STAY = ""
+    LOSE = ""
 
     def __init__(self, lost: list[str]) -> None:
         super().__init__()
@@ -26,13 +34,12 @@ class QuitDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog", classes="quit"):
-            yield Static("Quit and lose what is not saved?", id="dialog-title", markup=False)
+            yield Static(self.QUESTION, id="dialog-title", markup=False)
             yield Static(Text("\n".join(f"•  {line}" for line in self._lost)), id="unsaved")
-            yield Static("Escape goes back to it. Ctrl+Q again quits and loses it.",
-                         classes="hint", markup=False)
+            yield Static(self.HINT, classes="hint", markup=False)
             with Horizontal(id="dialog-buttons"):
-                yield Button("Stay (Esc)", id="stay", variant="primary")
-                yield Button("Quit and lose it (Ctrl+Q)", id="quit", variant="error")
+                yield Button(self.STAY, id="stay", variant="primary", compact=True)
+                yield Button(self.LOSE, id="quit", variant="error", compact=True)
 
     def on_mount(self) -> None:
         self.app.clear_notifications()  # the question, not old messages, on top
@@ -44,3 +51,36 @@ class QuitDialog(ModalScreen[bool]):
 
     def action_stay(self) -> None:
         self.dismiss(False)
+
+
+class QuitDialog(_Question):
+    """Ctrl+Q again quits."""
+
+    ABOUT = ("Something typed here is not saved yet. Escape (or Enter on 'Stay') goes "
+             "back to it; Ctrl+Q again quits and loses it.")
+    BINDINGS = [Binding("escape", "stay", "Stay", id="quit.stay")]
+    QUESTION = "Quit and lose what is not saved?"
+    HINT = "Escape goes back to it. Ctrl+Q again quits and loses it."
+    STAY = "Stay (Esc)"
+    LOSE = "Quit and lose it (Ctrl+Q)"
+
+
+class DiscardDialog(_Question):
+    """d discards and goes on; Escape goes back to what was typed."""
+
+    ABOUT = ("You are leaving something you typed but did not save. Escape (or Enter on "
+             "'Keep it') goes back to it; d throws it away.")
+    BINDINGS = [
+        Binding("escape", "stay", "Keep it", id="discard.keep"),
+        Binding("d", "discard", "Discard it", id="discard.discard"),
+    ]
+    STAY = "Keep it (Esc)"
+    LOSE = "Discard it (d)"
+
+    def __init__(self, lost: list[str], *, going: str = "close it") -> None:
+        super().__init__(lost)
+        self.QUESTION = f"Discard what you typed and {going}?"
+        self.HINT = "Escape goes back to it. d throws it away."
+
+    def action_discard(self) -> None:
+        self.dismiss(True)

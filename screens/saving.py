@@ -34,34 +34,48 @@ WAITING = "Saving… what you typed is not saved yet."
 
 class SaveStatus(Static):
     """Says, in words, whether the last change is safely on disk; true at every moment,
-    also while something typed waits to be saved."""
+    also while something typed waits to be saved. On a screen that has news to give
+    (Run: who has the floor), that news too, first."""
 
     def __init__(self) -> None:
         super().__init__("Everything is saved.", id="save-status", markup=False)
         #: What was last true of the disk ("Saved at ..."), said again once nothing waits.
         self._confirmed = "Everything is saved."
+        #: What is true of the disk now.
+        self._state = self._confirmed
+        self._news = ""
 
     def saved(self) -> None:
         self.remove_class("failed", "waiting")
         self._confirmed = f"Saved at {datetime.now():%H:%M:%S}."
-        self.update(self._confirmed)
+        self._show(self._confirmed)
 
     def waiting(self, message: str = WAITING) -> None:
         self.remove_class("failed")
         self.add_class("waiting")
-        self.update(message)
+        self._show(message)
 
     def settled(self) -> None:
         """Nothing waits any more, and nothing new was written (the text typed was
         taken back): what was true before is true again."""
         if self.has_class("waiting"):
             self.remove_class("waiting")
-            self.update(self._confirmed)
+            self._show(self._confirmed)
 
     def failed(self, message: str) -> None:
         self.remove_class("waiting")
         self.add_class("failed")
-        self.update(f"NOT SAVED: {message}")
+        self._show(f"NOT SAVED: {message}")
+
+    def tell(self, news: str, *, warning: bool = False) -> None:
+        """Say what just happened (instead of a message that would cover the screen)."""
+        self._news = news
+        self.set_class(warning, "warning")
+        self._show(self._state)
+
+    def _show(self, state: str) -> None:
+        self._state = state
+        self.update(f"{self._news}  {state}" if self._news else state)
 
 
 class Saving(AppAccess):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from coprod_tui.errors import ValidationError
 from coprod_tui.framework import FORMATS, METHODS, STAGES
@@ -17,19 +16,47 @@ from .checklist import TITLES, ChecklistTable
 from .forms import SessionDialog, input_row, label, select, selection, text_area, whole_number
 from .journey import SaveStatus, StepBar
 from .saving import typed
+from .widgets import Col, FitTable, LineBox
+
+AGENDA = (Col("#", 3), Col("Item", wrap=True), Col("Minutes", 7))
 
 
-class AgendaTable(DataTable):
+class AgendaTable(FitTable):
+    """The agenda. Typing a letter here starts a new item in the box below it (what is
+    typed is never dropped)."""
+
+    HELP_WHERE = "In the agenda"
     BINDINGS = [
-        Binding("shift+up", "screen.move_item(-1)", "Move up", id="plan.move-up"),
-        Binding("shift+down", "screen.move_item(1)", "Move down", id="plan.move-down"),
+        Binding("shift+up", "screen.move_item(-1)", "Move up", show=False, id="plan.move-up"),
+        Binding("shift+down", "screen.move_item(1)", "Move down", show=False,
+                id="plan.move-down"),
         Binding("delete", "screen.remove_item", "Remove", id="plan.remove-item"),
         Binding("enter", "screen.edit_item", "Edit", id="plan.edit-item"),
     ]
 
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character and event.character != " ":
+            event.stop()
+            event.prevent_default()
+            box = self.screen.query_one("#item-title", Input)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
 
 class SetupScreen(FormStepScreen):
     STEP = "setup"
+    HELP_TITLE = "Plan"
+    ABOUT = (
+        "Plan the session: its title, date and times, where, who facilitates, how "
+        "people join, the ways of working, what it is for, what can and cannot change, "
+        "and the stage of the work. Every box is saved as you type; there is no save "
+        "key. A date is year-month-day (2026-03-14), a time hours:minutes (10:30). Tab "
+        "moves to the next box; Space ticks a way of working.\n\n"
+        "The agenda: type an item's title and its minutes in the boxes under the list, "
+        "then Enter. In the list, Shift+Up and Shift+Down move an item, Delete removes "
+        "it and Enter changes it.\n\n"
+        "The planning checklist: Space ticks the highlighted item, n adds a note to it. "
+        "Ctrl+N goes on to People.")
     AUTOSAVE = frozenset({"title", "date", "start", "end", "venue", "facilitator", "format",
                           "methods", "purpose", "can_change", "cannot_change", "stage"})
     CSS_PATH = ["journey.tcss", "setup.tcss"]
@@ -40,14 +67,14 @@ class SetupScreen(FormStepScreen):
         yield from self.compose_header()
         with VerticalScroll(id="form"):
             yield label("Title")
-            yield Input(s.title, id="title")
+            yield LineBox(s.title, id="title")
             yield input_row((("date", "Date", s.date, "year-month-day"),
                              ("start", "Starts", s.start, "hh:mm"),
                              ("end", "Ends", s.end, "hh:mm")))
             yield label("Venue (or the link for online)")
-            yield Input(s.venue, id="venue")
+            yield LineBox(s.venue, id="venue")
             yield label("Facilitator")
-            yield Input(s.facilitator, id="facilitator")
+            yield LineBox(s.facilitator, id="facilitator")
             yield label("Format")
             yield select(FORMATS, s.format, id="format")
             yield label("Ways of working together (Space to tick)")
@@ -61,22 +88,22 @@ class SetupScreen(FormStepScreen):
             yield label("Stage of the work")
             yield select(STAGES, s.stage, id="stage")
             yield label("Agenda")
-            yield AgendaTable(id="agenda", cursor_type="row")
+            yield AgendaTable(id="agenda")
             yield Static("Shift+Up/Down to reorder, Delete to remove, Enter to edit.",
                          classes="hint", markup=False)
             with Horizontal(classes="row", id="new-item"):
-                yield Input(id="item-title", placeholder="New agenda item, then Enter")
-                yield Input("10", id="item-minutes", placeholder="minutes", type="integer")
+                # Not selected on focus: a key typed in the list moves here and is kept.
+                yield LineBox(id="item-title", placeholder="New agenda item, then Enter",
+                              select_on_focus=False)
+                yield LineBox("10", id="item-minutes", placeholder="minutes", type="integer")
             yield Static("", id="field-error", markup=False)
             yield label(TITLES["pre"])
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "pre", id="pre-checklist")
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#agenda", AgendaTable)
-        table.add_columns("#", "Item", "Minutes")
         self._fill_agenda()
         self.query_one("#title", Input).focus()
 
@@ -101,15 +128,9 @@ class SetupScreen(FormStepScreen):
     # -- the agenda ------------------------------------------------------------------------
 
     def _fill_agenda(self, keep: str | None = None) -> None:
-        table = self.query_one("#agenda", AgendaTable)
-        table.clear()
-        agenda = self.session.session.agenda
-        for n, item in enumerate(agenda, start=1):
-            table.add_row(str(n), Text(item.title), str(item.planned_min), key=item.id)
-        if keep is not None:
-            ids = [i.id for i in agenda]
-            if keep in ids:
-                table.move_cursor(row=ids.index(keep))
+        self.query_one("#agenda", AgendaTable).show(AGENDA, [
+            (item.id, [str(n), item.title, str(item.planned_min)])
+            for n, item in enumerate(self.session.session.agenda, start=1)], keep=keep)
 
     @on(Input.Submitted, "#item-title, #item-minutes")
     def _add_item(self) -> None:
@@ -127,10 +148,7 @@ class SetupScreen(FormStepScreen):
             title.focus()
 
     def _current_item(self) -> str | None:
-        table = self.query_one("#agenda", AgendaTable)
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#agenda", AgendaTable).current_key
 
     def action_move_item(self, step: int) -> None:
         item_id = self._current_item()
@@ -166,9 +184,9 @@ class AgendaItemDialog(SessionDialog[str]):
         item = self.session.session.item(self.item_id)
         assert item is not None  # the agenda table lists only items on the agenda
         yield label("Title")
-        yield Input(item.title, id="title")
+        yield LineBox(item.title, id="title")
         yield label("Planned minutes")
-        yield Input(str(item.planned_min), id="minutes", type="integer")
+        yield LineBox(str(item.planned_min), id="minutes", type="integer")
 
     def on_input_submitted(self) -> None:
         self.action_submit()

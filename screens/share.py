@@ -18,6 +18,7 @@ from coprod_tui.paths import documents_dir
 
 from .forms import label
 from .journey import SaveStatus, StepScreen
+from .widgets import LineBox
 
 DESCRIPTIONS = {
     "minutes": "Word minutes for everyone: names only of people who agreed to be named.",
@@ -34,6 +35,16 @@ class ShareScreen(StepScreen):
 
     STEP = "share"
     CSS_PATH = ["journey.tcss", "share.tcss"]
+    HELP_TITLE = "Share"
+    ABOUT = (
+        "Write the session down for the people who took part and the organisation. Up "
+        "and Down choose what to write; Enter writes it into the folder shown (Tab moves "
+        "to the folder, to change it). The full path of the file is shown when it is "
+        "written. c checks the easy read before it is shared.\n\n"
+        "The minutes and the easy read minutes name only people who agreed to be named; "
+        "everyone else is described by their role. Support needs and contact details "
+        "are never in them. The backup holds everything, personal details included: "
+        "keep it safe.")
     BINDINGS = [Binding("enter", "write", "Write file", show=False, id="share.write"),
                 Binding("c", "check", "Check the easy read", show=False, id="share.check")]
 
@@ -53,10 +64,10 @@ class ShareScreen(StepScreen):
         yield OptionList(*(Option(Text(f"{f.label} ({f.suffix})\n  {DESCRIPTIONS[f.key]}"),
                                   id=f.key) for f in FORMATS.values()), id="formats")
         yield label("Folder")
-        yield Input(str(documents_dir()), id="folder")
+        yield LineBox(str(documents_dir()), id="folder")
         yield Static("", id="written", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", OptionList)

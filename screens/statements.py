@@ -18,7 +18,7 @@ from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.report import suggested_evidence
 
-from .commands import BackHomeCommands
+from .commands import SessionPartCommands
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
@@ -28,13 +28,23 @@ ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
 
 class StatementsScreen(SessionScreen):
     CSS_PATH = ["journey.tcss", "statements.tcss"]
-    COMMANDS = {BackHomeCommands}
+    COMMANDS = {SessionPartCommands}
+    HELP_TITLE = "'I' statements check"
+    ABOUT = (
+        "Check the session against the 8 'I' statements, one statement a page. Answer "
+        "each question yes, partly or no (Enter opens the choices), and say what shows "
+        "it in the evidence box. coprod suggests evidence from what the session holds: "
+        "Ctrl+G puts the suggestion in the box, to keep or change. If an answer is no, "
+        "say what will change.\n\n"
+        "PgDn and PgUp move to the next or previous statement and save this one; Ctrl+S "
+        "saves without moving; Escape saves and goes back to Close.")
     BINDINGS = [
         Binding("escape", "leave", "Back", id="statements.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="statements.save"),
         Binding("pagedown", "turn(1)", "Next statement", priority=True, id="statements.next"),
-        Binding("pageup", "turn(-1)", "Previous", priority=True, id="statements.previous"),
-        Binding("ctrl+g", "use_suggestion", "Use suggestion", priority=True,
+        Binding("pageup", "turn(-1)", "Previous", show=False, priority=True,
+                id="statements.previous"),
+        Binding("ctrl+g", "use_suggestion", "Use suggestion", show=False, priority=True,
                 id="statements.use-suggestion"),
     ]
 
@@ -50,12 +60,9 @@ class StatementsScreen(SessionScreen):
         questions = self.coprod.wording.statement_questions[n - 1]
         saved = self._saved()
         answers = list(saved.answers) if saved else []
-        checked = sorted(a.statement for a in self.session.audit())
         yield Static(f"'I' statement {n} of {len(fw.I_STATEMENTS)}: "
                      f"{fw.I_STATEMENTS[n - 1]}", id="statement", markup=False)
-        yield Static("Checked so far: " + (", ".join(map(str, checked)) or "none")
-                     + ". PgDn next, PgUp previous, Ctrl+S save.", id="progress",
-                     markup=False)
+        yield Static(self._progress(), id="progress", markup=False)
         with VerticalScroll(id="form"):
             for i, question in enumerate(questions):
                 yield label(question)
@@ -72,7 +79,7 @@ class StatementsScreen(SessionScreen):
             yield text_area(saved.will_change if saved else "", id="will_change", height=3)
             yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self._session_closed:
@@ -88,6 +95,10 @@ class StatementsScreen(SessionScreen):
     @property
     def _session_closed(self) -> bool:
         return self.session.session.status == "closed"
+    def _progress(self) -> str:
+        checked = sorted(a.statement for a in self.session.audit())
+        return ("Checked so far: " + (", ".join(map(str, checked)) or "none")
+                + ". PgDn next, PgUp previous, Ctrl+S save.")
 
     def _answers(self) -> list[str]:
         count = len(self.coprod.wording.statement_questions[self.number - 1])
@@ -106,6 +117,7 @@ class StatementsScreen(SessionScreen):
 
     def saving_done(self) -> None:
         self.query_one("#problem", Static).update("")
+        self.query_one("#progress", Static).update(self._progress())
         super().saving_done()
 
     def saving_refused(self, exc: CoprodError) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import framework as fw
@@ -84,6 +84,9 @@ class SessionReport:
     withdrawn: tuple[WithdrawnFact, ...] = ()
     #: Actions of earlier meetings followed up at this one ("Last time's actions").
     followed_up: tuple[ActionRow, ...] = ()
+    #: Each record's number in these minutes, by table ("ideas", "decisions",
+    #: "actions") and record id: a screen finds a record found by search here.
+    record_numbers: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def present(self) -> tuple[PersonFact, ...]:
@@ -219,6 +222,7 @@ def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool
                           if data.corrections else ()),
         withdrawn=_withdrawn(data, naming),
         followed_up=tuple(followed_up),
+        record_numbers=numbers,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 
-from textual.widgets import Input, RichLog
+from textual.widgets import RichLog
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.store import open_store
@@ -34,7 +34,7 @@ async def _presses(store, session_id: str, n: int) -> list[float]:
         await app.push_screen(make_step("live", session_id))
         await pilot.pause()
         screen = app.screen
-        box = screen.query_one("#capture", Input)
+        box = screen.query_one("#capture")
         log = screen.query_one("#record", RichLog)
         assert len(screen.session.ideas()) == IDEAS
         shown: list[float] = []

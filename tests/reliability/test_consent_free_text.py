@@ -275,9 +275,10 @@ async def test_the_run_screen_warns_when_a_hidden_name_is_typed(store, data_dir)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        # Said in Run's status line (issue 14: nothing covers the record on Run).
+        messages = [str(app.screen.query_one("#save-status").content)]
         assert "Sam Whitfield did not agree to be named: the minutes will say 'Carer 1'." \
-            in messages
+            in messages[0]
         assert not any("Maya" in m for m in messages)  # she agreed: no warning
         # The idea is recorded as typed all the same (the warning never blocks).
         assert [i.text for i in store.session(file.id).rows("ideas")] == [
@@ -291,6 +292,6 @@ async def test_the_run_screen_warns_when_a_hidden_name_is_typed(store, data_dir)
         await pilot.pause()
         await pilot.pause()
         assert type(app.screen).__name__ == "LiveScreen"
-        messages = [n.message for n in app._notifications]
+        messages = [str(app.screen.query_one("#save-status").content)]
         assert "Tom Quiet did not agree to be named: the minutes will say 'Family member 1'." \
-            in messages
+            in messages[0]

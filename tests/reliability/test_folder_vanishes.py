@@ -39,7 +39,7 @@ async def open_run(app, pilot) -> Input:
     await pilot.press("r")
     await pilot.pause()
     assert type(app.screen).__name__ == "LiveScreen"
-    return app.screen.query_one("#capture", Input)
+    return app.screen.query_one("#capture")
 
 
 TABLES = ("ideas", "decisions", "actions", "attendance", "turns")

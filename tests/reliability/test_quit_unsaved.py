@@ -11,7 +11,7 @@ import errno
 import textwrap
 
 import pytest
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.service import Service
@@ -165,7 +165,7 @@ async def test_a_refused_idea_is_not_lost_by_ctrl_q(store, data_dir, faults):
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await run(pilot)
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture")
         faults.fail("write", errno.ENOSPC)
         await type_into(pilot, "capture", "Lower the counter")
         await run(pilot, "enter")

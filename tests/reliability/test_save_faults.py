@@ -168,7 +168,11 @@ def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, fau
 # -- through the real UI ------------------------------------------------------------------------
 
 def notifications(app) -> str:
-    return "\n".join(n.message for n in app._notifications)
+    """What the app said: its messages and the status line, where Run says them (so
+    that nothing covers the record or the speaking list, issue 14)."""
+    said = [n.message for n in app._notifications]
+    said += [str(line.content) for line in app.screen.query("#save-status")]
+    return "\n".join(said)
 
 
 async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_dir, faults):
@@ -178,7 +182,7 @@ async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_d
         await pilot.press("r")
         await pilot.pause()
         assert type(app.screen).__name__ == "LiveScreen"
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture")
         for n, (code, op) in enumerate([(errno.ENOSPC, "fsync"), (errno.EACCES, "open"),
                                         (errno.EROFS, "replace")]):
             idea = f"Ramps ({n})"
@@ -313,8 +317,9 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         # Nothing of the session is written (the room view's hand-over may follow the step).
         assert file.session.status == "planned"
         assert without_room(disk_state(data_dir)) == without_room(before)
+        assert not temp_files(data_dir)
         faults.fail("write", errno.ENOSPC)
-        capture = app.screen.query_one("#capture", Input)
+        capture = app.screen.query_one("#capture")
         capture.value = "Start on time"
         await pilot.press("enter")  # today is its day: it starts without asking
         await pilot.pause()

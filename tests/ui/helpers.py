@@ -63,6 +63,15 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15
         await pilot.pause(0.05)
 
 
+async def searched(pilot: Pilot) -> None:
+    """Past sessions searches once typing pauses, on a worker: wait for both."""
+    from coprod_tui.screens.review import SEARCH_DELAY
+
+    await pilot.pause(SEARCH_DELAY + 0.05)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:
     """The session file as the disk has it: table name → records."""
     raw = json.loads((data_dir / "sessions" / f"{session_id}.json").read_text("utf-8"))
@@ -71,7 +80,7 @@ def session_on_disk(data_dir: Path, session_id: str) -> dict[str, list[dict]]:
 
 def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (for assertions)."""
-    from textual.widgets import DataTable, RichLog, Static
+    from textual.widgets import DataTable, RichLog, Static, TextArea
 
     parts = []
     for widget in app.screen.query("*"):
@@ -79,6 +88,8 @@ def screen_text(app) -> str:
             parts.append(str(widget.content))
         elif isinstance(widget, Input):
             parts.append(widget.value)
+        elif isinstance(widget, TextArea):  # Run's box for ideas, a dialog's long field
+            parts.append(widget.text)
         elif isinstance(widget, RichLog):
             # Wrapped lines joined back up, so a long entry reads as it was written.
             parts.append(" ".join(strip.text.strip() for strip in widget.lines))

@@ -39,19 +39,19 @@ def test_every_binding_has_an_id_and_the_readme_lists_each_one():
 
 
 async def test_a_keymap_remaps_a_key(store, data_dir):
-    (data_dir / "keymap.toml").write_text('"home.search" = "f9"\n"app.keys" = "f2"\n')
+    (data_dir / "keymap.toml").write_text('"home.search" = "f10"\n"app.keys" = "f2"\n')
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")  # no longer Search
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-        await pilot.press("f9")
+        await pilot.press("f10")
         await pilot.pause()
         assert type(app.screen).__name__ == "PastSessionsScreen"
 
 
 async def test_a_bad_keymap_is_named_and_the_own_keys_are_kept(store, data_dir):
-    (data_dir / "keymap.toml").write_text('"home.search" = "f9"\n"home.serch" = "f8"\n')
+    (data_dir / "keymap.toml").write_text('"home.search" = "f10"\n"home.serch" = "f8"\n')
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

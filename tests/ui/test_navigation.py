@@ -45,7 +45,7 @@ async def test_every_screen_is_reachable_from_the_palette(store):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for words, screen in (("Past sessions and search", "PastSessionsScreen"),
-                              ("Actions (You said, We did)", "GroupActionsScreen"),
+                              ("Actions: You said, We did", "GroupActionsScreen"),
                               ("Group history", "GroupHistoryScreen")):
             await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
@@ -66,19 +66,20 @@ async def test_every_screen_is_reachable_from_the_palette(store):
         assert type(app.screen).__name__ == "GroupFormScreen"
 
 
-async def test_escape_goes_back_one_step_then_home(store):
+async def test_escape_goes_back_to_where_the_session_was_opened_from(store):
     add_demo(Service(store))
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_latest(pilot)
-        await pilot.press("f4")
+        await open_latest(pilot)  # the latest is closed: its read-only view
+        await pilot.press("f4", "f5", "f8")  # the facilitator moves between steps
+        await pilot.pause()
         names = []
-        for _ in range(4):
+        for _ in range(2):
             await pilot.press("escape")
             await pilot.pause()
             names.append(type(app.screen).__name__)
-        # A closed session opens read-only; its steps sit on top of that view.
-        assert names == ["AttendanceScreen", "SetupScreen", "SessionViewScreen", "HomeScreen"]
+        # Not back through every step seen: back to the view, then Home.
+        assert names == ["SessionViewScreen", "HomeScreen"]
 
 
 async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
@@ -117,8 +118,12 @@ async def test_no_color_still_says_everything_in_words(store, monkeypatch):
         await open_latest(pilot)
         await pilot.press("f3")
         await pilot.pause()
+        await pilot.press("down", "down")  # Priya Shah: not named in the minutes
+        await pilot.pause()
         text = screen_text(app)
-        assert "Present" in text and "Apologies" in text and "No (by role)" in text
+        assert "Present, in the room" in text and "Apologies" in text
+        assert "Priya Shah · Carer · Present, in the room · not named in the minutes (by role)" \
+            in text
 
 
 async def test_high_contrast_can_be_switched_from_the_palette(store):

@@ -26,6 +26,7 @@ from datetime import date, datetime
 
 import docx
 from textual.widgets import Input, OptionList
+from coprod_tui.screens.widgets import CaptureBox
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.exports.formats import export_session, render_group
@@ -74,7 +75,7 @@ def set_value(app, widget_id: str, value: str) -> None:
 
 
 async def idea(pilot, text: str) -> None:
-    pilot.app.screen.query_one("#capture", Input).value = text
+    pilot.app.screen.query_one("#capture", CaptureBox).value = text
     await pilot.press("enter")
     await pilot.pause()
 
@@ -139,8 +140,8 @@ async def test_a_design_workshop(store, data_dir):
         await idea(pilot, "@ann Raised beds a wheelchair can reach")
         await idea(pilot, "@bob Gravel paths are hard for wheels")
         # Ann and Bob had their say through ideas in their names; Ian is not a participant.
-        assert "Not spoken yet: Cat Moss" in screen_text(app)
-        assert "Ian" not in screen_text(app).split("Not spoken yet:")[1].split("\n")[0]
+        assert "Not spoken yet (1): Cat Moss." in screen_text(app)
+        assert "Ian" not in screen_text(app).split("Not spoken yet (1):")[1].split("\n")[0]
 
         # A decision that contradicts itself is refused; "Most agreed" is not.
         await pilot.press("ctrl+g")
@@ -218,17 +219,21 @@ async def test_a_design_workshop(store, data_dir):
         await pilot.pause()
         assert service.session(sid).session.status == "closed"
 
-        # Escape after closing: back on Run, nothing can be added from any key.
-        await pilot.press("escape")
+        # Back on Run after closing (F6; Escape now goes where the session was opened
+        # from): nothing can be added from any key.
+        await pilot.press("f6")
         await pilot.pause()
         assert type(app.screen).__name__ == "LiveScreen"
-        box = app.screen.query_one("#capture", Input)
+        box = app.screen.query_one("#capture", CaptureBox)
         assert box.disabled and "closed" in box.placeholder
         for key in ("ctrl+r", "ctrl+g", "ctrl+l"):
             await pilot.press(key)
             await pilot.pause()
             assert type(app.screen).__name__ == "LiveScreen", key
-        assert "This session is closed, so a decision cannot be added" in notices(app)
+            # Run says it in its status line, not in a message over the record.
+            assert "This session is closed, so" in screen_text(app), key
+        assert "a decision cannot be added" in " ".join(screen_text(app).split()) or \
+            "an action cannot be added" in " ".join(screen_text(app).split())
         await pilot.press("f7")
         await pilot.pause()
         await pilot.press("ctrl+o")  # comment cards

@@ -1,0 +1,209 @@
+"""Small widgets every screen uses, so each state reads the same everywhere.
+
+- ``TickBox`` and ``TickList``: a tick shows as ``[x]`` or ``[ ]``, never by colour
+  alone (Textual's own box draws the same ``▐X▌`` ticked or not).
+- ``LineBox``: a one-line box that keeps the whole of a paste (its lines joined
+  by spaces, as a one-line field is stored), where Textual keeps only the first line.
+- ``CaptureBox``: the Run screen's box. Enter records what is in it; a pasted
+  letter of many lines is kept whole, as a multi-line idea, and the box grows
+  to show it.
+- ``FitTable``: a table whose columns always fit its width: a long value ends in
+  "…" (or wraps, for a column that asks to), never runs off the right edge; the
+  screen shows the highlighted row's whole values beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.content import Content
+from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import Checkbox, DataTable, Input, SelectionList, TextArea
+
+TICKED, UNTICKED = "[x]", "[ ]"
+
+
+class TickBox(Checkbox):
+    """A checkbox whose tick is a glyph: ``[x]`` ticked, ``[ ]`` not."""
+
+    @property
+    def _button(self) -> Content:
+        style = self.get_visual_style("toggle--button")
+        return Content.styled(TICKED if self.value else UNTICKED, style)
+
+
+class TickList(SelectionList[str]):
+    """A multi-select list whose ticks are ``[x]`` / ``[ ]`` (same width as Textual's)."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        index = self.scroll_offset.y + y
+        if len(segments) < 3 or index >= self.option_count:
+            return strip
+        ticked = self.get_option_at_index(index).value in self._selected
+        style = segments[1].style
+        mark = TICKED if ticked else UNTICKED
+        return Strip([Segment(mark, style), *segments[3:]], strip.cell_length)
+
+
+class LineBox(Input):
+    """A one-line box: a paste of several lines is kept whole, joined by spaces."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if event.text:
+            text = " ".join(event.text.splitlines())
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.stop()
+        event.prevent_default()  # Input's own handler would paste it a second time
+
+
+class CaptureBox(TextArea):
+    """Type and press Enter to record; a paste of many lines stays whole.
+
+    ``value`` reads and sets the text (as an Input's does), so the screen and
+    its tests treat it like any other box.
+    """
+
+    @dataclass
+    class Submitted(Message):
+        box: CaptureBox
+        value: str
+
+        @property
+        def control(self) -> CaptureBox:
+            return self.box
+
+    def __init__(self, *, id: str, placeholder: str = "") -> None:
+        super().__init__(id=id, soft_wrap=True, show_line_numbers=False,
+                         tab_behavior="focus", placeholder=placeholder,
+                         highlight_cursor_line=False)
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":  # Enter records; a new line comes only from a paste
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self, self.text))
+            return
+        await super()._on_key(event)
+
+
+@dataclass(frozen=True, slots=True)
+class Col:
+    """A column: fixed ``width`` cells, or (0) a share by ``weight`` of what is left."""
+
+    label: str
+    width: int = 0
+    weight: int = 1
+    #: Long values wrap onto more lines (rows grow) instead of ending in "…".
+    wrap: bool = False
+
+
+#: One row: its key, and a value (plain text, kept literally) for each column.
+Row = tuple[str, Sequence[str | Text]]
+
+
+class FitTable(DataTable):
+    """``show(columns, rows)`` fills the table with columns sized to its width.
+
+    Filled again (same rows, cursor kept) when its width changes. Cell text is
+    never read as markup.
+    """
+
+    DEFAULT_CSS = """
+    FitTable {
+        scrollbar-gutter: stable;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", True)
+        super().__init__(**kwargs)
+        self._cols: tuple[Col, ...] = ()
+        self._rows: list[Row] = []
+        self._height = 1
+        self._fitted_to = 0
+
+    def show(self, columns: Iterable[Col], rows: Iterable[Row], *, keep: str | None = None,
+             height: int = 1) -> None:
+        """Fill the table; the cursor stays on ``keep`` (a row key) if it is shown, else
+        on the same row number. ``height``: lines in every row (each line of a cell
+        is shortened on its own), unless a column wraps."""
+        self._cols = tuple(columns)
+        self._rows = list(rows)
+        self._height = height
+        self._fill(keep)
+
+    @property
+    def current_key(self) -> str | None:
+        if not self.row_count:
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
+    def _room(self) -> int:
+        width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: the screen's width, less a border and a bar
+            width = self.app.size.width - 4
+        return width
+
+    def widths(self, columns: Sequence[Col] | None = None) -> list[int]:
+        """Each column's width (of ``columns``, or those shown) in the table's width."""
+        cols = self._cols if columns is None else columns
+        room = self._room() - 2 * self.cell_padding * len(cols)
+        fixed = sum(c.width for c in cols)
+        shares = sum(c.weight for c in cols if not c.width) or 1
+        left = max(0, room - fixed)
+        return [c.width or max(4, left * c.weight // shares) for c in cols]
+
+    def _fill(self, keep: str | None) -> None:
+        row = self.cursor_row
+        self.clear(columns=True)
+        widths = self.widths()
+        self._fitted_to = self._room()
+        for col, width in zip(self._cols, widths):
+            self.add_column(col.label, width=width)
+        wraps = any(c.wrap for c in self._cols)
+        keys = []
+        height = None if wraps else self._height
+        for key, values in self._rows:
+            cells = [_cell(v, c.wrap, self._height > 1) for v, c in zip(values, self._cols)]
+            self.add_row(*cells, key=key, height=height)
+            keys.append(key)
+        if keep in keys:
+            self.move_cursor(row=keys.index(keep))
+        elif self.row_count:
+            self.move_cursor(row=min(row, self.row_count - 1))
+
+    def on_resize(self) -> None:
+        if self._cols and self._room() != self._fitted_to:
+            self._fill(self.current_key)
+
+
+def _cell(value: str | Text, wrap: bool, lines: bool) -> Text:
+    """A cell's text, never read as markup: wrapped, or each line ending "…" if long."""
+    text = value.copy() if isinstance(value, Text) else Text(value)
+    text.end = ""
+    if not wrap:
+        if "\n" in text.plain and not lines:
+            text = Text(" ".join(text.plain.split()), style=text.style, end="")
+        text.no_wrap = True
+        text.overflow = "ellipsis"
+    return text

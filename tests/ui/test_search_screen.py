@@ -1,0 +1,87 @@
+"""Search (issue 14): on a worker once typing pauses, every date by default, the matched
+words shown in context literally, and a result opens at its record."""
+
+from __future__ import annotations
+
+import threading
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.demo import add_demo
+from coprod_tui.service import Service
+from coprod_tui.service.service import Service as ServiceClass
+from tests.ui.helpers import searched
+from tests.ui.layout_check import screen_text
+
+
+def old_session(store) -> None:
+    """A session from years ago, whose idea holds markup-like text and the word."""
+    service = Service(store)
+    group = service.groups.add_group(name="Allotment Forum", conduct="Be kind")
+    file = service.create_session(group.id, "Spring planting", date="2019-03-01")
+    file.start()
+    file.add_idea("Keep [b]raised planters[/b] near the gate so chairs reach them",
+                  raised_by="anonymous")
+    file.close()
+    file.release()
+
+
+async def test_a_search_runs_once_typing_pauses_on_a_worker_over_every_date(store,
+                                                                          monkeypatch):
+    add_demo(Service(store))
+    old_session(store)
+    calls: list[tuple[str, bool]] = []
+    real_look_up = ServiceClass.look_up
+
+    def look_up(self, flt, *args, **kwargs):
+        calls.append((flt.text, threading.current_thread() is threading.main_thread()))
+        return real_look_up(self, flt, *args, **kwargs)
+
+    monkeypatch.setattr(ServiceClass, "look_up", look_up)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await searched(pilot)
+        assert app.screen.query_one("#from").value == ""  # no dates: every date
+        calls.clear()
+        await pilot.press(*"raised planters")  # key by key, as typed
+        await searched(pilot)
+        assert calls == [("raised planters", False)]  # once, and not on the UI thread
+        assert "2019-03-01" in screen_text(app)  # found, though years old
+
+
+async def test_the_matched_words_are_shown_in_context_literally(store):
+    add_demo(Service(store))
+    old_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#words").value = "planters"
+        await searched(pilot)
+        hits = app.screen.query_one("#hits")
+        assert hits.row_count == 1
+        cell = hits.get_row_at(0)[2]
+        assert "[b]raised planters[/b] near the gate" in cell.plain  # not read as markup
+        marked = {cell.plain[span.start:span.end] for span in cell.spans
+                  if "reverse" in str(span.style)}
+        assert marked == {"planters"}
+
+
+async def test_opening_a_result_scrolls_to_and_marks_the_record(store):
+    add_demo(Service(store))
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        app.screen.query_one("#words").value = "text service"
+        await searched(pilot)
+        hits = app.screen.query_one("#hits")
+        assert hits.row_count >= 1
+        hits.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SessionViewScreen"
+        view = app.screen.query_one("#view")
+        assert view.scroll_y > 0  # not left at the top of the session
+        shown = screen_text(app)
+        marked = [line for line in shown.splitlines() if "▶ " in line]
+        assert marked and "text service" in " ".join(shown.split()), shown

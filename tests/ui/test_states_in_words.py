@@ -1,0 +1,237 @@
+"""Every state is readable without colour, and what the screen says is true (issue 14).
+
+The screen is read as a terminal shows it, with no colours (``layout_check.screen_text``):
+ticks are ``[x]``/``[ ]``, over time and not saved are words, and where the keys are
+is marked by a character (a heavier edge), not by a colour.
+"""
+
+from __future__ import annotations
+
+import errno
+
+from textual.widgets import Input
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.service import Service
+from tests.ui.layout_check import cut_offs, screen_text
+from tests.ui.tour import RUN, TOUR, demo_app, steady
+
+
+def lines_with(text: str, mark: str) -> list[str]:
+    return [line for line in text.splitlines() if mark in line]
+
+
+async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = demo_app(store, monkeypatch)
+    assert app.no_color
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("f2")
+        await steady(pilot)
+        # Focus: the box with the keys has the heavy edge (┏━┓), the others do not.
+        text = screen_text(app)
+        assert len(lines_with(text, "┏")) == 1 and "┃  How the days will run" in text
+        await pilot.press("tab")
+        await steady(pilot)
+        text = screen_text(app)
+        assert len(lines_with(text, "┏")) == 1 and "┃  How the days will run" not in text
+
+        # Ticked and unticked, in a checklist and in a list of choices.
+        checklist = app.screen.query_one("#pre-checklist")
+        checklist.focus()
+        checklist.scroll_visible(animate=False)
+        await steady(pilot)
+        assert "[x]" in screen_text(app)  # the demo's planning is all ticked
+        await pilot.press("space")  # untick the first
+        await steady(pilot)
+        text = screen_text(app)
+        assert "[ ]   There is enough time and money" in text and "[x]" in text
+        assert "▐X▌" not in text  # Textual's own tick, the same both ways
+        methods = app.screen.query_one("#methods")
+        methods.focus()
+        methods.scroll_visible(animate=False)
+        await steady(pilot)
+        shown = [line for line in screen_text(app).splitlines()
+                 if "[x]" in line or "[ ]" in line]
+        assert any("[ ] Workshop" in line for line in shown)
+        assert any("[x] Focus group" in line for line in shown)  # the demo's way
+
+        # Not saved: said in words, in full, on the screen.
+        from coprod_tui.store import atomic
+
+        def full(fd):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(atomic.os, "fsync", full)
+        venue = app.screen.query_one("#venue", Input)
+        venue.focus()
+        venue.value = "The new hall"
+        await pilot.pause(0.8)
+        await steady(pilot)
+        text = screen_text(app)
+        assert "NOT SAVED" in text and "space" in text.lower()
+        assert not [p for p in cut_offs(app) if "save-status" in p]
+        monkeypatch.undo()
+        monkeypatch.setenv("NO_COLOR", "1")
+
+
+async def test_no_color_over_time_is_said(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setattr("coprod_tui.screens.live.clock", lambda session: (700, 300))
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("pagedown")  # the first item starts
+        await pilot.pause(1.2)  # the clock has ticked
+        assert "OVER TIME by 6:40 (planned 5:00)" in " ".join(screen_text(app).split())
+        assert not [p for p in cut_offs(app) if "agenda-line" in p]
+
+
+async def test_no_color_focus_in_lists_is_marked_at_their_left_edge(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await steady(pilot)
+        groups, sessions = (app.screen.query_one(s) for s in ("#groups", "#sessions"))
+        edge = sessions.region.x
+
+        def marked() -> bool:
+            """Is the sessions table's left edge drawn (the keys are there)?"""
+            row = screen_text(app).splitlines()[sessions.region.y + 1]
+            return row[edge] not in " "
+
+        sessions.focus()
+        await steady(pilot)
+        assert marked()
+        groups.focus()
+        await steady(pilot)
+        assert not marked()
+
+
+async def test_turn_changes_go_in_the_status_line_not_a_message_on_top(store, monkeypatch):
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        app.clear_notifications()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press(*"tom", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert not app._notifications  # nothing over the record or the speaking list
+        status = str(app.screen.query_one("#save-status").content)
+        assert "Tom Reilly has the floor." in status and "Saved at" in status
+
+
+async def test_the_step_bar_follows_a_rename(store, monkeypatch):
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#title", Input).value = "Rooms and gardens"
+        await pilot.pause(0.8)  # saved as typed
+        assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
+        await pilot.press("f3")
+        await pilot.pause()
+        assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
+
+
+async def test_saved_at_moves_after_a_tick(store, monkeypatch):
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        status = app.screen.query_one("#save-status")
+        assert str(status.content) == "Everything is saved."
+        app.screen.show_part("#involvement-checklist")
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(status.content).startswith("Saved at ")
+
+
+def new_session(store):
+    service = Service(store)
+    group = service.groups.add_group(name="Parents Forum", conduct="Be kind")
+    file = service.create_session(group.id, "Autumn meeting", date="2026-10-01")
+    file.start()
+    file.release()
+    return file
+
+
+async def test_an_empty_session_does_not_say_everyone_has_spoken(store):
+    new_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # running: Run
+        await pilot.pause()
+        text = " ".join(screen_text(app).replace("│", " ").split())
+        assert "Everyone present has spoken" not in text
+        assert "Nobody is marked present yet (F3 People), so nobody has spoken." in text
+
+
+async def test_the_statements_counter_counts_what_was_saved(store):
+    new_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f7", "ctrl+t")
+        await pilot.pause()
+        progress = app.screen.query_one("#progress")
+        assert "Checked so far: none" in str(progress.content)
+        app.screen.query_one("#evidence").text = "We met in a room with a ramp."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Checked so far: 1." in str(app.screen.query_one("#progress").content)
+
+
+async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monkeypatch):
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("ctrl+f")  # close it (asked first)
+        await pilot.pause()
+        await pilot.click("#close")
+        await pilot.pause()
+        assert app.service.session(app.screen.session_id).session.status == "closed"
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        await pilot.press("enter")  # now closed: its read-only view
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SessionViewScreen"
+        view = app.screen.query_one("#view")
+        assert app.focused is view and view.max_scroll_y > 10
+        for key, where in (("down", 1), ("pagedown", None), ("end", view.max_scroll_y),
+                           ("home", 0), ("space", None)):
+            before = view.scroll_y
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            if where is None:
+                assert view.scroll_y > before, key
+            else:
+                assert view.scroll_y == where, key
+        assert view.show_vertical_scrollbar  # and a scroll bar shows there is more
+
+
+async def test_no_color_a_checkbox_says_ticked_or_not(store, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await TOUR["person-details"](pilot)  # Maya Okafor: named, on time
+        consent = app.screen.query_one("#consent")
+        consent.scroll_visible(animate=False)
+        await steady(pilot)
+        assert "[x] Happy to be named in the minutes" in screen_text(app)
+        app.screen.query_one("#late").scroll_visible(animate=False)
+        await steady(pilot)
+        assert "[ ] Arrived late" in screen_text(app)
+        consent.focus()
+        await pilot.press("space")
+        await steady(pilot)
+        assert "[ ] Happy to be named in the minutes" in screen_text(app)
