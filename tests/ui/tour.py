@@ -134,6 +134,10 @@ TOUR: dict[str, Stop] = {
     "action": Stop(then(RUN, "ctrl+l"), "ActionDialog"),
     "correct-which": Stop(then(VIEW, "c"), "RecordPicker"),
     "correct-idea": Stop(then(VIEW, "c", "enter"), "CorrectDialog"),
+    "close-question": Stop(then(RUN, "f7", "ctrl+f"), "ConfirmDialog"),
+    "not-taken-up": Stop(then(RUN, "ctrl+y"), "NotTakenUpDialog"),
+    "withdraw-which": Stop(then(VIEW, "w"), "RecordPicker"),
+    "withdraw-record": Stop(then(VIEW, "w", "enter"), "WithdrawDialog"),
     "discard-question": Stop(keys("g", "type:Young Carers", "escape"), "DiscardDialog"),
     "quit-question": Stop(then(RUN, "type:Ramps at the door", "ctrl+q"), "QuitDialog"),
 }
