@@ -333,7 +333,7 @@ def _room(args: argparse.Namespace) -> int:
     if os.environ.get("COPROD_DEBUG") != "1":
         os.environ.pop("TEXTUAL_LOG", None)  # as for the app: logs hold no personal data
     if args.web:
-        from .room_web import serve
+        from .screens.room_web import serve
 
         return serve(root, host=args.host, port=args.port, say=_say)
     from .screens.room import run_room

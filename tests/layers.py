@@ -27,8 +27,7 @@ PACKAGES = {"coprod_tui": "coprod_tui", "screens": "coprod_tui.screens",
             "exports": "coprod_tui.exports"}
 
 #: The app shell: the only core-folder modules that may reach the user interface.
-SHELL = frozenset({"coprod_tui.app", "coprod_tui.cli", "coprod_tui.__main__",
-                   "coprod_tui.room_web"})
+SHELL = frozenset({"coprod_tui.app", "coprod_tui.cli", "coprod_tui.__main__"})
 
 UI_LIBRARIES = ("textual", "rich", "textual_serve")
 DOCUMENT_LIBRARIES = ("docx", "lxml")

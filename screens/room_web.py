@@ -7,7 +7,7 @@ view in a terminal it reads the hand-over file and writes nothing.
 
 It listens on 127.0.0.1 only, unless ``--host`` names another address; then it
 says, before it starts, that the room view shows the session to anyone who can
-reach that address. Part of the app shell (it imports textual-serve), and
+reach that address. It lives with the screens (it imports textual-serve), and is
 imported only by ``coprod room --web``.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import CoprodError
+from coprod_tui.errors import CoprodError
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8150
