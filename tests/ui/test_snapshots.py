@@ -10,18 +10,29 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.layout_check import cut_offs
 from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
 
 
 #: The palette lists its commands as its providers answer, in an order that differs
-#: from run to run: it is checked by the cut-off test and the palette tests instead.
+#: from run to run: it is checked by tests/ui/test_layout.py and the palette tests instead.
 PICTURED = [name for name in TOUR if name != "palette"]
 
 
 @pytest.mark.parametrize("name", PICTURED)
 def test_at_80_by_24(store, monkeypatch, snap_compare, name):
-    assert snap_compare(demo_app(store, monkeypatch), terminal_size=(80, 24),
-                        run_before=TOUR[name])
+    """The accepted picture, and nothing in it cut off (tests/ui/layout_check.py): both
+    read off the same run, since reaching a screen is most of a test's time."""
+    problems: list[str] = []
+
+    async def visit(pilot) -> None:
+        await TOUR[name](pilot)
+        problems.extend(cut_offs(pilot.app))
+
+    same = snap_compare(demo_app(store, monkeypatch), terminal_size=(80, 24),
+                        run_before=visit)
+    assert not problems, "\n".join(problems)
+    assert same
 
 
 @pytest.mark.parametrize("name", LARGE)
