@@ -14,11 +14,16 @@ each is let go afterwards unless the app already had it open.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .clock import is_date
 from .errors import DamagedFile, NotFound, ValidationError
 from .report.actions import ActionRow, action_rows, list_order
 from .store.index import SessionSummary
+
+if TYPE_CHECKING:
+    from .model import Action
+    from .store import Store
 
 _STATUSES = ("open", "done", "not_able")
 
@@ -26,7 +31,7 @@ _STATUSES = ("open", "done", "not_able")
 # -- reading ---------------------------------------------------------------------------
 
 
-def group_actions(store, group_id: str, status: str | None = None) -> list[ActionRow]:
+def group_actions(store: Store, group_id: str, status: str | None = None) -> list[ActionRow]:
     """Every action of a group (or only those with ``status``), open first, then by due date.
 
     Raises NotFound for an unknown group. A session file that turns out to be
@@ -42,7 +47,7 @@ def group_actions(store, group_id: str, status: str | None = None) -> list[Actio
     return sorted(rows, key=list_order)
 
 
-def open_actions_for_new_session(store, group_id: str, before_date: str) -> list[ActionRow]:
+def open_actions_for_new_session(store: Store, group_id: str, before_date: str) -> list[ActionRow]:
     """The open actions from the group's sessions held before ``before_date`` (YYYY-MM-DD).
 
     This is "last time's You said, We did" for the start of a new session: the
@@ -57,7 +62,7 @@ def open_actions_for_new_session(store, group_id: str, before_date: str) -> list
     return sorted(rows, key=list_order)
 
 
-def reported_at(store, session_id: str) -> list[ActionRow]:
+def reported_at(store: Store, session_id: str) -> list[ActionRow]:
     """The actions of the group's other sessions followed up at this meeting (reported
     done or not able, or told back, there), oldest meeting first."""
     with store.visiting(session_id) as file:
@@ -69,23 +74,23 @@ def reported_at(store, session_id: str) -> list[ActionRow]:
     return sorted(rows, key=lambda r: (r.session_date, r.number))
 
 
-def _followed_up_at(action, session_id: str, day: str) -> bool:
+def _followed_up_at(action: Action, session_id: str, day: str) -> bool:
     """Followed up at this meeting: said so, or (recorded before meetings were noted,
     as in the demo) told back on the meeting's own day."""
     if action.followed_up_session_id is not None:
         return action.followed_up_session_id == session_id
     told = action.communicated_back_at
-    return bool(told) and told[:10] == day
+    return told is not None and told[:10] == day
 
 
-def untold_outcomes(store, group_id: str) -> list[ActionRow]:
+def untold_outcomes(store: Store, group_id: str) -> list[ActionRow]:
     """Actions done or not able to be done, whose outcome the group has not been told yet."""
     rows = [row for row in group_actions(store, group_id)
             if row.status != "open" and row.told_back_at is None]
     return sorted(rows, key=list_order)
 
 
-def _rows_of(store, summary: SessionSummary) -> Iterator[ActionRow]:
+def _rows_of(store: Store, summary: SessionSummary) -> Iterator[ActionRow]:
     try:
         with store.visiting(summary.id):
             data = store.snapshot(summary.id)

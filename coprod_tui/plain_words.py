@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import SessionData
+from .model import Action, Decision, Idea, SessionData
 
 #: Easy read: no sentence longer than this many words.
 SENTENCE_LIMIT = 15
@@ -137,9 +137,9 @@ class PlainNeed:
     length: int
 
 
-def record_text(kind: str, record) -> str:
+def record_text(record: Idea | Decision | Action) -> str:
     """What a record says, as the easy read would have to tell it."""
-    if kind == "decision":
+    if isinstance(record, Decision):
         return "\n".join(t for t in (record.text.strip(), record.reasons.strip()) if t)
     return record.text.strip()
 
@@ -147,7 +147,7 @@ def record_text(kind: str, record) -> str:
 def records_without_plain(data: SessionData) -> list[PlainNeed]:
     """The ideas, decisions and actions with no plain-words version, longest first
     (ties in the order they were recorded)."""
-    needs = [PlainNeed(kind, r.id, record_text(kind, r), word_count(record_text(kind, r)))
+    needs = [PlainNeed(kind, r.id, record_text(r), word_count(record_text(r)))
              for kind, rows in (("idea", data.ideas), ("decision", data.decisions),
                                 ("action", data.actions))
              for r in rows if not r.plain.strip()]

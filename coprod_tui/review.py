@@ -8,6 +8,7 @@ thousand. Open a session found here with ``store.snapshot(id)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import framework as fw
 from .clock import is_date
@@ -15,6 +16,9 @@ from .errors import ValidationError
 from .model.session import STATUSES
 from .store.index import SessionSummary
 from .store.search import Filters, Match
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: How many sessions and records a screen shows at once (it says how many there are):
 #: a few screenfuls; more words or filters narrow them.
@@ -86,7 +90,7 @@ class Found:
     ranked: bool = True
 
 
-def filter_sessions(store, flt: SessionFilter | None = None, *,
+def filter_sessions(store: Store, flt: SessionFilter | None = None, *,
                     limit: int | None = None) -> list[SessionSummary]:
     """The sessions matching ``flt``, latest first (``limit`` None: all of them).
 
@@ -97,7 +101,7 @@ def filter_sessions(store, flt: SessionFilter | None = None, *,
     return store.find_sessions(flt.text, flt.filters, limit=limit)
 
 
-def find_records(store, flt: SessionFilter, limit: int | None = None) -> list[Match]:
+def find_records(store: Store, flt: SessionFilter, limit: int | None = None) -> list[Match]:
     """The ideas, decisions and actions holding every word of ``flt.text``, best
     first, in sessions the rest of the filter allows. No text, no matches."""
     if not flt.words:
@@ -105,7 +109,7 @@ def find_records(store, flt: SessionFilter, limit: int | None = None) -> list[Ma
     return store.find(flt.text, flt.filters, limit=limit)
 
 
-def look_up(store, flt: SessionFilter, *, page: int = PAGE) -> Found:
+def look_up(store: Store, flt: SessionFilter, *, page: int = PAGE) -> Found:
     """One page of sessions and of records for ``flt``, with how many there are."""
     sessions, total_sessions = store.find_sessions_page(flt.text, flt.filters, limit=page)
     if not flt.words:

@@ -8,6 +8,7 @@ template that cannot be read gives a clear message and our wording is used.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -74,6 +75,13 @@ def _build(data: dict[str, Any], base: Wording | None, source: str,
     def fail(what: str) -> TemplateError:
         return TemplateError(f"The template {source} has a problem: {what}.")
 
+    def inherited(name: str) -> Any:
+        """A part the template leaves out comes from the base (coprod's own wording,
+        which has no base, must give every part)."""
+        if base is None:
+            raise fail("a part is missing")
+        return getattr(base, name)
+
     unknown = sorted(set(data) - PARTS)
     if unknown:
         raise fail(f"it has a part coprod does not know, '{unknown[0]}' (the parts are "
@@ -90,22 +98,22 @@ def _build(data: dict[str, Any], base: Wording | None, source: str,
     try:
         conduct = part("code_of_conduct")
         conduct = (clean_long(conduct, what="code_of_conduct", required=True).strip()
-                   if conduct is not None else base.code_of_conduct)
+                   if conduct is not None else inherited("code_of_conduct"))
         card = part("comment_card") or {}
         if not isinstance(card, dict):
             raise fail("[comment_card] should be a table")
         levels = tuple(
             clean_line(card[f"level_{n}"], what=f"level_{n}", required=True)
-            if f"level_{n}" in card else base.card_levels[n - 1] for n in range(1, 5))
+            if f"level_{n}" in card else inherited("card_levels")[n - 1] for n in range(1, 5))
         question = (clean_line(card["question"], what="question", required=True)
-                    if "question" in card else base.card_question)
+                    if "question" in card else inherited("card_question"))
         comment = (clean_line(card["comment"], what="comment", required=True)
-                   if "comment" in card else base.card_comment)
+                   if "comment" in card else inherited("card_comment"))
         lists = []
         for key in ("pre_checklist", "involvement_checklist"):
             items = part(key)
             if items is None:
-                lists.append(getattr(base, key))
+                lists.append(inherited(key))
                 continue
             if not isinstance(items, dict) or not items:
                 raise fail(f"[{key}] should list at least one item as key = \"wording\"")
@@ -120,7 +128,7 @@ def _build(data: dict[str, Any], base: Wording | None, source: str,
         for n in range(1, len(I_STATEMENTS) + 1):
             given = statements.get(str(n))
             if given is None:
-                questions.append(base.statement_questions[n - 1])
+                questions.append(inherited("statement_questions")[n - 1])
                 continue
             if not isinstance(given, list) or not given:
                 raise fail(f"statements.{n} should be a list of questions")
@@ -131,14 +139,12 @@ def _build(data: dict[str, Any], base: Wording | None, source: str,
         if isinstance(exc, TemplateError):
             raise
         raise fail(str(exc).rstrip(".")) from None
-    except (AttributeError, TypeError):  # base is None: the defaults are incomplete
-        raise fail("a part is missing") from None
     return Wording(conduct, question, levels, comment, lists[0], lists[1],  # type: ignore[arg-type]
                    tuple(questions), source, **easy)
 
 
 def _easy_read_parts(data: dict[str, Any], base: Wording | None, folder: Path | None,
-                     fail) -> dict[str, Any]:
+                     fail: Callable[[str], TemplateError]) -> dict[str, Any]:
     """The easy read's jargon list, glossary and pictures.
 
     ``[jargon]`` adds words to ours (``"word" = "a plainer way"``; ``= false`` drops

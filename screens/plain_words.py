@@ -71,7 +71,7 @@ def item_for(data: SessionData, wording, kind: str, record_id: str) -> PlainItem
     if record is None:
         raise NotFound(f"That {KINDS[kind][0].lower()} is no longer in this session.")
     where = numbered(data, wording).get((kind, record_id), KINDS[kind][0])
-    return PlainItem(kind, record_id, where, record_text(kind, record), record.plain)
+    return PlainItem(kind, record_id, where, record_text(record), record.plain)
 
 
 class PlainWordsDialog(SessionDialog[int]):

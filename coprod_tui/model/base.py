@@ -26,7 +26,7 @@ class Record:
     id_fields: typing.ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _dump(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {f.name: _dump(getattr(self, f.name)) for f in _fields(type(self))}
 
     @classmethod
     def from_dict(cls, data: object) -> Self:
@@ -47,25 +47,34 @@ class Record:
         return dataclasses.replace(self, **changes)  # type: ignore[type-var]
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
-
-
 Loader = typing.Callable[[Any, str], Any]
 
 
-@cache
-def _plan(cls: type) -> tuple[tuple[str, bool, Loader, str], ...]:
+def _fields(cls: type[Record]) -> tuple[dataclasses.Field[Any], ...]:
+    return dataclasses.fields(typing.cast(Any, cls))  # every model class is a dataclass
+
+
+Plan = tuple[tuple[str, bool, Loader, str], ...]
+_PLANS: dict[type[Record], Plan] = {}
+
+
+def _plan(cls: type[Record]) -> Plan:
     """For each field: its name, whether it is required, its checker, and its name in
     messages. Worked out once per record type: the index alone holds a thousand rows."""
-    hints = _hints(cls)
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = _work_out_plan(cls)
+    return plan
+
+
+def _work_out_plan(cls: type[Record]) -> Plan:
+    hints = typing.get_type_hints(cls)
     return tuple(
         (f.name,
          f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
          _id_checked(_loader(hints[f.name])) if _holds_ids(cls, f.name)
          else _loader(hints[f.name]), f"{cls.noun} '{f.name}'")
-        for f in dataclasses.fields(cls))
+        for f in _fields(cls))
 
 
 def _holds_ids(cls: type, name: str) -> bool:

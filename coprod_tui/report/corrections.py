@@ -26,7 +26,7 @@ and note passes through the shared ``Naming``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import framework as fw
 from ..clock import is_date, parse_instant
@@ -34,6 +34,9 @@ from ..model import Correction, SessionData
 from ..text import one_line
 from ..words import day_and_time, field_words, join_words, short_date
 from .naming import Naming
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: Never written out, even in the corrections list (DESIGN.md §6).
 PRIVATE_FIELDS = frozenset({"support_needs", "support_other", "contact"})
@@ -100,7 +103,7 @@ def describe_corrections(data: SessionData, *, record_id: str | None = None,
     return [CorrectionNote(c, teller.sentence(c)) for c in found]
 
 
-def session_corrections(store, session_id: str, **options: Any) -> list[CorrectionNote]:
+def session_corrections(store: Store, session_id: str, **options: Any) -> list[CorrectionNote]:
     """``describe_corrections`` for a session in the store (let go afterwards)."""
     with store.visiting(session_id):
         data = store.snapshot(session_id)

@@ -22,11 +22,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import framework as fw
 from ..errors import DamagedFile, NotFound, SaveError, ValidationError
 from ..model import Group, Person, SessionData
 from ..words import plural
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 _ROLE = fw.labels(fw.ROLES)
 _METHOD = fw.labels(fw.METHODS)
@@ -182,14 +186,14 @@ class GroupHistory:
         return next((p for p in self.people if p.person_id == person_id), None)
 
 
-def _joined(person, marks: list[tuple[str, dict[str, str]]]) -> str:
+def _joined(person: Person, marks: list[tuple[str, dict[str, str]]]) -> str:
     """The day someone joined: the first meeting they were listed at, or the day they
     were added, whichever came first."""
     listed = [day for day, status in marks if person.id in status]
     return min([person.created_at[:10], *listed])
 
 
-def group_history(store, group_id: str, *, recent: int = RECENT) -> GroupHistory:
+def group_history(store: Store, group_id: str, *, recent: int = RECENT) -> GroupHistory:
     """Read the group's held sessions and sum up who took part. NotFound for an unknown group."""
     if recent < 1:
         raise ValidationError("Look back over at least one session.")
@@ -279,7 +283,7 @@ class _Tally:
             influence=dict(sorted(Counter(f.level for f in data.feedback).items()))))
         self.marks.append((s.date, {a.person_id: a.status for a in data.attendance}))
 
-    def _count_missed(self, p: PersonHistory, person) -> None:
+    def _count_missed(self, p: PersonHistory, person: Person) -> None:
         """The latest meetings in a row ``p`` was not at, since they joined."""
         since = _joined(person, self.marks)
         for day, status in self.marks:  # latest first

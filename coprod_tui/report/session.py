@@ -16,7 +16,7 @@ summary all read this, so they state the same durations, counts and labels.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -276,7 +276,8 @@ def _person(a: Attendance, naming: Naming, turns: int, ideas: int) -> PersonFact
         supporting=a.role in fw.SUPPORT_ROLES)
 
 
-def _conduct(data: SessionData, people: tuple[PersonFact, ...], shown) -> ConductFact:
+def _conduct(data: SessionData, people: tuple[PersonFact, ...],
+             shown: Callable[[str], str]) -> ConductFact:
     present = [p for p in people if p.present]
     agreed_versions = [a.conduct_version for a in data.present() if a.conduct_version]
     current = data.group.current_conduct

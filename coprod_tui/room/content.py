@@ -24,7 +24,7 @@ from datetime import datetime
 from ..clock import parse_instant
 from ..model import SessionData
 from ..model.base import Record
-from ..report import DecisionFact, IdeaFact, ItemFact, Naming, session_report
+from ..report import DecisionFact, IdeaFact, ItemFact, Naming, SessionReport, session_report
 from ..rules.speaking import current_speaker
 from ..templates import Wording
 from ..words import long_date, minutes, time_span
@@ -213,12 +213,12 @@ def _run_lines(fact: ItemFact, data: SessionData, hidden: set[str]
     return [(line, record_id) for *_, line, record_id in lines]
 
 
-def _close_decisions(report, hidden: set[str]) -> list[tuple[RecordLine, str]]:
+def _close_decisions(report: SessionReport, hidden: set[str]) -> list[tuple[RecordLine, str]]:
     return [(_decision(d), d.id) for item in report.all_items for d in item.decisions
             if d.id not in hidden]
 
 
-def _close_actions(report, hidden: set[str]) -> list[tuple[ActionLine, str]]:
+def _close_actions(report: SessionReport, hidden: set[str]) -> list[tuple[ActionLine, str]]:
     return [(ActionLine(we_will=_cap(row.text), you_said=_cap(row.source_text), who=row.owner,
                         by=f"by {long_date(row.due)}" if row.due else ""), row.id)
             for row in report.actions if row.id not in hidden]

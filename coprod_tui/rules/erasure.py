@@ -40,7 +40,7 @@ from typing import Any, TypeVar
 from ..clock import new_id
 from ..errors import ValidationError
 from ..model import (
-    Action, Correction, Feedback, Group, Idea, Person, Record, Session,
+    Action, Attendance, Correction, Feedback, Group, Idea, Person, Record, Session,
 )
 from ..model.records import NAME_REMOVED_NOTE
 from ..names import NameMatcher
@@ -126,6 +126,11 @@ def scrub_value(value: Any, scrub: Scrub, name: str = "") -> Any:
 
 
 R = TypeVar("R", bound=Record)
+
+
+def _record_id(record: Record) -> str:
+    """An attendance row is known by its person; every other record by its own id."""
+    return str(getattr(record, "person_id" if isinstance(record, Attendance) else "id"))
 
 
 def _scrub_record(record: R, scrub: Scrub, skip: frozenset[str] = frozenset()
@@ -262,7 +267,7 @@ def erase_session(session: Session, tables: dict[str, list[Any]], person_id: str
             if cut is not None:
                 out.removed.append(f"{label} {_UNLINKED[name]}")
             out.texts.extend(TextChange(label, field_words(f)) for f in changed)
-            noted(name, new.person_id if name == "attendance" else new.id, changed)
+            noted(name, _record_id(new), changed)
     rows["corrections"] = [*rows["corrections"], *notes]
     return session, rows, out
 

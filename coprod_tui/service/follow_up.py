@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from datetime import datetime
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..model import Action
@@ -92,7 +93,7 @@ class FollowUpService:
         return self._change(session_id, lambda s: s.mark_told_back(action_id, at,
                                                                     meeting=meeting))
 
-    def _change(self, session_id: str, change) -> Action:
+    def _change(self, session_id: str, change: Callable[[SessionService], Action]) -> Action:
         with self._store.visiting(session_id) as file:
             action = change(SessionService(self._store, self._lock, session_id))
             # The session list shows how many actions are open: keep it true now.

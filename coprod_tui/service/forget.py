@@ -247,7 +247,7 @@ def _forget_in_copy(path: Path, root: Path, person: Person, people: dict[str, Pe
     lines.extend(f"{name}: their name removed from {change.record}." for change in erasure.texts)
 
 
-def _strings(value) -> set[str]:
+def _strings(value: object) -> set[str]:
     """Every string value in parsed JSON (to find whose ids a file holds)."""
     found: set[str] = set()
     stack = [value]
