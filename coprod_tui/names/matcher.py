@@ -4,74 +4,16 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 from . import contacts
 from .context import TextContext
 from .forms import Form, Mention, _shape, name_words
-from .units import APOSTROPHES, fold, gap, is_word_char, joined, unspaced, units
-from .words import words
+from .units import APOSTROPHES, fold, gap, joined, unspaced, units
+from .sought import Anywhere, SoughtForm
 
 _DIGITS = re.compile(r"\d+")
-
-
-class _Form:
-    """One form to look for, by its folded words and what lies between them."""
-
-    __slots__ = ("name", "units", "gaps", "n", "keys", "kinds", "singles", "thing",
-                 "single", "needs_capital", "month", "plural")
-
-    def __init__(self, name: str, folded: tuple[str, ...], gaps: tuple[str, ...],
-                 thing: bool) -> None:
-        self.name, self.units, self.gaps, self.n = name, folded, gaps, len(folded)
-        self.thing = thing
-        self.keys: set = set()
-        self.kinds: set[str] = set()
-        self.singles: set[bool] = set()
-
-    def settle(self) -> None:
-        w = words()
-        #: A part alone (or a one-word name): the words around it may make it no one.
-        self.single = not self.thing and all(self.singles)
-        #: Every word is also an ordinary word: each must be written with a capital.
-        self.needs_capital = not self.thing and all(u in w.ordinary for u in self.units)
-        self.month = self.single and self.n == 1 and self.units[0] in w.months | w.seasons
-        # "the Whitfields": a surname alone, plural, unless that makes a word ("Wells").
-        self.plural = ("last" in self.kinds and self.n == 1 and len(self.units[0]) >= 3
-                       and not self.needs_capital)
-
-
-class _Anywhere:
-    """A name in a script written without spaces (王伟): found wherever it stands."""
-
-    def __init__(self, name: str, words_: tuple[str, ...]) -> None:
-        self.name = name
-        self.keys: set = set()
-        self.pattern = re.compile(r"\s+".join(_word_pattern(w) for w in words_),
-                                  re.IGNORECASE)
-        first, last = words_[0][0], words_[-1][-1]
-        self.check_left = is_word_char(first) and not unspaced(first)
-        self.check_right = is_word_char(last) and not unspaced(last)
-
-    def find(self, text: str) -> Iterable[tuple[int, int]]:
-        for found in self.pattern.finditer(text):
-            start, end = found.span()
-            if self.check_left and start and is_word_char(text[start - 1]):
-                continue
-            if self.check_right and end < len(text) and is_word_char(text[end]):
-                continue
-            yield start, end
-
-
-def _word_pattern(word: str) -> str:
-    parts = []
-    for ch in word:
-        decomposed = unicodedata.normalize("NFD", ch)
-        parts.append(f"(?:{re.escape(ch)}|{re.escape(decomposed)})"
-                     if decomposed != ch else re.escape(ch))
-    return "".join(parts)
 
 
 class NameMatcher:
@@ -85,8 +27,8 @@ class NameMatcher:
     """
 
     def __init__(self, names: Mapping[Any, Iterable[str | Form]]) -> None:  # any hashable key
-        forms: dict[tuple, _Form] = {}
-        anywhere: dict[tuple[str, ...], _Anywhere] = {}
+        forms: dict[tuple, SoughtForm] = {}
+        anywhere: dict[tuple[str, ...], Anywhere] = {}
         self._emails: dict[str, set] = {}
         self._phones: dict[str, set] = {}
         for key, given in names.items():
@@ -102,7 +44,7 @@ class NameMatcher:
                 words_ = name_words(form.text)
                 if not form.text.isascii() and any(unspaced(ch) for w in words_ for ch in w):
                     spread = anywhere.setdefault(tuple(fold(w) for w in words_),
-                                                 _Anywhere(form.text, words_))
+                                                 Anywhere(form.text, words_))
                     spread.keys.add(key)
                     continue
                 folded, gaps = _shape(" ".join(words_))
@@ -111,16 +53,16 @@ class NameMatcher:
                 thing = form.kind == "thing"
                 entry = forms.get((folded, gaps, thing))
                 if entry is None:
-                    entry = forms[(folded, gaps, thing)] = _Form(form.text, folded, gaps, thing)
+                    entry = forms[(folded, gaps, thing)] = SoughtForm(form.text, folded, gaps, thing)
                 entry.keys.add(key)
                 entry.kinds.add(form.kind)
                 entry.singles.add(form.kind in ("first", "last") or len(words_) == 1)
-        self._first: dict[str, list[_Form]] = {}
-        self._plural: dict[str, list[_Form]] = {}
-        self._by_unit: dict[str, set[_Form]] = {}
-        self._concat: dict[str, set[_Form]] = {}
-        self._squashed: dict[str, list[_Form]] = {}
-        self._prefixes: dict[str, set[_Form]] | None = None
+        self._first: dict[str, list[SoughtForm]] = {}
+        self._plural: dict[str, list[SoughtForm]] = {}
+        self._by_unit: dict[str, set[SoughtForm]] = {}
+        self._concat: dict[str, set[SoughtForm]] = {}
+        self._squashed: dict[str, list[SoughtForm]] = {}
+        self._prefixes: dict[str, set[SoughtForm]] | None = None
         for entry in forms.values():
             entry.settle()
             self._first.setdefault(entry.units[0], []).append(entry)
@@ -154,7 +96,7 @@ class NameMatcher:
             folded, gaps = _shape(" ".join(name_words(text)))
             if not folded:
                 continue
-            entry = _Form(text, folded, gaps, True)
+            entry = SoughtForm(text, folded, gaps, True)
             entry.keys.add(key)
             entry.kinds.add("thing")
             entry.singles.add(False)
@@ -223,7 +165,7 @@ class NameMatcher:
         return out
 
     def _match_at(self, context: TextContext, i: int, exclude: Hashable = None
-                  ) -> tuple[_Form, int, int] | None:
+                  ) -> tuple[SoughtForm, int, int] | None:
         unit = context.units[i]
         candidates = list(self._first.get(unit.fold, ()))
         if unit.core:
@@ -265,7 +207,7 @@ class NameMatcher:
             return not after.cap and len(after.fold) > 1
         return True
 
-    def _structure(self, entry: _Form, context: TextContext, i: int
+    def _structure(self, entry: SoughtForm, context: TextContext, i: int
                    ) -> tuple[int, int, bool] | None:
         """(last unit, end, possessive) where the form's words stand at unit ``i``."""
         found = context.units
@@ -289,7 +231,7 @@ class NameMatcher:
         return j, end, possessive
 
     @staticmethod
-    def _written_as_name(entry: _Form, context: TextContext, i: int, j: int, end: int,
+    def _written_as_name(entry: SoughtForm, context: TextContext, i: int, j: int, end: int,
                          possessive: bool) -> bool:
         if entry.thing:
             return True
@@ -331,17 +273,17 @@ class NameMatcher:
         return out
 
     @staticmethod
-    def _token_mention(m: re.Match, entries: list[_Form], kind: str) -> Mention:
+    def _token_mention(m: re.Match, entries: list[SoughtForm], kind: str) -> Mention:
         keys = frozenset(k for entry in entries for k in entry.keys)
         return Mention(m.start(), m.end(), m.group(), entries[0].name, keys, kind)
 
-    def _in_token(self, parts: list[str], *, handle: bool) -> list[_Form]:
+    def _in_token(self, parts: list[str], *, handle: bool) -> list[SoughtForm]:
         """The forms an address or a handle holds: all their words ("sam.whitfield",
         "sam"), their words run together ("swhitfield"), or, for a handle, the start
         of the name ("@samw", as the Run screen's capture box takes it)."""
         present = set(parts)
         squashed = "".join(parts)
-        found: set[_Form] = set()
+        found: set[SoughtForm] = set()
         for part in parts:
             found |= {f for f in self._by_unit.get(part, ()) if set(f.units) <= present}
             found |= self._concat.get(part, set())
@@ -357,7 +299,7 @@ class NameMatcher:
         longest = max(f.n for f in found)
         return sorted((f for f in found if f.n == longest), key=lambda f: f.name)
 
-    def _prefix_index(self) -> dict[str, set[_Form]]:
+    def _prefix_index(self) -> dict[str, set[SoughtForm]]:
         """The start of a one-word form ("@whit"): a handle that only starts a whole
         name ("@mayal") names no one more surely than its first word does."""
         if self._prefixes is None:  # only built when a handle is first met
