@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from coprod_tui.app import CoprodApp
-    from coprod_tui.service import Service
+    from coprod_tui.service import Service, SessionService
 
 
 class AppAccess:
@@ -28,3 +28,13 @@ class AppAccess:
     @property
     def service(self) -> Service:
         return self.coprod.service
+
+
+class OfOneSession(AppAccess):
+    """Mixin for a screen or dialog about one session: ``self.session`` holds its verbs."""
+
+    session_id: str
+
+    @property
+    def session(self) -> SessionService:
+        return self.service.session(self.session_id)

@@ -21,7 +21,7 @@ from textual.widgets import (Button, Input, Label, Select, SelectionList, Static
 
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.framework import Choice
-from coprod_tui.service import SessionService
+from .base import OfOneSession
 
 from .commands import DialogCommands
 from .saving import Saving, typed
@@ -202,13 +202,9 @@ def plural_choices(n: int) -> str:
     return "a choice" if n == 1 else f"{n} choices"
 
 
-class SessionDialog(FormDialog[R]):
+class SessionDialog(OfOneSession, FormDialog[R]):
     """A dialog about one session; ``self.session`` holds its verbs."""
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
-
-    @property
-    def session(self) -> SessionService:
-        return self.service.session(self.session_id)

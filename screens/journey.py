@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from coprod_tui.service import SessionService
+from .base import OfOneSession
 
 from .commands import StepCommands
 from .room_controls import ROOM_BINDINGS, RoomControls
@@ -75,16 +75,12 @@ def fit(text: str, width: int) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-class SessionScreen(Saving, Screen[None]):
+class SessionScreen(OfOneSession, Saving, Screen[None]):
     """A screen about one session; ``self.session`` holds its verbs."""
 
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
-
-    @property
-    def session(self) -> SessionService:
-        return self.service.session(self.session_id)
 
     # -- leaving -------------------------------------------------------------------
 
