@@ -35,12 +35,18 @@ class AgendaTable(FitTable):
     ]
 
     def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character and event.character != " ":
-            event.stop()
-            event.prevent_default()
-            box = self.screen.query_one("#item-title", Input)
-            box.focus()
-            box.insert_text_at_cursor(event.character)
+        # Typed here, meant for the new item's box. A space goes too once the box has
+        # words: keys typed quickly can reach the list before the box has the focus
+        # ("Next steps" must not become "Nextsteps"); a space alone does nothing.
+        if not (event.is_printable and event.character):
+            return
+        box = self.screen.query_one("#item-title", Input)
+        if event.character == " " and not box.value:
+            return
+        event.stop()
+        event.prevent_default()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
 
 class SetupScreen(FormStepScreen):
