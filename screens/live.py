@@ -43,6 +43,8 @@ from .widgets import CaptureBox
 #: counted ("and 4 more"), so the list never runs off the bottom of its pane.
 MOST_NAMES = 12
 MOST_HANDS = 6
+#: The status while an idea is typed but not entered.
+NOT_RECORDED_YET = "Not recorded yet: Enter records the idea."
 
 
 def minutes_seconds(seconds: int) -> str:
@@ -393,6 +395,13 @@ class LiveScreen(StepScreen):
     @on(TextArea.Changed, "#capture")
     def _typing(self, event: TextArea.Changed) -> None:
         self._show_who(event.text_area.text)
+        if self._idea_refused:
+            return  # the status says why it is not saved; it stays said
+        # An idea in the box is not yet a record: "Saved at" would say it was.
+        if event.text_area.text.strip():
+            self.save_status("waiting", NOT_RECORDED_YET)
+        else:
+            self.save_status("settled")
 
     @on(CaptureBox.Submitted, "#capture")
     def _capture(self, event: CaptureBox.Submitted | None = None) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.service import Service
+from tests.ui.helpers import paste
 from tests.ui.layout_check import cut_offs, screen_text
 from tests.ui.tour import RUN, TOUR, demo_app, steady
 
@@ -151,6 +152,26 @@ async def test_saved_at_moves_after_a_tick(store, monkeypatch):
         await pilot.press("space")
         await pilot.pause()
         assert str(status.content).startswith("Saved at ")
+
+
+async def test_an_idea_typed_but_not_entered_is_not_called_saved(store, monkeypatch):
+    """A letter pasted into Run's box is not a record until Enter: the status says so,
+    then says it was saved once it was (found walking a meeting in a terminal)."""
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        status = app.screen.query_one("#save-status")
+        await paste(pilot, "Dear council,\nthe breaks are too short.")
+        assert "Not recorded yet: Enter records the idea." in str(status.content)
+        assert "Saved at" not in str(status.content) and "is saved" not in str(status.content)
+        app.screen.query_one("#capture").value = ""
+        await pilot.pause()
+        assert "Not recorded yet" not in str(status.content)
+        await paste(pilot, "Longer breaks")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Saved at " in str(status.content)
+        assert "Not recorded yet" not in str(status.content)
 
 
 def new_session(store):
