@@ -146,9 +146,10 @@ def record_text(record: Idea | Decision | Action) -> str:
 
 def records_without_plain(data: SessionData) -> list[PlainNeed]:
     """The ideas, decisions and actions with no plain-words version, longest first
-    (ties in the order they were recorded)."""
+    (ties in the order they were recorded). A withdrawn record is in no document, so
+    it needs none."""
     needs = [PlainNeed(kind, r.id, record_text(r), word_count(record_text(r)))
              for kind, rows in (("idea", data.ideas), ("decision", data.decisions),
                                 ("action", data.actions))
-             for r in rows if not r.plain.strip()]
+             for r in rows if not r.plain.strip() and not r.withdrawn]
     return sorted(needs, key=lambda n: -n.length)

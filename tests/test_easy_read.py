@@ -269,6 +269,20 @@ def test_records_without_plain_words_come_longest_first(wordy):
     assert all(n.id != wordy.ideas[0].id for n in needs)  # it has plain words
 
 
+def test_a_withdrawn_record_needs_no_plain_words(service, group):
+    """It is in no document: neither the check nor Close's walk-through asks for it
+    (found in a terminal: three withdrawn ideas made "9 records" where 6 were shown)."""
+    f = service.create_session(group.id, "Withdrawn", date="2026-03-05")
+    f.start()
+    kept = f.add_idea("Longer breaks in the summer")
+    typo = f.add_idea("anonThebookingformistoolong")
+    f.withdraw("idea", typo.id, "Typed wrong")
+    assert [n.id for n in records_without_plain(f.snapshot())] == [kept.id]
+    assert not any("anonThe" in str(finding) for finding in check_easy_read(f.snapshot(),
+                                                                            WORDING))
+    f.release()
+
+
 def test_old_files_without_plain_words_or_a_glossary_load():
     from coprod_tui.model import Idea
 
