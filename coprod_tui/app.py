@@ -172,7 +172,12 @@ class CoprodApp(App[None]):
 
     # -- commands ---------------------------------------------------------------
 
-    async def action_quit(self) -> None:
+    def action_quit(self) -> None:
+        from coprod_tui.screens.base import after_typing
+
+        after_typing(self, self._quit)
+
+    def _quit(self) -> None:
         """Save anything still being typed, then close.
 
         If something typed is still not saved (the disk refused it, or it was never
@@ -223,6 +228,11 @@ class CoprodApp(App[None]):
         self.notify("High contrast is on." if high else "High contrast is off.")
 
     def action_home(self) -> None:
+        from coprod_tui.screens.base import after_typing
+
+        after_typing(self, self._home)
+
+    def _home(self) -> None:
         """Back to Home from anywhere. Everything is already saved; what is typed but
         not entered (an idea in its box, a dialog's text) is asked about first."""
         from coprod_tui.screens.home import HomeScreen

@@ -7,13 +7,31 @@ only way a screen reads or changes data.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from textual.app import App
 
     from coprod_tui.app import CoprodApp
     from coprod_tui.service import Service, SessionService
+
+
+def after_typing(app: App, callback: Callable[..., Any], *args: Any) -> None:
+    """Run ``callback`` once the focused box has taken every key already sent to it.
+
+    A priority key (Ctrl+S, an F-key, Ctrl+Home, Ctrl+Q) is handled as it arrives,
+    ahead of keys typed just before it that still wait in the box's own queue on a
+    busy machine: read then, the last words typed would be lost ("to arrange cover"
+    was saved as "to arra"). ``call_later`` on the box runs after those keys; it then
+    hands ``callback`` to the app, so that it never runs inside the box's own loop (a
+    callback that removes the box would wait for itself).
+    """
+    focused = app.focused
+    if focused is None:
+        app.call_later(callback, *args)
+    else:
+        focused.call_later(app.call_later, callback, *args)
 
 
 class AppAccess:

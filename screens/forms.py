@@ -21,7 +21,7 @@ from textual.widgets import (Button, Input, Label, Select, SelectionList, Static
 
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.framework import Choice
-from .base import OfOneSession
+from .base import OfOneSession, after_typing
 
 from .commands import DialogCommands
 from .saving import Saving, typed
@@ -124,6 +124,9 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
         self.app.push_screen(DiscardDialog(lost, going="close this dialog"), answered)
 
     def action_submit(self) -> None:
+        after_typing(self.app, self._submit_now)
+
+    def _submit_now(self) -> None:
         result = self.save(self.submit)
         if result is not None:
             self.dismiss(result)

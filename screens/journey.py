@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from .base import OfOneSession
+from .base import OfOneSession, after_typing
 
 from .commands import StepCommands
 from .room_controls import ROOM_BINDINGS, RoomControls
@@ -197,8 +197,9 @@ class StepScreen(RoomControls, SessionScreen):
 
     def action_go(self, key: str) -> None:
         if key != self.STEP:
-            self.leave_then(lambda: open_step(self.app, key, self.session_id, replace=True),
-                            f"go to {step(key).label}")
+            after_typing(self.app, self.leave_then,
+                         lambda: open_step(self.app, key, self.session_id, replace=True),
+                         f"go to {step(key).label}")
 
     def action_back(self) -> None:
         """Back to where the session was opened from: Home, or a past session's view."""

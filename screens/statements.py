@@ -18,6 +18,7 @@ from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError, SaveError
 from coprod_tui.report import suggested_evidence
 
+from .base import after_typing
 from .commands import SessionPartCommands
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen
@@ -110,7 +111,10 @@ class StatementsScreen(SessionScreen):
             return False  # nothing here can be changed, so nothing is waiting to be saved
         return any(self._answers()) or bool(self.query_one("#evidence", TextArea).text.strip())
 
-    def action_save(self) -> bool:
+    def action_save(self) -> None:
+        after_typing(self.app, self.save_answers)
+
+    def save_answers(self) -> bool:
         return self.save(self.session.set_audit, self.number, self._answers(),
                          self.query_one("#evidence", TextArea).text,
                          self.query_one("#will_change", TextArea).text) is not None
@@ -138,13 +142,16 @@ class StatementsScreen(SessionScreen):
         where = f"'I' statement {self.number}"
         return [typed(where, evidence or will_change or "answers chosen")]
 
-    async def action_turn(self, step: int) -> None:
+    def action_turn(self, step: int) -> None:
+        after_typing(self.app, self._turn, step)
+
+    async def _turn(self, step: int) -> None:
         target = self.number + step
         if not 1 <= target <= len(fw.I_STATEMENTS):
             self.notify("That was the last statement." if step > 0 else
                         "This is the first statement.")
             return
-        if self._typed() and not self.action_save():
+        if self._typed() and not self.save_answers():
             return  # stay, with the reason shown, until it can be saved
         self.number = target
         await self.recompose()
@@ -158,7 +165,7 @@ class StatementsScreen(SessionScreen):
         box.focus()
 
     def action_leave(self) -> None:
-        if self._typed() and not self.action_save():
+        if self._typed() and not self.save_answers():
             return
         self.app.pop_screen()
 
