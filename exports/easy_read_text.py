@@ -195,6 +195,10 @@ def _idea(doc: EasyRead, idea: IdeaFact) -> None:
     doc.point("idea", *said, body=told(idea.text, plain=idea.plain, record=record,
                                          where=f"Idea {idea.number}"), record=record,
               where=f"Idea {idea.number}")
+    if idea.not_taken_up:  # the reason, where the idea is: "We said why" must be true
+        doc.point("no", "We could not use this idea.",
+                  body=told(idea.not_taken_up, record=record, first=(B("Why: "),),
+                            where=f"Idea {idea.number}: why we could not use it"))
 
 
 def _decision(doc: EasyRead, d: DecisionFact) -> None:
