@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.text import one_line
 
 from .forms import FormDialog, label, text_area
+from .widgets import InFull
 
 _KINDS = (("idea", "ideas"), ("decision", "decisions"), ("action", "actions"))
 
@@ -44,6 +45,8 @@ class RecordPicker(FormDialog[str]):
                    for kind, table in kinds for r in session.rows(table) if not r.withdrawn]
         if options:
             yield OptionList(*options, id="records")
+            yield InFull("records", {f"{kind}:{r.id}": _words(r).strip() for kind, table in kinds
+                                     for r in session.rows(table) if not r.withdrawn})
         else:
             yield Static("There is nothing here to choose yet.", id="records", markup=False)
         yield Static("Other details (title, attendance, agenda) are corrected on the "
@@ -161,6 +164,7 @@ class NotTakenUpDialog(FormDialog[str]):
             yield label("Ideas with no decision or action answering them")
             yield OptionList(*(Option(Text(one_line(i.text, 70)), id=i.id) for i in ideas),
                              id="ideas")
+            yield InFull("ideas", {i.id: i.text.strip() for i in ideas}, lead="The idea: ")
         else:
             yield Static("Every idea has a decision or an action answering it, or a reason "
                          "it was not taken up.", id="ideas", markup=False)

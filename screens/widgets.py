@@ -10,6 +10,9 @@
 - ``FitTable``: a table whose columns always fit its width: a long value ends in
   "…" (or wraps, for a column that asks to), never runs off the right edge; the
   screen shows the highlighted row's whole values beside it.
+- ``InFull``: under a list whose entries are cut short with "…", the highlighted
+  entry's whole text, wrapped, while the list has the keys (a dialog's lists follow
+  it through ``FormDialog``).
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Checkbox, DataTable, Input, SelectionList, TextArea
+from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList, \
+    Static, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 TICKED, UNTICKED = "[x]", "[ ]"
 
@@ -50,6 +57,44 @@ class TickList(SelectionList[str]):
         style = segments[1].style
         mark = TICKED if ticked else UNTICKED
         return Strip([Segment(mark, style), *segments[3:]], strip.cell_length)
+
+
+class InFull(Static):
+    """The highlighted entry of the list ``of`` in full, wrapped, shown while that list
+    has the keys and the entry is cut short there (ends in "…")."""
+
+    DEFAULT_CSS = """
+    InFull {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        border-left: thick $primary;
+    }
+    """
+
+    def __init__(self, of: str, texts: dict[str, str], *, lead: str = "In full: ") -> None:
+        super().__init__("", id=f"{of}-in-full", markup=False)
+        #: The id of the list followed, and each entry's whole text by its value or id.
+        self.of, self.texts, self.lead = of, texts, lead
+
+    def follow(self) -> None:
+        """Shown while the list has the keys and its highlighted entry is cut short."""
+        options = self.screen.query_one(f"#{self.of}", OptionList)
+        index = options.highlighted
+        option = options.get_option_at_index(index) if index is not None else None
+        self.display = options.has_focus and option is not None and _cut_short(options, option)
+        if option is not None:
+            key = option.value if isinstance(option, Selection) else option.id
+            self.update(self.lead + self.texts.get(str(key), ""))
+
+
+def _cut_short(options: OptionList, option: Option) -> bool:
+    shown = str(option.prompt)
+    if shown.endswith("…"):  # cut by us (text.one_line)
+        return True
+    # A multi-select list keeps each entry to one line, cut at its edge ("[ ] " first).
+    return isinstance(options, SelectionList) and \
+        cell_len(shown) + 5 > options.scrollable_content_region.width
 
 
 class LineBox(Input):

@@ -41,3 +41,51 @@ async def test_the_check_finds_a_cut_off_word_and_a_covered_key():
     assert any("#line" in p and "Dan Park" in p for p in problems), problems
     assert any("footer" in p and "Something long h" in p for p in problems), problems
     assert not any("This one fits" in p for p in problems)
+
+
+LONG_IDEA = ("A quiet room next to the lounge, with soft lights and no television, where "
+             "anyone who finds the noise of the evening too much can sit until they are "
+             "ready to come back: ask the residents what should be in it SEAGREEN")
+
+
+async def test_a_long_idea_is_readable_in_full_where_a_list_cuts_it_short(store, monkeypatch):
+    # Issue 14: "tables truncate with '…' and show the whole value on focus". The
+    # decision dialog's "ideas that informed it" and the "not taken up" list end a long
+    # idea in "…": the highlighted one is shown whole, wrapped, under the list.
+    from textual.widgets import OptionList
+
+    from tests.ui.layout_check import screen_text
+    from tests.ui.tour import RUN, steady
+
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        app.screen.query_one("#capture").value = LONG_IDEA
+        await pilot.press("enter")
+        await pilot.press("ctrl+g")
+        await steady(pilot)
+        whole = app.screen.query_one("#ideas-in-full")
+        assert not whole.display  # the keys are in "What was decided"
+        app.screen.query_one("#ideas").focus()
+        await steady(pilot)
+        text = screen_text(app)
+        assert "ask the residents what should be in it SEAGREEN" not in text.split(
+            "The idea:")[0]  # the list itself cuts it short...
+        assert whole.display and str(whole.content) == f"The idea: {LONG_IDEA}"
+        assert "in it SEAGREEN" in text  # ... and it is on screen, whole, under the list
+        assert not cut_offs(app)
+        await pilot.press("down")  # another idea: it follows the highlight
+        await steady(pilot)
+        assert "SEAGREEN" not in str(whole.content)
+        await pilot.press("escape")
+        await steady(pilot)
+
+        await pilot.press("ctrl+y")
+        await steady(pilot)
+        ideas = app.screen.query_one("#ideas", OptionList)
+        ideas.highlighted = next(n for n in range(ideas.option_count)
+                                 if "SEAGREEN" not in str(ideas.get_option_at_index(n).prompt)
+                                 and "A quiet room" in str(ideas.get_option_at_index(n).prompt))
+        await steady(pilot)
+        assert str(app.screen.query_one("#ideas-in-full").content) == f"The idea: {LONG_IDEA}"
+        assert "in it SEAGREEN" in screen_text(app)
