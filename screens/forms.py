@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import (Button, Input, Label, OptionList, Select, SelectionList,
-                             Static, TextArea)
+from textual.widgets import (Button, Input, Label, Select, SelectionList, Static,
+                             TextArea)
 
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.framework import Choice
@@ -26,7 +25,7 @@ from coprod_tui.service import SessionService
 
 from .commands import DialogCommands
 from .saving import Saving, typed
-from .widgets import InFull, LineBox, TickList
+from .widgets import LineBox, TickList
 
 R = TypeVar("R")
 
@@ -102,15 +101,6 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
             if widget.focusable:
                 widget.focus()
                 break
-
-    @on(OptionList.OptionHighlighted)
-    @on(SelectionList.SelectionHighlighted)
-    @on(events.DescendantFocus)
-    @on(events.DescendantBlur)
-    def _in_full(self) -> None:
-        """A list that cuts its entries short shows the highlighted one in full."""
-        for whole in self.query(InFull):
-            whole.follow()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -60,8 +60,12 @@ class TickList(SelectionList[str]):
 
 
 class InFull(Static):
-    """The highlighted entry of the list ``of`` in full, wrapped, shown while that list
-    has the keys and the entry is cut short there (ends in "…")."""
+    """Under a list or table whose entries are cut short with "…", the highlighted
+    one's whole text, wrapped, while that list has the keys and something is cut.
+
+    ``of`` is the list's id: an ``OptionList`` (``texts`` gives each entry's whole text
+    by its value or id) or a ``FitTable`` (the highlighted row's cut values are shown,
+    each with its column's name). It follows the highlight and the focus itself."""
 
     DEFAULT_CSS = """
     InFull {
@@ -72,20 +76,32 @@ class InFull(Static):
     }
     """
 
-    def __init__(self, of: str, texts: dict[str, str], *, lead: str = "In full: ") -> None:
+    def __init__(self, of: str, texts: dict[str, str] | None = None, *,
+                 lead: str = "In full: ") -> None:
         super().__init__("", id=f"{of}-in-full", markup=False)
-        #: The id of the list followed, and each entry's whole text by its value or id.
-        self.of, self.texts, self.lead = of, texts, lead
+        self.of, self.texts, self.lead = of, texts or {}, lead
+
+    def on_mount(self) -> None:
+        shown = self.screen.query_one(f"#{self.of}")
+        self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else "highlighted",
+                   self.follow)
+        self.watch(self.screen, "focused", self.follow)
 
     def follow(self) -> None:
-        """Shown while the list has the keys and its highlighted entry is cut short."""
-        options = self.screen.query_one(f"#{self.of}", OptionList)
-        index = options.highlighted
-        option = options.get_option_at_index(index) if index is not None else None
-        self.display = options.has_focus and option is not None and _cut_short(options, option)
-        if option is not None:
-            key = option.value if isinstance(option, Selection) else option.id
-            self.update(self.lead + self.texts.get(str(key), ""))
+        shown = self.screen.query_one(f"#{self.of}")
+        words = ""
+        if isinstance(shown, FitTable):
+            words = " · ".join(f"{label}: {value}" for label, value in shown.cut_short())
+        elif isinstance(shown, OptionList) and shown.highlighted is not None:
+            option = shown.get_option_at_index(shown.highlighted)
+            if _cut_short(shown, option):
+                key = option.value if isinstance(option, Selection) else option.id
+                words = self.texts.get(str(key), "")
+        self.display = self.screen.focused is shown and bool(words)
+        if words:
+            self.update(self.lead + words)
+        if self.display:  # in a form that scrolls, it may start below the bottom edge
+            self.call_after_refresh(self.scroll_visible, animate=False)
 
 
 def _cut_short(options: OptionList, option: Option) -> bool:
@@ -240,6 +256,19 @@ class FitTable(DataTable):
     def on_resize(self) -> None:
         if self._cols and self._room() != self._fitted_to:
             self._fill(self.current_key)
+
+    def cut_short(self) -> list[tuple[str, str]]:
+        """The highlighted row's values that end in "…" here: (column, whole value)."""
+        if not self.row_count or not 0 <= self.cursor_row < len(self._rows):
+            return []
+        _key, values = self._rows[self.cursor_row]
+        cut = []
+        for col, width, value in zip(self._cols, self.widths(), values):
+            plain = value.plain if isinstance(value, Text) else value
+            lines = plain.splitlines() if self._height > 1 else [" ".join(plain.split())]
+            if not col.wrap and any(cell_len(line) > width for line in lines):
+                cut.append((col.label, " ".join(plain.split())))
+        return cut
 
 
 def _cell(value: str | Text, wrap: bool, lines: bool) -> Text:

@@ -321,6 +321,10 @@ async def test_a_document_review(store, data_dir):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert service.session(review.id).session.group_id == housing.id
+        # Still highlighted after the move (it was back at the top of the list), and the
+        # message says where it went.
+        assert app.screen._highlighted() == review.id
+        assert "The session was moved to Housing panel." in notices(app)
         # The duplicate, never held, is deleted (asked first).
         await highlight(copy.id)
         assert app.screen._highlighted() == copy.id
