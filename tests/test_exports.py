@@ -820,7 +820,7 @@ def test_minutes_say_what_a_corrected_record_says_now_never_what_it_said(store, 
     decision = f.add_decision("Ask for benches", "OLD-REASONS standing is hard")
     f.close()
     f.correct("idea", idea.id, text="Benches at every stop, as Bob Stone asked")
-    f.correct("decision", decision.id, reasons="A long wait standing is hard", note="Typo")
+    f.correct("decision", decision.id, reasons="A long wait standing is hard.", note="Typo")
     sid = f.id
     f.release()
     data = store.snapshot(sid)
@@ -830,7 +830,7 @@ def test_minutes_say_what_a_corrected_record_says_now_never_what_it_said(store, 
         f"Corrected on {day}: idea 1: the wording. The wording now says: 'Benches at every "
         "stop, as Carer 1 asked'.",
         f"Corrected on {day}: decision 1: the reasons. The reasons now say: 'A long wait "
-        "standing is hard'. Note: Typo."]
+        "standing is hard.' Note: Typo."]  # one full stop, inside the quote
     for fmt in WORD_FORMATS:
         written = "\n".join(p.text for p in read(render(data, fmt, WORDING)).paragraphs)
         assert "OLD-" not in written and "Bob Stone" not in written, fmt

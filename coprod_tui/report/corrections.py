@@ -290,8 +290,9 @@ def _now(data: SessionData, kind: str, record_id: str, fields: list[str],
         if not value:
             said.append(f"{words} {'are' if name in _PLURAL else 'is'} now blank.")
         else:
+            stop = "" if value.endswith((".", "!", "?")) else "."  # not "hard.'."
             said.append(f"{words} now {'say' if name in _PLURAL else 'says'}: "
-                        f"{_quote(value, None)}.")
+                        f"{_quote(value, None)}{stop}")
     return tuple(said)
 
 
