@@ -309,7 +309,9 @@ def test_easy_read_tells_the_same_facts_in_short_sentences(built):
     changes = under("Changes to these notes")
     assert changes == [f"On {short_date(today())} we changed a decision.",
                        "What we changed: the reasons.",
-                       "It now says: Ask for benches at the five busiest stops"]
+                       # what the reasons say now (the decision's words did not change)
+                       "The reasons now say: Carers and people who use buses said standing "
+                       "is hard"]
     assert "Bob" not in text  # not named: Carer 1 everywhere
 
 

@@ -354,6 +354,10 @@ def test_statuses_and_field_words_are_the_same_everywhere(outputs):
                                "the five busiest stops' was changed: the reasons were")
                for line in outputs["view"])
     assert "On 9 March 2026 we changed a decision." in outputs["easy read"]
+    # The easy read says what the corrected part says now: the reasons, not the decision.
+    assert said(outputs["easy read"], "What we changed: the reasons.",
+                "The reasons now say: As Carer 1 said, standing for a long wait is hard")
+    assert "Standing is hard" not in "\n".join(outputs["easy read"])
 
 
 def test_comment_card_levels_match(outputs):

@@ -231,8 +231,32 @@ class CorrectionFact:
     record_id: str = ""
     fields: tuple[str, ...] = ()
     #: For each free-text field corrected, what the record says now (as shared):
-    #: "The reasons now say: 'Standing is hard'." Never the value it replaced.
-    now: tuple[str, ...] = ()
+    #: (field name, value). Never the value it replaced.
+    changed_to: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def now(self) -> tuple[str, ...]:
+        """``changed_to`` as sentences: "The reasons now say: 'Standing is hard'." """
+        said = []
+        for name, value in self.changed_to:
+            if not value:
+                said.append(now_blank(name))
+            else:
+                stop = "" if value.endswith((".", "!", "?")) else "."  # not "hard.'."
+                said.append(f"{now_says(name)} {_quote(value, None)}{stop}")
+        return tuple(said)
+
+
+def now_says(name: str) -> str:
+    """'The reasons now say:', 'The wording now says:'."""
+    words = field_words(name)
+    return f"{words[:1].upper()}{words[1:]} now {'say' if name in _PLURAL else 'says'}:"
+
+
+def now_blank(name: str) -> str:
+    """'The reasons are now blank.'"""
+    words = field_words(name)
+    return f"{words[:1].upper()}{words[1:]} {'are' if name in _PLURAL else 'is'} now blank."
 
 
 def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dict[str, int]]
@@ -268,7 +292,7 @@ _TABLES = {"ideas", "decisions", "actions", "feedback", "audit"}
 
 
 def _now(data: SessionData, kind: str, record_id: str, fields: list[str],
-         naming: Naming) -> tuple[str, ...]:
+         naming: Naming) -> tuple[tuple[str, str], ...]:
     """What each corrected free-text field of a record says now, read from the record
     itself (so two corrections on one day give the last word), with the naming rule."""
     if kind == "session":
@@ -279,21 +303,8 @@ def _now(data: SessionData, kind: str, record_id: str, fields: list[str],
             return ()  # not in the minutes: nothing of it is quoted
     else:
         return ()
-    said = []
-    for name in fields:
-        value = getattr(record, name, None)
-        if name not in _TEXT_FIELDS or not isinstance(value, str):
-            continue
-        words = field_words(name)
-        words = words[:1].upper() + words[1:]
-        value = naming.text(value.strip())
-        if not value:
-            said.append(f"{words} {'are' if name in _PLURAL else 'is'} now blank.")
-        else:
-            stop = "" if value.endswith((".", "!", "?")) else "."  # not "hard.'."
-            said.append(f"{words} now {'say' if name in _PLURAL else 'says'}: "
-                        f"{_quote(value, None)}{stop}")
-    return tuple(said)
+    return tuple((name, naming.text(value.strip())) for name in fields
+                 if name in _TEXT_FIELDS and isinstance(value := getattr(record, name, None), str))
 
 
 def _what(kind: str, record_id: str, fields: list[str], naming: Naming,
