@@ -27,8 +27,8 @@ from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Checkbox, DataTable, Input, OptionList, SelectionList, \
-    Static, TextArea
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, \
+    SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -64,8 +64,9 @@ class InFull(Static):
     one's whole text, wrapped, while that list has the keys and something is cut.
 
     ``of`` is the list's id: an ``OptionList`` (``texts`` gives each entry's whole text
-    by its value or id) or a ``FitTable`` (the highlighted row's cut values are shown,
-    each with its column's name). It follows the highlight and the focus itself."""
+    by its value or id), a ``FitTable`` (the highlighted row's cut values are shown,
+    each with its column's name) or a ``Select`` (the chosen entry, whether or not the
+    box has the keys: it is what will be saved). It follows the list by itself."""
 
     DEFAULT_CSS = """
     InFull {
@@ -83,24 +84,30 @@ class InFull(Static):
 
     def on_mount(self) -> None:
         shown = self.screen.query_one(f"#{self.of}")
-        self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else "highlighted",
-                   self.follow)
+        self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else
+                   "value" if isinstance(shown, Select) else "highlighted", self.follow)
         self.watch(self.screen, "focused", self.follow)
 
     def follow(self) -> None:
         shown = self.screen.query_one(f"#{self.of}")
         words = ""
+        focused = self.screen.focused is shown
         if isinstance(shown, FitTable):
             words = " · ".join(f"{label}: {value}" for label, value in shown.cut_short())
+        elif isinstance(shown, Select):
+            words = self.texts.get(str(shown.value), "")
+            # The box shows one line of it, less its edges and the arrow.
+            words = words if cell_len(words) + 10 > shown.size.width else ""
+            focused = True
         elif isinstance(shown, OptionList) and shown.highlighted is not None:
             option = shown.get_option_at_index(shown.highlighted)
             if _cut_short(shown, option):
                 key = option.value if isinstance(option, Selection) else option.id
                 words = self.texts.get(str(key), "")
-        self.display = self.screen.focused is shown and bool(words)
+        self.display = focused and bool(words)
         if words:
             self.update(self.lead + words)
-        if self.display:  # in a form that scrolls, it may start below the bottom edge
+        if self.display and self.screen.focused is shown:  # it may be below the bottom edge
             self.call_after_refresh(self.scroll_visible, animate=False)
 
 

@@ -93,6 +93,24 @@ async def test_a_long_idea_is_readable_in_full_where_a_list_cuts_it_short(store,
         await steady(pilot)
         assert str(app.screen.query_one("#ideas-in-full").content) == f"The idea: {LONG_IDEA}"
         assert "in it SEAGREEN" in screen_text(app)
+        await pilot.press("escape")
+        await steady(pilot)
+
+        # The action's "It answers": the chosen idea is one line in its box; in full under it.
+        await pilot.press("ctrl+l")
+        await steady(pilot)
+        source = app.screen.query_one("#source")
+        source.value = next(v for _label, v in source._options if str(_label).startswith(
+            "Idea: A quiet room"))
+        await steady(pilot)
+        whole = app.screen.query_one("#source-in-full")
+        assert whole.display and str(whole.content) == f"It answers: Idea: {LONG_IDEA}"
+        whole.scroll_visible(animate=False)
+        await steady(pilot)
+        assert "in it SEAGREEN" in screen_text(app)
+        source.value = "__nothing__"  # "Nothing in particular"
+        await steady(pilot)
+        assert not whole.display
 
 
 async def test_a_table_shows_the_highlighted_rows_cut_values_in_full(store, monkeypatch):
