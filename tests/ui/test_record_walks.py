@@ -93,6 +93,7 @@ def design_workshop(store):
         "cat": add(group.id, name="Cat Moss", role="officer", consent_to_be_named=True),
         "ian": add(group.id, name="Ian Sign", role="interpreter"),
         "nat": add(group.id, name="Nat Notes", role="note_taker"),
+        "sue": add(group.id, name="Sue Help", role="supporter"),
     }
     file = service.create_session(group.id, "Designing the sensory garden", date="2027-05-01",
                                   start="10:00", end="12:00", venue="Community hall")
@@ -132,7 +133,7 @@ async def test_a_design_workshop(store, data_dir):
 
         # Who is here (the People step is walked elsewhere): Cat came late.
         live = service.session(sid)
-        for key in ("ann", "bob", "ian", "nat"):
+        for key in ("ann", "bob", "ian", "nat", "sue"):
             live.mark(people[key].id, "present")
         live.mark_late(people["cat"].id, datetime.fromisoformat(f"{TODAY}T10:20:00").astimezone())
         await pilot.press("f3")
@@ -255,11 +256,13 @@ async def test_a_design_workshop(store, data_dir):
     # The interpreter is there, not counted as taking part.
     assert "3 people took part" in minutes and "there to support" in minutes.lower() \
         or "Interpreter" in minutes
-    assert "Ian Sign" not in minutes + easy + ysw and "Nat Notes" not in minutes + easy + ysw
+    for helper in ("Ian Sign", "Nat Notes", "Sue Help"):
+        assert helper not in minutes + easy + ysw
     # Easy read: the helpers are said apart and not counted among those who came.
     assert "\t3 people came.\n" in easy
     assert "1 person came to help people take part (interpreter)." in easy
     assert "1 person came to help people take part (note-taker)." in easy
+    assert "1 person came to help people take part (supporter or personal assistant)." in easy
     assert "\t2 people had their say.\n1 person did not have their say yet." in easy
     assert "Arrived late at 10:20" in minutes
     assert "Outside the group's control" in minutes and "the landlord" in minutes
