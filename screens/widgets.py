@@ -65,8 +65,9 @@ class InFull(Static):
 
     ``of`` is the list's id: an ``OptionList`` (``texts`` gives each entry's whole text
     by its value or id), a ``FitTable`` (the highlighted row's cut values are shown,
-    each with its column's name) or a ``Select`` (the chosen entry, whether or not the
-    box has the keys: it is what will be saved). It follows the list by itself."""
+    each with its column's name), another ``DataTable`` (``texts`` by row key, for the
+    rows it cuts) or a ``Select`` (the chosen entry, whether or not the box has the
+    keys: it is what will be saved). It follows the list by itself."""
 
     DEFAULT_CSS = """
     InFull {
@@ -94,6 +95,10 @@ class InFull(Static):
         focused = self.screen.focused is shown
         if isinstance(shown, FitTable):
             words = " · ".join(f"{label}: {value}" for label, value in shown.cut_short())
+        elif isinstance(shown, DataTable) and shown.row_count:
+            # Another table: ``texts`` holds, by row key, the values it cuts short.
+            key = shown.coordinate_to_cell_key(shown.cursor_coordinate).row_key.value
+            words = self.texts.get(str(key), "")
         elif isinstance(shown, Select):
             words = self.texts.get(str(shown.value), "")
             # The box shows one line of it, less its edges and the arrow.
@@ -274,7 +279,7 @@ class FitTable(DataTable):
             plain = value.plain if isinstance(value, Text) else value
             lines = plain.splitlines() if self._height > 1 else [" ".join(plain.split())]
             if not col.wrap and any(cell_len(line) > width for line in lines):
-                cut.append((col.label, " ".join(plain.split())))
+                cut.append((col.label, " · ".join(" ".join(line.split()) for line in lines)))
         return cut
 
 
