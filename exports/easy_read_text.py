@@ -399,7 +399,7 @@ def _changes(doc: EasyRead, f: SessionReport) -> None:
                     for a in f.actions})
     for c in f.corrections:
         noun = _NOUN.get(c.record_kind)
-        what = f"a {noun}" if noun else c.kind
+        what = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}" if noun else c.kind
         body = [Para((f"What we changed: {join_words([field_words(x) for x in c.fields])}.",))]
         found = records.get((c.record_kind, c.record_id)) if noun is not None else None
         if found is not None and ("text" in c.fields or not c.changed_to):

@@ -836,3 +836,10 @@ def test_minutes_say_what_a_corrected_record_says_now_never_what_it_said(store, 
     for fmt in WORD_FORMATS:
         written = "\n".join(p.text for p in read(render(data, fmt, WORDING)).paragraphs)
         assert "OLD-" not in written and "Bob Stone" not in written, fmt
+    # The easy read too: what was changed and what it says now ("an idea", found in tmux
+    # as "a idea").
+    easy = [p.text.lstrip("\t") for p in read(render(data, "easy-read", WORDING)).paragraphs]
+    start = easy.index(f"On {day} we changed an idea.")
+    assert easy[start + 1:start + 3] == [
+        "What we changed: the wording.",
+        "It now says: Benches at every stop, as Carer 1 asked"]
