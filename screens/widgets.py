@@ -10,9 +10,8 @@
 - ``FitTable``: a table whose columns always fit its width: a long value ends in
   "…" (or wraps, for a column that asks to), never runs off the right edge; the
   screen shows the highlighted row's whole values beside it.
-- ``InFull``: under a list whose entries are cut short with "…", the highlighted
-  entry's whole text, wrapped, while the list has the keys (a dialog's lists follow
-  it through ``FormDialog``).
+- ``InFull``: under a list or table whose entries are cut short with "…", the
+  highlighted entry's whole text, wrapped, while the list has the keys.
 """
 
 from __future__ import annotations
@@ -90,7 +89,11 @@ class InFull(Static):
         self.watch(self.screen, "focused", self.follow)
 
     def follow(self) -> None:
-        shown = self.screen.query_one(f"#{self.of}")
+        found = self.screen.query(f"#{self.of}")
+        if not found:  # the list has gone (filled again): nothing to follow
+            self.display = False
+            return
+        shown = found.first()
         words = ""
         focused = self.screen.focused is shown
         if isinstance(shown, FitTable):
