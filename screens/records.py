@@ -101,6 +101,9 @@ class CorrectDialog(FormDialog[str]):
                 yield Input(value, id=field)
             else:
                 yield text_area(value, id=field, height=4)
+        if record.plain.strip():  # else the easy read would tell the words as they were
+            yield label("The same in plain words, for the easy read (change them too)")
+            yield text_area(record.plain, id="plain", height=3)
         yield label("What was wrong (kept with the correction)")
         yield Input(id="note")
         yield Static("To take a record out altogether, withdraw it instead (w on the "
@@ -108,6 +111,8 @@ class CorrectDialog(FormDialog[str]):
 
     def submit(self) -> str:
         changes = {field: self.value(field) for field, _ in self.FIELDS[self.kind]}
+        if self.query("#plain"):
+            changes["plain"] = self.value("plain")
         self.service.session(self.session_id).correct(self.kind, self.record_id,
                                                       note=self.value("note"), **changes)
         return self.record_id
