@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -221,6 +223,20 @@ class CoprodApp(App[None]):
         if shown[:1] == "f" and shown[1:].isdigit():
             return shown.upper()
         return "^Home" if binding.key == "ctrl+home" else shown
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A message for whoever is looking. A screen where a message on top would cover
+        what people are following (Run: the ideas feed, the speaking list) has a
+        ``say_in_status_line`` and says it there instead, whatever raised it; elsewhere,
+        and from another thread, it is the usual message in the corner."""
+        say = None
+        if threading.get_ident() == self._thread_id and self.screen_stack:
+            say = getattr(self.screen, "say_in_status_line", None)
+        if say is not None:
+            say(message, title=title, severity=severity)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_toggle_contrast(self) -> None:
         high = self.theme != HIGH_CONTRAST.name

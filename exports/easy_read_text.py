@@ -19,6 +19,7 @@ from coprod_tui.model import GlossaryWord, SessionData
 from coprod_tui.plain_words import Terms
 from coprod_tui.report import DecisionFact, IdeaFact, SessionReport, session_report
 from coprod_tui.report.actions import ActionRow
+from coprod_tui.report.corrections import now_blank, now_says
 from coprod_tui.templates import Wording
 from coprod_tui.words import counted, field_words, join_words, long_date, minutes, plural, \
     short_date
@@ -195,6 +196,10 @@ def _idea(doc: EasyRead, idea: IdeaFact) -> None:
     doc.point("idea", *said, body=told(idea.text, plain=idea.plain, record=record,
                                          where=f"Idea {idea.number}"), record=record,
               where=f"Idea {idea.number}")
+    if idea.not_taken_up:  # the reason, where the idea is: "We said why" must be true
+        doc.point("no", "We could not use this idea.",
+                  body=told(idea.not_taken_up, record=record, first=(B("Why: "),),
+                            where=f"Idea {idea.number}: why we could not use it"))
 
 
 def _decision(doc: EasyRead, d: DecisionFact) -> None:
@@ -394,14 +399,18 @@ def _changes(doc: EasyRead, f: SessionReport) -> None:
                     for a in f.actions})
     for c in f.corrections:
         noun = _NOUN.get(c.record_kind)
-        what = f"a {noun}" if noun else c.kind
+        what = f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}" if noun else c.kind
         body = [Para((f"What we changed: {join_words([field_words(x) for x in c.fields])}.",))]
-        if noun is not None:
-            found = records.get((c.record_kind, c.record_id))
-            if found is not None:
-                text, plain, where = found
-                body += told(text, plain=plain, where=where, first=(B("It now says: "),),
-                             record=(noun if noun != "job" else "action", c.record_id))
+        found = records.get((c.record_kind, c.record_id)) if noun is not None else None
+        if found is not None and ("text" in c.fields or not c.changed_to):
+            text, plain, where = found
+            body += told(text, plain=plain, where=where, first=(B("It now says: "),),
+                         record=(noun if noun != "job" else "action", c.record_id))
+        else:  # what the corrected part says now (the reasons, the purpose ...)
+            for name, value in c.changed_to[:1]:
+                body += told(value, where=f"The correction: {field_words(name)}",
+                             first=(B(f"{now_says(name)} "),)) if value \
+                    else [Para((now_blank(name),))]
         if c.note:
             body.append(Para((B("Why: "), Quoted(c.note, "A correction's note"))))
         doc.point("changes", f"On {short_date(c.day)} we changed {what}.", body=body)

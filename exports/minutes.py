@@ -295,7 +295,7 @@ def _next_meeting(doc: DocWriter, f: SessionReport) -> None:
 
 def _corrections(doc: DocWriter, f: SessionReport) -> None:
     doc.listed("Corrections", "These minutes were corrected after the meeting:",
-               [f"Corrected on {short_date(c.day)}: {c.what}."
+               [" ".join((f"Corrected on {short_date(c.day)}: {c.what}.", *c.now))
                 + (f" Note: {full_stop(c.note)}" if c.note else "") for c in f.corrections])
 
 

@@ -10,7 +10,7 @@ from coprod_tui.errors import ValidationError
 from coprod_tui.text import one_line
 
 from .forms import SessionDialog, label
-from .widgets import LineBox
+from .widgets import InFull, LineBox
 
 OTHER = "__other__"
 NOTHING = "__nothing__"
@@ -44,6 +44,10 @@ class ActionDialog(SessionDialog[str]):
                     for i in reversed(session.ideas()) if not i.withdrawn]
         yield Select(sources, id="source", allow_blank=True,
                      prompt="Choose: an idea, a decision, or nothing in particular")
+        yield InFull("source", {
+            **{f"decision:{d.id}": f"Decision: {d.text.strip()}" for d in session.decisions()},
+            **{f"idea:{i.id}": f"Idea: {i.text.strip()}" for i in session.ideas()}},
+            lead="It answers: ")
         yield Static("The action starts as open; mark it done, or not able to do with the "
                      "reason, when you know.", classes="hint", markup=False)
 

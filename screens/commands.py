@@ -88,7 +88,9 @@ class HomeCommands(ScreenCommands):
                       "mistake (planned, or with nothing recorded; asked first)",
                       home.action_delete_session)  # a held session is refused: no dialog
         yield Command("Move session to another group (m)", "For a session made in the wrong "
-                      "group (asked first)", home.action_move_session)  # needs a second group
+                      "group (asked first)", home.action_move_session,
+                      # with one group there is nowhere to move it: it says so instead
+                      "MoveSessionDialog" if len(home.service.groups.groups()) > 1 else "")
         yield Command("Glossary", "Words the highlighted group uses, with their plain meaning",
                       partial(_glossary_from_home, home), "GlossaryScreen")
 

@@ -12,7 +12,7 @@ from coprod_tui.words import clock_of, plural, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
-from .widgets import Col, FitTable, LineBox
+from .widgets import Col, FitTable, InFull, LineBox
 
 
 def agreed_words(version: int | None, how: str, at: str | None) -> str:
@@ -53,6 +53,7 @@ class ConductScreen(StepScreen):
                      "l agreed later · u undo · A everyone present agreed",
                      classes="hint", markup=False)
         yield FitTable(id="agreements")
+        yield InFull("agreements")
         yield SaveStatus()
         yield Footer(compact=True)
 

@@ -18,7 +18,7 @@ from coprod_tui.framework import DECISION_METHODS, IN_CONTROL
 from coprod_tui.text import one_line
 
 from .forms import SessionDialog, label, select, text_area, whole_number
-from .widgets import LineBox, TickList
+from .widgets import InFull, LineBox, TickList
 
 
 class DecisionDialog(SessionDialog[str]):
@@ -41,6 +41,7 @@ class DecisionDialog(SessionDialog[str]):
         yield label("Ideas that informed it (Space to tick; newest first)")
         if ideas:
             yield TickList(*((Text(one_line(i.text)), i.id) for i in ideas), id="ideas")
+            yield InFull("ideas", {i.id: i.text.strip() for i in ideas}, lead="The idea: ")
         else:
             yield Static("No ideas have been recorded in this session yet.", classes="hint",
                          markup=False)

@@ -23,6 +23,7 @@ from coprod_tui.text import one_line
 from .commands import BackHomeCommands
 from .forms import FormDialog, label, select, text_area
 from .saving import SaveStatus, Saving
+from .widgets import InFull
 
 
 def picture_choices() -> list[Choice]:
@@ -99,6 +100,7 @@ class GlossaryScreen(Saving, Screen[None]):
                      "a adds a word, Enter changes one, Delete removes one.",
                      classes="hint", markup=False)
         yield DataTable(id="words", cursor_type="row", zebra_stripes=True)
+        yield InFull("words", lead="What it means: ")
         yield SaveStatus()
         yield Footer(compact=True)
 
@@ -115,10 +117,15 @@ class GlossaryScreen(Saving, Screen[None]):
             (g, False) for g in self.coprod.wording.glossary if g.key not in own]
         table = self.query_one("#words", DataTable)
         table.clear()
-        for entry, is_own in self._rows:
+        whole = self.query_one("#words-in-full", InFull)
+        whole.texts = {}
+        for n, (entry, is_own) in enumerate(self._rows):
             meaning = one_line(entry.meaning, 38) if entry.meaning.strip() else "(not written)"
             table.add_row(Text(entry.word), Text(meaning),
-                          Text("this group" if is_own else "all groups"))
+                          Text("this group" if is_own else "all groups"), key=str(n))
+            if meaning.endswith("…"):  # cut here: said whole under the table
+                whole.texts[str(n)] = " ".join(entry.meaning.split())
+        whole.follow()
         if keep is not None:
             for n, (entry, _) in enumerate(self._rows):
                 if entry.key == GlossaryWord(word=keep).key:

@@ -19,7 +19,7 @@ from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import HistoryCommands
-from .widgets import Col, FitTable
+from .widgets import Col, FitTable, InFull
 
 PEOPLE = (Col("Name", weight=2), Col("Role", weight=1), Col("Came", 4), Col("Apologies", 9),
           Col("Absent", 6), Col("Last came", 10), Col("Spoke", 5), Col("Ideas", 5))
@@ -96,8 +96,10 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
             yield Static(id="summary", markup=False)
             yield Static("Who took part", classes="section", markup=False)
             yield FitTable(id="people")
+            yield InFull("people")
             yield Static("Each session", classes="section", markup=False)
             yield FitTable(id="sessions")
+            yield InFull("sessions")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -66,6 +66,9 @@ class HomeScreen(AppAccess, Screen[None]):
     _loaded = 0
     #: The oldest session shown (the next page starts after it).
     _last = None
+    #: A session to highlight again when the lists are filled (one just moved); the
+    #: fill as Home comes back from the dialog is the last that keeps it.
+    _keep: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +96,7 @@ class HomeScreen(AppAccess, Screen[None]):
             self._just_mounted = False
             return
         self.refresh_lists()
+        self._keep = None
 
     # -- what is shown ----------------------------------------------------------------
 
@@ -115,6 +119,9 @@ class HomeScreen(AppAccess, Screen[None]):
         ids = [ALL, *(g.id for g in every)]
         groups.highlighted = ids.index(chosen) if chosen in ids else 0
         self._fill_sessions()
+        if self._keep in self._listed:
+            table = self.query_one("#sessions", DataTable)
+            table.move_cursor(row=table.get_row_index(self._keep))
         self._show_banner()
 
     #: The sessions listed, by id (for the line under the table).
@@ -312,8 +319,11 @@ class HomeScreen(AppAccess, Screen[None]):
 
         def moved(group_id: str | None) -> None:
             if group_id:
+                # Still highlighted where it is listed (not back at the top of the list).
+                self._keep = session_id
                 self.refresh_lists()
-                self.notify("The session was moved.")
+                self.notify(f"The session was moved to {self.service.groups.group(group_id).name}.",
+                            markup=False)
 
         self.app.push_screen(MoveSessionDialog(session_id), moved)
     def opens_to(self) -> str:

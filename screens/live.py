@@ -15,7 +15,7 @@ new here (the core refuses it too); its page corrects or withdraws records.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 
 from rich.text import Text
 from textual import on
@@ -26,6 +26,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, RichLog, Static, TextArea
 
 from coprod_tui.capture import Who, parse_capture
+from coprod_tui.clock import today
 from coprod_tui.consent import warnings as consent_warnings
 from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.model import Action, Hand, Person
@@ -190,26 +191,30 @@ class LiveScreen(StepScreen):
             self.notify("This session is already running." if session.status == "live"
                         else "This session is closed; it cannot be started again.")
             return
-        today = date.today().isoformat()
-        if session.date == today:
+        day = today()
+        if session.date == day:
             self._start(False, then)
             return
         lines = [f"This session is planned for {long_date(session.date)}, and today is "
-                 f"{long_date(today)}.",
+                 f"{long_date(day)}.",
                  "Starting it records that the meeting is taking place now: its agenda "
                  "clock starts, and ideas, hands up and decisions can be recorded."]
-        if session.date < today:
+        # Short labels: three buttons fit side by side at 80 columns.
+        choices = [("today", "Start, date today", "primary")]
+        if session.date < day:
             lines.append("If you are typing up a meeting held on its own day, keep its date.")
+            choices.append(("keep", f"Start, keep {short_date(session.date)}", "default"))
+        else:  # a meeting is never recorded as held on a day still to come
+            lines.append("A meeting cannot be held on a day still to come, so starting it "
+                         "now gives it today's date. Cancel leaves it planned for "
+                         f"{short_date(session.date)}.")
 
         def answered(choice: str | None) -> None:
             if choice is not None:
                 self._start(choice == "today", then)
 
-        self.app.push_screen(ConfirmDialog(
-            "Start this session now?", lines,
-            # Short labels: three buttons fit side by side at 80 columns.
-            [("today", "Start, date today", "primary"),
-             ("keep", f"Start, keep {short_date(session.date)}", "default")]), answered)
+        self.app.push_screen(ConfirmDialog("Start this session now?", lines, choices),
+                             answered)
 
     def _start(self, today: bool, then: Callable[[], None] | None) -> None:
         started = self.save(self.session.start, first_item=True, today=today)
@@ -255,8 +260,14 @@ class LiveScreen(StepScreen):
 
     def notify(self, message: str, *, title: str = "", severity: str = "information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """Said in the status line: a message on top would cover the record or the
-        speaking list. A refused save is already said there, in full."""
+        """Run's own messages go to its status line even while a dialog is over it."""
+        self.say_in_status_line(message, title=title, severity=severity)
+
+    def say_in_status_line(self, message: str, *, title: str = "",
+                           severity: str = "information") -> None:
+        """Every message while Run is on screen (``CoprodApp.notify`` sends them here): a
+        message on top would cover the record or the speaking list. A refused save is
+        already said there, in full."""
         if title == "Not saved":
             return
         words = f"{title}: {message}" if title else message

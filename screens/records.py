@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.text import one_line
 
 from .forms import FormDialog, label, text_area
+from .widgets import InFull
 
 _KINDS = (("idea", "ideas"), ("decision", "decisions"), ("action", "actions"))
 
@@ -44,6 +45,8 @@ class RecordPicker(FormDialog[str]):
                    for kind, table in kinds for r in session.rows(table) if not r.withdrawn]
         if options:
             yield OptionList(*options, id="records")
+            yield InFull("records", {f"{kind}:{r.id}": _words(r).strip() for kind, table in kinds
+                                     for r in session.rows(table) if not r.withdrawn})
         else:
             yield Static("There is nothing here to choose yet.", id="records", markup=False)
         yield Static("Other details (title, attendance, agenda) are corrected on the "
@@ -98,6 +101,9 @@ class CorrectDialog(FormDialog[str]):
                 yield Input(value, id=field)
             else:
                 yield text_area(value, id=field, height=4)
+        if record.plain.strip():  # else the easy read would tell the words as they were
+            yield label("The same in plain words, for the easy read (change them too)")
+            yield text_area(record.plain, id="plain", height=3)
         yield label("What was wrong (kept with the correction)")
         yield Input(id="note")
         yield Static("To take a record out altogether, withdraw it instead (w on the "
@@ -105,6 +111,8 @@ class CorrectDialog(FormDialog[str]):
 
     def submit(self) -> str:
         changes = {field: self.value(field) for field, _ in self.FIELDS[self.kind]}
+        if self.query("#plain"):
+            changes["plain"] = self.value("plain")
         self.service.session(self.session_id).correct(self.kind, self.record_id,
                                                       note=self.value("note"), **changes)
         return self.record_id
@@ -161,6 +169,7 @@ class NotTakenUpDialog(FormDialog[str]):
             yield label("Ideas with no decision or action answering them")
             yield OptionList(*(Option(Text(one_line(i.text, 70)), id=i.id) for i in ideas),
                              id="ideas")
+            yield InFull("ideas", {i.id: i.text.strip() for i in ideas}, lead="The idea: ")
         else:
             yield Static("Every idea has a decision or an action answering it, or a reason "
                          "it was not taken up.", id="ideas", markup=False)

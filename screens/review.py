@@ -29,7 +29,7 @@ from coprod_tui.review import PAGE, SessionFilter
 
 from .base import AppAccess
 from .commands import PastSessionsCommands
-from .widgets import Col, FitTable, LineBox
+from .widgets import Col, FitTable, InFull, LineBox
 
 if TYPE_CHECKING:
     from coprod_tui.review import Found as Lists
@@ -162,8 +162,10 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             yield Select(STATUS_CHOICES, id="status", compact=True, prompt="Any")
         yield Static(id="problem", markup=False)
         yield FitTable(id="sessions")
+        yield InFull("sessions")
         yield Static(id="hits-title", markup=False)
         yield FitTable(id="hits")
+        yield InFull("hits")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -10,6 +10,8 @@
 - ``FitTable``: a table whose columns always fit its width: a long value ends in
   "…" (or wraps, for a column that asks to), never runs off the right edge; the
   screen shows the highlighted row's whole values beside it.
+- ``InFull``: under a list or table whose entries are cut short with "…", the
+  highlighted entry's whole text, wrapped, while the list has the keys.
 """
 
 from __future__ import annotations
@@ -17,13 +19,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.strip import Strip
-from textual.widgets import Checkbox, DataTable, Input, SelectionList, TextArea
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, \
+    SelectionList, Static, TextArea
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 TICKED, UNTICKED = "[x]", "[ ]"
 
@@ -50,6 +56,76 @@ class TickList(SelectionList[str]):
         style = segments[1].style
         mark = TICKED if ticked else UNTICKED
         return Strip([Segment(mark, style), *segments[3:]], strip.cell_length)
+
+
+class InFull(Static):
+    """Under a list or table whose entries are cut short with "…", the highlighted
+    one's whole text, wrapped, while that list has the keys and something is cut.
+
+    ``of`` is the list's id: an ``OptionList`` (``texts`` gives each entry's whole text
+    by its value or id), a ``FitTable`` (the highlighted row's cut values are shown,
+    each with its column's name), another ``DataTable`` (``texts`` by row key, for the
+    rows it cuts) or a ``Select`` (the chosen entry, whether or not the box has the
+    keys: it is what will be saved). It follows the list by itself."""
+
+    DEFAULT_CSS = """
+    InFull {
+        display: none;
+        height: auto;
+        padding: 0 1;
+        border-left: thick $primary;
+    }
+    """
+
+    def __init__(self, of: str, texts: dict[str, str] | None = None, *,
+                 lead: str = "In full: ") -> None:
+        super().__init__("", id=f"{of}-in-full", markup=False)
+        self.of, self.texts, self.lead = of, texts or {}, lead
+
+    def on_mount(self) -> None:
+        shown = self.screen.query_one(f"#{self.of}")
+        self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else
+                   "value" if isinstance(shown, Select) else "highlighted", self.follow)
+        self.watch(self.screen, "focused", self.follow)
+
+    def follow(self) -> None:
+        found = self.screen.query(f"#{self.of}")
+        if not found:  # the list has gone (filled again): nothing to follow
+            self.display = False
+            return
+        shown = found.first()
+        words = ""
+        focused = self.screen.focused is shown
+        if isinstance(shown, FitTable):
+            words = " · ".join(f"{label}: {value}" for label, value in shown.cut_short())
+        elif isinstance(shown, DataTable) and shown.row_count:
+            # Another table: ``texts`` holds, by row key, the values it cuts short.
+            key = shown.coordinate_to_cell_key(shown.cursor_coordinate).row_key.value
+            words = self.texts.get(str(key), "")
+        elif isinstance(shown, Select):
+            words = self.texts.get(str(shown.value), "")
+            # The box shows one line of it, less its edges and the arrow.
+            words = words if cell_len(words) + 10 > shown.size.width else ""
+            focused = True
+        elif isinstance(shown, OptionList) and shown.highlighted is not None:
+            option = shown.get_option_at_index(shown.highlighted)
+            if _cut_short(shown, option):
+                key = option.value if isinstance(option, Selection) else option.id
+                words = self.texts.get(str(key), "")
+        self.display = focused and bool(words)
+        if words:
+            self.update(self.lead + words)
+        if self.display and self.screen.focused is shown:  # it may be below the bottom edge
+            self.call_after_refresh(self.scroll_visible, animate=False)
+
+
+def _cut_short(options: OptionList, option: Option) -> bool:
+    shown = str(option.prompt)
+    if shown.endswith("…"):  # cut by us (text.one_line)
+        return True
+    # A multi-select list keeps each entry to one line, cut at its edge ("[ ] " first).
+    return isinstance(options, SelectionList) and \
+        cell_len(shown) + 5 > options.scrollable_content_region.width
 
 
 class LineBox(Input):
@@ -195,6 +271,19 @@ class FitTable(DataTable):
     def on_resize(self) -> None:
         if self._cols and self._room() != self._fitted_to:
             self._fill(self.current_key)
+
+    def cut_short(self) -> list[tuple[str, str]]:
+        """The highlighted row's values that end in "…" here: (column, whole value)."""
+        if not self.row_count or not 0 <= self.cursor_row < len(self._rows):
+            return []
+        _key, values = self._rows[self.cursor_row]
+        cut = []
+        for col, width, value in zip(self._cols, self.widths(), values):
+            plain = value.plain if isinstance(value, Text) else value
+            lines = plain.splitlines() if self._height > 1 else [" ".join(plain.split())]
+            if not col.wrap and any(cell_len(line) > width for line in lines):
+                cut.append((col.label, " · ".join(" ".join(line.split()) for line in lines)))
+        return cut
 
 
 def _cell(value: str | Text, wrap: bool, lines: bool) -> Text:

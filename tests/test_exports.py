@@ -242,7 +242,9 @@ def test_minutes_hold_the_facts(built):
     assert paragraphs_after(doc, "Next meeting") == [
         "When: Monday 20 April 2026 at 18:00", "Where: Central Library"]
     corrections = paragraphs_after(doc, "Corrections")
-    assert corrections[1:] == [f"Corrected on {short_date(today())}: decision 1: the reasons."]
+    assert corrections[1:] == [f"Corrected on {short_date(today())}: decision 1: the reasons. "
+                               "The reasons now say: 'Carers and people who use buses said "
+                               "standing is hard'."]
 
 
 def test_easy_read_tells_the_same_facts_in_short_sentences(built):
@@ -307,7 +309,9 @@ def test_easy_read_tells_the_same_facts_in_short_sentences(built):
     changes = under("Changes to these notes")
     assert changes == [f"On {short_date(today())} we changed a decision.",
                        "What we changed: the reasons.",
-                       "It now says: Ask for benches at the five busiest stops"]
+                       # what the reasons say now (the decision's words did not change)
+                       "The reasons now say: Carers and people who use buses said standing "
+                       "is hard"]
     assert "Bob" not in text  # not named: Carer 1 everywhere
 
 
@@ -801,3 +805,41 @@ def test_minutes_list_last_times_actions_told_back_at_that_meeting(store, tmp_pa
                          "minutes", tmp_path / "may.docx", wording=default_wording())
     assert "Last time's actions" not in "\n".join(
         p.text for p in docx.Document(str(may)).paragraphs)  # nothing before the first
+
+
+def test_minutes_say_what_a_corrected_record_says_now_never_what_it_said(store, group, people):
+    # Issue 13: "corrections with what changed". Corrected after closing: an idea's
+    # wording (now holding the name of someone who did not agree to be named) and a
+    # decision's reasons. The minutes name each field and quote the new words, through
+    # the naming rule; the old words (which may be what should never have been written)
+    # are in no shared document.
+    ann, bob, _cat, _dan = people
+    f = Service(store).create_session(group.id, "Bus stops review", date="2026-03-05")
+    f.start()
+    for person in (ann, bob):
+        f.mark(person.id, "present")
+    idea = f.add_idea("Benches OLD-IDEA-WORDS", raised_by="person", person_id=ann.id)
+    decision = f.add_decision("Ask for benches", "OLD-REASONS standing is hard")
+    f.close()
+    f.correct("idea", idea.id, text="Benches at every stop, as Bob Stone asked")
+    f.correct("decision", decision.id, reasons="A long wait standing is hard.", note="Typo")
+    sid = f.id
+    f.release()
+    data = store.snapshot(sid)
+    corrections = paragraphs_after(read(minutes_docx(data, WORDING)), "Corrections")
+    day = short_date(today())
+    assert corrections[1:] == [
+        f"Corrected on {day}: idea 1: the wording. The wording now says: 'Benches at every "
+        "stop, as Carer 1 asked'.",
+        f"Corrected on {day}: decision 1: the reasons. The reasons now say: 'A long wait "
+        "standing is hard.' Note: Typo."]  # one full stop, inside the quote
+    for fmt in WORD_FORMATS:
+        written = "\n".join(p.text for p in read(render(data, fmt, WORDING)).paragraphs)
+        assert "OLD-" not in written and "Bob Stone" not in written, fmt
+    # The easy read too: what was changed and what it says now ("an idea", found in tmux
+    # as "a idea").
+    easy = [p.text.lstrip("\t") for p in read(render(data, "easy-read", WORDING)).paragraphs]
+    start = easy.index(f"On {day} we changed an idea.")
+    assert easy[start + 1:start + 3] == [
+        "What we changed: the wording.",
+        "It now says: Benches at every stop, as Carer 1 asked"]

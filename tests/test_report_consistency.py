@@ -174,7 +174,8 @@ def after(lines: list[str], heading: str) -> list[str]:
 # -- durations ------------------------------------------------------------------------------
 
 TIMING = re.compile(r"Planned for (\d+) minutes?; took (\d+) minutes? \((\d+) minutes? "
-                    r"(over|under)\)|Planned for (\d+) minutes?\.$")
+                    r"(over|under)\)|Planned for (\d+) minutes?\.$|"
+                    r"Planned for (\d+) minutes?; took (\d+) minutes? \(on time\)")
 TALKED = re.compile(r"We talked about this for (\d+) minutes?\.")
 
 
@@ -185,6 +186,8 @@ def timings(lines: list[str], title: str) -> tuple:
         if found:
             if found.group(5):
                 return int(found.group(5)), None, None
+            if found.group(6):
+                return int(found.group(6)), int(found.group(7)), 0
             planned, spent, by, way = found.group(1, 2, 3, 4)
             return int(planned), int(spent), (int(by) if way == "over" else -int(by))
     raise AssertionError(f"no timing for {title!r}")
@@ -210,6 +213,22 @@ def test_the_old_disagreements_are_gone(outputs):
         assert "took 2 minutes (1 minute over)" in text
         assert "took 37 minutes (7 minutes over)" in text
         assert "took 18 minutes (2 minutes under)" in text
+
+
+@pytest.mark.parametrize("seconds", [61, 89, 90, 119, 150])
+def test_the_close_step_and_the_minutes_agree_on_a_short_item(seconds):
+    # Issue 13: the Close step said "1 of 1 minutes" where the minutes said "took 2
+    # minutes". An item planned for 1 minute that ran 61 to 119 seconds: both read the
+    # one report, so both state the same whole minutes, rounded half up.
+    data = the_session()
+    data.session.agenda[2].spent_s = seconds
+    close = summary_lines(session_report(data, WORDING, for_facilitator=True))
+    minutes = docx_lines(render(data, "minutes", WORDING))
+    expected = whole_minutes(seconds)
+    told = {"close": timings(close, "Any other business"),
+            "minutes": timings(minutes, "Any other business")}
+    assert set(told.values()) == {(1, expected, expected - 1)}, told
+    assert not any("of 1 minute" in line for line in close + minutes)
 
 
 # -- counts -----------------------------------------------------------------------------------
@@ -325,13 +344,20 @@ def test_statuses_and_field_words_are_the_same_everywhere(outputs):
     ysw = outputs["you said we did"]
     assert [h for h in ("You said", "We did", "We could not", "Still being worked on")
             if h in ysw] == ["You said", "We did", "We could not", "Still being worked on"]
-    # The correction: the minutes and the view name the field with the same words.
-    assert "Corrected on 9 March 2026: decision 1: the reasons. Note: Carer 1 asked for it." \
+    # The correction: the minutes and the view name the field with the same words, and
+    # the minutes say what the reasons say now (with the naming rule), never what they said.
+    assert "Corrected on 9 March 2026: decision 1: the reasons. The reasons now say: 'As " \
+        "Carer 1 said, standing for a long wait is hard'. Note: Carer 1 asked for it." \
         in outputs["minutes"]
+    assert "Standing is hard" not in "\n".join(outputs["minutes"])
     assert any(line.startswith("On 9 March 2026 at 09:15 the decision 'Ask for benches at "
                                "the five busiest stops' was changed: the reasons were")
                for line in outputs["view"])
     assert "On 9 March 2026 we changed a decision." in outputs["easy read"]
+    # The easy read says what the corrected part says now: the reasons, not the decision.
+    assert said(outputs["easy read"], "What we changed: the reasons.",
+                "The reasons now say: As Carer 1 said, standing for a long wait is hard")
+    assert "Standing is hard" not in "\n".join(outputs["easy read"])
 
 
 def test_comment_card_levels_match(outputs):

@@ -9,10 +9,11 @@ record of a closed session is edited.
     On 3 May 2026 at 14:02 an idea was changed: the wording was 'Blue walls', now
     'Green walls'.
 
-* ``correction_summary`` says, per record and day, only what was corrected
-  ("decision 2: the reasons"), for the minutes and easy read: a correction may be
-  exactly the removal of something that should never have been written down, so
-  shared documents never repeat a value.
+* ``correction_summary`` says, per record and day, what was corrected
+  ("decision 2: the reasons") and, for a free-text field, what the record says
+  now ("The reasons now say: '...'"), for the minutes and easy read: a
+  correction may be exactly the removal of something that should never have
+  been written down, so shared documents never repeat an old value.
 
 Fields are named through the one table ``words.FIELD_WORDS``. People are
 labelled as in the minutes (by name only with consent, otherwise by role), and
@@ -232,6 +233,33 @@ class CorrectionFact:
     record_kind: str = ""
     record_id: str = ""
     fields: tuple[str, ...] = ()
+    #: For each free-text field corrected, what the record says now (as shared):
+    #: (field name, value). Never the value it replaced.
+    changed_to: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def now(self) -> tuple[str, ...]:
+        """``changed_to`` as sentences: "The reasons now say: 'Standing is hard'." """
+        said = []
+        for name, value in self.changed_to:
+            if not value:
+                said.append(now_blank(name))
+            else:
+                stop = "" if value.endswith((".", "!", "?")) else "."  # not "hard.'."
+                said.append(f"{now_says(name)} {_quote(value, None)}{stop}")
+        return tuple(said)
+
+
+def now_says(name: str) -> str:
+    """'The reasons now say:', 'The wording now says:'."""
+    words = field_words(name)
+    return f"{words[:1].upper()}{words[1:]} now {'say' if name in _PLURAL else 'says'}:"
+
+
+def now_blank(name: str) -> str:
+    """'The reasons are now blank.'"""
+    words = field_words(name)
+    return f"{words[:1].upper()}{words[1:]} {'are' if name in _PLURAL else 'is'} now blank."
 
 
 def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dict[str, int]]
@@ -252,9 +280,34 @@ def correction_summary(data: SessionData, naming: Naming, numbers: dict[str, dic
         notes = dict.fromkeys(naming.text(c.note.strip()) for c in group if c.note.strip())
         what, plain = _what(kind, record_id, fields, naming, numbers)
         facts.append(CorrectionFact(day, what, plain, " ".join(notes), kind, record_id,
-                                    tuple(fields)))
+                                    tuple(fields), _now(data, kind, record_id, fields, naming)))
     facts.sort(key=lambda f: f.day)
     return tuple(facts)
+
+
+#: Free text a person typed, which the minutes print anyway: after a correction the
+#: minutes say what it says now. Labels, people, times and private fields are only named.
+_TEXT_FIELDS = frozenset({"title", "venue", "purpose", "can_change", "cannot_change",
+                          "facilitator", "text", "reasons", "differing_views", "decided_by",
+                          "not_taken_up", "owner", "outcome", "reason", "plain", "comment",
+                          "evidence", "will_change"})
+_TABLES = {"ideas", "decisions", "actions", "feedback", "audit"}
+
+
+def _now(data: SessionData, kind: str, record_id: str, fields: list[str],
+         naming: Naming) -> tuple[tuple[str, str], ...]:
+    """What each corrected free-text field of a record says now, read from the record
+    itself (so two corrections on one day give the last word), with the naming rule."""
+    if kind == "session":
+        record: Any = data.session
+    elif kind in _TABLES:
+        record = next((r for r in getattr(data, kind) if r.id == record_id), None)
+        if record is None or getattr(record, "withdrawn", False):
+            return ()  # not in the minutes: nothing of it is quoted
+    else:
+        return ()
+    return tuple((name, naming.text(value.strip())) for name in fields
+                 if name in _TEXT_FIELDS and isinstance(value := getattr(record, name, None), str))
 
 
 def _what(kind: str, record_id: str, fields: list[str], naming: Naming,

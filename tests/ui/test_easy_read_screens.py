@@ -208,6 +208,31 @@ def test_snapshot_glossary(store, demo, snap_compare):
     assert snap_compare(CoprodApp(store), terminal_size=SIZE, run_before=run_before)
 
 
+async def test_a_meaning_cut_short_in_the_glossary_is_shown_whole(store, demo):
+    # The table cuts a meaning at 38 characters ("…"); the highlighted one is whole
+    # under it, and a short one is not repeated.
+    service = Service(store)
+    group_id = store.snapshot(demo[0]).group.id
+    service.groups.set_glossary_word(group_id, "respite", "Care that gives a family "
+                                     "carer a break, for a few hours or a few nights away")
+    service.groups.set_glossary_word(group_id, "rota", "Who works when")
+    app = CoprodApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(GlossaryScreen(group_id))
+        await pilot.pause()
+        table = app.screen.query_one("#words")
+        whole = app.screen.query_one("#words-in-full")
+        words = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
+        table.move_cursor(row=words.index("respite"))
+        await pilot.pause()
+        assert whole.display and str(whole.content) == (
+            "What it means: Care that gives a family carer a break, for a few hours or a "
+            "few nights away")
+        table.move_cursor(row=words.index("rota"))
+        await pilot.pause()
+        assert not whole.display
+
+
 async def palette(pilot, words: str) -> None:
     """Choose a command from the palette, its words pasted rather than typed."""
     await pilot.press("ctrl+p")

@@ -10,7 +10,7 @@ from textual.command import CommandPalette
 from coprod_tui.screens.commands import _STEP_EXTRAS
 from coprod_tui.screens.steps import STEPS
 from tests.ui.layout_check import screen_text
-from tests.ui.tour import RUN, TOUR, VIEW, demo_app
+from tests.ui.tour import RUN, TOUR, VIEW, demo_app, with_second_group
 
 
 def name(app) -> str:
@@ -147,6 +147,8 @@ async def test_every_screen_and_dialog_can_be_found_in_the_palette(store, monkey
             opened |= {c.opens for c in _commands(app)}
             await pilot.press("ctrl+home")
             await pilot.pause()
+        await with_second_group()(pilot)  # a session can be moved only with somewhere to go
+        opened |= {c.opens for c in _commands(app)}
     # Asked by coprod itself, never opened on purpose; the palette and help are app keys;
     # a record is corrected (or withdrawn) from the palette's entry once it is chosen;
     # closing asks its question (ConfirmDialog) before it closes.

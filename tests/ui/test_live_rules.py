@@ -138,3 +138,44 @@ async def test_a_killed_session_is_resumed_from_home_with_nothing_lost(data_dir)
             shown = screen_text(app) + "\n"
             for text in reported:  # each whole entry, so "idea 1" is not found in "idea 10"
                 assert f"IDEA · Anonymous: {text} " in shown.replace("\n", " ")
+
+
+async def test_a_session_planned_for_tomorrow_is_only_started_on_todays_date(store):
+    # Started early (Ctrl+S on Run), a session planned for tomorrow is asked about, and
+    # can only start dated today: a meeting is never held on a day still to come (Home,
+    # the history and the impact report would count it there). A past date may be kept.
+    from datetime import date, timedelta
+
+    service = Service(store)
+    group = service.groups.add_group(name="G", conduct="Be kind")
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    soon = service.create_session(group.id, "Tomorrow's", date=tomorrow)
+    soon.release()
+    past = service.create_session(group.id, "Typed up later", date="2026-01-05")
+    past.release()
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.open_session(soon.id, "live")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Start this session now?" in text and "day still to come" in text
+        assert not app.screen.query("#keep")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert service.session(soon.id).session.status == "planned"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#today")
+        await pilot.pause()
+        started = service.session(soon.id).session
+        assert (started.status, started.date) == ("live", date.today().isoformat())
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        app.screen.open_session(past.id, "live")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.query("#keep")  # a meeting typed up later keeps its own day

@@ -35,6 +35,7 @@ from coprod_tui.report import history_of
 from coprod_tui.screens.history import summary_lines as history_lines
 from coprod_tui.service import Service
 from coprod_tui.templates import default_wording
+from coprod_tui.words import short_date
 from tests.ui.helpers import choose, screen_text
 
 WORDING = default_wording()
@@ -91,6 +92,8 @@ def design_workshop(store):
         "bob": add(group.id, name="Bob Stone", role="carer"),
         "cat": add(group.id, name="Cat Moss", role="officer", consent_to_be_named=True),
         "ian": add(group.id, name="Ian Sign", role="interpreter"),
+        "nat": add(group.id, name="Nat Notes", role="note_taker"),
+        "sue": add(group.id, name="Sue Help", role="supporter"),
     }
     file = service.create_session(group.id, "Designing the sensory garden", date="2027-05-01",
                                   start="10:00", end="12:00", venue="Community hall")
@@ -130,7 +133,7 @@ async def test_a_design_workshop(store, data_dir):
 
         # Who is here (the People step is walked elsewhere): Cat came late.
         live = service.session(sid)
-        for key in ("ann", "bob", "ian"):
+        for key in ("ann", "bob", "ian", "nat", "sue"):
             live.mark(people[key].id, "present")
         live.mark_late(people["cat"].id, datetime.fromisoformat(f"{TODAY}T10:20:00").astimezone())
         await pilot.press("f3")
@@ -253,7 +256,14 @@ async def test_a_design_workshop(store, data_dir):
     # The interpreter is there, not counted as taking part.
     assert "3 people took part" in minutes and "there to support" in minutes.lower() \
         or "Interpreter" in minutes
-    assert "Ian Sign" not in minutes + easy + ysw
+    for helper in ("Ian Sign", "Nat Notes", "Sue Help"):
+        assert helper not in minutes + easy + ysw
+    # Easy read: the helpers are said apart and not counted among those who came.
+    assert "\t3 people came.\n" in easy
+    assert "1 person came to help people take part (interpreter)." in easy
+    assert "1 person came to help people take part (note-taker)." in easy
+    assert "1 person came to help people take part (supporter or personal assistant)." in easy
+    assert "\t2 people had their say.\n1 person did not have their say yet." in easy
     assert "Arrived late at 10:20" in minutes
     assert "Outside the group's control" in minutes and "the landlord" in minutes
     assert "Needs someone else to agree" not in minutes + easy + ysw
@@ -266,6 +276,10 @@ async def test_a_design_workshop(store, data_dir):
     could_not = ysw.split("\nWe could not\n")[1]
     assert "Benches in the shade" in could_not
     assert "The trees there belong to the school" in could_not
+    # The easy read says the idea was not used, and why, beside the idea.
+    assert "\tSomeone said:\nBenches in the shade\n\tWe could not use this idea.\n" \
+        "Why: The trees there belong to the school\n" in easy
+    assert "We could not use 1 idea. We said why." in easy
     assert "the landlord" in could_not
 
 
@@ -310,6 +324,10 @@ async def test_a_document_review(store, data_dir):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert service.session(review.id).session.group_id == housing.id
+        # Still highlighted after the move (it was back at the top of the list), and the
+        # message says where it went.
+        assert app.screen._highlighted() == review.id
+        assert "The session was moved to Housing panel." in notices(app)
         # The duplicate, never held, is deleted (asked first).
         await highlight(copy.id)
         assert app.screen._highlighted() == copy.id
@@ -355,10 +373,17 @@ async def test_a_document_review(store, data_dir):
     assert "Housing panel" in minutes and "Youth council" not in minutes.split("\n")[1]
     assert "Ideas: 1 idea raised" in minutes  # the withdrawn one is in no count
     assert "Skate park" not in easy + ysw
+    # Easy read: one thing taken out (never what it said), the correction with its new words.
+    assert "\tWe took 1 thing out of these notes.\nIt was written down by mistake." in easy
+    assert "Said at the youth council" not in easy  # the reason is for the minutes
+    assert "we changed a decision.\nWhat we changed: the wording.\nIt now says: Rewrite " \
+        "pages one and two" in easy
+    assert "Rewrite page one\n" not in easy + minutes
     assert "Withdrawn records" in minutes
     assert "Reason: Said at the youth council, not this panel." in minutes
     assert "Decision 1: Rewrite pages one and two" in minutes
-    assert "the decision's words" in minutes or "decision 1" in minutes.lower()
+    assert "decision 1: the wording. The wording now says: 'Rewrite pages one and two'." \
+        in minutes
     assert "People raised 1 idea" in ysw
 
 
@@ -378,6 +403,7 @@ async def test_a_youth_council_over_three_meetings(store, data_dir):
     first.start()
     for person in (*kids, worker):
         first.mark(person.id, "present")
+    first.agree_everyone()  # the code is agreed at this meeting, on its day
     first.add_idea("Lights so it is safe after dark", raised_by="person", person_id=kids[0].id)
     action = first.add_action("Ask the council about lights", owner="Sam Worker",
                               source_kind="idea", source_id=first.ideas()[0].id)
@@ -440,6 +466,10 @@ async def test_a_youth_council_over_three_meetings(store, data_dir):
     assert "The council will put up two lights in spring" in last_time
     assert "No actions were agreed" not in minutes.split("Last time's actions")[0]
     assert "Jobs from last time" in easy
+    # The rules were agreed at the first meeting: its date, not the day this ran.
+    assert "We agreed our rules on 12 November 2026." in easy
+    assert "We agreed our rules on 12 November 2026." in documents(store, first.id)["easy-read"]
+    assert f"agreed our rules on {short_date(TODAY)}" not in easy
     group_ysw = "\n".join(doc_lines(render_group(
         service.groups.group(group.id), [store.snapshot(s.id) for s in store.summaries()],
         "you-said-we-did", WORDING)))

@@ -190,3 +190,40 @@ async def test_home_pages_and_search_with_a_long_history(tmp_path, capsys):
               f"search shown {search * 1000:.0f} ms")
     # No timed assert (it failed on a busy machine): the benchmark (tests/benchmarks,
     # start-up and search) holds the targets, as same-run ratios.
+
+
+async def test_correcting_an_idea_offers_its_plain_words_too(store, monkeypatch):
+    # Tried in tmux: the wording of an idea with plain words was corrected, and the easy
+    # read went on telling the plain words of the old wording. The correction dialog
+    # now shows them, to be changed with it; the easy read tells the new ones.
+    from coprod_tui.exports.formats import render
+    from coprod_tui.templates import default_wording
+    from tests.test_report_consistency import docx_lines
+    from tests.ui.tour import VIEW, demo_app, steady
+
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await VIEW(pilot)
+        session_id = app.screen.session_id
+        idea = next(i for i in store.snapshot(session_id).ideas if i.plain.strip())
+        await pilot.press("c")
+        await steady(pilot)
+        records = app.screen.query_one("#records")
+        records.highlighted = next(n for n in range(records.option_count)
+                                   if records.get_option_at_index(n).id == f"idea:{idea.id}")
+        await pilot.press("enter")
+        await steady(pilot)
+        assert app.screen.query_one("#plain").text == idea.plain
+        app.screen.query_one("#text").text = "A picture timetable on the wall and on a tablet"
+        app.screen.query_one("#plain").text = "A timetable with pictures. On the wall and on a tablet."
+        await pilot.press("ctrl+s")
+        await steady(pilot)
+        assert type(app.screen).__name__ == "SessionViewScreen"
+    data = store.snapshot(session_id)
+    now = next(i for i in data.ideas if i.id == idea.id)
+    assert now.plain == "A timetable with pictures. On the wall and on a tablet."
+    easy = docx_lines(render(data, "easy-read", default_wording()))
+    start = easy.index(next(line for line in easy if line.endswith("we changed an idea.")))
+    assert easy[start + 1:start + 4] == ["What we changed: the wording.",
+                                         "It now says: A timetable with pictures.",
+                                         "On the wall and on a tablet."]

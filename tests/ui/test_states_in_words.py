@@ -126,6 +126,42 @@ async def test_turn_changes_go_in_the_status_line_not_a_message_on_top(store, mo
         assert "Tom Reilly has the floor." in status and "Saved at" in status
 
 
+async def test_app_messages_go_in_runs_status_line_too(store, monkeypatch):
+    # The app's own messages (high contrast, "Please check" from the index check) and a
+    # widget's are said in Run's status line while Run is on screen; on Home they are
+    # the usual message in the corner.
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        app.clear_notifications()
+        await pilot.press("ctrl+p", *"high contrast")  # an app command, from the palette
+        await steady(pilot)
+        await pilot.press("enter")
+        await steady(pilot)
+        assert app.theme == "coprod-high-contrast"
+        status = app.screen.query_one("#save-status")
+        assert "High contrast is on." in str(status.content)
+        app.notify("A session file could not be read.", title="Please check",
+                   severity="warning")
+        await pilot.pause()
+        assert "Please check: A session file could not be read." in str(status.content)
+        assert status.has_class("warning")
+        app.screen.query_one("#capture").notify("From a widget on Run.")
+        await pilot.pause()
+        assert "From a widget on Run." in str(status.content)
+        assert not app._notifications  # nothing over the feed or the speaking list
+        app.action_toggle_contrast()
+        await pilot.pause()
+        assert "High contrast is off." in str(status.content)
+        assert not app._notifications
+        app.action_home()
+        await steady(pilot)
+        app.notify("A session file could not be read.", title="Please check",
+                   severity="warning")
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["Please check"]
+
+
 async def test_the_step_bar_follows_a_rename(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -32,6 +32,8 @@ def demo_app(store, monkeypatch, *, running: bool = True) -> CoprodApp:
                         lambda: Path("/home/facilitator/Documents/coprod"))
     # A new session's date box starts at today (or the next meeting agreed, if later).
     monkeypatch.setattr("coprod_tui.rules.planning.today", lambda: SAME_DAY.isoformat())
+    # Run's start question says what day it is.
+    monkeypatch.setattr("coprod_tui.screens.live.today", lambda: SAME_DAY.isoformat())
     return CoprodApp(store)
 
 
@@ -76,6 +78,33 @@ def on_group(*pressed: str) -> Visit:
     async def visit(pilot: Pilot) -> None:
         await pilot.pause()
         pilot.app.screen.query_one("#groups").highlighted = 1
+        await keys(*pressed)(pilot)
+    return visit
+
+
+def with_second_group(*pressed: str) -> Visit:
+    """Home with another group beside the demo's (somewhere to move a session to), the
+    running session highlighted, then keys. Added here, not to the demo."""
+    async def visit(pilot: Pilot) -> None:
+        await pilot.pause()
+        Service(pilot.app.store).groups.add_group(name="Young carers forum",
+                                                  conduct="Listen to each other")
+        pilot.app.screen.refresh_lists()
+        await keys(*pressed)(pilot)
+    return visit
+
+
+def planned_tomorrow(*pressed: str) -> Visit:
+    """Run on a session planned for the day after the pictures' day (added here, not to
+    the demo), then keys: Run does not start it until asked."""
+    async def visit(pilot: Pilot) -> None:
+        await pilot.pause()
+        service = Service(pilot.app.store)
+        group = service.groups.groups()[0]
+        file = service.create_session(group.id, "Planning the spring open day",
+                                      date=(SAME_DAY + timedelta(days=1)).isoformat())
+        file.release()
+        pilot.app.screen.open_session(file.id, "live")
         await keys(*pressed)(pilot)
     return visit
 
@@ -131,6 +160,9 @@ TOUR: dict[str, Stop] = {
     "outcome-not-able": Stop(then(RUN, "f5", "x"), "OutcomeDialog"),
     "hand-up": Stop(then(RUN, "ctrl+r"), "PersonPicker"),
     "decision": Stop(then(RUN, "ctrl+g"), "DecisionDialog"),
+    # The third idea is cut short in the list: under it, in full.
+    "decision-idea-in-full": Stop(then(RUN, "ctrl+g", "focus:#ideas", "down", "down"),
+                                  "DecisionDialog"),
     "action": Stop(then(RUN, "ctrl+l"), "ActionDialog"),
     "correct-which": Stop(then(VIEW, "c"), "RecordPicker"),
     "correct-idea": Stop(then(VIEW, "c", "enter"), "CorrectDialog"),
@@ -139,6 +171,8 @@ TOUR: dict[str, Stop] = {
     "withdraw-which": Stop(then(VIEW, "w"), "RecordPicker"),
     "withdraw-record": Stop(then(VIEW, "w", "enter"), "WithdrawDialog"),
     "discard-question": Stop(keys("g", "type:Young Carers", "escape"), "DiscardDialog"),
+    "move-session": Stop(with_second_group("m"), "MoveSessionDialog"),
+    "start-question": Stop(planned_tomorrow("ctrl+s"), "ConfirmDialog"),
     "quit-question": Stop(then(RUN, "type:Ramps at the door", "ctrl+q"), "QuitDialog"),
 }
 
