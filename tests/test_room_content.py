@@ -115,6 +115,53 @@ def test_hidden_records_leave_the_room_and_stay_in_the_minutes(service, data_dir
     assert len(read_handover(data_dir).view.actions) == 2
 
 
+def room_ideas(data_dir) -> list[tuple[str, str]]:
+    return [(r.text, r.by) for r in read_handover(data_dir).view.records if r.kind == "idea"]
+
+
+def test_the_room_reads_only_new_text_with_the_name_rule(service, data_dir, meeting,
+                                                         monkeypatch):
+    """The page is made again on every change; texts the name rule read for the last
+    page are not read again (at 5,000 ideas that was most of the work, and the
+    screens waited for it)."""
+    import coprod_tui.consent as consent
+
+    read: list[str] = []
+    real = consent._apply
+
+    def counting(rule, text, *args, **kwargs):
+        read.append(text)
+        return real(rule, text, *args, **kwargs)
+
+    monkeypatch.setattr(consent, "_apply", counting)
+    service.room.follow(meeting, "live")
+    assert "Ann Lee: a shelter at the stop." in read  # the first page reads everything
+    read.clear()
+    service.session(meeting).add_idea("Dan Park wants a timetable at the stop.")
+    service.room.publish()
+    assert "Dan Park wants a timetable at the stop." in read
+    # (People's shown names are read again each time: a few, not every record.)
+    assert "Ann Lee: a shelter at the stop." not in read
+    assert "Bob Stone and Dan Park both need the 8:40 bus." not in read
+    assert room_ideas(data_dir)[-1] == ("Carer 2 wants a timetable at the stop.", "Anonymous")
+
+
+def test_a_change_of_consent_reaches_the_room_though_its_texts_were_read_before(
+        service, data_dir, meeting, people):
+    ann, bob, cat, dan = people
+    session = service.session(meeting)
+    service.room.follow(meeting, "live")
+    assert room_ideas(data_dir)[0] == ("Carer 1 and Carer 2 both need the 8:40 bus.",
+                                       "Carer 1")
+    for agreed in (True, False):
+        session.set_attendance(bob.id, consent_to_be_named=agreed)
+        service.room.publish()
+        report = session_report(service.snapshot(meeting), default_wording())
+        assert room_ideas(data_dir) == [(i.text, i.by) for i in report.items[0].ideas]
+        bus = room_ideas(data_dir)[0][0]
+        assert bus.startswith("Bob Stone and" if agreed else "Carer 1 and"), bus
+
+
 def test_blank_holds_nothing_and_a_restart_keeps_it_blank(service, data_dir, meeting, store):
     service.room.follow(meeting, "live")
     service.room.set_blank(True)
