@@ -162,6 +162,42 @@ def test_a_change_of_consent_reaches_the_room_though_its_texts_were_read_before(
         assert bus.startswith("Bob Stone and" if agreed else "Carer 1 and"), bus
 
 
+def test_a_save_never_waits_for_the_room_page_and_a_late_page_is_not_written(
+        service, data_dir, meeting, monkeypatch):
+    """The page is made outside the lock the saves take; a page overtaken by a later
+    change while it was made is dropped, not written over the newer one."""
+    import threading
+
+    import coprod_tui.service.room as room_module
+
+    real = room_module.room_view
+    first = threading.Event()
+    go_on = threading.Event()
+
+    def slow(data, *args, **kwargs):
+        if not first.is_set():  # the first page waits until told
+            first.set()
+            go_on.wait(10)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(room_module, "room_view", slow)
+    service.room.choose(following=(meeting, "live"))
+    late = threading.Thread(target=service.room.publish)
+    late.start()
+    assert first.wait(10)
+    saver = threading.Thread(target=lambda: service.session(meeting).add_idea(
+        "Benches at the stop."))
+    saver.start()
+    saver.join(5)
+    assert not saver.is_alive(), "the save waited for the room's page"
+    assert service.room.publish()  # a later page, with the new idea
+    newest = written(service, data_dir)
+    go_on.set()
+    late.join(10)
+    assert written(service, data_dir) == newest
+    assert room_ideas(data_dir)[-1][0] == "Benches at the stop."
+
+
 def test_blank_holds_nothing_and_a_restart_keeps_it_blank(service, data_dir, meeting, store):
     service.room.follow(meeting, "live")
     service.room.set_blank(True)
