@@ -141,15 +141,49 @@ def _fixed(names_of_things: Iterable[str]) -> frozenset[str]:
     return frozenset(" ".join(t.split()).casefold() for t in names_of_things)
 
 
-def redactor(data: SessionData) -> Redactor:
+class RedactionMemo:
+    """Texts already read by the name rule, kept from one report of a session to the
+    next for as long as nothing the rule depends on has changed (who is in the
+    folder, their names and contacts, the names of things, each label, who agreed
+    to be named). The room view makes its page again after every change: with
+    thousands of ideas, reading every one of them again each time was most of it.
+    Only for one holder (the room service): documents never keep one."""
+
+    MOST = 50_000
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._texts: dict[str, str] = {}
+
+    def texts(self, key: object) -> dict[str, str]:
+        if key != self._key or len(self._texts) > self.MOST:
+            self._key, self._texts = key, {}
+        return self._texts
+
+
+def redactor(data: SessionData, memo: RedactionMemo | None = None) -> Redactor:
     """Free text as this session may share it: hidden names become labels."""
     names_of_things = things(data)
-    rule = matcher(everyone(data), names_of_things)
+    people = everyone(data)
+    rule = matcher(people, names_of_things)
     if not rule:
         return lambda text: text
     label = _Labels(data, data.public_names())
     fixed = _fixed(names_of_things)
-    return lambda text: _apply(rule, text, label, fixed)
+    if memo is None:
+        return lambda text: _apply(rule, text, label, fixed)
+    # Everything the answer for a text depends on (see _Labels, matcher, _fixed).
+    key = (tuple((pid, p.name, p.contact) for pid, p in people.items()),
+           tuple(names_of_things), tuple(sorted(label.labels.items())),
+           frozenset(label.named), *(frozenset(tier) for tier, _ in label.tiers))
+    texts = memo.texts(key)
+
+    def shown(text: str) -> str:
+        found = texts.get(text)
+        if found is None:
+            found = texts[text] = _apply(rule, text, label, fixed)
+        return found
+    return shown
 
 
 def shown_names(data: SessionData, labels: dict[str, str]) -> dict[str, str]:

@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 
 STATUS_CHOICES = [("Planned", "planned"), ("Running", "live"), ("Closed", "closed")]
 KIND_WORDS = {"idea": "Idea", "decision": "Decision", "action": "Action"}
-#: A search starts this long after the last key typed or choice made.
-SEARCH_DELAY = 0.25
+#: A search starts this long after the last key typed or choice made (long enough
+#: that typing a word does not search at every key).
+SEARCH_DELAY = 0.15
 #: How much of a record is shown around its first match.
 CONTEXT = 60
 MATCHED = "bold reverse"
@@ -219,7 +220,8 @@ class PastSessionsScreen(AppAccess, Screen[None]):
             return
         flt, found = event.flt, event.lists
         assert found is not None
-        problem.update("")
+        if problem.content:  # (an update lays the screen out again: only if it changes)
+            problem.update("")
         names = {g.id: g.name for g in self.service.groups.groups()}
         method = labels(METHODS)
         # Row heights are known, so the table need not measure every row.

@@ -223,9 +223,11 @@ class FitTable(DataTable):
         """Fill the table; the cursor stays on ``keep`` (a row key) if it is shown, else
         on the same row number. ``height``: lines in every row (each line of a cell
         is shortened on its own), unless a column wraps."""
-        self._cols = tuple(columns)
-        self._rows = list(rows)
-        self._height = height
+        cols, rows, fitted = tuple(columns), list(rows), self._room()
+        if (cols, rows, height, fitted) == (self._cols, self._rows, self._height,
+                                            self._fitted_to) and self.row_count:
+            return  # the same (a word typed further): drawing it again is the cost
+        self._cols, self._rows, self._height = cols, rows, height
         self._fill(keep)
 
     @property
@@ -251,11 +253,15 @@ class FitTable(DataTable):
 
     def _fill(self, keep: str | None) -> None:
         row = self.cursor_row
-        self.clear(columns=True)
         widths = self.widths()
         self._fitted_to = self._room()
-        for col, width in zip(self._cols, widths):
-            self.add_column(col.label, width=width)
+        shown = [(c.label, w) for c, w in zip(self._cols, widths)]
+        # The same columns (a search typed a letter further): only the rows change.
+        same = shown == [(str(c.label), c.width) for c in self.columns.values()]
+        self.clear(columns=not same)
+        if not same:
+            for label, width in shown:
+                self.add_column(label, width=width)
         wraps = any(c.wrap for c in self._cols)
         keys = []
         height = None if wraps else self._height

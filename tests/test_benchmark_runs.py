@@ -72,7 +72,8 @@ def test_the_history_figures_run_with_a_given_number_of_sessions(tmp_path):
     check_shape(rows)
     names = [r["figure"] for r in rows]
     assert all("200" in name for name in names if "sessions" in name)
-    expected = ["back to Home", "search: keystroke", "index update", "coprod list",
+    expected = ["back to Home", "search: results shown", "search: keystroke", "index update",
+                "coprod list",
                 "coprod search", "start-up", "review: Home list ready", "memory",
                 "reconcile after Home", "first build"]
     assert [next(e for e in expected if n.startswith(e)) for n in names] == expected

@@ -7,7 +7,10 @@ paging, reconciling with the files, and reading without writing.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -235,14 +238,56 @@ def test_a_summary_taken_on_a_thread_never_overwrites_a_newer_one(store, group):
     assert store.index.summary(sid).ideas == 3
 
 
+READER = """
+import json, sys
+from pathlib import Path
+from coprod_tui.store import open_store
+with open_store(Path(sys.argv[1]), read_only=True) as reader:
+    print(json.dumps([{s.id: s.ideas for s in reader.summaries()},
+                      [h.text for h in reader.search(sys.argv[2])],
+                      reader.resolve(sys.argv[3][:6])]))
+"""
+
+
+def read_in_another_process(data_dir, words: str, some_id: str) -> list:
+    """A read-only opening in its own process, as ``coprod list`` or a second copy of
+    the app (within one process SQLite shares the log's shared index between
+    connections, so only another process shows what a reader really writes)."""
+    done = subprocess.run([sys.executable, "-c", READER, str(data_dir), words, some_id],
+                          capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(done.stdout)
+
+
 def test_reading_while_another_copy_writes_never_writes(data_dir, store, group):
     ids = sessions(store, group, 3)
+    Service(store).session(ids[0]).add_idea("a swing by the gate")
+    assert store.refresh(store.session(ids[0]))  # in the log, not yet in the file
+    assert (data_dir / "index.sqlite3-wal").stat().st_size > 0
     Service(store).session(ids[1]).add_idea("a hammock under the willow")  # not yet indexed
     before = folder_bytes(data_dir)
-    with open_store(data_dir, read_only=True) as reader:
-        assert {s.id: s.ideas for s in reader.summaries()}[ids[1]] == 3
-        assert [h.text for h in reader.search("hammock")] == ["a hammock under the willow"]
-        assert reader.resolve(ids[2][:6]) == ids[2]
+    for words, found in (("hammock", ["a hammock under the willow"]),
+                         ("swing", ["a swing by the gate"])):
+        ideas, hits, resolved = read_in_another_process(data_dir, words, ids[2])
+        assert ideas[ids[1]] == 3 and ideas[ids[0]] == 3
+        assert hits == found
+        assert resolved == ids[2]
+    assert folder_bytes(data_dir) == before
+
+
+def test_at_rest_the_index_is_one_file_in_rollback_mode(data_dir, store, group):
+    """While the app writes, updates go to the log without a sync (WAL, NORMAL);
+    a clean close leaves one file a reader opens without making any."""
+    sessions(store, group, 2)
+    mode = store.index.query("PRAGMA journal_mode")[0][0]
+    sync = store.index.query("PRAGMA synchronous")[0][0]
+    assert (mode, sync) == ("wal", 1)
+    store.close()
+    assert sorted(p.name for p in data_dir.glob("index.sqlite3*")) == ["index.sqlite3"]
+    assert (data_dir / "index.sqlite3").read_bytes()[18:20] == b"\x01\x01"  # rollback
+    before = folder_bytes(data_dir)
+    ideas, hits, _resolved = read_in_another_process(data_dir, "garden", next(iter(
+        p.stem for p in (data_dir / "sessions").glob("*.json"))))
+    assert len(ideas) == 2 and len(hits) == 4
     assert folder_bytes(data_dir) == before
 
 
@@ -265,11 +310,24 @@ def test_a_reader_that_catches_up_in_memory_lets_the_index_file_go(data_dir, sto
     from unmounting cleanly (test_disk_comes_back found it)."""
     ids = sessions(store, group, 2)
     Service(store).session(ids[0]).add_idea("a swing by the gate")  # not yet indexed
-    with open_store(data_dir, read_only=True) as reader:
-        assert [h.text for h in reader.search("swing")] == ["a swing by the gate"]
-        assert reader.index.path is None  # caught up in a copy in memory ...
-        assert open_index_files(data_dir) == [str(data_dir / "index.sqlite3")]  # (the app's)
-    assert len(open_index_files(data_dir)) == 1  # ... and nothing of the reader's is left
+    # The reader in its own process, as in life (within one process SQLite keeps a
+    # closed connection's file open while another connection holds a lock on it).
+    script = """
+import json, sys
+from pathlib import Path
+from coprod_tui.store import open_store
+from tests.test_index import open_index_files
+root = Path(sys.argv[1])
+with open_store(root, read_only=True) as reader:
+    hits = [h.text for h in reader.search("swing")]
+    print(json.dumps([hits, reader.index.path is None, open_index_files(root)]))
+"""
+    done = subprocess.run([sys.executable, "-c", script, str(data_dir)], check=True,
+                          capture_output=True, text=True, timeout=60)
+    hits, in_memory, held = json.loads(done.stdout)
+    assert hits == ["a swing by the gate"]
+    assert in_memory  # caught up in a copy in memory ...
+    assert held == []  # ... and the reader holds none of the index's files
 
 
 def test_a_session_file_gone_is_dropped_and_a_new_one_is_listed(data_dir, store, group):
@@ -297,12 +355,15 @@ def test_forget_leaves_no_word_of_the_name_in_the_index(data_dir, store, group):
     file.add_idea("Quentin Zebedee wants ramps")
     file.release()
     sessions(store, group, 40, ideas=1)
-    index = data_dir / "index.sqlite3"
     file.update_details(title="Meeting")
     file.release()
-    assert b"zebedee" in index.read_bytes()  # the title changed, the old word stays
+
+    def index_bytes() -> bytes:  # the file and its log (WAL) beside it
+        return b"".join(p.read_bytes() for p in sorted(data_dir.glob("index.sqlite3*")))
+
+    assert b"zebedee" in index_bytes()  # the title changed, the old word stays
     service.forget("Quentin Zebedee")
-    raw = index.read_bytes()
+    raw = index_bytes()
     assert b"zebedee" not in raw.lower() and b"quentin" not in raw.lower()
     assert len(store.search("ramps")) == 1 and store.count_sessions() == 41
 

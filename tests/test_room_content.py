@@ -115,6 +115,89 @@ def test_hidden_records_leave_the_room_and_stay_in_the_minutes(service, data_dir
     assert len(read_handover(data_dir).view.actions) == 2
 
 
+def room_ideas(data_dir) -> list[tuple[str, str]]:
+    return [(r.text, r.by) for r in read_handover(data_dir).view.records if r.kind == "idea"]
+
+
+def test_the_room_reads_only_new_text_with_the_name_rule(service, data_dir, meeting,
+                                                         monkeypatch):
+    """The page is made again on every change; texts the name rule read for the last
+    page are not read again (at 5,000 ideas that was most of the work, and the
+    screens waited for it)."""
+    import coprod_tui.consent as consent
+
+    read: list[str] = []
+    real = consent._apply
+
+    def counting(rule, text, *args, **kwargs):
+        read.append(text)
+        return real(rule, text, *args, **kwargs)
+
+    monkeypatch.setattr(consent, "_apply", counting)
+    service.room.follow(meeting, "live")
+    assert "Ann Lee: a shelter at the stop." in read  # the first page reads everything
+    read.clear()
+    service.session(meeting).add_idea("Dan Park wants a timetable at the stop.")
+    service.room.publish()
+    assert "Dan Park wants a timetable at the stop." in read
+    # (People's shown names are read again each time: a few, not every record.)
+    assert "Ann Lee: a shelter at the stop." not in read
+    assert "Bob Stone and Dan Park both need the 8:40 bus." not in read
+    assert room_ideas(data_dir)[-1] == ("Carer 2 wants a timetable at the stop.", "Anonymous")
+
+
+def test_a_change_of_consent_reaches_the_room_though_its_texts_were_read_before(
+        service, data_dir, meeting, people):
+    ann, bob, cat, dan = people
+    session = service.session(meeting)
+    service.room.follow(meeting, "live")
+    assert room_ideas(data_dir)[0] == ("Carer 1 and Carer 2 both need the 8:40 bus.",
+                                       "Carer 1")
+    for agreed in (True, False):
+        session.set_attendance(bob.id, consent_to_be_named=agreed)
+        service.room.publish()
+        report = session_report(service.snapshot(meeting), default_wording())
+        assert room_ideas(data_dir) == [(i.text, i.by) for i in report.items[0].ideas]
+        bus = room_ideas(data_dir)[0][0]
+        assert bus.startswith("Bob Stone and" if agreed else "Carer 1 and"), bus
+
+
+def test_a_save_never_waits_for_the_room_page_and_a_late_page_is_not_written(
+        service, data_dir, meeting, monkeypatch):
+    """The page is made outside the lock the saves take; a page overtaken by a later
+    change while it was made is dropped, not written over the newer one."""
+    import threading
+
+    import coprod_tui.service.room as room_module
+
+    real = room_module.room_view
+    first = threading.Event()
+    go_on = threading.Event()
+
+    def slow(data, *args, **kwargs):
+        if not first.is_set():  # the first page waits until told
+            first.set()
+            go_on.wait(10)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(room_module, "room_view", slow)
+    service.room.choose(following=(meeting, "live"))
+    late = threading.Thread(target=service.room.publish)
+    late.start()
+    assert first.wait(10)
+    saver = threading.Thread(target=lambda: service.session(meeting).add_idea(
+        "Benches at the stop."))
+    saver.start()
+    saver.join(5)
+    assert not saver.is_alive(), "the save waited for the room's page"
+    assert service.room.publish()  # a later page, with the new idea
+    newest = written(service, data_dir)
+    go_on.set()
+    late.join(10)
+    assert written(service, data_dir) == newest
+    assert room_ideas(data_dir)[-1][0] == "Benches at the stop."
+
+
 def test_blank_holds_nothing_and_a_restart_keeps_it_blank(service, data_dir, meeting, store):
     service.room.follow(meeting, "live")
     service.room.set_blank(True)

@@ -16,7 +16,7 @@ labels, numbers and counts are the same, since everything else is shared.
 from __future__ import annotations
 
 from .. import framework as fw
-from ..consent import consenting, redactor
+from ..consent import RedactionMemo, consenting, redactor
 from ..model import Action, Attendance, Feedback, Idea, SessionData
 
 #: Who someone is when the record no longer says (a person since erased).
@@ -27,7 +27,8 @@ _RAISED_BY = fw.labels(fw.RAISED_BY)
 class Naming:
     """How one session's people and free text may be shown."""
 
-    def __init__(self, data: SessionData, *, for_facilitator: bool = False) -> None:
+    def __init__(self, data: SessionData, *, for_facilitator: bool = False,
+                 memo: RedactionMemo | None = None) -> None:
         self.for_facilitator = for_facilitator
         #: Each person's label in anything shared ("Ann Lee" with consent, else "Carer 2").
         self.public = data.public_names()
@@ -35,7 +36,7 @@ class Naming:
         self._names = ({pid: p.name for pid, p in data.people.items()} if for_facilitator
                        else self.public)
         #: Free text as it may be shown.
-        self.text = (lambda text: text) if for_facilitator else redactor(data)
+        self.text = (lambda text: text) if for_facilitator else redactor(data, memo)
 
     def person(self, person_id: str | None) -> str:
         return self._names.get(person_id or "", self.public.get(person_id or "", SOMEONE))

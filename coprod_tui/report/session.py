@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .. import framework as fw
+from ..consent import RedactionMemo
 from ..model import AgendaItem, Attendance, SessionData
 from ..rules.speaking import credited
 from ..templates import Wording
@@ -131,13 +132,15 @@ class SessionReport:
 
 def session_report(data: SessionData, wording: Wording, *, for_facilitator: bool = False,
                    at: datetime | None = None,
-                   followed_up: Sequence[ActionRow] = ()) -> SessionReport:
+                   followed_up: Sequence[ActionRow] = (),
+                   memo: RedactionMemo | None = None) -> SessionReport:
     """The session in facts. ``at`` is the moment a running item's clock is read
     (now, by default); ``followed_up``: the actions of earlier meetings followed up at
-    this one (``FollowUpService.reported_at``), as their own sessions' rows.
+    this one (``FollowUpService.reported_at``), as their own sessions' rows;
+    ``memo``: texts the name rule read for an earlier report (the room view's).
 
     A withdrawn record is left out of every list and count (``withdrawn`` lists it)."""
-    naming = Naming(data, for_facilitator=for_facilitator)
+    naming = Naming(data, for_facilitator=for_facilitator, memo=memo)
     shown = naming.text
     session, group = data.session, data.group
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..clock import parse_instant
+from ..consent import RedactionMemo
 from ..model import SessionData
 from ..model.base import Record
 from ..report import DecisionFact, IdeaFact, ItemFact, Naming, SessionReport, session_report
@@ -131,9 +132,10 @@ class RoomView(Record):
 
 
 def room_view(data: SessionData, wording: Wording, step: str,
-              at: datetime | None = None) -> RoomView:
-    """The room's page of a session at the facilitator's ``step``."""
-    report = session_report(data, wording, at=at)  # shared: names by consent
+              at: datetime | None = None, memo: RedactionMemo | None = None) -> RoomView:
+    """The room's page of a session at the facilitator's ``step`` (``memo``: what the
+    name rule read for the page before, see ``consent.RedactionMemo``)."""
+    report = session_report(data, wording, at=at, memo=memo)  # shared: names by consent
     session = data.session
     hidden = set(session.room_hidden_ids)
     page = page_for(step)

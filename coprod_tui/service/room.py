@@ -20,7 +20,9 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..consent import RedactionMemo
 from ..errors import CoprodError, ValidationError
+from ..model import SessionData
 from ..room import (
     CLOSED, HANDOVER_FILE, MODES, PRESENCE_FILE, SHOWING, WAITING, Handover, encode,
     read_handover, room_view, room_view_open,
@@ -63,6 +65,11 @@ class RoomService:
         #: True once the app has said goodbye: a late worker writes nothing after it.
         self.gone = False
         self._written: bytes | None = None
+        #: Publishes asked for: one whose page was overtaken while it was made is
+        #: not written (the later one is).
+        self._asked = 0
+        #: What the name rule read for the last page (the next page reads only new text).
+        self._memo = RedactionMemo()
         previous = read_handover(store.root)
         if previous is not None:
             self.blank, self.mode = previous.blank, previous.mode
@@ -158,22 +165,35 @@ class RoomService:
             if self.gone:
                 return False
             self.choose(following=following)
+            self._asked += 1
+            ticket, mode = self._asked, self.mode
+            wording = self._wording()
             try:
-                handover = self._handover(at)
+                data, step = self._what_to_show()
             except CoprodError as exc:  # the session gone, a damaged file set aside
                 self.problem = str(exc)
-                handover = Handover(state=WAITING, blank=self.blank, mode=self.mode)
-            return self._write(handover)
+                return self._write(Handover(state=WAITING, blank=self.blank, mode=mode))
+            if data is None:
+                return self._write(Handover(state=WAITING if self.following is None
+                                            else SHOWING, blank=self.blank, mode=mode))
+        # The page is made from a snapshot outside the lock: with thousands of records
+        # (the shared report runs the name rule over every text) it takes long, and the
+        # screens' saves wait for that lock (typing at 5,000 ideas waited for it).
+        view = room_view(data, wording, step, at=at, memo=self._memo)
+        with self._lock:
+            if self.gone:
+                return False
+            if ticket != self._asked:
+                return True  # a later change was asked for meanwhile: it writes
+            return self._write(Handover(state=SHOWING, mode=mode, view=view))
 
-    def _handover(self, at: datetime | None) -> Handover:
-        if self.following is None:
-            return Handover(state=WAITING, blank=self.blank, mode=self.mode)
-        if self.blank:
-            return Handover(state=SHOWING, blank=True, mode=self.mode)
+    def _what_to_show(self) -> tuple[SessionData | None, str]:
+        """The session's snapshot and step whose page the room is given (None: the
+        room waits, or is blank)."""
+        if self.following is None or self.blank:
+            return None, ""
         session_id, step = self.following
-        data = self._store.snapshot(session_id)
-        return Handover(state=SHOWING, mode=self.mode,
-                        view=room_view(data, self._wording(), step, at=at))
+        return self._store.snapshot(session_id), step
 
     def _wording(self) -> Wording:
         if self.wording is None:

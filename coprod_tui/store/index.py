@@ -13,9 +13,20 @@ the session file's identity (inode, mtime, size) when it was taken; a summary
 whose file has changed since is taken again (``index_upkeep.reconcile``), which
 is how a crash between a session's save and its index update heals.
 
-The rollback journal (not WAL) keeps a read-only opening truly read-only: a
-reader takes a shared lock and never creates or writes a file, while the app
-may hold the folder and write.
+While a copy of coprod writes to it, the index is in WAL mode with
+``synchronous=NORMAL``: a commit appends to index.sqlite3-wal without a sync (an
+update costs about a millisecond, not four syncs). A kill -9 loses nothing
+(the log is in the system's cache); a power cut may lose the last updates but
+never leaves the file damaged (SQLite's WAL guarantee), and a lost update is
+caught by the next start's reconcile, since the summary then still has the
+session file's old identity. The session files themselves stay synced before
+anything is shown as saved.
+
+A clean close puts the file back in rollback-journal mode, so at rest it is one
+file that a read-only opening reads without creating or writing anything. A
+read-only opening beside a live writer (or after a kill -9 left the log) opens
+the log's shared index read-only (``readonly_shm``): it reads the log as it is
+and never writes a byte (``reader_uri``).
 """
 
 from __future__ import annotations
@@ -32,8 +43,8 @@ from ..model import Record, Session
 from .atomic import FILE_MODE
 from .index_layout import (  # noqa: F401 - the names the rest of the store uses
     APPLICATION_ID, BUSY_S, COLUMNS, DAMAGED, INDEX_NAME, LATEST, OLD_NAMES,
-    SELECT_SUMMARY, SHIFT, IndexUnusable, as_os_error, expected_names, has_fts5, is_damage,
-    layout, schema,
+    SELECT_SUMMARY, SHIFT, SIDE_SUFFIXES, IndexUnusable, as_os_error, expected_names,
+    has_fts5, is_damage, layout, schema,
 )
 
 
@@ -125,6 +136,31 @@ def entries_of(file) -> list[Entry]:
     return entries
 
 
+def reader_uri(path: Path) -> str:
+    """How to open the index read-only without creating or writing any file.
+
+    In rollback mode a read-only connection only takes a shared lock. In WAL mode
+    it would create the log and its shared index if they are missing, and write
+    its read marks into the shared index: ``readonly_shm`` opens that read-only
+    (SQLite then reads the log itself), and where the log is missing (no writer
+    has it open; a close that could not leave rollback mode) ``immutable``
+    reads the file alone, which then holds every committed update.
+    """
+    base = path.absolute().as_uri() + "?mode=ro"
+    try:
+        with open(path, "rb") as f:
+            header = f.read(20)
+    except OSError:
+        return base  # connect says what is wrong with it
+    in_wal = header[:16] == b"SQLite format 3\x00" and header[18:20] == b"\x02\x02"
+    if not in_wal:
+        return base + "&readonly_shm=1"
+    side = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    if all(os.path.isfile(p) and not os.path.islink(p) for p in side):
+        return base + "&readonly_shm=1"
+    return base + "&immutable=1"
+
+
 def create_private(path: Path) -> None:
     """Make an empty file that only its owner can read, whatever the umask."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
@@ -152,13 +188,17 @@ class SessionIndex:
         self.lock = threading.RLock()
         #: Statements run by writes (tests count them to prove an update is O(1)).
         self.statements = 0
+        #: A writer's file goes to WAL mode before its first write ...
+        self.log_wanted = False
+        #: ... and back to rollback mode when closed.
+        self.in_log = False
 
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
     def connect(cls, path: Path, *, read_only: bool, guard=None) -> SessionIndex:
         """Open an existing index file; IndexUnusable if it is not one we can use."""
-        uri = path.absolute().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
+        uri = reader_uri(path) if read_only else path.absolute().as_uri() + "?mode=rw"
         try:
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_S, isolation_level=None,
                                    check_same_thread=False)
@@ -166,7 +206,7 @@ class SessionIndex:
             raise IndexUnusable(str(exc)) from None
         index = cls(conn, path=path, read_only=read_only, guard=guard)
         try:
-            index._setup()
+            index._setup()  # (WAL only once it is known to be ours: see below)
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID or version != layout():
@@ -176,7 +216,9 @@ class SessionIndex:
                 raise IndexUnusable("not the tables this version makes")
             pages = conn.execute("PRAGMA page_count").fetchone()[0]
             size = conn.execute("PRAGMA page_size").fetchone()[0]
-            if os.stat(path).st_size < pages * size:
+            in_log = conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            # (In WAL mode the newest pages may still be only in the log.)
+            if not in_log and os.stat(path).st_size < pages * size:
                 raise IndexUnusable("cut short")
             # Touch every table, so a file that is not a database says so now (one
             # row each: opening costs the same with ten sessions or ten thousand).
@@ -185,6 +227,9 @@ class SessionIndex:
             for table in ("words", "titles") if index.fts else ():
                 conn.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH 'x' "
                              "LIMIT 1").fetchall()
+            # WAL from the first write on (``writing``): a file that is not ours is set
+            # aside as it was, and an opening that writes nothing changes nothing.
+            index.log_wanted = not read_only
         except (sqlite3.Error, OSError, IndexUnusable) as exc:
             conn.close()
             raise IndexUnusable(str(exc)) from None
@@ -203,7 +248,7 @@ class SessionIndex:
         index = cls(conn, path=path, read_only=False)
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
-        index._setup(durable=False)
+        index._setup()
         conn.executescript(schema())
         return index
 
@@ -212,7 +257,7 @@ class SessionIndex:
         """An index held in memory (a read-only opening that has to make its own)."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         index = cls(conn, path=None, read_only=False)
-        index._setup(durable=False)
+        index._setup()
         conn.executescript(schema())
         return index
 
@@ -223,22 +268,48 @@ class SessionIndex:
             self.conn.backup(memory.conn)
         return memory
 
-    def _setup(self, *, durable: bool = True) -> None:
+    def _setup(self) -> None:
         conn = self.conn
         # Sorting and VACUUM work in memory: no temp file with personal text in /tmp.
         conn.execute("PRAGMA temp_store = MEMORY")
         # Freed space is overwritten with zeros, so removed text does not linger.
         conn.execute("PRAGMA secure_delete = ON")
-        if durable and not self.read_only:
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("PRAGMA synchronous = FULL")
         from .search import contains_words
 
         conn.create_function("coprod_contains", 2, contains_words, deterministic=True)
 
+    def _write_ahead(self) -> None:
+        """WAL with NORMAL syncs (see the module's notes: consistent after any crash;
+        a lost update is caught by reconcile, as the session files are synced first).
+        If SQLite cannot switch now, the file stays in rollback mode, fully synced."""
+        self.log_wanted = False
+        try:
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode == "wal":
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.in_log = True
+        except sqlite3.Error:
+            pass
+
     def close(self) -> None:
         with self.lock:
+            if self.in_log or self.log_wanted:  # (a file left in WAL mode by a kill)
+                self._back_to_rollback()
             self.conn.close()
+
+    def _back_to_rollback(self) -> None:
+        """Leave one file behind (the log written into it, and gone), so that a
+        read-only opening at rest has nothing to create. Not possible while another
+        process reads it: the log then stays, and a reader reads it as it is."""
+        conn = self.conn
+        try:
+            if conn.in_transaction or conn.execute(
+                    "PRAGMA journal_mode").fetchone()[0] != "wal":
+                return
+            conn.execute("PRAGMA busy_timeout = 200")  # never hold up quitting
+            conn.execute("PRAGMA journal_mode = DELETE")
+        except sqlite3.Error:
+            pass  # busy, or the disk is gone: the next opening takes the log as it is
 
     # -- writing -----------------------------------------------------------------------
 
@@ -250,6 +321,8 @@ class SessionIndex:
             if self.guard is not None:
                 self.guard("the session list")
             conn = self.conn
+            if self.log_wanted:
+                self._write_ahead()
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 try:

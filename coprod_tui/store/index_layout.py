@@ -14,8 +14,12 @@ import errno
 import os
 import sqlite3
 
-#: The file's name in the data folder; SQLite may add "-journal" beside it.
+#: The file's name in the data folder; SQLite may add "-journal", "-wal" and "-shm"
+#: beside it.
 INDEX_NAME = "index.sqlite3"
+#: What SQLite keeps beside the index: the rollback journal (a build, an older copy)
+#: and, while a copy of the app writes, the write-ahead log and its shared index.
+SIDE_SUFFIXES = ("-journal", "-wal", "-shm")
 #: Older layouts, replaced by INDEX_NAME (moved to backups/, never deleted).
 OLD_NAMES = ("index.json", "search.json")
 #: "cprx": marks the file as coprod's index; user_version is the layout's version.

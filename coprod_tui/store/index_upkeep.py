@@ -33,7 +33,7 @@ from ..ids import session_id_of, session_path
 from ..regular_files import kind_of, special_kind
 from .atomic import DIR_MODE, TEMP_SUFFIX, fsync_dir, temp_path_for
 from .index import (
-    INDEX_NAME, OLD_NAMES, IndexUnusable, SessionIndex, SessionSummary, as_os_error,
+    INDEX_NAME, OLD_NAMES, SIDE_SUFFIXES, IndexUnusable, SessionIndex, SessionSummary, as_os_error,
     entries_of, file_sig,
 )
 from .set_aside import make_private
@@ -50,8 +50,8 @@ def open_index(store) -> SessionIndex:
     path = root / INDEX_NAME
     if not store.read_only:
         _retire_old_layout(store)
-    journal = path.with_name(path.name + "-journal")
-    for odd in (journal, path):  # (SQLite would take the first as the index's journal)
+    # (SQLite would take the side files as the index's journal, log and shared index.)
+    for odd in (*side_files(path), path):
         kind = special_kind(odd)
         if kind is None:
             continue
@@ -104,13 +104,22 @@ def _retire_old_layout(store) -> None:
     fsync_dir(root)
 
 
+def side_files(path: Path) -> list[Path]:
+    """The journal, log and shared index SQLite may keep beside the index."""
+    return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
+
+
 def set_aside_index(store, path: Path) -> None:
-    """A damaged index, and its journal with it (a journal left beside a new index
-    would be played into it by SQLite as if it were its own)."""
-    journal = path.with_name(path.name + "-journal")
+    """A damaged index, and its side files with it (a journal or log left beside a
+    new index would be played into it by SQLite as if it were its own)."""
     store.set_aside(path)
-    if os.path.lexists(journal):
-        store.set_aside(journal)
+    _set_aside_side_files(store, path)
+
+
+def _set_aside_side_files(store, path: Path) -> None:
+    for side in side_files(path):
+        if os.path.lexists(side):
+            store.set_aside(side)
 
 
 # -- building ----------------------------------------------------------------------------
@@ -136,9 +145,7 @@ def build(store) -> SessionIndex:
         finally:
             os.close(fd)
         store.check_folder("make the session list", saving=False)
-        journal = path.with_name(path.name + "-journal")
-        if os.path.lexists(journal):  # never let SQLite play an old journal into it
-            store.set_aside(journal)
+        _set_aside_side_files(store, path)  # never let SQLite play an old log into it
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -200,7 +207,7 @@ def rebuild(store) -> None:
     if store.read_only:
         return
     old = store.index
-    old.close()  # a clean close leaves no journal behind
+    old.close()  # a clean close leaves no journal or log behind
     try:
         store.index = build(store)
     except BaseException:

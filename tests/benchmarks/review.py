@@ -7,19 +7,23 @@ back to Home
     ``refresh_lists``). Median of the trips.
 search keystroke
     The same app on Past sessions: "garden" (in two of every three sessions) is
-    typed a letter at a time, each keystroke timed from the key press until the
-    lists were filled for it and drawn (the first refresh after the search).
-    p95 of every keystroke; g, ga, gar ... each match thousands of records.
+    typed a letter at a time, each keystroke waited for until the lists were
+    filled for it and drawn (the first refresh after the search). Timed from the
+    moment the search starts (typing paused for ``SEARCH_DELAY``: issue 14 asks
+    for no search at every key) to the lists drawn: the target; and from the key
+    press, the pause included: reported. p95 of every keystroke; g, ga, gar ...
+    each match thousands of records.
 index update
-    A session of the history gets one more idea (not timed); then the index is
-    brought up to date for it (``store.refresh``), timed: one transaction,
-    fsynced. p95. Baseline: the same in a folder of 100 sessions (the ratio shows
-    the update does not grow with the history). Floor: 4 KiB written durably
-    (temp file, fsync, rename, fsync of the folder) beside the index, alternating
-    with the updates: the least any durable change costs on this disk. SQLite's
-    rollback journal syncs four times a transaction (the journal, the folder, the
-    journal's header, the index), so about twice that floor is what a durable
-    update of any size costs here.
+    An idea of a session of the history is corrected (saved durably, not timed;
+    the correction's own index update held back); then the index is brought up
+    to date for it (``store.refresh``), timed: one transaction. p95. Baseline:
+    the same in a folder of 100 sessions (the ratio shows the update does not
+    grow with the history). Floor: 4 KiB written durably (temp file, fsync,
+    rename, fsync of the folder) beside the index, alternating with the
+    updates: what a durable change costs on this disk. The index's transaction
+    is not synced (WAL, ``synchronous=NORMAL``: see ``store/index.py``): the
+    session file it is taken from is, and a lost update is taken again at the
+    next start, so "vs floor" is below 1.
 """
 
 from __future__ import annotations
@@ -80,16 +84,19 @@ def back_home(ws: Workspace, settings: Settings) -> list[Figure]:
                             percentile(samples, 50) * 1000, "ms", 300)]
 
 
-async def _keystrokes(store, n: int) -> list[float]:
+async def _keystrokes(store, n: int) -> tuple[list[float], list[float]]:
     from textual.widgets import Static
 
     from coprod_tui.app import CoprodApp
 
     app = CoprodApp(store)
     samples: list[float] = []
+    searching: list[float] = []
     shown: list[float] = []
-    # The screen searches on a worker thread and fills its lists when told: each
-    # keystroke is timed until they are filled and drawn.
+    began: list[float] = []
+    # The screen searches on a worker thread once typing pauses (SEARCH_DELAY) and fills
+    # its lists when told: each keystroke is timed until they are filled and drawn, and
+    # so is each search, from the moment it starts (the pause over).
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("s")
@@ -98,26 +105,34 @@ async def _keystrokes(store, n: int) -> list[float]:
         hits = screen.query_one("#hits")
         title = screen.query_one("#hits-title", Static)
         real = title.update
+        real_refilter = screen.refilter
 
         def update(*args, **kwargs):  # instrumentation: the lists are filled
             real(*args, **kwargs)
             title.call_after_refresh(lambda: shown.append(time.perf_counter()))
 
+        def refilter() -> None:  # instrumentation: the pause is over, the search starts
+            began.append(time.perf_counter())
+            real_refilter()
+
         title.update = update
+        screen.refilter = refilter
         for trip in range(n + 1):  # one warm-up word
             screen.query_one("#words").focus()
             for ch in WORD:
                 shown.clear()
+                began.clear()
                 started = time.perf_counter()
                 await pilot.press(ch)
                 for _ in range(200):
                     if shown:
                         break
                     await pilot.pause()
-                if not shown:
-                    raise RuntimeError("the search did not run")
+                if not shown or len(began) != 1:
+                    raise RuntimeError("the search did not run, once")
                 if trip:
                     samples.append(shown[0] - started)
+                    searching.append(shown[0] - began[0])
             if hits.row_count == 0 or WORD not in str(hits.get_row_at(0)[2]).lower():
                 raise RuntimeError("no hits shown for the word")
             shown.clear()
@@ -126,14 +141,24 @@ async def _keystrokes(store, n: int) -> list[float]:
                 if shown and hits.row_count == 0:
                     break
                 await pilot.pause()
-    return samples
+    return samples, searching
 
 
 def search(ws: Workspace, settings: Settings) -> list[Figure]:
+    from coprod_tui.screens.review import SEARCH_DELAY
+
     with open_store(ws.history) as store:
-        samples = asyncio.run(_keystrokes(store, settings.trips))
-    return [absolute_figure(f"search: keystroke → results shown, p95 ({ws.sessions:,} "
-                            f"sessions, '{WORD}')", percentile(samples, 95) * 1000, "ms", 100)]
+        samples, searching = asyncio.run(_keystrokes(store, settings.trips))
+    return [
+        absolute_figure(f"search: results shown after the search starts, p95 "
+                        f"({ws.sessions:,} sessions, '{WORD}')",
+                        percentile(searching, 95) * 1000, "ms", 100),
+        # The pause is on purpose (issue 14: not a search at every key), so this is
+        # reported, not judged: it is the figure above plus the pause, and the key's
+        # own handling.
+        absolute_figure(f"search: keystroke → results shown, p95, with the "
+                        f"{SEARCH_DELAY:g} s pause after typing",
+                        percentile(samples, 95) * 1000, "ms", None)]
 
 
 def _updates(folder, n: int, floor: list[float] | None = None) -> list[float]:
@@ -150,9 +175,18 @@ def _updates(folder, n: int, floor: list[float] | None = None) -> list[float]:
         # A closed session takes no new ideas: the routine change after a meeting is a
         # correction (kept with its date), which updates the index the same way.
         idea = session.ideas()[0]
+        refresh = store.refresh
         for i in range(n + 3):  # three warm-up updates
-            session.correct("idea", idea.id, note="A typing slip",
-                            text=f"Corrected after the meeting, number {i}")
+            # The correction brings the index up to date itself: held back here so
+            # that it is that update alone which is timed, below.
+            store.refresh = lambda file: True
+            try:
+                session.correct("idea", idea.id, note="A typing slip",
+                                text=f"Corrected after the meeting, number {i}")
+            finally:
+                store.refresh = refresh
+            if not file.changed:
+                raise RuntimeError("the correction left nothing for the index to take")
             started = time.perf_counter()
             if not store.refresh(file):
                 raise RuntimeError("the index was not updated")

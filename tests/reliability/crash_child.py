@@ -115,9 +115,9 @@ def stop_mid_update(data_dir: str) -> None:
     from coprod_tui.store import open_store
 
     store = open_store(Path(data_dir))
-    conn = store.index.conn
-    conn.execute("PRAGMA cache_size = 1")
-    conn.execute("BEGIN IMMEDIATE")
+    store.index.conn.execute("PRAGMA cache_size = 1")
+    update = store.index.writing()  # as every update (kept: its exit would end it)
+    conn = update.__enter__()
     conn.execute("DELETE FROM records")
     conn.execute("UPDATE sessions SET ideas = 999, title = 'half written'")
     say("start")

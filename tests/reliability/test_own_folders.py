@@ -105,6 +105,7 @@ def test_a_link_in_place_of_sessions_is_refused_plainly(tmp_path):
 
 @pytest.mark.parametrize("name", [".lock", ".coprod", ".running", "groups.json",
                                   "index.sqlite3", "index.sqlite3-journal",
+                                  "index.sqlite3-wal", "index.sqlite3-shm",
                                   "index.json", "search.json"])
 def test_a_link_in_place_of_a_file_is_never_followed(tmp_path, name):
     root = demo_folder(tmp_path)[0]

@@ -158,7 +158,8 @@ def test_folder_0700_files_0600_everywhere_even_with_a_permissive_umask(tmp_path
 
 @pytest.mark.parametrize("umask", [0o000, 0o022, 0o077])
 def test_the_index_and_every_file_sqlite_makes_beside_it_are_0600(tmp_path, umask):
-    """The index holds ideas and titles; SQLite's journal holds copies of its pages."""
+    """The index holds ideas and titles; SQLite's log (WAL) and its shared index
+    beside it hold copies of its pages."""
     data_dir = tmp_path / "data"
     old_umask = os.umask(umask)
     try:
@@ -166,10 +167,11 @@ def test_the_index_and_every_file_sqlite_makes_beside_it_are_0600(tmp_path, umas
             add_demo(Service(store))
             assert stat.S_IMODE((data_dir / "index.sqlite3").stat().st_mode) == 0o600
             with pytest.raises(RuntimeError):
-                with store.index.writing() as conn:  # mid-update: the journal is there
+                with store.index.writing() as conn:  # mid-update: the log is there
                     conn.execute("UPDATE records SET body = body || ' (edited)'")
                     side = sorted(p.name for p in data_dir.glob("index.sqlite3*"))
-                    assert side == ["index.sqlite3", "index.sqlite3-journal"]
+                    assert side == ["index.sqlite3", "index.sqlite3-shm",
+                                    "index.sqlite3-wal"]
                     for name in side:
                         assert stat.S_IMODE((data_dir / name).stat().st_mode) == 0o600, name
                     raise RuntimeError("stop here")

@@ -140,6 +140,7 @@ def test_a_file_not_named_like_a_session_is_set_aside_unopened(demo_root, tmp_pa
 
 
 @pytest.mark.parametrize("name", ["groups.json", "index.sqlite3", "index.sqlite3-journal",
+                                  "index.sqlite3-wal", "index.sqlite3-shm",
                                   "index.json", "search.json"])
 @pytest.mark.parametrize("kind", ["fifo", "folder", "dangling link"])
 def test_a_special_file_in_place_of_a_shared_file_is_named_and_skipped(

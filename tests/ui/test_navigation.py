@@ -6,7 +6,7 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.service import Service
 from tests.ui.helpers import (
-    palette_settled, paste, screen_text, session_on_disk, type_into,
+    palette_settled, paste, screen_text, session_on_disk, type_into, until,
 )
 
 
@@ -165,3 +165,33 @@ async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, da
         await pilot.pause()
         assert type(app.screen).__name__ == "AttendanceScreen"
     assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
+
+
+async def test_a_screen_shown_is_kept_out_of_full_collections_and_one_left_is_freed(
+        store, monkeypatch):
+    """Once a screen is drawn its objects are frozen (no 0.2 s full collections while
+    typing at 5,000 ideas); a screen left behind is still freed, not kept frozen."""
+    import gc
+    import weakref
+
+    import coprod_tui.app as app_module
+
+    settled: list[str] = []
+    real = app_module.settle_heap
+
+    def settle() -> None:
+        real()
+        settled.append(type(app.screen).__name__)
+
+    monkeypatch.setattr(app_module, "settle_heap", settle)
+    add_demo(Service(store))
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_latest(pilot)
+        await pilot.pause()
+        view = weakref.ref(app.screen)
+        assert type(view()).__name__ == "SessionViewScreen"
+        await until(pilot, lambda: "SessionViewScreen" in settled, timeout=5)
+        assert gc.get_freeze_count() > 0
+        await pilot.press("escape")
+        await until(pilot, lambda: view() is None, timeout=5)  # freed, though frozen before

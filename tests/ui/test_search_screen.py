@@ -85,3 +85,33 @@ async def test_opening_a_result_scrolls_to_and_marks_the_record(store):
         shown = screen_text(app)
         marked = [line for line in shown.splitlines() if "▶ " in line]
         assert marked and "text service" in " ".join(shown.split()), shown
+
+
+async def test_a_list_shown_again_unchanged_is_not_drawn_again():
+    """Typing a word further often finds the same sessions: the list keeps its rows
+    (filling a table again redraws every cell: most of a search's time on screen)."""
+    from textual.app import App
+
+    from coprod_tui.screens.widgets import Col, FitTable
+
+    class One(App[None]):
+        def compose(self):
+            yield FitTable(id="t")
+
+    cols = (Col("Date", 10), Col("Session", weight=1))
+    rows = [(f"k{n}", ["2026-01-0" + str(n), f"Meeting {n}"]) for n in range(1, 6)]
+    app = One()
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.query_one(FitTable)
+        table.show(cols, rows)
+        await pilot.pause()
+        table.move_cursor(row=3)
+        drawn = table._update_count
+        table.show(cols, [(k, list(v)) for k, v in rows])  # equal, not the same objects
+        assert table._update_count == drawn and table.cursor_row == 3
+        columns = list(table.columns)
+        table.show(cols, rows[:4] + [("k9", ["2026-01-09", "Meeting 9"])])
+        await pilot.pause()
+        assert table._update_count > drawn and table.get_row("k9")[1].plain == "Meeting 9"
+        assert list(table.columns) == columns  # the same columns: only the rows refilled
+        assert table.cursor_row == 3
