@@ -239,15 +239,15 @@ class CoprodApp(App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """A message for whoever is looking. A screen where a message on top would cover
-        what people are following (Run: the ideas feed, the speaking list) has a
-        ``say_in_status_line`` and says it there instead, whatever raised it; elsewhere,
-        and from another thread, it is the usual message in the corner."""
+        """A message for whoever is looking. A screen about a session (every step, comment
+        cards, the 'I' statements …) says it in its status line instead, whatever raised
+        it: a message on top would cover what people follow (Run: the ideas feed, the
+        speaking list) and stay over the next step. Elsewhere, and from another thread,
+        it is the usual message in the corner."""
         say = None
         if threading.get_ident() == self._thread_id and self.screen_stack:
             say = getattr(self.screen, "say_in_status_line", None)
-        if say is not None:
-            say(message, title=title, severity=severity)
+        if say is not None and say(message, title=title, severity=severity):
             return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 

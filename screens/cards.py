@@ -57,7 +57,15 @@ class CommentCardsScreen(SessionScreen):
 
     def on_mount(self) -> None:
         self._fill()
-        self.query_one("#card", Input).focus()
+        box = self.query_one("#card", Input)
+        if self.session.session.status == "closed":
+            # Closed is closed (issue 13): the cards are read here, not added.
+            box.disabled = True
+            box.placeholder = ("This session is closed: no new comment cards. Its page "
+                               "(Home, Enter) corrects or withdraws one.")
+            self.query_one(CardsTable).focus()
+        else:
+            box.focus()
 
     def _fill(self) -> None:
         cards = self.session.feedback()

@@ -195,8 +195,9 @@ class CloseScreen(FormStepScreen):
         def answered(choice: str | None) -> None:
             if choice == "close" and self.save(self.session.close) is not None:
                 self._summarise()
-                self.notify("The session is closed. Everything is saved.")
-                self._ask_for_plain_words()
+                # One message: the status line says the latest only.
+                self.notify(" ".join(("The session is closed. Everything is saved.",
+                                      *self._plain_words_wanted())))
 
         self.app.push_screen(ConfirmDialog("Close the session?", lines,
                                            [("close", "Close it", "primary")]), answered)
@@ -207,11 +208,11 @@ class CloseScreen(FormStepScreen):
 
         walk_plain_words(self)
 
-    def _ask_for_plain_words(self) -> None:
+    def _plain_words_wanted(self) -> list[str]:
         from coprod_tui.plain_words import records_without_plain
 
         missing = len(records_without_plain(self.session.snapshot()))
-        if missing:
-            records = counted(missing, "record", "has no plain words for the easy read yet")
-            self.notify(f"{records}. Ctrl+Y goes through them, the longest first.",
-                        timeout=12)
+        if not missing:
+            return []
+        records = counted(missing, "record", "has no plain words for the easy read yet")
+        return [f"{records}. Ctrl+Y goes through them, the longest first."]

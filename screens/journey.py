@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -81,6 +82,30 @@ class SessionScreen(OfOneSession, Saving, Screen[None]):
     def __init__(self, session_id: str) -> None:
         super().__init__()
         self.session_id = session_id
+
+    # -- messages ------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """The screen's own messages go to its status line, even while a dialog is over it."""
+        if not self.say_in_status_line(message, title=title, severity=severity):
+            super().notify(message, title=title, severity=severity, timeout=timeout,
+                           markup=markup)
+
+    def say_in_status_line(self, message: str, *, title: str = "",
+                           severity: str = "information") -> bool:
+        """Every message while a step of the session is on screen (``CoprodApp.notify``
+        sends them here): a message on top would cover what people follow (Run's feed
+        and speaking list, a step's heading) and stay there after moving on to the next
+        step. A refused save is already said there, in full. False if this screen has
+        no status line."""
+        statuses = self.query(SaveStatus)
+        if not statuses:
+            return False
+        if title != "Not saved":
+            words = f"{title}: {message}" if title else message
+            statuses.last().tell(words, warning=severity != "information")
+        return True
 
     # -- leaving -------------------------------------------------------------------
 

@@ -258,21 +258,6 @@ class LiveScreen(StepScreen):
         box = self.query_one("#capture", CaptureBox).value
         return [typed("The idea in the box", box)] if box.strip() else []
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        """Run's own messages go to its status line even while a dialog is over it."""
-        self.say_in_status_line(message, title=title, severity=severity)
-
-    def say_in_status_line(self, message: str, *, title: str = "",
-                           severity: str = "information") -> None:
-        """Every message while Run is on screen (``CoprodApp.notify`` sends them here): a
-        message on top would cover the record or the speaking list. A refused save is
-        already said there, in full."""
-        if title == "Not saved":
-            return
-        words = f"{title}: {message}" if title else message
-        self.query_one(SaveStatus).tell(words, warning=severity != "information")
-
     # -- what is shown --------------------------------------------------------------------
 
     @property

@@ -107,3 +107,11 @@ def choose(app, select_id: str, starts: str) -> str:
     value = next(v for _, v in select._options if isinstance(v, str) and v.startswith(starts))
     select.value = value
     return value
+
+
+def said(app) -> str:
+    """What the app said: its messages in the corner, and the status line, where every
+    screen about a session says them instead (nothing covers what people follow)."""
+    words = [str(n.message) for n in app._notifications]
+    words += [str(line.content) for line in app.screen.query("#save-status")]
+    return "\n".join(words)

@@ -16,7 +16,7 @@ from coprod_tui.screens.easy_read_check import EasyReadCheckScreen
 from coprod_tui.screens.glossary import GlossaryScreen
 from coprod_tui.screens.plain_words import PlainWordsDialog
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text
+from tests.ui.helpers import said, screen_text
 
 SIZE = (80, 24)
 LONG = ("The short-term assessment unit should send the Teams link to families a week "
@@ -79,8 +79,7 @@ async def test_close_walks_through_records_without_plain_words_longest_first(sto
         await pilot.press("ctrl+n")  # skip the job
         await pilot.pause()
         assert not isinstance(app.screen, PlainWordsDialog)
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert "Plain words saved for 1 record." in said
+        assert "Plain words saved for 1 record." in said(app)
     data = store.snapshot(sid)
     idea = next(i for i in data.ideas if i.id == idea_id)
     assert idea.plain == ("The unit sends families the link to the video call.\n"
@@ -305,7 +304,7 @@ async def test_closing_a_session_says_how_many_records_lack_plain_words(store, d
         await pilot.pause()
         await pilot.click("#close")  # closing asks first (issue 13)
         await pilot.pause()
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert "The session is closed." in said
+        assert not app._notifications  # said on the step, not over it (issue 14)
+        assert "The session is closed." in said(app)
         assert ("2 records have no plain words for the easy read yet. Ctrl+Y goes through "
-                "them, the longest first.") in said
+                "them, the longest first.") in said(app)

@@ -162,6 +162,27 @@ async def test_app_messages_go_in_runs_status_line_too(store, monkeypatch):
         assert [n.title for n in app._notifications] == ["Please check"]
 
 
+async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
+    """Every step says its messages in its own status line: a message in the corner
+    covered the step's heading and was still over Run's feed after moving on (found
+    walking a meeting: "Recorded 5 agreements." from Agree, over Run's heading)."""
+    app = demo_app(store, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await RUN(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        app.clear_notifications()
+        app.screen.query_one("#agenda").focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert "from the agenda." in str(app.screen.query_one("#save-status").content)
+        assert not app._notifications
+        await pilot.press("f6")
+        await pilot.pause()
+        assert not app._notifications
+        assert "from the agenda" not in str(app.screen.query_one("#save-status").content)
+
+
 async def test_the_step_bar_follows_a_rename(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
