@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .clock import is_date
 from .errors import DamagedFile, NotFound, ValidationError
 from .report.actions import ActionRow, action_rows, list_order
-from .store.index import SessionSummary
+from .store.summary import SessionSummary
 
 if TYPE_CHECKING:
     from .model import Action

@@ -14,7 +14,7 @@ from . import framework as fw
 from .clock import is_date
 from .errors import ValidationError
 from .model.session import STATUSES
-from .store.index import SessionSummary
+from .store.summary import SessionSummary
 from .store.search import Filters, Match
 
 if TYPE_CHECKING:

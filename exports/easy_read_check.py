@@ -26,7 +26,8 @@ from coprod_tui.templates import Wording
 from coprod_tui.text import one_line
 
 from .easy_read_model import Heading, Point, Quoted
-from .easy_read_text import EasyRead, easy_read
+from .easy_read_model import EasyRead
+from .easy_read_text import easy_read
 from .pictures import Pictures
 
 

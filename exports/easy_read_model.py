@@ -12,11 +12,16 @@ words the document will hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from coprod_tui.plain_words import COPY_CHARACTERS, COPY_SENTENCES, COPY_WORDS, \
     sentence_lines, sentences, short_enough, word_count
 
 from .docx_base import B, Piece
+
+if TYPE_CHECKING:
+    from coprod_tui.model import GlossaryWord
+    from coprod_tui.report import SessionReport
 
 
 class Quoted(str):
@@ -109,3 +114,28 @@ def told(text: str, *, where: str, record: tuple[str, str] | None = None,
 def _sentences(text: str) -> list[str]:
     """One sentence to a line, nothing left out (``plain_words.sentence_lines``)."""
     return sentence_lines(text)
+
+
+@dataclass
+class EasyRead:
+    """The easy read of one session, as blocks, and what the glossary did."""
+
+    report: SessionReport
+    blocks: list[Block] = field(default_factory=list)
+    #: Glossary words the document explains (once each, where first used).
+    explained: list[GlossaryWord] = field(default_factory=list)
+    #: Glossary words the document uses that have no meaning written yet.
+    unexplained: list[GlossaryWord] = field(default_factory=list)
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+
+    def point(self, picture: str, *lead, body: list[Para] | None = None,
+              record: tuple[str, str] | None = None, where: str = "") -> Point:
+        point = Point(picture, tuple(p for p in lead if p), body or [], record, where)
+        self.blocks.append(point)
+        return point
+
+
+def sentence(*parts: str) -> str:
+    return "".join(parts).rstrip(" .") + "."

@@ -6,7 +6,7 @@ field, ``SaveError`` saying what to do, ``NotFound``; nothing else).
 """
 
 from ..errors import NotFound, SaveError, ValidationError
-from ..store.index import SessionSummary
+from ..store.summary import SessionSummary
 from ..store.store import Match
 from .follow_up import FollowUpService
 from .groups import GroupService

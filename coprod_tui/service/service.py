@@ -21,7 +21,7 @@ from ..ids import session_path
 from ..model import Group, Session, SessionData
 from ..store import Store
 from ..store.groups import find_group
-from ..store.index import SessionSummary
+from ..store.summary import SessionSummary
 from .contract import verb
 from .follow_up import FollowUpService
 from .groups import GroupService

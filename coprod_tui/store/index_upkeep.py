@@ -33,10 +33,10 @@ from ..ids import session_id_of, session_path
 from ..regular_files import kind_of, special_kind
 from .atomic import DIR_MODE, TEMP_SUFFIX, fsync_dir, temp_path_for
 from .index import (
-    INDEX_NAME, OLD_NAMES, SIDE_SUFFIXES, IndexUnusable, SessionIndex, SessionSummary, as_os_error,
-    entries_of, file_sig,
+    INDEX_NAME, OLD_NAMES, SIDE_SUFFIXES, IndexUnusable, SessionIndex, as_os_error,
 )
 from .set_aside import make_private
+from .summary import SessionSummary, entries_of, file_sig
 
 #: Sessions summarised per transaction while building; while reconciling (beside the
 #: app, which waits for each transaction), fewer.

@@ -22,7 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .index import LATEST, SELECT_SUMMARY, SHIFT, SessionIndex, SessionSummary
+from .index import LATEST, SELECT_SUMMARY, SHIFT, SessionIndex
+from .summary import SessionSummary
 
 ELLIPSIS = "…"
 #: About how many characters of a record a snippet shows.

@@ -27,7 +27,6 @@ from ..errors import CoprodError, DamagedFile, NotFound, SaveError, ValidationEr
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import read_regular
-from . import search as _search
 from .atomic import (
     DIR_MODE, Guard, Loader, folder_error, fsync_dir, open_error, read_error, save_error,
 )
@@ -36,12 +35,14 @@ from .folder import (
     RUNNING, mark_running, not_special, prepare_folder, refuse_foreign, tidy,
 )
 from .groups import open_groups
-from .index import SessionIndex, SessionSummary, entries_of, is_damage
+from .index import SessionIndex, is_damage
 from .index_upkeep import Reconciler, open_index, rebuild, reconcile
 from .lock import MARKER, FolderLock
 from .search import Filters, Match
+from .searching import Searching
 from .session_file import SessionFile
 from .set_aside import scan_sessions, set_aside
+from .summary import SessionSummary, entries_of
 
 _T = TypeVar("_T")
 
@@ -49,7 +50,7 @@ __all__ = ["MARKER", "RUNNING", "Filters", "Match", "Store", "open_store", "prep
            "refuse_foreign"]
 
 
-class Store:
+class Store(Searching):
     """The open data folder. Use ``open_store`` (or ``with Store(...)``)."""
 
     def __init__(self, root: Path, *, read_only: bool = False,
@@ -396,52 +397,6 @@ class Store:
         except NotFound:
             group = Group(id=session.group_id, name="Unknown group")
         return file.snapshot(group, self.groups.people())
-
-    # -- search ---------------------------------------------------------------------------
-
-    def search(self, text: str, *, group_id: str | None = None, limit: int | None = None,
-               marks: bool = True) -> list[Match]:
-        """Ideas, decisions and actions holding every word of ``text``, best first,
-        with the words in context (see search.py; ``marks``: where in it)."""
-        return self.find(text, Filters(group_id=group_id), limit=limit, marks=marks)
-
-    def find(self, text: str, filters: Filters = Filters(), *, limit: int | None = 50,
-             offset: int = 0, marks: bool = True) -> list[Match]:
-        """One page of records matching ``text`` in sessions ``filters`` allows."""
-        self._refresh_open()
-        return self._index(lambda index: _search.find(index, text, filters, limit=limit,
-                                                      offset=offset, marks=marks))
-
-    def find_page(self, text: str, filters: Filters = Filters(), *, limit: int = 50,
-                  offset: int = 0) -> _search.Page:
-        """``find``, with the number of hits in all."""
-        self._refresh_open()
-        return self._index(lambda index: _search.find_page(index, text, filters, limit=limit,
-                                                           offset=offset))
-
-    def count_found(self, text: str, filters: Filters = Filters()) -> int:
-        self._refresh_open()
-        return self._index(lambda index: _search.count(index, text, filters))
-
-    def find_sessions(self, text: str = "", filters: Filters = Filters(), *,
-                      limit: int | None = 50, offset: int = 0) -> list[SessionSummary]:
-        """One page of sessions ``filters`` allows whose title or records hold every
-        word of ``text``, latest first."""
-        self._refresh_open()
-        return self._index(lambda index: _search.sessions(index, text, filters, limit=limit,
-                                                          offset=offset))
-
-    def find_sessions_page(self, text: str = "", filters: Filters = Filters(), *,
-                           limit: int = 50, offset: int = 0
-                           ) -> tuple[list[SessionSummary], int]:
-        """``find_sessions``, with the number of sessions in all."""
-        self._refresh_open()
-        return self._index(lambda index: _search.sessions_page(index, text, filters,
-                                                               limit=limit, offset=offset))
-
-    def count_found_sessions(self, text: str = "", filters: Filters = Filters()) -> int:
-        self._refresh_open()
-        return self._index(lambda index: _search.count_sessions(index, text, filters))
 
 
 def _with(rows: list[SessionSummary], extra: dict[str, SessionSummary],
