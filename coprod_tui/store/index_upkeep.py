@@ -22,6 +22,7 @@ is made in memory from the session files.
 from __future__ import annotations
 
 import os
+import stat
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -122,6 +123,22 @@ def _set_aside_side_files(store, path: Path) -> None:
             store.set_aside(side)
 
 
+def _drop_stale_side_files(store, path: Path) -> None:
+    """Before a new index takes the old one's place: the old one's log or journal, left
+    by another copy that still has it open, is removed. It holds nothing that is not
+    in the session files, and a copy kept in set-aside/ would keep what ``forget`` has
+    just erased. Anything but a plain file there is set aside, as ever, unopened."""
+    for side in side_files(path):
+        try:
+            plain = stat.S_ISREG(os.lstat(side).st_mode)
+        except FileNotFoundError:
+            continue
+        if plain:
+            side.unlink(missing_ok=True)
+        else:
+            store.set_aside(side)
+
+
 # -- building ----------------------------------------------------------------------------
 
 def build(store) -> SessionIndex:
@@ -145,7 +162,7 @@ def build(store) -> SessionIndex:
         finally:
             os.close(fd)
         store.check_folder("make the session list", saving=False)
-        _set_aside_side_files(store, path)  # never let SQLite play an old log into it
+        _drop_stale_side_files(store, path)  # never let SQLite play an old log into it
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

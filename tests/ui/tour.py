@@ -33,7 +33,7 @@ def demo_app(store, monkeypatch, *, running: bool = True) -> CoprodApp:
     # A new session's date box starts at today (or the next meeting agreed, if later).
     monkeypatch.setattr("coprod_tui.rules.planning.today", lambda: SAME_DAY.isoformat())
     # Run's start question says what day it is.
-    monkeypatch.setattr("coprod_tui.screens.live.today", lambda: SAME_DAY.isoformat())
+    monkeypatch.setattr("coprod_tui.screens.run_keys.today", lambda: SAME_DAY.isoformat())
     return CoprodApp(store)
 
 
