@@ -34,6 +34,7 @@ from coprod_tui.text import one_line
 from coprod_tui.words import clock_of
 
 from .journey import SaveStatus, StepScreen
+from .lines import show_line
 from .run_keys import RunKeys
 from .saving import typed
 from .widgets import CaptureBox
@@ -42,6 +43,10 @@ from .widgets import CaptureBox
 #: counted ("and 4 more"), so the list never runs off the bottom of its pane.
 MOST_NAMES = 12
 MOST_HANDS = 6
+#: Lines the live record keeps (the latest; the session's own page shows them all). At
+#: the cap a new line no longer grows the record, so it costs no layout of the whole
+#: screen (20-40 ms with thousands of records, on every idea).
+FEED_LINES = 600
 #: The status while an idea is typed but not entered.
 NOT_RECORDED_YET = "Not recorded yet: Enter records the idea."
 
@@ -125,7 +130,8 @@ class LiveScreen(RunKeys, StepScreen):
                 yield Static(id="not-spoken", markup=False)
                 yield DataTable(id="voices", cursor_type="row", show_cursor=False)
             with Vertical(id="record-pane"):
-                yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True, min_width=20)
+                yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True,
+                              min_width=20, max_lines=FEED_LINES)
         yield Static(id="who", markup=False)
         yield CaptureBox(id="capture", placeholder="Type an idea and press Enter")
         yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
@@ -139,7 +145,7 @@ class LiveScreen(RunKeys, StepScreen):
         self.query_one("#voices", DataTable).add_columns("Name", "Heard")
         self.current_item = self.session.session.current_item_id
         self._refresh_people()
-        for at, kind, who, text in self._history():
+        for at, kind, who, text in self._history()[-FEED_LINES:]:  # a line or more each
             self._add_to_record(kind, who, text, at)
         self._withdrawn_seen = self._withdrawn_count()
         self._tick()
@@ -153,7 +159,7 @@ class LiveScreen(RunKeys, StepScreen):
             self._withdrawn_seen = withdrawn    # without it (rebuilt only then: it is long)
             log = self.query_one("#record", RichLog)
             log.clear()
-            for at, kind, who, text in self._history():
+            for at, kind, who, text in self._history()[-FEED_LINES:]:
                 self._add_to_record(kind, who, text, at)
 
     def _withdrawn_count(self) -> int:
@@ -229,7 +235,7 @@ class LiveScreen(RunKeys, StepScreen):
         spent = clock(session)
         assert spent is not None  # an item runs
         words, over = clock_words(*spent)
-        line.update(f"Item {n} of {len(session.agenda)}: {item.title}    {words}")
+        show_line(line, f"Item {n} of {len(session.agenda)}: {item.title}    {words}")
         line.set_class(over, "over")
 
     def _refresh_people(self) -> None:
@@ -241,8 +247,8 @@ class LiveScreen(RunKeys, StepScreen):
         self.speaker = current_speaker(turns, attendance)
         # Heard: a turn to speak, or an idea in their name. Interpreters, supporters and
         # the note-taker are not participants, so they are never "not spoken yet".
-        self.query_one("#not-spoken", Static).update(
-            self._quiet_words(not_spoken(attendance, turns, ideas)))
+        show_line(self.query_one("#not-spoken", Static),
+                  self._quiet_words(not_spoken(attendance, turns, ideas)))
         table = self.query_one("#voices", DataTable)
         table.clear()
         for voice in voices(attendance, turns, ideas):
@@ -271,7 +277,7 @@ class LiveScreen(RunKeys, StepScreen):
         who_line.remove_class("problem")
         speaking = " (speaking now)" if who.person_id and who.person_id == self.speaker \
             and not typed.lstrip().startswith("@") else ""
-        who_line.update(f"Idea from: {who.describe(self.people)}{speaking}")
+        show_line(who_line, f"Idea from: {who.describe(self.people)}{speaking}")
 
     def _history(self) -> list[tuple[str, str, str, str]]:
         """Everything recorded so far, oldest first: (time, kind, who, text)."""

@@ -24,6 +24,7 @@ from coprod_tui.errors import CoprodError, SaveError, ValidationError
 from coprod_tui.text import one_line
 
 from .base import AppAccess
+from .lines import show_line
 
 T = TypeVar("T")
 
@@ -75,7 +76,7 @@ class SaveStatus(Static):
 
     def _show(self, state: str) -> None:
         self._state = state
-        self.update(f"{self._news}  {state}" if self._news else state)
+        show_line(self, f"{self._news}  {state}" if self._news else state)
 
 
 class Saving(AppAccess):

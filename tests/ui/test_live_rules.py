@@ -179,3 +179,71 @@ async def test_a_session_planned_for_tomorrow_is_only_started_on_todays_date(sto
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.query("#keep")  # a meeting typed up later keeps its own day
+
+
+async def test_a_long_record_keeps_its_latest_lines_and_a_new_idea_shows_at_once(store,
+                                                                                 data_dir):
+    """The live record keeps its latest FEED_LINES lines (the session's page shows them
+    all): past the cap a new idea still shows at the end, and the record no longer
+    grows (once a line has filled the pane's width), so it costs no layout of the
+    whole screen (issue 17: typing)."""
+    from textual.widgets import RichLog
+
+    from coprod_tui.screens.live import FEED_LINES
+    from tests.ui.helpers import paste
+
+    file = live_session(store)
+    for n in range(FEED_LINES + 50):
+        # Now and then one as long as a line of the pane, as in any meeting.
+        file.add_idea(f"Idea number {n}" + (" and a longer reason why" * 3 if n % 40 == 0
+                                            else ""))
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        log = app.screen.query_one("#record", RichLog)
+        assert len(log.lines) == FEED_LINES
+        assert f"Idea number {FEED_LINES + 49}" in log.lines[-1].text
+        size = log.virtual_size
+        await paste(pilot, "One more, at the end")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "One more, at the end" in log.lines[-1].text
+        assert len(log.lines) == FEED_LINES and log.virtual_size == size
+    assert session_on_disk(data_dir, file.id)["ideas"][-1]["text"] == "One more, at the end"
+
+
+async def test_entering_an_idea_lays_nothing_out_again_and_a_long_line_still_wraps(store,
+                                                                                   monkeypatch):
+    """An idea's Enter changes lines that still fit (the status, who the next idea is
+    from): none asks Textual to lay the whole screen out again, which cost 20-40 ms
+    per idea on a busy Run (issue 17). Words that need more room still get it."""
+    from textual.widget import Widget
+
+    from coprod_tui.screens.lines import show_line
+    from tests.ui.helpers import paste
+
+    file = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await paste(pilot, "A bench by the front door")
+        await pilot.pause()
+        laid_out: list[str] = []
+        real = Widget.refresh
+
+        def refresh(self, *regions, **kwargs):
+            if kwargs.get("layout"):
+                laid_out.append(f"{type(self).__name__}#{self.id}")
+            return real(self, *regions, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", refresh)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [i.text for i in file.ideas()][-1] == "A bench by the front door"
+        assert not [w for w in laid_out if w.startswith(("Static", "SaveStatus"))], laid_out
+        who = app.screen.query_one("#who")
+        show_line(who, "Idea from: " + "someone with a very long name " * 5)
+        await pilot.pause()
+        assert who.size.height > 1  # wrapped onto more lines, none cut off
