@@ -242,7 +242,9 @@ async def test_entering_an_idea_lays_nothing_out_again_and_a_long_line_still_wra
         await pilot.press("enter")
         await pilot.pause()
         assert [i.text for i in file.ideas()][-1] == "A bench by the front door"
-        assert not [w for w in laid_out if w.startswith(("Static", "SaveStatus"))], laid_out
+        # (The agenda clock ticks on its own each second; only what the idea changes here.)
+        changed_by_the_idea = {"SaveStatus#save-status", "Static#who", "Static#not-spoken"}
+        assert not changed_by_the_idea & set(laid_out), laid_out
         who = app.screen.query_one("#who")
         show_line(who, "Idea from: " + "someone with a very long name " * 5)
         await pilot.pause()
