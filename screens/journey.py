@@ -97,14 +97,15 @@ class SessionScreen(OfOneSession, Saving, Screen[None]):
         """Every message while a step of the session is on screen (``CoprodApp.notify``
         sends them here): a message on top would cover what people follow (Run's feed
         and speaking list, a step's heading) and stay there after moving on to the next
-        step. A refused save is already said there, in full. False if this screen has
-        no status line."""
+        step. A refused save is said there already ("NOT SAVED: ..."), so it is not said
+        twice; why the screen stays open is. False if this screen has no status line."""
         statuses = self.query(SaveStatus)
         if not statuses:
             return False
-        if title != "Not saved":
+        status = statuses.last()
+        if not (title == "Not saved" and message in str(status.content)):
             words = f"{title}: {message}" if title else message
-            statuses.last().tell(words, warning=severity != "information")
+            status.tell(words, warning=severity != "information")
         return True
 
     # -- leaving -------------------------------------------------------------------

@@ -28,6 +28,7 @@ from coprod_tui.errors import SaveError
 from coprod_tui.store import open_store
 from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
+from tests.ui.helpers import said as notifications
 from tests.ui.helpers import screen_text, type_into, until
 
 from .conftest import ROOT, child_env, temp_files
@@ -166,14 +167,6 @@ def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, fau
 
 
 # -- through the real UI ------------------------------------------------------------------------
-
-def notifications(app) -> str:
-    """What the app said: its messages and the status line, where Run says them (so
-    that nothing covers the record or the speaking list, issue 14)."""
-    said = [n.message for n in app._notifications]
-    said += [str(line.content) for line in app.screen.query("#save-status")]
-    return "\n".join(said)
-
 
 async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_dir, faults):
     group, file, people = live_session(store)

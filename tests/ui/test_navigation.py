@@ -160,6 +160,7 @@ async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, da
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"  # not lost by moving on
         assert "NOT SAVED" in screen_text(app)
+        assert "this screen stays open" in " ".join(screen_text(app).split())
         monkeypatch.setattr(atomic.os, "fsync", real_fsync)
         await pilot.press("f3")
         await pilot.pause()
