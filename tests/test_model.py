@@ -89,3 +89,25 @@ def test_round_trip_through_dict_is_exact():
     d = Decision(text="x", reasons="y", method="vote", votes_for=2, votes_against=0,
                  idea_ids=["0123456789abcdef0123456789abcdef"], differing_views="z")
     assert Decision.from_dict(d.to_dict()) == d
+
+
+def test_how_people_are_named_follows_every_change_to_consent_and_names():
+    """``public_names`` is kept between calls (the Run screen asks after every idea); a
+    change of consent, role or name is seen at once, even one made to a record in place."""
+    from coprod_tui.model import Attendance, Group, SessionData
+
+    ann, bob = Person(name="Ann Lee", role="carer"), Person(name="Bob Stone", role="carer")
+    data = SessionData(
+        session=Session(group_id="g", title="Meeting"), group=Group(id="g", name="Friends"),
+        people={p.id: p for p in (ann, bob)}, everyone={p.id: p for p in (ann, bob)},
+        attendance=[Attendance(person_id=ann.id, status="present", role="carer",
+                               consent_to_be_named=True),
+                    Attendance(person_id=bob.id, status="present", role="carer")])
+    assert data.public_names() == {ann.id: "Ann Lee", bob.id: "Carer 1"}
+    data.attendance[0].consent_to_be_named = False  # changed in place
+    assert data.public_names() == {ann.id: "Carer 1", bob.id: "Carer 2"}
+    data.attendance[1].consent_to_be_named = True
+    bob.name = "Robert Stone"
+    assert data.public_names() == {ann.id: "Carer 1", bob.id: "Robert Stone"}
+    data.public_names()[bob.id] = "changed by a caller"
+    assert data.public_names()[bob.id] == "Robert Stone"

@@ -59,6 +59,24 @@ class SessionData:
         is described by role and number ("Carer 2"), numbered in the order of
         the attendance list so the same label means the same person throughout.
         """
+        # Worked out again only when what it depends on changed: the Run screen asks
+        # after every idea (to warn about names typed), and it costs 4 ms with 60 people.
+        # The key holds values, not the records, so a record changed in place is seen.
+        key = (tuple((a.person_id, a.consent_to_be_named, a.role, a.status)
+                     for a in self.attendance),
+               tuple((pid, p.name, p.role, p.contact) for pid, p in self.people.items()),
+               tuple((pid, p.name, p.role, p.contact) for pid, p in self.everyone.items()),
+               self.group.name, self.group.organisation, tuple(self.group.roster),
+               self.session.venue, self.session.next_meeting.venue)
+        global _LAST_NAMES
+        last = _LAST_NAMES
+        if last is not None and last[0] == key:
+            return dict(last[1])
+        names = self._public_names()
+        _LAST_NAMES = (key, names)
+        return dict(names)
+
+    def _public_names(self) -> dict[str, str]:
         numbers: Counter[str] = Counter()
         names: dict[str, str] = {}
 
@@ -80,6 +98,10 @@ class SessionData:
         from ..consent import shown_names  # the consent rule is built on this model
 
         return shown_names(self, names)
+
+
+#: The last ``public_names`` worked out, and what it was worked out from.
+_LAST_NAMES: tuple[tuple[Any, ...], dict[str, str]] | None = None
 
 
 def referenced_people(session: Session, tables: dict[str, list[Any]]) -> set[str]:
