@@ -22,14 +22,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, RichLog, Static, TextArea
+from textual.widgets import Footer, RichLog, Static, TextArea
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
 from coprod_tui.errors import SaveError, ValidationError
 from coprod_tui.model import Action, Hand, Person
 from coprod_tui.rules.agenda import clock
-from coprod_tui.rules.speaking import current_speaker, not_spoken, voices
+from coprod_tui.rules.speaking import current_speaker, voices
 from coprod_tui.text import one_line
 from coprod_tui.words import clock_of
 
@@ -37,6 +37,7 @@ from .journey import SaveStatus, StepScreen
 from .lines import show_line
 from .run_keys import RunKeys
 from .saving import typed
+from .voices import Voices
 from .widgets import CaptureBox
 
 #: At most this many names are listed as not spoken yet, or hands up; the rest are
@@ -128,7 +129,7 @@ class LiveScreen(RunKeys, StepScreen):
             with Vertical(id="voices-pane"):
                 yield Static("No hands up.", id="queue", markup=False)
                 yield Static(id="not-spoken", markup=False)
-                yield DataTable(id="voices", cursor_type="row", show_cursor=False)
+                yield Voices(id="voices")
             with Vertical(id="record-pane"):
                 yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True,
                               min_width=20, max_lines=FEED_LINES)
@@ -142,7 +143,6 @@ class LiveScreen(RunKeys, StepScreen):
     def on_mount(self) -> None:
         if self.session.session.status == "closed":
             self._show_closed()
-        self.query_one("#voices", DataTable).add_columns("Name", "Heard")
         self.current_item = self.session.session.current_item_id
         self._refresh_people()
         for at, kind, who, text in self._history()[-FEED_LINES:]:  # a line or more each
@@ -247,12 +247,11 @@ class LiveScreen(RunKeys, StepScreen):
         self.speaker = current_speaker(turns, attendance)
         # Heard: a turn to speak, or an idea in their name. Interpreters, supporters and
         # the note-taker are not participants, so they are never "not spoken yet".
+        heard = voices(attendance, turns, ideas)
         show_line(self.query_one("#not-spoken", Static),
-                  self._quiet_words(not_spoken(attendance, turns, ideas)))
-        table = self.query_one("#voices", DataTable)
-        table.clear()
-        for voice in voices(attendance, turns, ideas):
-            table.add_row(Text(self.name_of(voice.person_id)), str(voice.turns + voice.ideas))
+                  self._quiet_words([v.person_id for v in heard if not v.heard]))
+        self.query_one("#voices", Voices).show(
+            [(self.name_of(v.person_id), str(v.turns + v.ideas)) for v in heard])
         self._show_who(self.query_one("#capture", CaptureBox).value)
 
     def _quiet_words(self, quiet: list[str]) -> str:

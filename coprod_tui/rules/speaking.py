@@ -51,11 +51,6 @@ def voices(attendance: list[Attendance], turns: list[Turn],
                   key=lambda v: (v.turns + v.ideas, order[v.person_id]))
 
 
-def not_spoken(attendance: list[Attendance], turns: list[Turn],
-               ideas: Iterable[Idea] = ()) -> list[str]:
-    return [v.person_id for v in voices(attendance, turns, ideas) if not v.heard]
-
-
 def current_speaker(turns: list[Turn], attendance: list[Attendance]) -> str | None:
     """Whoever was given the floor last, if they are still in the room."""
     if not turns:
