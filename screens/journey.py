@@ -26,7 +26,7 @@ from .base import OfOneSession, after_typing
 
 from .commands import StepCommands
 from .room_controls import ROOM_BINDINGS, RoomControls
-from .saving import SaveStatus, Saving
+from .saving import REFUSED, SaveStatus, Saving
 from .steps import STEPS, make_step, open_step, step
 
 __all__ = ["SaveStatus", "SessionScreen", "StepScreen"]
@@ -105,7 +105,7 @@ class SessionScreen(OfOneSession, Saving, Screen[None]):
         status = statuses.last()
         if not (title == "Not saved" and message in str(status.content)):
             words = f"{title}: {message}" if title else message
-            status.tell(words, warning=severity != "information")
+            status.tell(words, warning=severity != "information", refusal=title in REFUSED)
         return True
 
     # -- leaving -------------------------------------------------------------------

@@ -29,6 +29,9 @@ from .lines import show_line
 T = TypeVar("T")
 
 
+#: The titles of messages saying a change was refused: each is taken back from the
+#: status line once a change goes through (it is no longer true).
+REFUSED = frozenset({"Not recorded", "Not done", "Not saved"})
 #: What the status says while something typed waits to be saved (never "saved").
 WAITING = "Saving… what you typed is not saved yet."
 
@@ -45,9 +48,13 @@ class SaveStatus(Static):
         #: What is true of the disk now.
         self._state = self._confirmed
         self._news = ""
+        self._refusal = False
 
     def saved(self) -> None:
         self.remove_class("failed", "waiting")
+        if self._refusal:  # why something was refused is not true once a change goes in
+            self._news, self._refusal = "", False
+            self.remove_class("warning")
         self._confirmed = f"Saved at {datetime.now():%H:%M:%S}."
         self._show(self._confirmed)
 
@@ -68,9 +75,10 @@ class SaveStatus(Static):
         self.add_class("failed")
         self._show(f"NOT SAVED: {message}")
 
-    def tell(self, news: str, *, warning: bool = False) -> None:
-        """Say what just happened (instead of a message that would cover the screen)."""
-        self._news = news
+    def tell(self, news: str, *, warning: bool = False, refusal: bool = False) -> None:
+        """Say what just happened (instead of a message that would cover the screen);
+        a ``refusal`` ("Not recorded: ...") is taken back by the next change saved."""
+        self._news, self._refusal = news, refusal
         self.set_class(warning, "warning")
         self._show(self._state)
 

@@ -249,3 +249,45 @@ async def test_entering_an_idea_lays_nothing_out_again_and_a_long_line_still_wra
         show_line(who, "Idea from: " + "someone with a very long name " * 5)
         await pilot.pause()
         assert who.size.height > 1  # wrapped onto more lines, none cut off
+
+
+async def test_the_voices_list_counts_who_was_heard_least_heard_first(store, data_dir):
+    file = live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        voices = app.screen.query_one("#voices .voice-lines")
+        before = [line.split() for line in str(voices.content).splitlines()]
+        assert before == [["Name", "Heard"], ["Ann", "Lee", "0"], ["Bob", "Stone", "0"]]
+        await type_into(pilot, "capture", "@Ann a ramp at the side door")
+        await pilot.press("enter")
+        await pilot.pause()
+        after = [line.split() for line in str(voices.content).splitlines()]
+        assert after == [["Name", "Heard"], ["Bob", "Stone", "0"], ["Ann", "Lee", "1"]]
+        # The counts stand in one column, whatever the width.
+        lines = str(voices.content).splitlines()
+        assert len({len(line) for line in lines}) == 1, lines
+    (idea,) = session_on_disk(data_dir, file.id)["ideas"]
+    assert idea["text"] == "a ramp at the side door"
+
+
+async def test_why_an_idea_was_refused_goes_once_it_is_recorded(store, data_dir):
+    """Found in a terminal: "Not recorded: '@Person' could be ..." stayed beside "Saved at"
+    after the idea was put right and recorded."""
+    live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        status = app.screen.query_one("#save-status")
+        await type_into(pilot, "capture", "@Zed a ramp at the side door")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Not recorded:" in str(status.content)
+        app.screen.query_one("#capture").value = ""
+        await type_into(pilot, "capture", "@Ann a ramp at the side door")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Saved at " in str(status.content)
+        assert "Not recorded" not in str(status.content)
