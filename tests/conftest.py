@@ -13,6 +13,12 @@ from coprod_tui.model import Group, Person
 from coprod_tui.service import Service
 from coprod_tui.store import Store, open_store
 
+# The tests start coprod in child processes a few hundred times (the command line, the
+# app killed mid-save). Where the machine says not to write byte code
+# (PYTHONDONTWRITEBYTECODE, set on this one), each child compiled coprod from source,
+# half of every run; they keep it compiled (in __pycache__, as an installed copy has it).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--torture", action="store_true",
