@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
 from coprod_tui.service import Service
@@ -168,6 +170,7 @@ async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, da
     assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
 
 
+@pytest.mark.settle_heap
 async def test_a_screen_shown_is_kept_out_of_full_collections_and_one_left_is_freed(
         store, monkeypatch):
     """Once a screen is drawn its objects are frozen (no 0.2 s full collections while
