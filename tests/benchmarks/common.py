@@ -53,9 +53,10 @@ class Settings:
     #: prove the machinery runs (its tests); its figures mean nothing.
     tiny: bool = False
 
-    def warm(self, rounds: int = 1) -> int:
-        """How many unrecorded rounds to run before the samples: none when tiny."""
-        return 0 if self.tiny else rounds
+    @property
+    def warmups(self) -> int:
+        """Unrecorded rounds before the samples (where a figure has one): none when tiny."""
+        return 0 if self.tiny else 1
 
     @classmethod
     def make(cls, *, quick: bool, repeats: int | None = None,

@@ -189,7 +189,7 @@ def export(ws, settings: Settings) -> list[Figure]:
     sides = {"ours": timer(render, data, "minutes", WORDING)}
     sides.update((name, timer(script, blocks)) for name, script in scripts.items())
     samples: dict[str, list[float]] = {name: [] for name in sides}
-    warm = settings.warm()
+    warm = settings.warmups
     for i in range(warm + settings.exports):  # rotating; the first round warms up (not tiny)
         for name, sample in sides.items():
             took = sample()
@@ -255,7 +255,7 @@ def easy_read(settings: Settings, size: dict[str, int]) -> Figure:
 
     mine, base = alternate(timer(render, data, "easy-read", WORDING),
                            timer(bare_pictured_docx, paragraphs), settings.exports,
-                           warmup=settings.warm())
+                           warmup=settings.warmups)
     shape = "/".join(str(n) for n in (size["attendees"], *quarter.values()))
     return ratio_figure(f"export: easy read with pictures ({shape})",
                         compare(mine, base, repeats=len(mine)), "ms", 1.5, scale=1000,

@@ -79,7 +79,7 @@ async def _trips(store, n: int, warm: int = 1) -> list[float]:
 
 def back_home(ws: Workspace, settings: Settings) -> list[Figure]:
     with open_store(ws.history) as store:
-        samples = asyncio.run(_trips(store, settings.trips, settings.warm()))
+        samples = asyncio.run(_trips(store, settings.trips, settings.warmups))
     return [absolute_figure(f"back to Home from a session ({ws.sessions:,} sessions)",
                             percentile(samples, 50) * 1000, "ms", 300)]
 
@@ -148,7 +148,7 @@ def search(ws: Workspace, settings: Settings) -> list[Figure]:
     from coprod_tui.screens.review import SEARCH_DELAY
 
     with open_store(ws.history) as store:
-        samples, searching = asyncio.run(_keystrokes(store, settings.trips, settings.warm()))
+        samples, searching = asyncio.run(_keystrokes(store, settings.trips, settings.warmups))
     return [
         absolute_figure(f"search: results shown after the search starts, p95 "
                         f"({ws.sessions:,} sessions, '{WORD}')",
