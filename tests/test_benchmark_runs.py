@@ -2,12 +2,14 @@
 
 No timings are asserted here: the figures and their targets are the
 benchmark's business (``python -m tests.benchmarks``). This only checks that
-the machinery works, in a tiny mode, so CI's benchmark step cannot rot.
+the machinery works, in its tiny mode (``--tiny``: the least data, no warm-ups)
+with a sample or two a side, so CI's benchmark step cannot rot.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -39,7 +41,7 @@ def check_shape(rows: object) -> None:
 def test_cheap_figures_run_and_write_json(tmp_path):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks", "--only", "save,export",
+        [sys.executable, "-m", "tests.benchmarks", "--tiny", "--only", "save,export",
          "--repeats", "2", "--json", str(out), "--workdir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -63,7 +65,7 @@ def test_cheap_figures_run_and_write_json(tmp_path):
 def test_the_history_figures_run_with_a_given_number_of_sessions(tmp_path):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks", "--quick", "--sessions", "200",
+        [sys.executable, "-m", "tests.benchmarks", "--tiny", "--quick", "--sessions", "200",
          "--only", "home,search,index,cli,startup,memory", "--repeats", "1",
          "--json", str(out), "--workdir", str(tmp_path)],
         cwd=REPO, capture_output=True, text=True, timeout=600)
@@ -94,7 +96,7 @@ def test_too_few_sessions_is_refused():
 
 
 def test_both_start_up_children_report_ready(tmp_path):
-    env = child_env(tmp_path / "pycache")
+    env = child_env(None)  # (as --tiny: the byte-code this run has compiled already)
     open_store(tmp_path / "data").close()
     coprod = run_child(["coprod", str(tmp_path / "data")], env)
     assert coprod["rows"] == 0
@@ -136,3 +138,12 @@ def test_the_figure_rows_and_helpers():
     assert percentile(list(map(float, range(101))), 95) == 95.0
     assert Settings.make(quick=True).saves < Settings.make(quick=False).saves
     assert Settings.make(quick=False, repeats=1).presses == 1
+    assert Settings.make(quick=True).warmups == 1
+    assert Settings.make(quick=True, repeats=1, tiny=True).warmups == 0
+
+    # A measured child caches its byte-code in the benchmark's folder (not the
+    # repository's) and always writes it; with --tiny, wherever this Python does.
+    env = child_env(REPO / "no-such-folder")
+    assert env["PYTHONPYCACHEPREFIX"] == str(REPO / "no-such-folder")
+    assert "PYTHONDONTWRITEBYTECODE" not in env and "COPROD_DATA_DIR" not in env
+    assert child_env(None).get("PYTHONPYCACHEPREFIX") == os.environ.get("PYTHONPYCACHEPREFIX")

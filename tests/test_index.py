@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coprod_tui.errors import CoprodError
+from coprod_tui.review import SessionFilter
 from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from coprod_tui.store.search import Filters, Query, make_snippet
@@ -341,6 +343,22 @@ def test_a_session_file_gone_is_dropped_and_a_new_one_is_listed(data_dir, store,
     with open_store(data_dir) as again:
         assert {s.id for s in again.summaries()} == set(ids)
 
+
+
+def test_a_read_after_the_store_closed_is_refused_in_words(data_dir, store, group):
+    """A search worker that outlives the app (Past sessions' look-up, which catches
+    CoprodError and shows it) asks a closed store: a plain sentence, not an
+    AttributeError from the index that is no longer there."""
+    service = Service(store)
+    ids = sessions(store, group, 1)
+    store.close()
+    for read in (lambda: service.look_up(SessionFilter(text="garden")),
+                 lambda: store.summaries(), lambda: store.search("garden"),
+                 lambda: store.count_sessions(), lambda: store.resolve(ids[0][:6])):
+        with pytest.raises(CoprodError, match="coprod has let go of the data folder"):
+            read()
+    with open_store(data_dir) as again:  # nothing was lost or changed
+        assert [s.id for s in again.summaries()] == ids
 
 # -- forget -----------------------------------------------------------------------------------
 

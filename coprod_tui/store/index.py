@@ -37,14 +37,19 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from .summary import Entry, SessionSummary
-from .atomic import FILE_MODE
+from .atomic import FILE_MODE, Guard
 from .index_layout import (  # noqa: F401 - the names the rest of the store uses
     APPLICATION_ID, BUSY_S, COLUMNS, DAMAGED, INDEX_NAME, LATEST, OLD_NAMES,
     SELECT_SUMMARY, SHIFT, SIDE_SUFFIXES, IndexUnusable, as_os_error, expected_names,
     has_fts5, is_damage, layout, schema,
 )
+
+
+#: A row as sqlite3 returns it: each value's type is what the SQL selected.
+Row = tuple[Any, ...]
 
 
 def reader_uri(path: Path) -> str:
@@ -89,7 +94,7 @@ class SessionIndex:
     """
 
     def __init__(self, conn: sqlite3.Connection, *, path: Path | None,
-                 read_only: bool, guard=None) -> None:
+                 read_only: bool, guard: Guard | None = None) -> None:
         self.conn = conn
         self.path = path
         self.read_only = read_only
@@ -107,7 +112,8 @@ class SessionIndex:
     # -- opening ----------------------------------------------------------------------
 
     @classmethod
-    def connect(cls, path: Path, *, read_only: bool, guard=None) -> SessionIndex:
+    def connect(cls, path: Path, *, read_only: bool,
+                guard: Guard | None = None) -> SessionIndex:
         """Open an existing index file; IndexUnusable if it is not one we can use."""
         uri = reader_uri(path) if read_only else path.absolute().as_uri() + "?mode=rw"
         try:
@@ -248,7 +254,7 @@ class SessionIndex:
                     raise  # the store sets the file aside and makes it again
                 raise as_os_error(exc) from exc
 
-    def _run(self, conn: sqlite3.Connection, sql: str, params: Iterable = ()) -> None:
+    def _run(self, conn: sqlite3.Connection, sql: str, params: Iterable[object] = ()) -> None:
         self.statements += 1
         conn.execute(sql, tuple(params))
 
@@ -289,6 +295,7 @@ class SessionIndex:
                 n = conn.execute(f"INSERT INTO sessions ({', '.join(COLUMNS)}) "
                                  f"VALUES ({', '.join('?' * len(COLUMNS))})",
                                  summary.row()).lastrowid
+                assert n is not None  # (None only before any row was inserted)
                 conn.executemany("INSERT INTO records (n, kind, record_id, body) "
                                  "VALUES (?, ?, ?, ?)",
                                  [((n << SHIFT) + k, *entry) for k, entry in enumerate(entries)])
@@ -345,7 +352,7 @@ class SessionIndex:
 
     # -- reading the session list ------------------------------------------------------
 
-    def query(self, sql: str, params: Iterable = ()) -> list[tuple]:
+    def query(self, sql: str, params: Iterable[object] = ()) -> list[Row]:
         with self.lock:
             return self.conn.execute(sql, tuple(params)).fetchall()
 
@@ -389,7 +396,8 @@ class SessionIndex:
                   after: SessionSummary | None = None,
                   limit: int | None = None) -> list[SessionSummary]:
         """Sessions latest first: of one group, in one state, after a given one."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if group_id is not None:
             where.append("s.group_id = ?")
             params.append(group_id)

@@ -28,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DamagedFile
 from ..ids import session_id_of, session_path
@@ -37,7 +38,10 @@ from .index import (
     INDEX_NAME, OLD_NAMES, SIDE_SUFFIXES, IndexUnusable, SessionIndex, as_os_error,
 )
 from .set_aside import make_private
-from .summary import SessionSummary, entries_of, file_sig
+from .summary import Entry, SessionSummary, entries_of, file_sig
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: Sessions summarised per transaction while building; while reconciling (beside the
 #: app, which waits for each transaction), fewer.
@@ -45,10 +49,9 @@ BATCH = 200
 CHECKED_BATCH = 40
 
 
-def open_index(store) -> SessionIndex:
+def open_index(store: Store) -> SessionIndex:
     """The store's index, made or repaired as needed (see the module's notes)."""
-    root: Path = store.root
-    path = root / INDEX_NAME
+    path = store.root / INDEX_NAME
     if not store.read_only:
         _retire_old_layout(store)
     # (SQLite would take the side files as the index's journal, log and shared index.)
@@ -79,9 +82,9 @@ def open_index(store) -> SessionIndex:
     return build(store)
 
 
-def _retire_old_layout(store) -> None:
+def _retire_old_layout(store: Store) -> None:
     """index.json and search.json (before the SQLite index) go to backups/."""
-    root: Path = store.root
+    root = store.root
     for name in OLD_NAMES:
         old = root / name
         if not os.path.lexists(old):
@@ -110,20 +113,20 @@ def side_files(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in SIDE_SUFFIXES]
 
 
-def set_aside_index(store, path: Path) -> None:
+def set_aside_index(store: Store, path: Path) -> None:
     """A damaged index, and its side files with it (a journal or log left beside a
     new index would be played into it by SQLite as if it were its own)."""
     store.set_aside(path)
     _set_aside_side_files(store, path)
 
 
-def _set_aside_side_files(store, path: Path) -> None:
+def _set_aside_side_files(store: Store, path: Path) -> None:
     for side in side_files(path):
         if os.path.lexists(side):
             store.set_aside(side)
 
 
-def _drop_stale_side_files(store, path: Path) -> None:
+def _drop_stale_side_files(store: Store, path: Path) -> None:
     """Before a new index takes the old one's place: the old one's log or journal, left
     by another copy that still has it open, is removed. It holds nothing that is not
     in the session files, and a copy kept in set-aside/ would keep what ``forget`` has
@@ -141,9 +144,9 @@ def _drop_stale_side_files(store, path: Path) -> None:
 
 # -- building ----------------------------------------------------------------------------
 
-def build(store) -> SessionIndex:
+def build(store: Store) -> SessionIndex:
     """A new index from the session files, renamed into place; open on return."""
-    root: Path = store.root
+    root = store.root
     path = root / INDEX_NAME
     store.check_folder("make the session list", saving=False)
     temp = temp_path_for(path)
@@ -171,18 +174,18 @@ def build(store) -> SessionIndex:
     return SessionIndex.connect(path, read_only=False, guard=store._guard)
 
 
-def build_in_memory(store) -> SessionIndex:
+def build_in_memory(store: Store) -> SessionIndex:
     index = SessionIndex.in_memory()
     _fill(store, index)
     return index
 
 
-def _fill(store, index: SessionIndex) -> None:
+def _fill(store: Store, index: SessionIndex) -> None:
     files = store._session_files()
     # Oldest change first, so that the sessions changed last get the highest numbers:
     # search lists the most recently added first where it does not rank (search.py).
     order = sorted(files, key=lambda sid: file_sig(files[sid], missing_ok=True)[1:2])
-    batch: list[tuple[SessionSummary, list]] = []
+    batch: list[tuple[SessionSummary, list[Entry]]] = []
     for sid in order:
         taken = _take(store, sid, files[sid])
         if taken is not None:
@@ -194,7 +197,7 @@ def _fill(store, index: SessionIndex) -> None:
         index.put_many(batch, new=True)
 
 
-def _take(store, sid: str, path: Path) -> tuple[SessionSummary, list] | None:
+def _take(store: Store, sid: str, path: Path) -> tuple[SessionSummary, list[Entry]] | None:
     """A session file's summary and text, read from disk; None if it is damaged
     (then set aside and said) or if it changed while it was read."""
     try:
@@ -218,25 +221,27 @@ def _take(store, sid: str, path: Path) -> tuple[SessionSummary, list] | None:
         file.close()
 
 
-def rebuild(store) -> None:
+def rebuild(store: Store) -> None:
     """Make the index again from scratch (after ``coprod forget``: the old file's
     free pages and full-text segments may still hold a removed name)."""
     if store.read_only:
         return
-    old = store.index
+    old = store.current_index()
+    path = old.path
+    assert path is not None  # a writer's index is always its file (memory: read-only)
     old.close()  # a clean close leaves no journal or log behind
     try:
         store.index = build(store)
     except BaseException:
         # (a full disk): the old index stays in use; forget says what failed, and
         # running it again makes the index again.
-        store.index = SessionIndex.connect(old.path, read_only=False, guard=store._guard)
+        store.index = SessionIndex.connect(path, read_only=False, guard=store._guard)
         raise
 
 
 # -- reconciling --------------------------------------------------------------------------
 
-def reconcile(store, *, stop: threading.Event | None = None) -> bool:
+def reconcile(store: Store, *, stop: threading.Event | None = None) -> bool:
     """Bring the index in step with the session files; True if anything changed.
 
     The folder's listing goes straight into SQLite and is compared there, so ten
@@ -247,7 +252,7 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
     """
     before = None if store.read_only else store.opened_ns
     odd: list[str] = []
-    index: SessionIndex = store.index
+    index = store.current_index()
     stale, gone = index.compare(identities(store.sessions_dir, tidy_before=before, odd=odd))
     if odd:  # something odd in sessions/: the careful listing sets it aside, then again
         store._session_files()
@@ -262,7 +267,7 @@ def reconcile(store, *, stop: threading.Event | None = None) -> bool:
         index = store.index = index.copy_to_memory()
         file_index.close()
     changed = False
-    batch: list[tuple[SessionSummary, list, list[int]]] = []
+    batch: list[tuple[SessionSummary, list[Entry], list[int]]] = []
     for sid, stored in stale:
         if stop is not None and stop.is_set():
             break
@@ -321,7 +326,7 @@ def identities(sessions_dir: Path, *, tidy_before: int | None = None,
             yield sid, st.st_ino, st.st_mtime_ns, st.st_size
 
 
-def _tidy_one(entry: os.DirEntry, before: int) -> None:
+def _tidy_one(entry: os.DirEntry[str], before: int) -> None:
     try:
         st = entry.stat(follow_symlinks=False)
         if kind_of(st.st_mode) in (None, "a symbolic link") and st.st_mtime_ns < before:
@@ -333,7 +338,7 @@ def _tidy_one(entry: os.DirEntry, before: int) -> None:
 class Reconciler:
     """``reconcile`` on a thread, started once the first screen is shown."""
 
-    def __init__(self, store, on_done: Callable[[bool], None] | None = None) -> None:
+    def __init__(self, store: Store, on_done: Callable[[bool], None] | None = None) -> None:
         self.store = store
         self.on_done = on_done
         self.stop = threading.Event()

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .index import LATEST, SELECT_SUMMARY, SHIFT, SessionIndex
+from .index import LATEST, SELECT_SUMMARY, SHIFT, Row, SessionIndex
 from .summary import SessionSummary
 
 ELLIPSIS = "…"
@@ -137,11 +137,12 @@ class Query:
                 prefixes.append(word.lower())
             else:  # "don't": the index finds "don" and "t", the text must hold "don't"
                 literal.append(word.casefold())
-        fts = " ".join('"' + t.replace('"', '""') + ('"*' if len(t) > 1 else '"')
-                       for t in dict.fromkeys(terms))
+        matching = " ".join('"' + t.replace('"', '""') + ('"*' if len(t) > 1 else '"')
+                            for t in dict.fromkeys(terms))
         prefixes = list(dict.fromkeys(prefixes))
         literal = list(dict.fromkeys(literal))
-        return cls(words, fts, tuple(literal), tuple(prefixes), marks(prefixes, literal))
+        return cls(words, matching, tuple(literal), tuple(prefixes),
+                   marks(prefixes, literal))
 
 
 def marks(prefixes: list[str], literal: list[str]) -> re.Pattern[str] | None:
@@ -255,7 +256,7 @@ def _hit(query: Query, sid: str, title: str, date: str, kind: str, rid: str,
 def _details(index: SessionIndex, query: Query, rows: list[int],
              marks: bool = True) -> list[Match]:
     """The hits for these records, in this order, with their snippets."""
-    found: dict[int, tuple] = {}
+    found: dict[int, Row] = {}
     for start in range(0, len(rows), 500):  # (older SQLite builds take 999 parameters)
         part = rows[start:start + 500]
         found.update((r[0], r) for r in index.query(
@@ -326,7 +327,7 @@ def sessions_page(index: SessionIndex, text: str = "", filters: Filters = Filter
             if not where and (full or seen == len(numbers)):
                 break  # every match is allowed: the count is known, the page done
     total = len(numbers) if not where else seen
-    found = {}
+    found: dict[int, Row] = {}
     for start in range(0, len(chosen), 500):  # (older SQLite builds take 999 parameters)
         part = chosen[start:start + 500]
         found.update((r[0], r[1:]) for r in index.query(

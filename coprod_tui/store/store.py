@@ -23,7 +23,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import CoprodError, DamagedFile, NotFound, SaveError, ValidationError
+from ..errors import (
+    CoprodError, DamagedFile, FolderUnavailable, NotFound, SaveError, ValidationError,
+)
 from ..ids import is_prefix, session_path
 from ..model import Group, Session, SessionData
 from ..regular_files import read_regular
@@ -63,6 +65,8 @@ class Store(Searching):
         self.unclean_shutdown = False
         self._lock = FolderLock(root) if not read_only else None
         self._open: dict[str, SessionFile] = {}
+        #: None before ``open`` and after ``close``: reading it then is refused
+        #: (``current_index``), keeping it up to date is left to the next start.
         self.index: SessionIndex | None = None
         #: Leave reconciling the index with the files to ``reconcile_in_background``
         #: (the app, once Home is shown); done at once after a crash regardless.
@@ -205,17 +209,25 @@ class Store(Searching):
             file.changed = False  # the rebuild reads them from disk as they are
         rebuild(self)
 
+    def current_index(self) -> SessionIndex:
+        """The open index; FolderUnavailable once the store is closed (a worker's
+        read that outlived the app), a message the screens show like any other."""
+        if self.index is None:
+            raise FolderUnavailable("Could not read the session list: coprod has let go "
+                                    "of the data folder. Start coprod again.")
+        return self.index
+
     def _index(self, read: Callable[[SessionIndex], _T]) -> _T:
         """Run ``read`` on the index; a file found damaged now is made again once."""
+        old = self.current_index()
         try:
-            return read(self.index)
+            return read(old)
         except sqlite3.Error as exc:
             if not is_damage(exc):
                 raise SaveError("Could not read the session list just now (the disk "
                                 "refused it); try again.") from None
         from .index_upkeep import build, build_in_memory, set_aside_index
 
-        old = self.index
         try:
             old.close()
         except sqlite3.Error:
@@ -236,6 +248,8 @@ class Store(Searching):
         """
         if not file.changed or self.read_only:
             return True
+        if self.index is None:  # closed: the next start takes it from the file
+            return False
         try:
             self.index.put(SessionSummary.of(file), entries_of(file))
         except (CoprodError, OSError, sqlite3.Error):
@@ -351,7 +365,7 @@ class Store(Searching):
             raise read_error(exc, "that session") from exc
         except DamagedFile as exc:
             self._report_damaged(path, exc)
-            if not self.read_only:
+            if not self.read_only and self.index is not None:
                 try:
                     self.index.drop(session_id)
                 except (CoprodError, OSError, sqlite3.Error):

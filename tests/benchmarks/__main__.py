@@ -1,4 +1,5 @@
-"""``python -m tests.benchmarks [--quick] [--sessions N] [--json PATH] [--only NAMES]``."""
+"""``python -m tests.benchmarks [--quick] [--sessions N] [--json PATH] [--only NAMES]``
+(``--tiny``: the tests of the machinery)."""
 
 from __future__ import annotations
 
@@ -72,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", metavar="DIR",
                         help="make the temp data here (default: the system temp folder)")
     parser.add_argument("--keep", action="store_true", help="keep the temp data afterwards")
+    parser.add_argument("--tiny", action="store_true",
+                        help="the least data, no warm-ups, Python's own byte-code cache: "
+                             "proves the machinery runs (its tests; the figures mean nothing)")
     parser.add_argument("--history", metavar="DIR",
                         help="copy this data folder as the long history instead of making "
                              "one (its sessions are counted; the first build is not measured)")
@@ -82,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown figure {', '.join(unknown)}; choose from {', '.join(known)}")
     if args.sessions < 200:
         parser.error("--sessions must be at least 200 (Home shows the latest page of them)")
-    settings = Settings.make(quick=args.quick, repeats=args.repeats, sessions=args.sessions)
+    settings = Settings.make(quick=args.quick, repeats=args.repeats, sessions=args.sessions,
+                             tiny=args.tiny)
 
     root = Path(tempfile.mkdtemp(prefix="coprod-bench-", dir=args.workdir))
     started = time.perf_counter()
@@ -90,11 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     rows: list[Figure] = []
     try:
-        ws = Workspace(root, settings.sessions)
+        ws = Workspace(root, settings.sessions, own_pycache=not settings.tiny)
         if args.history:
             ws.use_history(Path(args.history))
             settings = Settings.make(quick=args.quick, repeats=args.repeats,
-                                     sessions=ws.sessions)
+                                     sessions=ws.sessions, tiny=args.tiny)
         run = figures()
         for name in chosen:
             began = time.perf_counter()

@@ -86,21 +86,25 @@ def _run(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     return took, proc.stdout
 
 
-def _three(ours: list[str], out_file: Path, floor: list[str], env, n: int, check):
-    """Rotate the three sides n times (after a warm-up); their samples."""
+def _three(ours: list[str], out_file: Path, floor: list[str], env, n: int, check,
+           warm: int = 1):
+    """Rotate the three sides n times (after ``warm`` rounds); their samples. The
+    first round checks that each side printed what coprod printed."""
     took, expected = _run(ours, env)
     out_file.write_text(expected, "utf-8")
-    for side in (ours, ["-c", BASELINE, str(out_file)], floor):
-        took, out = _run(side, env)
-        if side is floor:
-            check(expected, out)
-        elif out != expected:
-            raise RuntimeError("the baseline did not print the same JSON")
-    mine, base, least = [], [], []
-    for _ in range(n):
-        mine.append(_run(ours, env)[0])
-        base.append(_run(["-c", BASELINE, str(out_file)], env)[0])
-        least.append(_run(floor, env)[0])
+    baseline = ["-c", BASELINE, str(out_file)]
+    mine: list[float] = []
+    base: list[float] = []
+    least: list[float] = []
+    for i in range(warm + n):
+        for side, samples in ((ours, mine), (baseline, base), (floor, least)):
+            took, out = _run(side, env)
+            if i == 0 and side is floor:
+                check(expected, out)
+            elif i == 0 and out != expected:
+                raise RuntimeError("the baseline did not print the same JSON")
+            if i >= warm:
+                samples.append(took)
     return mine, base, least
 
 
@@ -122,10 +126,10 @@ def commands(ws: Workspace, settings: Settings) -> list[Figure]:
     n = ws.sessions
     listed = _three(["-m", "coprod_tui", "--data-dir", root, "list", "--json"],
                     ws.root / "list.json", ["-c", LIST_FLOOR, root], env, settings.commands,
-                    _same_list)
+                    _same_list, settings.warmups)
     found = _three(["-m", "coprod_tui", "--data-dir", root, "search", WORD, "--json"],
                    ws.root / "search.json", ["-c", SEARCH_FLOOR, root, WORD], env,
-                   settings.commands, _same_hits)
+                   settings.commands, _same_hits, settings.warmups)
     figures = []
     for name, (mine, base, least) in ((f"coprod list --json ({n:,} sessions)", listed),
                                       (f"coprod search {WORD} --json ({n:,} sessions)",

@@ -49,20 +49,29 @@ class Settings:
     commands: int = 9
     #: Round trips to a session and back to Home; words typed into Past sessions.
     trips: int = 15
+    #: ``--tiny``: the least data, no warm-ups and Python's own byte-code cache, to
+    #: prove the machinery runs (its tests); its figures mean nothing.
+    tiny: bool = False
+
+    @property
+    def warmups(self) -> int:
+        """Unrecorded rounds before the samples (where a figure has one): none when tiny."""
+        return 0 if self.tiny else 1
 
     @classmethod
     def make(cls, *, quick: bool, repeats: int | None = None,
-             sessions: int = 1000) -> Settings:
+             sessions: int = 1000, tiny: bool = False) -> Settings:
         if quick:
             s = cls(quick=True, sessions=sessions, startup_pairs=5, memory_pairs=3, saves=80,
-                    save_repeats=4, exports=3, searches=5, presses=40, commands=3, trips=4)
+                    save_repeats=4, exports=3, searches=5, presses=40, commands=3, trips=4,
+                    tiny=tiny)
         else:
-            s = cls(sessions=sessions)
+            s = cls(sessions=sessions, tiny=tiny)
         if repeats is not None:  # one number for everything (tests use a tiny one)
             n = max(1, repeats)
             s = cls(quick=s.quick, sessions=sessions, startup_pairs=n, memory_pairs=n,
                     saves=n, save_repeats=min(n, s.save_repeats), exports=n, searches=n,
-                    presses=n, commands=n, trips=n)
+                    presses=n, commands=n, trips=n, tiny=tiny)
         return s
 
 
@@ -196,17 +205,20 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def child_env(pycache: Path) -> dict[str, str]:
+def child_env(pycache: Path | None) -> dict[str, str]:
     """The environment of a measured child process.
 
     Byte-code caching is on, as for an installed coprod (some shells set
     PYTHONDONTWRITEBYTECODE, which would make coprod, and only coprod, compile
     its sources on every start). The cache lives in the benchmark's temp folder,
     so nothing is written into the repository; a warm-up run of each side fills it.
+    ``pycache`` None (``--tiny``, the tests): Python's own cache, which the tests'
+    imports have filled already (a new one costs seconds of compiling each time).
     """
     env = {k: v for k, v in os.environ.items()
            if k not in ("PYTHONDONTWRITEBYTECODE", "COPROD_DATA_DIR", "COPROD_TEMPLATE")}
-    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    if pycache is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     env.pop("TEXTUAL", None)  # no devtools
     return env
 

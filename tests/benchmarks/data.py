@@ -25,10 +25,11 @@ def home_rows(sessions: int) -> int:
 class Workspace:
     """Folders under ``root``, each made the first time a figure asks for it."""
 
-    def __init__(self, root: Path, sessions: int = 1000) -> None:
+    def __init__(self, root: Path, sessions: int = 1000, *, own_pycache: bool = True) -> None:
         self.root = root
         self.sessions = sessions
-        self.pycache = root / "pycache"
+        #: The children's byte-code cache (None: Python's own; see ``child_env``).
+        self.pycache = root / "pycache" if own_pycache else None
         #: Seconds the first opening of the history took (it builds the index).
         self.first_build_s: float | None = None
 

@@ -35,6 +35,10 @@ from .common import Figure, Settings, alternate, compare, ratio_figure, reported
 from tests.big_session import big_session
 
 WORDING = default_wording()
+#: The session exported: attendees, ideas, decisions, actions, more people in the folder.
+SIZE = {"attendees": 60, "ideas": 600, "decisions": 60, "actions": 100, "folder": 1000}
+#: With ``--tiny`` (the tests of the machinery; its figures mean nothing).
+TINY = {"attendees": 4, "ideas": 12, "decisions": 4, "actions": 4, "folder": 20}
 
 
 def blocks_of(payload: bytes) -> list[tuple[str, str | None, object]]:
@@ -147,9 +151,10 @@ def expert_docx(blocks: list[tuple[str, str | None, object]]) -> bytes:
     return out.getvalue()
 
 
-def _same_document(ours: bytes, theirs: bytes) -> None:
-    """The two documents hold the same paragraphs (text and style) and tables."""
-    mine, other = blocks_of(ours), blocks_of(theirs)
+def _same_document(mine: list[tuple[str, str | None, object]], theirs: bytes) -> None:
+    """The two documents hold the same paragraphs (text and style) and tables
+    (``mine``: our document's blocks, read once)."""
+    other = blocks_of(theirs)
     if [(k, s if s != "Normal" else None, c) for k, s, c in mine] != [
             (k, s if s != "Normal" else None, c) for k, s, c in other]:
         raise RuntimeError("the baseline wrote a different document")
@@ -166,31 +171,35 @@ def timer(work: Callable[..., object], *args: object) -> Callable[[], float]:
 
 def export(ws, settings: Settings) -> list[Figure]:
     # A thousand more people in the folder: every one is looked for in the free text.
-    data = big_session(folder=1000)
+    size = TINY if settings.tiny else SIZE
+    data = big_session(**size)
     payload = render(data, "minutes", WORDING)
     blocks = blocks_of(payload)
     paragraphs = sum(1 for b in blocks if b[0] == "p")
     rows = sum(len(b[2]) for b in blocks if b[0] == "t")
-    assert paragraphs > 600 and rows > 100, (paragraphs, rows)
+    assert paragraphs > size["ideas"] and rows > size["actions"], (paragraphs, rows)
     # The naïve script is timed in the full run only (two seconds a sample: the
     # quick run in CI has a time limit, and nothing is judged on it).
     scripts = {"competent": competent_docx, "expert": expert_docx}
     if not settings.quick:
         scripts["naive"] = naive_docx
     for script in scripts.values():
-        _same_document(payload, script(blocks))
+        _same_document(blocks, script(blocks))
 
     sides = {"ours": timer(render, data, "minutes", WORDING)}
     sides.update((name, timer(script, blocks)) for name, script in scripts.items())
     samples: dict[str, list[float]] = {name: [] for name in sides}
-    for i in range(settings.exports + 1):  # rotating; the first round warms up
+    warm = settings.warmups
+    for i in range(warm + settings.exports):  # rotating; the first round warms up (not tiny)
         for name, sample in sides.items():
             took = sample()
-            if i:
+            if i >= warm:
                 samples[name].append(took)
     n = len(samples["ours"])
+    shape = "/".join(str(size[k]) for k in ("attendees", "ideas", "decisions", "actions"))
     rows = [ratio_figure(
-        "export: Word minutes (60/600/60/100, 1,000 in folder) vs competent python-docx",
+        f"export: Word minutes ({shape}, {size['folder']:,} in folder) vs competent "
+        "python-docx",
         compare(samples["ours"], samples["competent"], repeats=n), "ms", 0.5,
         scale=1000, also_below=1000,
         floor=compare(samples["ours"], samples["expert"], repeats=n))]
@@ -199,7 +208,7 @@ def export(ws, settings: Settings) -> list[Figure]:
             "export: the same vs naïve python-docx (the old baseline)",
             compare(samples["ours"], samples["naive"], repeats=n), "ms", scale=1000))
     if not settings.quick:
-        rows.append(easy_read(settings))
+        rows.append(easy_read(settings, size))
     return rows
 
 
@@ -236,15 +245,18 @@ def bare_pictured_docx(paragraphs: list[tuple[str, bytes | None]]) -> bytes:
     return out.getvalue()
 
 
-def easy_read(settings: Settings) -> Figure:
+def easy_read(settings: Settings, size: dict[str, int]) -> Figure:
     """The easy read of a quarter of that session: a picture beside each of about 300
     points (the full run only: its baseline is slow)."""
-    data = big_session(ideas=150, decisions=15, actions=25, folder=1000)
+    quarter = {k: size[k] // 4 for k in ("ideas", "decisions", "actions")}
+    data = big_session(attendees=size["attendees"], **quarter, folder=size["folder"])
     paragraphs = pictured_paragraphs(render(data, "easy-read", WORDING))
-    assert sum(1 for _, png in paragraphs if png) > 250
+    assert sum(1 for _, png in paragraphs if png) > 250 * size["ideas"] // SIZE["ideas"]
 
     mine, base = alternate(timer(render, data, "easy-read", WORDING),
-                           timer(bare_pictured_docx, paragraphs), settings.exports, warmup=1)
-    return ratio_figure("export: easy read with pictures (60/150/15/25)",
+                           timer(bare_pictured_docx, paragraphs), settings.exports,
+                           warmup=settings.warmups)
+    shape = "/".join(str(n) for n in (size["attendees"], *quarter.values()))
+    return ratio_figure(f"export: easy read with pictures ({shape})",
                         compare(mine, base, repeats=len(mine)), "ms", 1.5, scale=1000,
                         also_below=1000)

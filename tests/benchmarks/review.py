@@ -40,7 +40,7 @@ from .data import FEW, Workspace
 WORD = "garden"
 
 
-async def _trips(store, n: int) -> list[float]:
+async def _trips(store, n: int, warm: int = 1) -> list[float]:
     from coprod_tui.app import CoprodApp
     from coprod_tui.screens.home import HomeScreen
 
@@ -58,7 +58,7 @@ async def _trips(store, n: int) -> list[float]:
             home.call_after_refresh(lambda: shown.append(time.perf_counter()))
 
         home.refresh_lists = refresh_lists
-        for i in range(n + 1):  # one warm-up trip
+        for i in range(warm + n):  # one warm-up trip (none when tiny)
             await pilot.press("enter")
             await pilot.pause()
             if type(app.screen).__name__ != "SessionViewScreen":
@@ -72,19 +72,19 @@ async def _trips(store, n: int) -> list[float]:
                 await pilot.pause()
             if not shown or app.screen is not home:
                 raise RuntimeError("Escape did not bring Home back")
-            if i:
+            if i >= warm:
                 samples.append(shown[0] - started)
     return samples
 
 
 def back_home(ws: Workspace, settings: Settings) -> list[Figure]:
     with open_store(ws.history) as store:
-        samples = asyncio.run(_trips(store, settings.trips))
+        samples = asyncio.run(_trips(store, settings.trips, settings.warmups))
     return [absolute_figure(f"back to Home from a session ({ws.sessions:,} sessions)",
                             percentile(samples, 50) * 1000, "ms", 300)]
 
 
-async def _keystrokes(store, n: int) -> tuple[list[float], list[float]]:
+async def _keystrokes(store, n: int, warm: int = 1) -> tuple[list[float], list[float]]:
     from textual.widgets import Static
 
     from coprod_tui.app import CoprodApp
@@ -117,7 +117,7 @@ async def _keystrokes(store, n: int) -> tuple[list[float], list[float]]:
 
         title.update = update
         screen.refilter = refilter
-        for trip in range(n + 1):  # one warm-up word
+        for trip in range(warm + n):  # one warm-up word (none when tiny)
             screen.query_one("#words").focus()
             for ch in WORD:
                 shown.clear()
@@ -130,7 +130,7 @@ async def _keystrokes(store, n: int) -> tuple[list[float], list[float]]:
                     await pilot.pause()
                 if not shown or len(began) != 1:
                     raise RuntimeError("the search did not run, once")
-                if trip:
+                if trip >= warm:
                     samples.append(shown[0] - started)
                     searching.append(shown[0] - began[0])
             if hits.row_count == 0 or WORD not in str(hits.get_row_at(0)[2]).lower():
@@ -148,7 +148,7 @@ def search(ws: Workspace, settings: Settings) -> list[Figure]:
     from coprod_tui.screens.review import SEARCH_DELAY
 
     with open_store(ws.history) as store:
-        samples, searching = asyncio.run(_keystrokes(store, settings.trips))
+        samples, searching = asyncio.run(_keystrokes(store, settings.trips, settings.warmups))
     return [
         absolute_figure(f"search: results shown after the search starts, p95 "
                         f"({ws.sessions:,} sessions, '{WORD}')",

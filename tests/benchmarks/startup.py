@@ -64,7 +64,7 @@ def startup(ws: Workspace, settings: Settings) -> list[Figure]:
 
     at_n, at_few, floor = [], [], []
     many, some = coprod(history, n, True), coprod(few, FEW, False)
-    for sample in (many, some, minimal):  # warm-up: fills the byte-code cache
+    for sample in (many, some, minimal) * settings.warmups:  # fills the byte-code cache
         sample()
     home_ready.clear()
     minimal_ready.clear()
@@ -100,7 +100,7 @@ def memory(ws: Workspace, settings: Settings) -> list[Figure]:
         return sample
 
     ours, base = alternate(peak(history, home_rows(n), True), peak(empty, 0, False),
-                           settings.memory_pairs)
+                           settings.memory_pairs, warmup=settings.warmups)
     figures = [
         ratio_figure(f"memory: peak RSS at Home ({n:,} sessions vs none)",
                      compare(ours, base, repeats=len(ours)), "MiB", 1.2),
