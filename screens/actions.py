@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coprod_tui.words import plural
 
 from .action_list import ActionDetail, ActionsTable
 from .commands import ActionsCommands
 from .saving import Saving
+from .widgets import SteadyFooter
 
 #: What is shown, one and many ("1 open action", "3 open actions").
 SHOWING = {None: ("action", "actions"), "open": ("open action", "open actions"),
@@ -44,7 +45,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         yield Static(id="intro", markup=False)
         yield ActionsTable(self._rows, id="actions")
         yield ActionDetail(id="detail")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def _rows(self):
         return self.service.follow_up.group_actions(self.group_id, self.status)

@@ -8,14 +8,14 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coprod_tui.framework import MODES, ROLES, SUPPORT_NEEDS, labels
 from coprod_tui.model import Person
 from coprod_tui.report import attendance_words as here_words
 
 from .journey import SaveStatus, StepScreen
-from .widgets import Col, FitTable
+from .widgets import Col, FitTable, SteadyFooter
 
 ROLE = labels(ROLES)
 MODE = labels(MODES)
@@ -61,7 +61,7 @@ class AttendanceScreen(StepScreen):
         yield Static(id="person-detail", markup=False)
         yield Static(id="counts", markup=False)
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fill()

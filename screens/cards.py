@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from coprod_tui.capture import parse_card
 from coprod_tui.errors import CoprodError, SaveError
@@ -18,7 +18,7 @@ from coprod_tui.words import plural
 from .commands import SessionPartCommands
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
-from .widgets import Col, FitTable, LineBox
+from .widgets import Col, FitTable, LineBox, SteadyFooter
 
 
 class CardsTable(FitTable):
@@ -53,7 +53,7 @@ class CommentCardsScreen(SessionScreen):
         yield LineBox(id="card", placeholder=f"4 then: {wording.card_comment}")
         yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fill()

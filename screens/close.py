@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.words import counted, join_words, of, people, plural
@@ -17,7 +17,7 @@ from .checklist import TITLES, ChecklistTable
 from .confirm import ConfirmDialog
 from .forms import input_row, label
 from .journey import SaveStatus
-from .widgets import LineBox
+from .widgets import LineBox, SteadyFooter
 
 STATEMENT = "'I' statement"
 
@@ -109,7 +109,7 @@ class CloseScreen(FormStepScreen):
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "involvement", id="involvement-checklist")
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._summarise()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coprod_tui.model import Group
 from coprod_tui.words import clock_of, plural, short_date
 
 from .forms import FormDialog, label, text_area
 from .journey import SaveStatus, StepScreen
-from .widgets import Col, FitTable, InFull, LineBox
+from .widgets import Col, FitTable, InFull, LineBox, SteadyFooter
 
 
 def agreed_words(version: int | None, how: str, at: str | None) -> str:
@@ -55,7 +55,7 @@ class ConductScreen(StepScreen):
         yield FitTable(id="agreements")
         yield InFull("agreements")
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._show()

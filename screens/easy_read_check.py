@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
@@ -24,6 +24,7 @@ from coprod_tui.exports.easy_read_check import Finding, check_easy_read
 from coprod_tui.words import counted
 
 from .saving import Saving
+from .widgets import SteadyFooter
 
 _MARK = {"no-plain": "Plain words", "long": "Long sentence", "jargon": "Jargon",
          "glossary": "Glossary", "picture": "Picture"}
@@ -64,7 +65,7 @@ class EasyReadCheckScreen(Saving, ModalScreen[bool]):
             with Horizontal(id="check-buttons"):
                 yield Button("Share anyway (Ctrl+S)", id="share", variant="primary")
                 yield Button("Back (Esc)", id="back")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_screen_resume(self) -> None:
         # First shown, or back from fixing something: check (again).

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from .action_list import ActionDetail, ActionsTable
 from .journey import SaveStatus, StepScreen
+from .widgets import SteadyFooter
 
 
 class FollowUpScreen(StepScreen):
@@ -31,7 +32,7 @@ class FollowUpScreen(StepScreen):
                            id="actions")
         yield ActionDetail(id="detail")
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def _rows(self):
         session = self.session.session

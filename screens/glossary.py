@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from coprod_tui.framework import Choice
 from coprod_tui.model import GlossaryWord
@@ -23,7 +23,7 @@ from coprod_tui.text import one_line
 from .commands import BackHomeCommands
 from .forms import FormDialog, label, select, text_area
 from .saving import SaveStatus, Saving
-from .widgets import InFull
+from .widgets import InFull, SteadyFooter
 
 
 def picture_choices() -> list[Choice]:
@@ -102,7 +102,7 @@ class GlossaryScreen(Saving, Screen[None]):
         yield DataTable(id="words", cursor_type="row", zebra_stripes=True)
         yield InFull("words", lead="What it means: ")
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#words", DataTable)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import GroupHistory
@@ -19,7 +19,7 @@ from coprod_tui.words import plural
 
 from .base import AppAccess
 from .commands import HistoryCommands
-from .widgets import Col, FitTable, InFull
+from .widgets import Col, FitTable, InFull, SteadyFooter
 
 PEOPLE = (Col("Name", weight=2), Col("Role", weight=1), Col("Came", 4), Col("Apologies", 9),
           Col("Absent", 6), Col("Last came", 10), Col("Spoke", 5), Col("Ideas", 5))
@@ -100,7 +100,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
             yield Static("Each session", classes="section", markup=False)
             yield FitTable(id="sessions")
             yield InFull("sessions")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#history-title", Static).update("Reading the group's sessions…")

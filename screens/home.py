@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
@@ -17,6 +17,7 @@ from coprod_tui.words import long_date
 
 from .base import AppAccess
 from .commands import HomeCommands
+from .widgets import SteadyFooter
 
 # Home is all that start-up shows, so the step screens and the form widgets
 # (.journey, .forms) are imported when first needed, not here.
@@ -81,7 +82,7 @@ class HomeScreen(AppAccess, Screen[None]):
                 yield Static("Sessions, latest first", classes="pane-title")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
                 yield Static(id="session-detail", markup=False)
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

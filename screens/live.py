@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, RichLog, Static, TextArea
+from textual.widgets import RichLog, Static, TextArea
 
 from coprod_tui.capture import Who, parse_capture
 from coprod_tui.consent import warnings as consent_warnings
@@ -38,7 +38,7 @@ from .lines import show_line
 from .run_keys import RunKeys
 from .saving import typed
 from .voices import Voices
-from .widgets import CaptureBox
+from .widgets import CaptureBox, SteadyFooter
 
 #: At most this many names are listed as not spoken yet, or hands up; the rest are
 #: counted ("and 4 more"), so the list never runs off the bottom of its pane.
@@ -138,7 +138,7 @@ class LiveScreen(RunKeys, StepScreen):
         yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
                      classes="hint", markup=False)
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.session.session.status == "closed":

@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Label, Select, Static
+from textual.widgets import DataTable, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from coprod_tui.errors import CoprodError, ValidationError
@@ -29,7 +29,7 @@ from coprod_tui.review import PAGE, SessionFilter
 
 from .base import AppAccess
 from .commands import PastSessionsCommands
-from .widgets import Col, FitTable, InFull, LineBox
+from .widgets import Col, FitTable, InFull, LineBox, SteadyFooter
 
 if TYPE_CHECKING:
     from coprod_tui.review import Found as Lists
@@ -167,7 +167,7 @@ class PastSessionsScreen(AppAccess, Screen[None]):
         yield Static(id="hits-title", markup=False)
         yield FitTable(id="hits")
         yield InFull("hits")
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._search(self._filter())

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coprod_tui.report import SessionReport, session_report
 from coprod_tui.text import one_line
@@ -21,6 +21,7 @@ from .base import AppAccess
 from .commands import SessionViewCommands
 from .records import RecordPicker
 from .steps import STEPS, open_step
+from .widgets import SteadyFooter
 
 _CONDUCT = {"agreed": "; agreed the code", "later": "; agreed the code later"}
 
@@ -196,7 +197,7 @@ class SessionViewScreen(AppAccess, Screen[None]):
         yield Static(id="view-title", markup=False)
         with VerticalScroll(id="view", classes="reading"):
             yield Static(id="record", markup=False)
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self.show()

@@ -6,7 +6,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from coprod_tui.errors import ValidationError
 from coprod_tui.framework import FORMATS, METHODS, STAGES
@@ -16,7 +16,7 @@ from .checklist import TITLES, ChecklistTable
 from .forms import SessionDialog, input_row, label, select, selection, text_area, whole_number
 from .journey import SaveStatus, StepBar
 from .saving import typed
-from .widgets import Col, FitTable, LineBox
+from .widgets import Col, FitTable, LineBox, SteadyFooter
 
 AGENDA = (Col("#", 3), Col("Item", wrap=True), Col("Minutes", 7))
 
@@ -107,7 +107,7 @@ class SetupScreen(FormStepScreen):
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "pre", id="pre-checklist")
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         self._fill_agenda()

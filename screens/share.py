@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.errors import CoprodError
@@ -18,7 +18,7 @@ from coprod_tui.paths import documents_dir
 
 from .forms import label
 from .journey import SaveStatus, StepScreen
-from .widgets import LineBox
+from .widgets import LineBox, SteadyFooter
 
 DESCRIPTIONS = {
     "minutes": "Word minutes for everyone: names only of people who agreed to be named.",
@@ -67,7 +67,7 @@ class ShareScreen(StepScreen):
         yield LineBox(str(documents_dir()), id="folder")
         yield Static("", id="written", markup=False)
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", OptionList)

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Select, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from coprod_tui import framework as fw
 from coprod_tui.errors import CoprodError, SaveError
@@ -23,6 +23,7 @@ from .commands import SessionPartCommands
 from .forms import label, text_area
 from .journey import SaveStatus, SessionScreen
 from .saving import typed
+from .widgets import SteadyFooter
 
 ANSWERS = [(c.label, c.key) for c in fw.AUDIT_ANSWERS]
 
@@ -80,7 +81,7 @@ class StatementsScreen(SessionScreen):
             yield text_area(saved.will_change if saved else "", id="will_change", height=3)
             yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield Footer(compact=True)
+        yield SteadyFooter(compact=True)
 
     def on_mount(self) -> None:
         if self._session_closed:

@@ -291,3 +291,32 @@ async def test_why_an_idea_was_refused_goes_once_it_is_recorded(store, data_dir)
         await pilot.pause()
         assert "Saved at " in str(status.content)
         assert "Not recorded" not in str(status.content)
+
+
+async def test_the_footer_always_shows_the_keys_that_work_now(store):
+    """The footer is rebuilt only when its keys change (Textual's rebuilds at each move
+    of the focus); after each step of a walk it shows exactly the keys the screen has."""
+    from textual.widgets._footer import FooterKey
+
+    live_session(store)
+    app = CoprodApp(store)
+
+    def shown() -> set[str]:
+        return {key.key for key in app.screen.query(FooterKey)}
+
+    def working() -> set[str]:  # as Textual's footer chooses: one key per action shown
+        first: dict[str, str] = {}
+        for _, binding, _, _ in app.screen.active_bindings.values():
+            if binding.show:
+                first.setdefault(binding.action, binding.key)
+        return {*first.values(), app.COMMAND_PALETTE_BINDING}
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        for keys in ((), ("r",), ("tab",), ("tab",), ("f2",), ("tab",), ("tab",), ("f6",),
+                     ("ctrl+g",), ("escape",), ("ctrl+home",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            if app.screen.query("Footer"):  # (a dialog has its keys on its buttons)
+                assert shown() == working(), (keys, type(app.screen).__name__)
+        assert type(app.screen).__name__ == "HomeScreen" and "n" in shown()
