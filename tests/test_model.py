@@ -111,3 +111,16 @@ def test_how_people_are_named_follows_every_change_to_consent_and_names():
     assert data.public_names() == {ann.id: "Carer 1", bob.id: "Robert Stone"}
     data.public_names()[bob.id] = "changed by a caller"
     assert data.public_names()[bob.id] == "Robert Stone"
+
+
+def test_ids_are_random_version_4_uuids():
+    import uuid
+
+    from coprod_tui.clock import new_id
+
+    ids = {new_id() for _ in range(2000)}
+    assert len(ids) == 2000
+    for value in list(ids)[:200]:
+        parsed = uuid.UUID(hex=value)
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122
+        assert parsed.hex == value

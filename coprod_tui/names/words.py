@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from .units import fold
 
@@ -35,6 +33,11 @@ def _set(values: Iterable[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def words() -> Words:
+    # Imported here, when a name is first looked for: importlib.resources brings
+    # tempfile, shutil and random, 17 ms of every start of the command line.
+    import tomllib
+    from importlib.resources import files
+
     data = tomllib.loads(files("coprod_tui.names").joinpath("words.toml")
                          .read_text(encoding="utf-8"))
     small = _set(data["small"]["words"])
