@@ -84,12 +84,21 @@ class InFull(Static):
         self.of, self.texts, self.lead = of, texts or {}, lead
 
     def on_mount(self) -> None:
+        self._following = False
         shown = self.screen.query_one(f"#{self.of}")
         self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else
-                   "value" if isinstance(shown, Select) else "highlighted", self.follow)
-        self.watch(self.screen, "focused", self.follow)
+                   "value" if isinstance(shown, Select) else "highlighted", self._follow_soon)
+        self.watch(self.screen, "focused", self._follow_soon)
+
+    def _follow_soon(self) -> None:
+        # Once the change is done: a table filled with 25 rows moves its cursor at each
+        # row, and following each of those cost 2.5 ms (an update lays the screen out).
+        if not self._following:
+            self._following = True
+            self.call_later(self.follow)
 
     def follow(self) -> None:
+        self._following = False
         found = self.screen.query(f"#{self.of}")
         if not found:  # the list has gone (filled again): nothing to follow
             self.display = False
@@ -114,7 +123,7 @@ class InFull(Static):
                 key = option.value if isinstance(option, Selection) else option.id
                 words = self.texts.get(str(key), "")
         self.display = focused and bool(words)
-        if words:
+        if words and str(self.content) != self.lead + words:
             self.update(self.lead + words)
         if self.display and self.screen.focused is shown:  # it may be below the bottom edge
             self.call_after_refresh(self.scroll_visible, animate=False)
