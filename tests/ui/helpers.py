@@ -82,6 +82,8 @@ def screen_text(app) -> str:
     """Everything the current screen shows, as plain text (for assertions)."""
     from textual.widgets import DataTable, RichLog, Static, TextArea
 
+    from coprod_tui.screens.voices import Voices
+
     parts = []
     for widget in app.screen.query("*"):
         if isinstance(widget, Static):
@@ -96,6 +98,8 @@ def screen_text(app) -> str:
         elif isinstance(widget, DataTable):
             for row in range(widget.row_count):
                 parts.extend(str(cell) for cell in widget.get_row_at(row))
+        elif isinstance(widget, Voices):  # Run's list of who was heard, every line of it
+            parts.extend(widget.lines)
     return "\n".join(parts)
 
 

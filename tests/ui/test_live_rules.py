@@ -257,17 +257,17 @@ async def test_the_voices_list_counts_who_was_heard_least_heard_first(store, dat
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
-        voices = app.screen.query_one("#voices .voice-lines")
-        before = [line.split() for line in str(voices.content).splitlines()]
+        voices = app.screen.query_one("#voices")
+        before = [line.split() for line in voices.lines]
         assert before == [["Name", "Heard"], ["Ann", "Lee", "0"], ["Bob", "Stone", "0"]]
         await type_into(pilot, "capture", "@Ann a ramp at the side door")
         await pilot.press("enter")
         await pilot.pause()
-        after = [line.split() for line in str(voices.content).splitlines()]
+        after = [line.split() for line in voices.lines]
         assert after == [["Name", "Heard"], ["Bob", "Stone", "0"], ["Ann", "Lee", "1"]]
         # The counts stand in one column, whatever the width.
-        lines = str(voices.content).splitlines()
-        assert len({len(line) for line in lines}) == 1, lines
+        assert len({len(line) for line in voices.lines}) == 1, voices.lines
+        assert "Bob Stone" in screen_text(app)  # on screen, as drawn
     (idea,) = session_on_disk(data_dir, file.id)["ideas"]
     assert idea["text"] == "a ramp at the side door"
 
