@@ -83,7 +83,8 @@ class Voices(ScrollView, can_focus=True):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
+        # The heading stays on the top line; the names scroll under it.
+        index = 0 if y == 0 else self.scroll_offset.y + y
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, self.rich_style)
