@@ -279,8 +279,9 @@ def _summary(found: Lists, words: bool) -> str:
     """How many sessions and records match, and how many of them are shown."""
     text = f"{found.total_sessions:,} session{'' if found.total_sessions == 1 else 's'}"
     if words:
-        text += (f"; {found.total_records:,} thing{'' if found.total_records == 1 else 's'}"
-                 " said, decided or done match the words, "
+        one = found.total_records == 1
+        text += (f"; {found.total_records:,} thing{'' if one else 's'} said, decided or "
+                 f"done {'matches' if one else 'match'} the words, "
                  + ("best match first" if found.ranked else "newest first"))
     if max(found.total_sessions, found.total_records) > PAGE:
         text += f" (the first {PAGE} of each shown)"

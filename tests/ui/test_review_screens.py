@@ -48,7 +48,7 @@ async def test_search_shows_the_words_in_context_exactly_as_typed(store, group):
         bold = [cell.plain[span.start:span.end] for span in cell.spans]
         assert bold == ["Ramps", "lights"]  # the matched words marked, by offsets
         assert app.is_running  # nothing in the text was taken as an action
-        assert "1 session; 1 thing said, decided or done match" in screen_text(app)
+        assert "1 session; 1 thing said, decided or done matches the words" in screen_text(app)
 
 
 async def test_filters_narrow_the_list(store):
