@@ -50,7 +50,8 @@ class CommentCardsScreen(SessionScreen):
         yield Static(id="card-detail", markup=False)
         yield Static("Type the number they chose, then their comment. Add @name only if "
                      "they want to be named. Enter records it.", classes="hint", markup=False)
-        yield LineBox(id="card", placeholder=f"4 then: {wording.card_comment}")
+        yield LineBox(id="card", placeholder=f"4 then: {wording.card_comment}",
+                      submit=self._record)
         yield Static("", id="problem", markup=False)
         yield SaveStatus()
         yield SteadyFooter(compact=True)
@@ -81,17 +82,18 @@ class CommentCardsScreen(SessionScreen):
             + " · ".join(f"level {n}: {counts[n]}" for n in (4, 3, 2, 1)))
         table.move_cursor(row=table.row_count - 1)
 
-    @on(Input.Submitted, "#card")
-    def _record(self, event: Input.Submitted) -> None:
+    def _record(self) -> None:
+        """Record the card in the box (Enter: before the box takes another key)."""
+        box = self.query_one("#card", Input)
+
         def add():
-            level, person_id, comment = parse_card(event.value,
-                                                   self.session.present_people())
+            level, person_id, comment = parse_card(box.value, self.session.present_people())
             return self.session.add_feedback(level, comment, person_id)
 
         if self.save(add) is None:
             return  # the typed card stays in the box to fix or retry
         self.query_one("#problem", Static).update("")
-        event.input.value = ""
+        box.value = ""
         self._fill()
 
     def saving_refused(self, exc: CoprodError) -> None:

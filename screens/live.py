@@ -134,7 +134,8 @@ class LiveScreen(RunKeys, StepScreen):
                 yield RichLog(id="record", wrap=True, markup=False, auto_scroll=True,
                               min_width=20, max_lines=FEED_LINES)
         yield Static(id="who", markup=False)
-        yield CaptureBox(id="capture", placeholder="Type an idea and press Enter")
+        yield CaptureBox(id="capture", placeholder="Type an idea and press Enter",
+                         submit=self._capture)
         yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
                      classes="hint", markup=False)
         yield SaveStatus()
@@ -323,8 +324,8 @@ class LiveScreen(RunKeys, StepScreen):
         else:
             self.save_status("settled")
 
-    @on(CaptureBox.Submitted, "#capture")
-    def _capture(self, event: CaptureBox.Submitted | None = None) -> None:
+    def _capture(self) -> None:
+        """Record the idea in the box (Enter: the box calls this before taking another key)."""
         box = self.query_one("#capture", CaptureBox)
         if not box.value.strip() or not self._may_record("an idea", self._capture):
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -99,9 +99,11 @@ class SetupScreen(FormStepScreen):
                          classes="hint", markup=False)
             with Horizontal(classes="row", id="new-item"):
                 # Not selected on focus: a key typed in the list moves here and is kept.
-                yield LineBox(id="item-title", placeholder="New agenda item, then Enter",
+                yield LineBox(id="item-title", submit=self._add_item,
+                              placeholder="New agenda item, then Enter",
                               select_on_focus=False)
-                yield LineBox("10", id="item-minutes", placeholder="minutes", type="integer")
+                yield LineBox("10", id="item-minutes", placeholder="minutes", type="integer",
+                              submit=self._add_item)
             yield Static("", id="field-error", markup=False)
             yield label(TITLES["pre"])
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
@@ -138,8 +140,8 @@ class SetupScreen(FormStepScreen):
             (item.id, [str(n), item.title, str(item.planned_min)])
             for n, item in enumerate(self.session.session.agenda, start=1)], keep=keep)
 
-    @on(Input.Submitted, "#item-title, #item-minutes")
     def _add_item(self) -> None:
+        """Add the agenda item typed (Enter: before either box takes another key)."""
         title = self.query_one("#item-title", Input)
         minutes = self.query_one("#item-minutes", Input)
         try:

@@ -16,15 +16,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.content import Content
-from textual.message import Message
 from textual.strip import Strip
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Select, \
@@ -139,7 +139,27 @@ def _cut_short(options: OptionList, option: Option) -> bool:
 
 
 class LineBox(Input):
-    """A one-line box: a paste of several lines is kept whole, joined by spaces."""
+    """A one-line box: a paste of several lines is kept whole, joined by spaces.
+
+    With ``submit``, Enter calls it at once, before any key typed after it is taken
+    (Input's Submitted message is handled only after them: entries typed quickly one
+    after another ran together).
+    """
+
+    def __init__(self, value: str | None = None, *,
+                 submit: Callable[[], object] | None = None, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self._submit = submit
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Here, in the box's own turn: Input's Enter is a key binding, run only once the
+        # key has gone up to the app, after the keys behind it were typed in.
+        if event.key == "enter" and self._submit is not None:
+            event.stop()
+            event.prevent_default()
+            self._submit()
+            return
+        await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         if event.text:
@@ -155,23 +175,19 @@ class LineBox(Input):
 class CaptureBox(TextArea):
     """Type and press Enter to record; a paste of many lines stays whole.
 
-    ``value`` reads and sets the text (as an Input's does), so the screen and
-    its tests treat it like any other box.
+    Enter calls ``submit`` at once, before any key typed after it is taken: a message
+    would be handled only after them, so ideas typed quickly one after another (or
+    sent in one burst, as a text expander or a remote keyboard does) ran together
+    into one. ``value`` reads and sets the text (as an Input's does), so the screen
+    and its tests treat it like any other box.
     """
 
-    @dataclass
-    class Submitted(Message):
-        box: CaptureBox
-        value: str
-
-        @property
-        def control(self) -> CaptureBox:
-            return self.box
-
-    def __init__(self, *, id: str, placeholder: str = "") -> None:
+    def __init__(self, *, id: str, placeholder: str = "",
+                 submit: Callable[[], object] | None = None) -> None:
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False,
                          tab_behavior="focus", placeholder=placeholder,
                          highlight_cursor_line=False)
+        self._submit = submit
 
     @property
     def value(self) -> str:
@@ -186,7 +202,8 @@ class CaptureBox(TextArea):
         if event.key == "enter":  # Enter records; a new line comes only from a paste
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self, self.text))
+            if self._submit is not None:
+                self._submit()
             return
         await super()._on_key(event)
 
