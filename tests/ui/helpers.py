@@ -34,6 +34,16 @@ async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = Tr
     await pilot.pause()
 
 
+async def burst(pilot: Pilot, typed: str) -> None:
+    """Send ``typed`` as keys that all arrive at once (a text expander, a remote
+    keyboard): every key is queued before the app handles the first. "\r" is Enter."""
+    for ch in typed:
+        key = {"\r": "enter", " ": "space"}.get(ch, ch)
+        pilot.app._driver.send_message(events.Key(key, None if ch == "\r" else ch))
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def paste(pilot: Pilot, text: str) -> None:
     """Paste ``text`` into whatever has the focus, as a terminal's paste arrives (the
     driver hands it to the app, which forwards it to the focused widget)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from coprod_tui.app import CoprodApp
 from coprod_tui.store import open_store
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, session_on_disk, type_into
+from tests.ui.helpers import burst, screen_text, session_on_disk, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -326,43 +326,27 @@ async def test_ideas_typed_in_one_burst_are_recorded_one_by_one(store, data_dir)
     """Keys that arrive all at once (a text expander, a remote keyboard, tmux): each
     Enter records what was typed before it, not what came after (found in a terminal:
     three ideas ran together into one)."""
-    from textual import events
-
     file = live_session(store)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
-        typed = "@Ann a ramp\r@Bob braille signs\rmore benches\r"
-        for ch in typed:  # all queued before the app handles any of them
-            key = "enter" if ch == "\r" else ("space" if ch == " " else ch)
-            app._driver.send_message(events.Key(key, None if ch == "\r" else ch))
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, "@Ann a ramp\r@Bob braille signs\rmore benches\r")
         assert app.screen.query_one("#capture").value == ""
     ideas = session_on_disk(data_dir, file.id)["ideas"]
     assert [i["text"] for i in ideas] == ["a ramp", "braille signs", "more benches"]
 
 
 async def test_comment_cards_typed_in_one_burst_are_recorded_one_by_one(store, data_dir):
-    from textual import events
-
     file = live_session(store)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
-        await pilot.press("f7")
-        await pilot.pause()
         app.screen.action_cards()
         await pilot.pause()
         app.screen.query_one("#card").focus()
-        await pilot.pause()
-        for ch in "4 good\r2 too hot\r":
-            key = {"\r": "enter", " ": "space"}.get(ch, ch)
-            app._driver.send_message(events.Key(key, None if ch == "\r" else ch))
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, "4 good\r2 too hot\r")
         assert app.screen.query_one("#card").value == ""
     cards = session_on_disk(data_dir, file.id)["feedback"]
     assert [(c["level"], c["comment"]) for c in cards] == [(4, "good"), (2, "too hot")]
