@@ -77,6 +77,14 @@ class CoprodApp(App[None]):
         # F9, F10 and F12 are the room view's on a step; F11 is kept by many terminals
         # (full screen) but is here for those that pass it on.
         Binding("ctrl+home,f11", "home", "Home", id="app.home", priority=True),
+        # Tab moves the focus the moment it arrives, so the keys behind it go to the next
+        # box. (Textual's own Tab runs only once the key has been through the box it
+        # leaves, after the keys behind it went there too: a form filled in one burst,
+        # as a text expander or a password manager types, ended up in one box.)
+        Binding("tab", "focus_next", "Next box", id="app.focus-next", show=False,
+                priority=True),
+        Binding("shift+tab", "focus_previous", "Previous box", id="app.focus-previous",
+                show=False, priority=True),
     ]
 
     def __init__(self, store: Store, *, wording: Wording | None = None,

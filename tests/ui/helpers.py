@@ -36,10 +36,11 @@ async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = Tr
 
 async def burst(pilot: Pilot, typed: str) -> None:
     """Send ``typed`` as keys that all arrive at once (a text expander, a remote
-    keyboard): every key is queued before the app handles the first. "\r" is Enter."""
+    keyboard): every key is queued before the app handles the first. "\r" is Enter,
+    "\t" is Tab."""
     for ch in typed:
-        key = {"\r": "enter", " ": "space"}.get(ch, ch)
-        pilot.app._driver.send_message(events.Key(key, None if ch == "\r" else ch))
+        key = {"\r": "enter", "\t": "tab", " ": "space"}.get(ch, ch)
+        pilot.app._driver.send_message(events.Key(key, None if ch in "\r\t" else ch))
     await pilot.pause()
     await pilot.pause()
 

@@ -350,3 +350,19 @@ async def test_comment_cards_typed_in_one_burst_are_recorded_one_by_one(store, d
         assert app.screen.query_one("#card").value == ""
     cards = session_on_disk(data_dir, file.id)["feedback"]
     assert [(c["level"], c["comment"]) for c in cards] == [(4, "good"), (2, "too hot")]
+
+
+async def test_a_form_filled_in_one_burst_puts_each_answer_in_its_box(store, data_dir):
+    """Found in a terminal: "Put a ramp at the side door", Tab, "Wheelchair users cannot
+    get in now" sent at once all went into the first box."""
+    live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await burst(pilot, "Put a ramp at the side door\tWheelchair users cannot get in")
+        dialog = app.screen
+        assert dialog.query_one("#text").text == "Put a ramp at the side door"
+        assert dialog.query_one("#reasons").text == "Wheelchair users cannot get in"
