@@ -99,9 +99,10 @@ async def test_a_bad_date_is_kept_on_screen_with_the_reason(store, data_dir):
         await open_latest(pilot)
         await pilot.press("f2")
         await type_into(pilot, "date", "14/03/2026")
-        await pilot.pause(0.6)
+        # Said once the save delay has passed (awaited, not slept for).
+        await until(pilot, lambda: "Not saved yet: The session's date must be a date like"
+                    in screen_text(app))
         assert app.screen.query_one("#date").value == "14/03/2026"
-        assert "Not saved yet: The session's date must be a date like" in screen_text(app)
     assert session_on_disk(data_dir, sid)["session"][0]["date"] == "2026-07-23"
 
 
