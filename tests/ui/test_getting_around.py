@@ -4,6 +4,8 @@ coprod's own help."""
 
 from __future__ import annotations
 
+import asyncio
+
 
 from tests.ui.helpers import ScreensAskedFor, palette_settled, paste
 from tests.ui.layout_check import screen_text
@@ -84,10 +86,16 @@ async def _asks_for(pilot, command) -> list[str]:
     ScreensAskedFor), once it has asked for one (or a moment has passed)."""
     with ScreensAskedFor(pilot.app) as asked:
         command.run()
-        for _ in range(40):  # an F-key's way: after the box has taken its keys
-            await pilot.pause()
+        # Most ask at once, or a turn or two of the app's messages later (a step's way
+        # waits for the box to take its keys): no need to wait for the app to be idle.
+        for _ in range(50):
             if asked.screens:
                 break
+            await asyncio.sleep(0)
+        for _ in range(40):
+            if asked.screens:
+                break
+            await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     return asked.names
