@@ -53,14 +53,12 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
                             ("Group history", "Group history (h)"),
                             ("Open session", "Open the highlighted session (Enter)"),
                             ("New group", "New group (g)"))
-        await palette(pilot, "Past sessions and search")
-        assert type(app.screen).__name__ == "PastSessionsScreen"
-        await palette(pilot, "Home")
-        assert type(app.screen).__name__ == "HomeScreen"
-        await palette(pilot, "Open session")
-        assert type(app.screen).__name__ == "SessionViewScreen"  # the latest is closed
-        await palette(pilot, "Go to Run")
-        assert type(app.screen).__name__ == "LiveScreen"
+        for words, screen in (("Past sessions and search", "PastSessionsScreen"),
+                              ("Home", "HomeScreen"),
+                              ("Open session", "SessionViewScreen"),  # the latest is closed
+                              ("Go to Run", "LiveScreen")):
+            await palette(pilot, words)
+            assert type(app.screen).__name__ == screen, words
         await palette_finds(pilot, *((f"Go to {step}", f"Go to {step} ({key})") for step, key in
                                      (("People", "F3"), ("Plan", "F2"), ("Share", "F8"),
                                       ("Agree", "F4"), ("Follow up", "F5"))),
@@ -72,10 +70,9 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
         await palette_finds(pilot, ("Go to Run", "Go to Run (F6)"),
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"))
-        await palette(pilot, "Home")
-        assert type(app.screen).__name__ == "HomeScreen"
-        await palette(pilot, "New group")
-        assert type(app.screen).__name__ == "GroupFormScreen"
+        for words, screen in (("Home", "HomeScreen"), ("New group", "GroupFormScreen")):
+            await palette(pilot, words)
+            assert type(app.screen).__name__ == screen, words
 
 
 async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
