@@ -49,6 +49,7 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         for name in ("Ann Lee", "Bob Stone", "Cat Moss", "Dan Park"):
             await pilot.press("n")
             await pilot.pause()
+            assert app.focused is app.screen.query_one("#name")  # typed into at once
             await type_into(pilot, "name", name)
             if name == "Ann Lee":
                 app.screen.query_one("#consent", Checkbox).value = True
@@ -82,20 +83,24 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         assert file_status(store) == "live"
         await pilot.press("ctrl+r")
         await pilot.pause()
+        assert app.focused is app.screen.query_one("#filter")  # typed into at once
         await type_into(pilot, "filter", "bob")  # part of a name, then Enter
         await pilot.press("enter")
         await pilot.press("ctrl+o")
         await pilot.pause()
+        assert app.focused is app.screen.query_one("#filter")
         await type_into(pilot, "filter", "cat")
         await pilot.press("enter")
         await pilot.pause()
         assert "1. Cat Moss (point of order)" in screen_text(app)
         await pilot.press("ctrl+n")  # the point of order speaks first
         await pilot.pause()
+        assert app.focused is app.screen.query_one("#capture")  # typed into at once
         await type_into(pilot, "capture", "A quiet room for homework")
         await pilot.press("enter")
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert app.focused is app.screen.query_one("#capture")
         await type_into(pilot, "capture", "@ann Breaks every hour")
         await pilot.press("enter")
         await pilot.pause()
