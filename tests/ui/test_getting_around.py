@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 
-
 from tests.ui.helpers import ScreensAskedFor, palette_settled, paste
 from tests.ui.layout_check import screen_text
 from tests.ui.tour import RUN, TOUR, VIEW, demo_app, with_second_group
