@@ -130,3 +130,59 @@ def said(app) -> str:
     words = [str(n.message) for n in app._notifications]
     words += [str(line.content) for line in app.screen.query("#save-status")]
     return "\n".join(words)
+
+
+class ScreensAskedFor:
+    """Record the screens the app is asked to show (pushed or switched to) instead of
+    showing them: for the tests where what matters is *which* screen a key or a palette
+    command opens. Drawing a screen costs a few tenths of a second; each screen and
+    dialog is drawn, for real, by the snapshot tour (tests/ui/tour.py).
+
+    ``with ScreensAskedFor(app) as asked:`` … ``asked.names`` is the class names, in
+    order. A step's palette entry that opens another step at one of its parts (a
+    checklist) asks for it once the new screen is drawn: that call, on a screen never
+    shown here, is recorded in ``asked.after_refresh`` and not run.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.screens: list = []
+        self.after_refresh: list = []
+
+    @property
+    def names(self) -> list[str]:
+        return [type(screen).__name__ for screen in self.screens]
+
+    def __enter__(self) -> ScreensAskedFor:
+        app, real_after_refresh = self.app, self.app.call_after_refresh
+
+        def asked(screen, *args, **kwargs) -> None:
+            self.screens.append(screen)
+
+        def after_refresh(callback, *args, **kwargs):
+            if any(getattr(callback, "__self__", None) is s for s in self.screens):
+                self.after_refresh.append((callback, args))
+                return True
+            return real_after_refresh(callback, *args, **kwargs)
+
+        app.push_screen = asked
+        app.switch_screen = asked
+        app.call_after_refresh = after_refresh
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for name in ("push_screen", "switch_screen", "call_after_refresh"):
+            delattr(self.app, name)
+
+
+def palette_choice(app) -> str:
+    """The command palette's entry that Enter would run now (the highlighted one: the
+    best match for what is typed), as plain text."""
+    from textual.command import CommandList, CommandPalette
+
+    palette = app.screen
+    assert isinstance(palette, CommandPalette), type(palette).__name__
+    hits = palette.query_one(CommandList)
+    assert hits.highlighted is not None, "nothing found"
+    display = hits.get_option_at_index(hits.highlighted).hit.match_display
+    return getattr(display, "plain", str(display))

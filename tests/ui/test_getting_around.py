@@ -4,11 +4,9 @@ coprod's own help."""
 
 from __future__ import annotations
 
-import pytest
-from textual.command import CommandPalette
+import asyncio
 
-from coprod_tui.screens.commands import _STEP_EXTRAS
-from coprod_tui.screens.steps import STEPS
+from tests.ui.helpers import ScreensAskedFor, palette_settled, paste
 from tests.ui.layout_check import screen_text
 from tests.ui.tour import RUN, TOUR, VIEW, demo_app, with_second_group
 
@@ -17,33 +15,21 @@ def name(app) -> str:
     return type(app.screen).__name__
 
 
-async def test_ctrl_home_reaches_home_from_every_step_and_screen(store, monkeypatch):
+async def test_escape_goes_back_to_where_the_session_was_opened_from(store, monkeypatch):
+    """Escape from a step goes back to where its session was opened (Home, or a past
+    session's view), not back through every step seen on the way."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        for step in STEPS:
-            await RUN(pilot)
-            await pilot.press(step.fkey)
-            await pilot.pause()
-            assert name(app) == step.screen.partition(":")[2]
-            assert "^Home Home" in screen_text(app)  # shown in the footer
-            await pilot.press("ctrl+home")
-            await pilot.pause()
-            assert name(app) == "HomeScreen", step.label
-            assert len(app.screen_stack) == 2  # nothing left under Home (the default screen)
-        for keys in (("s",), ("a",), ("h",), ("down", "enter"), ("enter", "f7", "ctrl+o"),
-                     ("enter", "f7", "ctrl+t")):
-            await pilot.press(*keys)
-            await pilot.pause()
-            assert name(app) != "HomeScreen"
-            await pilot.press("ctrl+home")
-            await pilot.pause()
-            assert name(app) == "HomeScreen", keys
-
-
-async def test_escape_from_share_opened_from_a_past_session_goes_back_to_it(store,
-                                                                          monkeypatch):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
+        # A running session, opened from Home: moving about its steps, then Escape.
+        await RUN(pilot)
+        await pilot.press("f8", "f7", "f3", "f2", "f5")
+        await pilot.pause()
+        assert name(app) == "FollowUpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert name(app) == "HomeScreen"
+        assert len(app.screen_stack) == 2
+        # A past session's view: Share opened from it by its key, then Escape.
         await VIEW(pilot)
         await pilot.press("s")
         await pilot.pause()
@@ -51,20 +37,17 @@ async def test_escape_from_share_opened_from_a_past_session_goes_back_to_it(stor
         await pilot.press("escape")
         await pilot.pause()
         assert name(app) == "SessionViewScreen"
-        await pilot.press("escape")
+        # From the view, the facilitator moves between steps: Escape goes back to the
+        # view, then Home.
+        await pilot.press("f4", "f5", "f8")
         await pilot.pause()
-        assert name(app) == "HomeScreen"
-
-
-async def test_escape_from_any_step_of_a_running_session_goes_home_at_once(store, monkeypatch):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f8", "f7", "f3", "f2", "f5")  # moving about the steps
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert name(app) == "HomeScreen"
+        assert name(app) == "ShareScreen"
+        names = []
+        for _ in range(2):
+            await pilot.press("escape")
+            await pilot.pause()
+            names.append(name(app))
+        assert names == ["SessionViewScreen", "HomeScreen"]
 
 
 async def test_enter_on_a_group_shows_its_sessions(store, monkeypatch):
@@ -82,6 +65,12 @@ async def test_enter_on_a_group_shows_its_sessions(store, monkeypatch):
         assert name(app) == "LiveScreen"
 
 
+#: One stop of the tour for each kind of screen: the palette is looked at on each.
+PALETTE_STOPS = ("home-group", "plan", "people", "agree", "follow-up", "run", "close",
+                 "share", "comment-cards", "statements", "past-sessions", "actions",
+                 "history", "session-view")
+
+
 def _commands(app):
     """The palette's commands on the screen showing (its own providers)."""
     out = []
@@ -91,64 +80,72 @@ def _commands(app):
     return out
 
 
-#: Where to look at the palette: one stop of the tour for each kind of screen.
-PALETTE_STOPS = ("home-group", "plan", "people", "agree", "follow-up", "run", "close",
-                 "share", "comment-cards", "statements", "past-sessions", "actions",
-                 "history", "session-view")
-#: Every step offers the same shared entries (the other steps, the checklists, comment
-#: cards, Home, the room view …) from one provider. They are run from these two steps
-#: (Run is the one whose keys change while it is planned); the other steps run their own.
-FULL_STEP_STOPS = ("plan", "run")
-
-
-def _to_run(app, stop: str) -> list:
-    commands = [c for c in _commands(app) if c.opens]
-    step = getattr(app.screen, "STEP", None)
-    if step is None or stop in FULL_STEP_STOPS:
-        return commands
-    own = {c.name for c in _STEP_EXTRAS.get(step, lambda _: iter(()))(app.screen)}
-    return [c for c in commands if c.name in own]
-
-
-@pytest.mark.parametrize("stop", PALETTE_STOPS)
-async def test_every_palette_entry_opens_its_screen(store, monkeypatch, stop):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await TOUR[stop](pilot)
-        where, depth = app.screen, len(app.screen_stack)
-        count = len(_to_run(app, stop))
-        assert count or stop not in FULL_STEP_STOPS and hasattr(app.screen, "STEP"), stop
-        for n in range(count):
-            command = _to_run(app, stop)[n]
-            command.run()
+async def _asks_for(pilot, command) -> list[str]:
+    """Run a palette entry; the screens it asks the app to show (not drawn: see
+    ScreensAskedFor), once it has asked for one (or a moment has passed)."""
+    with ScreensAskedFor(pilot.app) as asked:
+        command.run()
+        # Most ask at once, or a turn or two of the app's messages later (a step's way
+        # waits for the box to take its keys): no need to wait for the app to be idle.
+        for _ in range(50):
+            if asked.screens:
+                break
+            await asyncio.sleep(0)
+        for _ in range(40):
+            if asked.screens:
+                break
             await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            assert name(app) == command.opens, f"{stop}: {command.name}"
-            # Back to the stop, the quickest way, for the next command.
-            if len(app.screen_stack) > depth:
-                while len(app.screen_stack) > depth:
-                    app.pop_screen()
-            elif command.opens == "HomeScreen":
-                await TOUR[stop](pilot)
-            else:  # another step, instead of this one
-                app.switch_screen(type(where)(where.session_id))
-            await pilot.pause()
-            assert type(app.screen) is type(where)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    return asked.names
 
 
-async def test_every_screen_and_dialog_can_be_found_in_the_palette(store, monkeypatch):
-    """Each screen and dialog of the tour is opened by some palette entry."""
+async def test_every_palette_entry_opens_its_screen_and_ctrl_home_goes_home(store,
+                                                                          monkeypatch):
+    """At each kind of screen, every palette entry that opens something asks for the
+    screen it names, and nothing else; its Home entry is the Ctrl+Home key's own, and
+    Ctrl+Home, pressed there, goes Home with nothing left under it. Each screen and
+    dialog of the tour is opened by some palette entry.
+
+    Which screen is asked for is what is checked here; the screens themselves are
+    drawn by the snapshot tour, and typed palette searches really open them in
+    test_the_palette_finds_comment_cards_and_statements_by_name and test_navigation.
+    """
     opened: set[str] = set()
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         for stop in PALETTE_STOPS:
-            await TOUR[stop](pilot)
-            opened |= {c.opens for c in _commands(app)}
+            await TOUR[stop](pilot)  # from Home: the steps by Run, then their F-key
+            where, stack = app.screen, list(app.screen_stack)
+            commands = [c for c in _commands(app) if c.opens]
+            assert commands, stop
+            opened |= {c.opens for c in commands}
+            for command in commands:
+                if command.opens == "HomeScreen":
+                    continue  # not shown on top of this one: Ctrl+Home's, below
+                assert await _asks_for(pilot, command) == [command.opens], \
+                    f"{stop}: {command.name}"
+                assert app.screen_stack == stack  # nothing left half done
+            assert app.screen is where
+            if stop == "run":  # its own F-key keeps it (no new Run drawn)
+                await pilot.press("f6")
+                await pilot.pause()
+                assert app.screen is where
+            home = [c for c in commands if c.opens == "HomeScreen"]
+            assert len(home) == (stop != "home-group"), stop  # in every other palette
+            assert all(c.run == app.action_home for c in home), stop
+            if stop == "home-group":
+                continue
+            assert "^Home Home" in screen_text(app), stop  # shown in the footer
             await pilot.press("ctrl+home")
             await pilot.pause()
-        await with_second_group()(pilot)  # a session can be moved only with somewhere to go
-        opened |= {c.opens for c in _commands(app)}
+            assert name(app) == "HomeScreen", stop
+            assert len(app.screen_stack) == 2, stop  # nothing left under Home
+        # A session can be moved only with somewhere to go.
+        await with_second_group()(pilot)
+        (move,) = [c for c in _commands(app) if c.opens == "MoveSessionDialog"]
+        assert await _asks_for(pilot, move) == ["MoveSessionDialog"]
+        opened.add(move.opens)
     # Asked by coprod itself, never opened on purpose; the palette and help are app keys;
     # a record is corrected (or withdrawn) from the palette's entry once it is chosen;
     # closing asks its question (ConfirmDialog) before it closes.
@@ -167,9 +164,8 @@ async def test_the_palette_finds_comment_cards_and_statements_by_name(store, mon
                               ("involvement", "CloseScreen")):
             await pilot.press("ctrl+p")
             await pilot.pause()
-            await pilot.press(*words)
-            await pilot.pause(0.3)
-            assert isinstance(app.screen, CommandPalette)
+            await paste(pilot, words)
+            await palette_settled(pilot)  # (it is the palette that is showing)
             await pilot.press("enter")
             await pilot.pause()
             assert name(app) == screen, words
@@ -179,25 +175,34 @@ async def test_the_palette_finds_comment_cards_and_statements_by_name(store, mon
         assert app.focused is app.screen.query_one("#involvement-checklist")
 
 
-@pytest.mark.parametrize("stop, words", [
-    ("run", ("@chat @name", "@anon", "@after", "Ctrl+R", "Ctrl+G")),
-    ("home", ("Enter on a session opens it", "Ctrl+Home")),
-    ("people", ("p", "Present")),
-    ("session-view", ("c corrects",)),
-    ("decision", ("Escape",)),
-])
-async def test_f1_is_coprods_own_help_for_the_screen(store, monkeypatch, stop, words):
+#: A screen of the tour, the keys that reach it from the one before, and the words its
+#: F1 help must have.
+HELP = (("home", (), ("Enter on a session opens it", "Ctrl+Home")),
+        ("run", ("enter",), ("@chat @name", "@anon", "@after", "Ctrl+R", "Ctrl+G")),
+        ("decision", ("ctrl+g",), ("Escape",)),
+        ("people", ("escape", "f3"), ("p", "Present")),
+        ("session-view", ("ctrl+home", "down", "enter"), ("c corrects",)))
+
+
+async def test_f1_is_coprods_own_help_for_the_screen(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await TOUR[stop](pilot)
-        under = name(app)
-        await pilot.press("f1")
         await pilot.pause()
-        assert name(app) == "HelpScreen"
-        text = " ".join(str(s.content) for s in app.screen.query("Static"))
-        for word in words:
-            assert word in text, (stop, word)
-        assert "Focus Next" not in text  # Textual's generic keys are not listed
-        await pilot.press("escape")
-        await pilot.pause()
-        assert name(app) == under
+        for stop, pressed, words in HELP:
+            for key in pressed:
+                await pilot.press(key)
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            under = name(app)
+            assert under == TOUR[stop].screen, stop
+            await pilot.press("f1")
+            await pilot.pause()
+            assert name(app) == "HelpScreen", stop
+            text = " ".join(str(s.content) for s in app.screen.query("Static"))
+            for word in words:
+                assert word in text, (stop, word)
+            assert "Focus Next" not in text, stop  # Textual's generic keys are not listed
+            await pilot.press("escape")
+            await pilot.pause()
+            assert name(app) == under, stop

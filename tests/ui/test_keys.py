@@ -10,7 +10,7 @@ from textual.binding import Binding
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.screens.keys import binding_ids
-from tests.ui.helpers import screen_text
+from tests.ui.helpers import ScreensAskedFor, screen_text
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -42,12 +42,15 @@ async def test_a_keymap_remaps_a_key(store, data_dir):
     (data_dir / "keymap.toml").write_text('"home.search" = "f10"\n"app.keys" = "f2"\n')
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")  # no longer Search
         await pilot.pause()
+        with ScreensAskedFor(app) as asked:  # which screen a key opens, not drawn
+            await pilot.press("s")  # no longer Search
+            await pilot.pause()
+            assert asked.names == []
+            await pilot.press("f10")
+            await pilot.pause()
+            assert asked.names == ["PastSessionsScreen"]
         assert type(app.screen).__name__ == "HomeScreen"
-        await pilot.press("f10")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "PastSessionsScreen"
 
 
 async def test_a_bad_keymap_is_named_and_the_own_keys_are_kept(store, data_dir):
@@ -57,9 +60,10 @@ async def test_a_bad_keymap_is_named_and_the_own_keys_are_kept(store, data_dir):
         await pilot.pause()
         said = " ".join(str(n.message) for n in app._notifications)
         assert "keymap.toml is not used" in said and "home.serch" in said
-        await pilot.press("s")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "PastSessionsScreen"
+        with ScreensAskedFor(app) as asked:
+            await pilot.press("s")
+            await pilot.pause()
+        assert asked.names == ["PastSessionsScreen"]
     (data_dir / "keymap.toml").write_text("this is = not [toml")
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,8 @@
-"""A whole session, end to end, through the real UI; then what is on disk."""
+"""A whole session, end to end, through the real UI; then what is on disk.
+
+What is typed is pasted into its box (``type_into``), as the box takes it the same
+either way: key-by-key typing is what the typing tests prove (tests/ui/
+test_nothing_typed_is_lost.py, tests/reliability/test_paste.py, the benchmarks)."""
 
 from __future__ import annotations
 
@@ -45,7 +49,8 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         for name in ("Ann Lee", "Bob Stone", "Cat Moss", "Dan Park"):
             await pilot.press("n")
             await pilot.pause()
-            await pilot.press(*name)
+            assert app.focused is app.screen.query_one("#name")  # typed into at once
+            await type_into(pilot, "name", name)
             if name == "Ann Lee":
                 app.screen.query_one("#consent", Checkbox).value = True
             await pilot.press("ctrl+s")
@@ -78,18 +83,26 @@ async def test_a_whole_session_through_the_screens(store, data_dir):
         assert file_status(store) == "live"
         await pilot.press("ctrl+r")
         await pilot.pause()
-        await pilot.press(*"bob", "enter")
+        assert app.focused is app.screen.query_one("#filter")  # typed into at once
+        await type_into(pilot, "filter", "bob")  # part of a name, then Enter
+        await pilot.press("enter")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"cat", "enter")
+        assert app.focused is app.screen.query_one("#filter")
+        await type_into(pilot, "filter", "cat")
+        await pilot.press("enter")
         await pilot.pause()
         assert "1. Cat Moss (point of order)" in screen_text(app)
         await pilot.press("ctrl+n")  # the point of order speaks first
         await pilot.pause()
-        await pilot.press(*"A quiet room for homework", "enter")
+        assert app.focused is app.screen.query_one("#capture")  # typed into at once
+        await type_into(pilot, "capture", "A quiet room for homework")
+        await pilot.press("enter")
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press(*"@ann Breaks every hour", "enter")
+        assert app.focused is app.screen.query_one("#capture")
+        await type_into(pilot, "capture", "@ann Breaks every hour")
+        await pilot.press("enter")
         await pilot.pause()
         # Ann did not speak, but the idea credited to her is her contribution.
         assert "Everyone taking part has been heard." in screen_text(app)
