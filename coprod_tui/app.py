@@ -10,9 +10,11 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -107,6 +109,8 @@ class CoprodApp(App[None]):
         self._startup_messages = problems
         self._high_contrast = high_contrast
         self._settling: Timer | None = None
+        #: Keys and pastes that arrived while a key's action waited to run (``hold_input``).
+        self._held: list[events.Key | events.Paste] | None = None
 
     def get_driver_class(self):
         """Textual's driver for this platform, parsing pastes whole (screens/paste.py)."""
@@ -154,6 +158,60 @@ class CoprodApp(App[None]):
         # thread once Home is on screen, which is then refreshed if anything changed.
         self.set_timer(RECONCILE_AFTER_S, self._reconcile)
         self.screen_change_signal.subscribe(self, self._screen_changed)
+
+    # -- input that arrives while a key's action waits ------------------------------------
+
+    def hold_input(self) -> Callable[[], None]:
+        """Keep the keys and pastes that arrive from now on until the function returned
+        is called, then hand them on in order to whatever has the focus by then.
+
+        A key such as Ctrl+G waits for the box to take the keys typed before it
+        (``screens.base.after_typing``); the keys typed after it are meant for the
+        dialog it opens, not the box it leaves (sent on their way at once, they went
+        to the box and were lost). Released in any case within a second.
+        """
+        if self._held is None:
+            self._held = []
+
+        def release(force: bool = False) -> None:
+            if self._held is None:
+                return
+            screen = self.screen
+            if not force and not (screen.is_mounted and (screen.focused is not None
+                                                         or not screen.focus_chain)):
+                self.call_after_refresh(release)  # not shown with its focus yet
+                return
+            held, self._held = self._held, None
+            for event in held:
+                self.post_message(events.Key(event.key, event.character)
+                                  if isinstance(event, events.Key) else events.Paste(event.text))
+
+        self.set_timer(1.0, lambda: release(force=True))
+        return release
+
+    def _hold_until_shown(self) -> None:
+        # Keys typed just after a key that changes the screen are for the new screen:
+        # until it is shown with its focus they would go to the old one (and be lost).
+        self.call_after_refresh(self.hold_input())
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._hold_until_shown()
+        return super().push_screen(*args, **kwargs)
+
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._hold_until_shown()
+        return super().switch_screen(*args, **kwargs)
+
+    def pop_screen(self) -> Any:
+        self._hold_until_shown()
+        return super().pop_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        if self._held is not None and isinstance(event, (events.Key, events.Paste)) \
+                and not event.is_forwarded:
+            self._held.append(event)
+            return
+        await super().on_event(event)
 
     def _screen_changed(self, screen: Screen) -> None:
         if isinstance(screen, ModalScreen):  # (a dialog comes and goes: not worth it)

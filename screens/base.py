@@ -7,6 +7,8 @@ only way a screen reads or changes data.
 
 from __future__ import annotations
 
+import inspect
+
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -25,13 +27,25 @@ def after_typing(app: App, callback: Callable[..., Any], *args: Any) -> None:
     busy machine: read then, the last words typed would be lost ("to arrange cover"
     was saved as "to arra"). ``call_later`` on the box runs after those keys; it then
     hands ``callback`` to the app, so that it never runs inside the box's own loop (a
-    callback that removes the box would wait for itself).
+    callback that removes the box would wait for itself). Keys typed after it wait
+    meanwhile (``CoprodApp.hold_input``), for the screen it opens.
     """
+    hold = getattr(app, "hold_input", None)  # (CoprodApp: keys typed after it wait too)
+    release: Callable[[], None] = hold() if hold is not None else lambda: None
+
+    async def run() -> None:
+        try:
+            result = callback(*args)
+            if inspect.isawaitable(result):
+                await result
+        finally:  # once the screen it opens is shown, with its focus
+            app.call_after_refresh(release)
+
     focused = app.focused
     if focused is None:
-        app.call_later(callback, *args)
+        app.call_later(run)
     else:
-        focused.call_later(app.call_later, callback, *args)
+        focused.call_later(app.call_later, run)
 
 
 class AppAccess:

@@ -366,3 +366,20 @@ async def test_a_form_filled_in_one_burst_puts_each_answer_in_its_box(store, dat
         dialog = app.screen
         assert dialog.query_one("#text").text == "Put a ramp at the side door"
         assert dialog.query_one("#reasons").text == "Wheelchair users cannot get in"
+
+
+async def test_words_typed_right_after_a_key_that_opens_a_dialog_go_into_it(store, data_dir):
+    """Found in a terminal: Ctrl+G then "Fit a hearing loop", Tab, the reasons, sent at
+    once: the words went nowhere (typed while the dialog was on its way)."""
+    live_session(store)
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await burst(pilot, "a ramp\x07Fit a hearing loop\tTwo people asked for it")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "DecisionDialog"
+        assert dialog.query_one("#text").text == "Fit a hearing loop"
+        assert dialog.query_one("#reasons").text == "Two people asked for it"
+        assert app.screen_stack[-2].query_one("#capture").value == "a ramp"
