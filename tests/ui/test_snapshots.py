@@ -1,6 +1,6 @@
 """Every screen and dialog at 80×24, and the busiest at 120×40, compared with an
 accepted picture (pytest-textual-snapshot). The screens are those of the tour
-(tests/ui/tour.py), reached with the keys a facilitator would press.
+(tests/ui/tour.py), as the keys a facilitator would press leave them.
 
 Update after a deliberate change with: pytest tests/ui/test_snapshots.py --snapshot-update
 and look at every picture that changed before committing it.
