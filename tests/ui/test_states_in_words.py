@@ -12,10 +12,11 @@ import errno
 from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
-from tests.ui.helpers import paste
+from tests.ui.helpers import paste, until
 from tests.ui.layout_check import cut_offs, screen_text
-from tests.ui.tour import RUN, TOUR, demo_app, steady
+from tests.ui.tour import RUN, TOUR, at_step, demo_app, over_home, steady
 
 
 def lines_with(text: str, mark: str) -> list[str]:
@@ -27,9 +28,7 @@ async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await steady(pilot)
+        await TOUR["plan"](pilot)
         # Focus: the box with the keys has the heavy edge (┏━┓), the others do not.
         text = screen_text(app)
         assert len(lines_with(text, "┏")) == 1 and "┃  How the days will run" in text
@@ -68,7 +67,7 @@ async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
         venue = app.screen.query_one("#venue", Input)
         venue.focus()
         venue.value = "The new hall"
-        await pilot.pause(0.8)
+        await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave refused
         await steady(pilot)
         text = screen_text(app)
         assert "NOT SAVED" in text and "space" in text.lower()
@@ -84,7 +83,7 @@ async def test_no_color_over_time_is_said(store, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await RUN(pilot)
         await pilot.press("pagedown")  # the first item starts
-        await pilot.pause(1.2)  # the clock has ticked
+        await until(pilot, lambda: "OVER TIME" in screen_text(app))  # the clock has ticked
         assert "OVER TIME by 6:40 (planned 5:00)" in " ".join(screen_text(app).split())
         assert not [p for p in cut_offs(app) if "agenda-line" in p]
 
@@ -168,9 +167,7 @@ async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
     walking a meeting: "Recorded 5 agreements." from Agree, over Run's heading)."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await at_step("setup")(pilot)
         app.clear_notifications()
         app.screen.query_one("#agenda").focus()
         await pilot.press("delete")
@@ -186,12 +183,10 @@ async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
 async def test_the_step_bar_follows_a_rename(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await at_step("setup")(pilot)
         app.screen.query_one("#title", Input).value = "Rooms and gardens"
-        await pilot.pause(0.8)  # saved as typed
-        assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
+        bar = app.screen.query_one("#step-bar")
+        await until(pilot, lambda: "Rooms and gardens · " in str(bar.render()))  # saved as typed
         await pilot.press("f3")
         await pilot.pause()
         assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
@@ -200,9 +195,7 @@ async def test_the_step_bar_follows_a_rename(store, monkeypatch):
 async def test_saved_at_moves_after_a_tick(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f7")
-        await pilot.pause()
+        await at_step("close")(pilot)
         status = app.screen.query_one("#save-status")
         assert str(status.content) == "Everything is saved."
         app.screen.show_part("#involvement-checklist")
@@ -255,10 +248,7 @@ async def test_the_statements_counter_counts_what_was_saved(store):
     new_session(store)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f7", "ctrl+t")
-        await pilot.pause()
+        await over_home(StatementsScreen)(pilot)
         progress = app.screen.query_one("#progress")
         assert "Checked so far: none" in str(progress.content)
         app.screen.query_one("#evidence").text = "We met in a room with a ramp."
@@ -270,9 +260,7 @@ async def test_the_statements_counter_counts_what_was_saved(store):
 async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f7")
-        await pilot.pause()
+        await at_step("close")(pilot)
         await pilot.press("ctrl+f")  # close it (asked first)
         await pilot.pause()
         await pilot.click("#close")
@@ -287,13 +275,13 @@ async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monke
         assert app.focused is view and view.max_scroll_y > 10
         for key, where in (("down", 1), ("pagedown", None), ("end", view.max_scroll_y),
                            ("home", 0), ("space", None)):
-            before = view.scroll_y
+            def got_there(before=view.scroll_y, where=where) -> bool:
+                return view.scroll_y > before if where is None else view.scroll_y == where
+
             await pilot.press(key)
-            await pilot.pause(0.2)
-            if where is None:
-                assert view.scroll_y > before, key
-            else:
-                assert view.scroll_y == where, key
+            await until(pilot, got_there)
+            await pilot.wait_for_scheduled_animations()  # where it ends, not on its way
+            assert got_there(), key
         assert view.show_vertical_scrollbar  # and a scroll bar shows there is more
 
 
