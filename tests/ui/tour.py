@@ -118,7 +118,7 @@ def planned_tomorrow(*pressed: str) -> Visit:
     return visit
 
 
-def _enter_opens(pilot: Pilot) -> str:
+def enter_opens(pilot: Pilot) -> str:
     """The session Enter on Home would open (the highlighted one: the running session)."""
     sessions = pilot.app.screen.query_one("#sessions", DataTable)
     return sessions.coordinate_to_cell_key(sessions.cursor_coordinate).row_key.value
@@ -130,7 +130,7 @@ def at_step(key: str, *pressed: str) -> Visit:
     the picture) is not drawn first; then keys."""
     async def visit(pilot: Pilot) -> None:
         await pilot.pause()
-        pilot.app.screen.open_session(_enter_opens(pilot), key)
+        pilot.app.screen.open_session(enter_opens(pilot), key)
         await keys(*pressed)(pilot)
     return visit
 
@@ -141,7 +141,7 @@ def over_home(screen: Callable[[str], Screen], *pressed: str) -> Visit:
     wholly, so the step would be drawn only to be hidden; then keys."""
     async def visit(pilot: Pilot) -> None:
         await pilot.pause()
-        pilot.app.push_screen(screen(_enter_opens(pilot)))
+        pilot.app.push_screen(screen(enter_opens(pilot)))
         await keys(*pressed)(pilot)
     return visit
 
