@@ -23,6 +23,9 @@ from .test_save_faults import (
     live_session, memory_matches_disk, needs_mount, notifications, on_a_small_disk,
 )
 
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
+
 
 @pytest.fixture
 def world(store):

@@ -13,6 +13,9 @@ import pytest
 from tests.ui.layout_check import cut_offs
 from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
 
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
+
 
 #: The palette lists its commands as its providers answer, in an order that differs
 #: from run to run: it is checked by tests/ui/test_layout.py and the palette tests instead.
