@@ -15,7 +15,7 @@ from textual.widgets import Input
 from coprod_tui.app import CoprodApp
 from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
-from tests.ui.helpers import paste, until
+from tests.ui.helpers import palette_settled, paste, until
 from tests.ui.layout_check import cut_offs, screen_text
 from tests.ui.tour import RUN, TOUR, at_step, demo_app, over_home, steady
 
@@ -137,8 +137,10 @@ async def test_app_messages_go_in_runs_status_line_too(store, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await RUN(pilot)
         app.clear_notifications()
-        await pilot.press("ctrl+p", *"high contrast")  # an app command, from the palette
-        await steady(pilot)
+        await pilot.press("ctrl+p")  # an app command, from the palette
+        await pilot.pause()
+        app.screen.query_one(Input).value = "high contrast"  # as if typed
+        await palette_settled(pilot)
         await pilot.press("enter")
         await steady(pilot)
         assert app.theme == "coprod-high-contrast"
