@@ -27,6 +27,7 @@ from coprod_tui.demo import add_demo
 from coprod_tui.screens.cards import CommentCardsScreen
 from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
+from tests.ui.helpers import paste, searched
 
 Visit = Callable[[Pilot], Awaitable[None]]
 
@@ -66,6 +67,8 @@ def keys(*pressed: str) -> Visit:
         for key in pressed:
             if key.startswith("type:"):
                 await pilot.press(*key[5:])
+            elif key.startswith("paste:"):  # into the box with the keys, as a paste arrives
+                await paste(pilot, key[6:])
             elif key.startswith("focus:"):  # as Tab would
                 pilot.app.screen.query_one(key[6:]).focus()
             else:
@@ -148,7 +151,14 @@ def over_home(screen: Callable[[str], Screen], *pressed: str) -> Visit:
 
 RUN = keys("enter")
 VIEW = keys("down", "enter")  # the closed session under the running one
-SEARCH = keys("s", "type:garden")
+
+
+async def SEARCH(pilot: Pilot) -> None:
+    """Past sessions, 'garden' searched for (once typing pauses, on a worker)."""
+    await keys("s", "paste:garden")(pilot)
+    await searched(pilot)
+    await steady(pilot)
+
 
 @dataclass(frozen=True)
 class Stop:
@@ -207,10 +217,10 @@ TOUR: dict[str, Stop] = {
     "not-taken-up": Stop(then(RUN, "ctrl+y"), "NotTakenUpDialog"),
     "withdraw-which": Stop(then(VIEW, "w"), "RecordPicker"),
     "withdraw-record": Stop(then(VIEW, "w", "enter"), "WithdrawDialog"),
-    "discard-question": Stop(keys("g", "type:Young Carers", "escape"), "DiscardDialog"),
+    "discard-question": Stop(keys("g", "paste:Young Carers", "escape"), "DiscardDialog"),
     "move-session": Stop(with_second_group("m"), "MoveSessionDialog"),
     "start-question": Stop(planned_tomorrow("ctrl+s"), "ConfirmDialog"),
-    "quit-question": Stop(then(RUN, "type:Ramps at the door", "ctrl+q"), "QuitDialog"),
+    "quit-question": Stop(then(RUN, "paste:Ramps at the door", "ctrl+q"), "QuitDialog"),
 }
 
 
