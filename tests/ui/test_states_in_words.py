@@ -113,58 +113,85 @@ async def test_no_color_focus_in_lists_is_marked_at_their_left_edge(store, monke
         assert not marked()
 
 
-async def test_turn_changes_go_in_the_status_line_not_a_message_on_top(store, monkeypatch):
+async def test_runs_status_line_says_turns_ideas_and_messages(store, monkeypatch):
+    """Run says in its status line, not in a message on top of the record or the
+    speaking list: a turn changing hands; an idea typed but not yet entered (then saved);
+    the app's own messages and a widget's. One app run, each check after the one before
+    has left Run's status line saying something else."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await RUN(pilot)
-        app.clear_notifications()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press(*"tom", "enter")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert not app._notifications  # nothing over the record or the speaking list
-        status = str(app.screen.query_one("#save-status").content)
-        assert "Tom Reilly has the floor." in status and "Saved at" in status
+        await turn_changes_go_in_the_status_line_not_a_message_on_top(pilot)
+        await an_idea_typed_but_not_entered_is_not_called_saved(pilot)
+        await app_messages_go_in_runs_status_line_too(pilot)
 
 
-async def test_app_messages_go_in_runs_status_line_too(store, monkeypatch):
+async def turn_changes_go_in_the_status_line_not_a_message_on_top(pilot):
+    app = pilot.app
+    app.clear_notifications()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.press(*"tom", "enter")
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert not app._notifications  # nothing over the record or the speaking list
+    status = str(app.screen.query_one("#save-status").content)
+    assert "Tom Reilly has the floor." in status and "Saved at" in status
+
+
+async def an_idea_typed_but_not_entered_is_not_called_saved(pilot):
+    """A letter pasted into Run's box is not a record until Enter: the status says so,
+    then says it was saved once it was (found walking a meeting in a terminal)."""
+    app = pilot.app
+    status = app.screen.query_one("#save-status")
+    await paste(pilot, "Dear council,\nthe breaks are too short.")
+    assert "Not recorded yet: Enter records the idea." in str(status.content)
+    assert "Saved at" not in str(status.content) and "is saved" not in str(status.content)
+    app.screen.query_one("#capture").value = ""
+    await pilot.pause()
+    assert "Not recorded yet" not in str(status.content)
+    await paste(pilot, "Longer breaks")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert "Saved at " in str(status.content)
+    assert "Not recorded yet" not in str(status.content)
+
+
+async def app_messages_go_in_runs_status_line_too(pilot):
     # The app's own messages (high contrast, "Please check" from the index check) and a
     # widget's are said in Run's status line while Run is on screen; on Home they are
     # the usual message in the corner.
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        app.clear_notifications()
-        await pilot.press("ctrl+p")  # an app command, from the palette
-        await pilot.pause()
-        app.screen.query_one(Input).value = "high contrast"  # as if typed
-        await palette_settled(pilot)
-        await pilot.press("enter")
-        await steady(pilot)
-        assert app.theme == "coprod-high-contrast"
-        status = app.screen.query_one("#save-status")
-        assert "High contrast is on." in str(status.content)
-        app.notify("A session file could not be read.", title="Please check",
-                   severity="warning")
-        await pilot.pause()
-        assert "Please check: A session file could not be read." in str(status.content)
-        assert status.has_class("warning")
-        app.screen.query_one("#capture").notify("From a widget on Run.")
-        await pilot.pause()
-        assert "From a widget on Run." in str(status.content)
-        assert not app._notifications  # nothing over the feed or the speaking list
-        app.action_toggle_contrast()
-        await pilot.pause()
-        assert "High contrast is off." in str(status.content)
-        assert not app._notifications
-        app.action_home()
-        await steady(pilot)
-        app.notify("A session file could not be read.", title="Please check",
-                   severity="warning")
-        await pilot.pause()
-        assert [n.title for n in app._notifications] == ["Please check"]
+    app = pilot.app
+    app.clear_notifications()
+    await pilot.press("ctrl+p")  # an app command, from the palette
+    await pilot.pause()
+    app.screen.query_one(Input).value = "high contrast"  # as if typed
+    await palette_settled(pilot)
+    await pilot.press("enter")
+    await steady(pilot)
+    assert app.theme == "coprod-high-contrast"
+    status = app.screen.query_one("#save-status")
+    assert "High contrast is on." in str(status.content)
+    app.notify("A session file could not be read.", title="Please check",
+               severity="warning")
+    await pilot.pause()
+    assert "Please check: A session file could not be read." in str(status.content)
+    assert status.has_class("warning")
+    app.screen.query_one("#capture").notify("From a widget on Run.")
+    await pilot.pause()
+    assert "From a widget on Run." in str(status.content)
+    assert not app._notifications  # nothing over the feed or the speaking list
+    app.action_toggle_contrast()
+    await pilot.pause()
+    assert "High contrast is off." in str(status.content)
+    assert not app._notifications
+    app.action_home()
+    await steady(pilot)
+    app.notify("A session file could not be read.", title="Please check",
+               severity="warning")
+    await pilot.pause()
+    assert [n.title for n in app._notifications] == ["Please check"]
 
 
 async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
@@ -196,38 +223,6 @@ async def test_the_step_bar_follows_a_rename(store, monkeypatch):
         await pilot.press("f3")
         await pilot.pause()
         assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
-
-
-async def test_saved_at_moves_after_a_tick(store, monkeypatch):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await at_step("close")(pilot)
-        status = app.screen.query_one("#save-status")
-        assert str(status.content) == "Everything is saved."
-        app.screen.show_part("#involvement-checklist")
-        await pilot.press("space")
-        await pilot.pause()
-        assert str(status.content).startswith("Saved at ")
-
-
-async def test_an_idea_typed_but_not_entered_is_not_called_saved(store, monkeypatch):
-    """A letter pasted into Run's box is not a record until Enter: the status says so,
-    then says it was saved once it was (found walking a meeting in a terminal)."""
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        status = app.screen.query_one("#save-status")
-        await paste(pilot, "Dear council,\nthe breaks are too short.")
-        assert "Not recorded yet: Enter records the idea." in str(status.content)
-        assert "Saved at" not in str(status.content) and "is saved" not in str(status.content)
-        app.screen.query_one("#capture").value = ""
-        await pilot.pause()
-        assert "Not recorded yet" not in str(status.content)
-        await paste(pilot, "Longer breaks")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "Saved at " in str(status.content)
-        assert "Not recorded yet" not in str(status.content)
 
 
 def new_session(store):
@@ -264,9 +259,20 @@ async def test_the_statements_counter_counts_what_was_saved(store):
 
 
 async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monkeypatch):
+    """Close says everything is saved, then when a tick was; closed there, the session's
+    read-only view scrolls by keyboard. One app run: what is ticked is saved before the
+    session is closed."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await at_step("close")(pilot)
+        # Saved at moves after a tick.
+        status = app.screen.query_one("#save-status")
+        assert str(status.content) == "Everything is saved."
+        app.screen.show_part("#involvement-checklist")
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(status.content).startswith("Saved at ")
+        # Closed in this run, then read by keyboard.
         await pilot.press("ctrl+f")  # close it (asked first)
         await pilot.pause()
         await pilot.click("#close")
