@@ -14,12 +14,17 @@ import pytest
 from textual.widgets import TextArea
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.screens.cards import CommentCardsScreen
+from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
 from tests.ui.helpers import screen_text, type_into, until
 
 from .test_save_faults import (
     live_session, memory_matches_disk, needs_mount, notifications, on_a_small_disk,
 )
+
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 @pytest.fixture
@@ -51,32 +56,40 @@ def typed_in(app, box_id: str, text: str) -> None:
         box.value = text
 
 
-# Where to type something and not save it: (name, step from Home or None to stay
-# on Home, keys pressed there, widget to focus first, box, text). Each is reached
-# by key, as a facilitator would.
+async def open_place(pilot, app, file, where) -> None:
+    """Open the running session where a facilitator's keys would leave it: a step (as
+    Enter or its F-key leaves it: that step over Home, Run not drawn first) or a screen
+    about the session that covers the step it is opened from, opened from Home."""
+    if isinstance(where, str):
+        app.screen.open_session(file.id, where)
+    else:
+        app.push_screen(where(file.id))
+    await pilot.pause()
+
+
+# Where to type something and not save it: (name, step or screen of the running
+# session or None to stay on Home, keys pressed there, widget to focus first, box, text).
 SIMPLE = [
-    ("capture_box", "f6", [], None, "capture", "Ramps at the door"),
-    ("plan_agenda_item", "f2", [], None, "item-title", "Coffee break"),
-    ("comment_card", "f7", ["ctrl+o"], None, "card", "4 It really changed things"),
-    ("statements", "f7", ["ctrl+t"], None, "evidence", "Everyone spoke at least twice"),
-    ("decision_dialog", "f6", ["ctrl+g"], None, "text", "Paint the hall green"),
-    ("action_dialog", "f6", ["ctrl+l"], None, "text", "Write to the head teacher"),
-    ("person_dialog", "f3", ["n"], None, "name", "Dee Newcomer"),
+    ("capture_box", "live", [], None, "capture", "Ramps at the door"),
+    ("plan_agenda_item", "setup", [], None, "item-title", "Coffee break"),
+    ("comment_card", CommentCardsScreen, [], None, "card", "4 It really changed things"),
+    ("statements", StatementsScreen, [], None, "evidence", "Everyone spoke at least twice"),
+    ("decision_dialog", "live", ["ctrl+g"], None, "text", "Paint the hall green"),
+    ("action_dialog", "live", ["ctrl+l"], None, "text", "Write to the head teacher"),
+    ("person_dialog", "attendance", ["n"], None, "name", "Dee Newcomer"),
     ("group_dialog", None, ["g"], None, "name", "Young Carers Forum"),
     ("new_session_dialog", None, ["n"], None, "title", "Spring planning day"),
-    ("agenda_item_dialog", "f2", ["enter"], "agenda", "title", "Only item, renamed"),
-    ("checklist_note_dialog", "f2", ["n"], "pre-checklist", "note", "Ask about the budget"),
-    ("amend_conduct_dialog", "f4", ["m"], None, "note", "Phones on silent"),
-    ("outcome_dialog", "f5", ["d"], "actions", "words", "The ramp was fixed in May"),
+    ("agenda_item_dialog", "setup", ["enter"], "agenda", "title", "Only item, renamed"),
+    ("checklist_note_dialog", "setup", ["n"], "pre-checklist", "note", "Ask about the budget"),
+    ("amend_conduct_dialog", "conduct", ["m"], None, "note", "Phones on silent"),
+    ("outcome_dialog", "followup", ["d"], "actions", "words", "The ramp was fixed in May"),
 ]
 
 
 def simple(name, where, keys, focus, box_id, text):
     async def place(pilot, app, faults, world):
         if where is not None:
-            await run(pilot)  # resume the running session (Run)
-            if where != "f6":
-                await run(pilot, where)
+            await open_place(pilot, app, world[1], where)
         if focus is not None:
             app.screen.query_one(f"#{focus}").focus()
         for key in keys:
@@ -89,8 +102,7 @@ def simple(name, where, keys, focus, box_id, text):
 
 
 async def plan_field_refused(pilot, app, faults, world):
-    await run(pilot)
-    await run(pilot, "f2")
+    await open_place(pilot, app, world[1], "setup")
     faults.fail("write", errno.ENOSPC)
     await type_into(pilot, "venue", "Hall 1")
     await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave is refused
@@ -98,16 +110,15 @@ async def plan_field_refused(pilot, app, faults, world):
 
 
 async def close_field_refused(pilot, app, faults, world):
-    await run(pilot)
-    await run(pilot, "f7")
+    await open_place(pilot, app, world[1], "close")
     faults.fail("replace", errno.EROFS)
     await type_into(pilot, "next_venue", "Library")
-    await pilot.pause(0.6)
+    await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave is refused
     return "next_venue", "Library"
 
 
 async def refused_decision_dialog(pilot, app, faults, world):
-    await run(pilot)
+    await open_place(pilot, app, world[1], "live")
     await run(pilot, "ctrl+g")
     typed_in(app, "text", "Open on Saturdays")
     typed_in(app, "reasons", "Carers work in the week")
@@ -128,8 +139,10 @@ async def correction_dialog(pilot, app, faults, world):
     return "note", "It said ramp, not lamp"
 
 
-PLACES = [*(simple(*row) for row in SIMPLE), plan_field_refused, close_field_refused,
-          refused_decision_dialog, correction_dialog]
+#: Places where nothing is refused: they leave nothing behind once left, so one app run
+#: visits them all. The disk's refusals each get an app of their own.
+UNREFUSED = [*(simple(*row) for row in SIMPLE), correction_dialog]
+REFUSED = [plan_field_refused, close_field_refused, refused_decision_dialog]
 
 
 def box_text(app, box_id: str) -> str:
@@ -137,24 +150,67 @@ def box_text(app, box_id: str) -> str:
     return box.text if isinstance(box, TextArea) else box.value
 
 
-@pytest.mark.parametrize("place", PLACES, ids=lambda f: f.__name__)
-async def test_unsaved_text_makes_quit_ask_once(store, world, faults, place):
+def held_exit(app) -> list[bool]:
+    """Record the app's exit instead of ending the run, so that one run can quit from
+    many places: what Ctrl+Q decides is whether it calls exit. ``del app.exit`` lets
+    the last place quit for real."""
+    exits: list[bool] = []
+    app.exit = lambda *args, **kwargs: exits.append(True)
+    return exits
+
+
+async def back_home(pilot, app) -> None:
+    """Drop what this place holds (popped, not asked about) and start the next from Home."""
+    while screen_name(app) != "HomeScreen":
+        app.pop_screen()
+    app.service.release_all()
+    await pilot.pause()
+    assert screen_name(app) == "HomeScreen"
+
+
+async def asks_once(pilot, app, place, box_id: str, text: str, exits: list[bool]) -> None:
+    """Ctrl+Q asks, showing what would be lost; Escape stays with it all; Ctrl+Q asks
+    again, and Ctrl+Q while asked quits."""
+    name, where = place.__name__, screen_name(app)
+    await run(pilot, "ctrl+q")
+    assert app.is_running and not exits, f"{name}: Ctrl+Q threw away what was typed"
+    assert screen_name(app) == "QuitDialog", name
+    assert "Quit and lose what is not saved?" in screen_text(app), name
+    assert text[:20] in screen_text(app), f"{name}: the question does not show what is lost"
+    await run(pilot, "escape")  # stay
+    assert app.is_running and screen_name(app) == where and not exits, name
+    assert box_text(app, box_id) == text, name
+    await run(pilot, "ctrl+q")
+    assert screen_name(app) == "QuitDialog", name
+    await run(pilot, "ctrl+q")  # asked once; Ctrl+Q again quits
+
+
+async def test_unsaved_text_makes_quit_ask_once(store, world, faults):
+    app = CoprodApp(store)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        exits = held_exit(app)
+        for n, place in enumerate(UNREFUSED):
+            last = n == len(UNREFUSED) - 1
+            if last:
+                del app.exit  # the last one quits for real
+            box_id, text = await place(pilot, app, faults, world)
+            await asks_once(pilot, app, place, box_id, text, exits)
+            if last:
+                assert not app.is_running, place.__name__
+            else:
+                assert exits == [True], place.__name__  # quit, once
+                exits.clear()
+                await back_home(pilot, app)
+
+
+@pytest.mark.parametrize("place", REFUSED, ids=lambda f: f.__name__)
+async def test_refused_text_makes_quit_ask_once(store, world, faults, place):
     app = CoprodApp(store)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         box_id, text = await place(pilot, app, faults, world)
-        where = screen_name(app)
-        await run(pilot, "ctrl+q")
-        assert app.is_running, "Ctrl+Q threw away what was typed without asking"
-        assert screen_name(app) == "QuitDialog"
-        assert "Quit and lose what is not saved?" in screen_text(app)
-        assert text[:20] in screen_text(app), "the question does not show what would be lost"
-        await run(pilot, "escape")  # stay
-        assert app.is_running and screen_name(app) == where
-        assert box_text(app, box_id) == text
-        await run(pilot, "ctrl+q")
-        assert screen_name(app) == "QuitDialog"
-        await run(pilot, "ctrl+q")  # asked once; Ctrl+Q again quits
+        await asks_once(pilot, app, place, box_id, text, [])
         assert not app.is_running
 
 
@@ -188,22 +244,32 @@ async def test_a_refused_idea_is_not_lost_by_ctrl_q(store, data_dir, faults):
     memory_matches_disk(store, file)
 
 
-@pytest.mark.parametrize("where", ["home", "run", "untouched dialog", "plan"])
-async def test_nothing_unsaved_quits_at_once(store, world, where):
+async def test_nothing_unsaved_quits_at_once(store, world):
     app = CoprodApp(store)
+    file = world[1]
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
-        if where != "home":
-            await run(pilot)  # Run
-        if where == "untouched dialog":
-            await run(pilot, "f3")
-            await run(pilot, "enter")  # a person's details, opened and left as they were
-            assert screen_name(app) == "PersonDialog"
-        elif where == "plan":
-            await run(pilot, "f2")
-            await type_into(pilot, "venue", "Hall 2")  # saved as it is typed
-        await run(pilot, "ctrl+q")
-        assert not app.is_running, f"quitting asked with nothing unsaved ({where})"
+        exits = held_exit(app)
+        for where in ("home", "run", "untouched dialog", "plan"):
+            if where == "plan":
+                del app.exit  # the last one quits for real
+            if where in ("run", "plan"):
+                await run(pilot)  # Run
+            if where == "untouched dialog":
+                await open_place(pilot, app, file, "attendance")
+                await run(pilot, "enter")  # a person's details, opened and left as they were
+                assert screen_name(app) == "PersonDialog"
+            elif where == "plan":
+                await run(pilot, "f2")
+                await type_into(pilot, "venue", "Hall 2")  # saved as it is typed
+            await run(pilot, "ctrl+q")
+            if where == "plan":
+                assert not app.is_running, f"quitting asked with nothing unsaved ({where})"
+            else:
+                assert exits == [True] and "Quit" not in screen_name(app), \
+                    f"quitting asked with nothing unsaved ({where})"
+                exits.clear()
+                await back_home(pilot, app)
 
 
 # -- a real disk that goes read-only under the running app ----------------------------------

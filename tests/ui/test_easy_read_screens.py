@@ -16,7 +16,11 @@ from coprod_tui.screens.easy_read_check import EasyReadCheckScreen
 from coprod_tui.screens.glossary import GlossaryScreen
 from coprod_tui.screens.plain_words import PlainWordsDialog
 from coprod_tui.service import Service
-from tests.ui.helpers import said, screen_text
+from tests.ui.helpers import palette_settled, said, screen_text
+from tests.ui.tour import enter_opens
+
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 SIZE = (80, 24)
 LONG = ("The short-term assessment unit should send the Teams link to families a week "
@@ -40,11 +44,11 @@ def demo(store, monkeypatch):
     return sid, idea.id, action.id
 
 
-async def _open_latest(pilot) -> None:
+async def _open_latest(pilot, step: str = "close") -> None:
+    """A step of the latest session (closed: Enter opens it to read, and F7 or F8 there
+    opens the step over it), opened from Home: the read-only view is not drawn first."""
     await pilot.pause()
-    await pilot.press("enter")  # the latest session: closed, so it opens to read
-    await pilot.pause()
-    await pilot.press("f7")
+    pilot.app.screen.open_session(enter_opens(pilot), step)
     await pilot.pause()
 
 
@@ -94,9 +98,7 @@ async def test_share_checks_the_easy_read_fix_it_there_then_share(store, demo, t
     out = tmp_path / "out"
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await _open_latest(pilot)
-        await pilot.press("f8")
-        await pilot.pause()
+        await _open_latest(pilot, "share")
         app.screen.query_one("#folder", Input).value = str(out)
         formats = app.screen.query_one("#formats", OptionList)
         formats.focus()
@@ -187,9 +189,7 @@ def test_snapshot_plain_words_dialog(store, demo, snap_compare):
 
 def test_snapshot_check_before_sharing(store, demo, snap_compare):
     async def run_before(pilot) -> None:
-        await _open_latest(pilot)
-        await pilot.press("f8")
-        await pilot.pause()
+        await _open_latest(pilot, "share")
         pilot.app.screen.query_one("#formats", OptionList).focus()
         pilot.app.screen.query_one("#formats", OptionList).highlighted = 1
         await pilot.press("enter")
@@ -237,7 +237,7 @@ async def palette(pilot, words: str) -> None:
     await pilot.press("ctrl+p")
     await pilot.pause()
     pilot.app.screen.query_one(Input).value = words
-    await pilot.pause(0.3)
+    await palette_settled(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -295,11 +295,7 @@ async def test_closing_a_session_says_how_many_records_lack_plain_words(store, d
     file.put_session(file.session.replace(status="live", closed_at=None))
     app = CoprodApp(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("enter")  # a running session opens on its step
-        await pilot.pause()
-        await pilot.press("f7")
-        await pilot.pause()
+        await _open_latest(pilot)  # running now: Close as F7 on Run leaves it
         await pilot.press("ctrl+f")
         await pilot.pause()
         await pilot.click("#close")  # closing asks first (issue 13)

@@ -1,6 +1,6 @@
 """Every screen and dialog at 80×24, and the busiest at 120×40, compared with an
 accepted picture (pytest-textual-snapshot). The screens are those of the tour
-(tests/ui/tour.py), reached with the keys a facilitator would press.
+(tests/ui/tour.py), as the keys a facilitator would press leave them.
 
 Update after a deliberate change with: pytest tests/ui/test_snapshots.py --snapshot-update
 and look at every picture that changed before committing it.
@@ -12,6 +12,9 @@ import pytest
 
 from tests.ui.layout_check import cut_offs
 from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
+
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 #: The palette lists its commands as its providers answer, in an order that differs

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import errno
 
+import pytest
 from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
-from tests.ui.helpers import paste
+from tests.ui.helpers import palette_settled, paste, until
 from tests.ui.layout_check import cut_offs, screen_text
-from tests.ui.tour import RUN, TOUR, demo_app, steady
+from tests.ui.tour import RUN, TOUR, at_step, demo_app, over_home, steady
+
+#: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 def lines_with(text: str, mark: str) -> list[str]:
@@ -27,9 +32,7 @@ async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await steady(pilot)
+        await TOUR["plan"](pilot)
         # Focus: the box with the keys has the heavy edge (┏━┓), the others do not.
         text = screen_text(app)
         assert len(lines_with(text, "┏")) == 1 and "┃  How the days will run" in text
@@ -68,7 +71,7 @@ async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
         venue = app.screen.query_one("#venue", Input)
         venue.focus()
         venue.value = "The new hall"
-        await pilot.pause(0.8)
+        await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave refused
         await steady(pilot)
         text = screen_text(app)
         assert "NOT SAVED" in text and "space" in text.lower()
@@ -84,7 +87,7 @@ async def test_no_color_over_time_is_said(store, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await RUN(pilot)
         await pilot.press("pagedown")  # the first item starts
-        await pilot.pause(1.2)  # the clock has ticked
+        await until(pilot, lambda: "OVER TIME" in screen_text(app))  # the clock has ticked
         assert "OVER TIME by 6:40 (planned 5:00)" in " ".join(screen_text(app).split())
         assert not [p for p in cut_offs(app) if "agenda-line" in p]
 
@@ -110,56 +113,85 @@ async def test_no_color_focus_in_lists_is_marked_at_their_left_edge(store, monke
         assert not marked()
 
 
-async def test_turn_changes_go_in_the_status_line_not_a_message_on_top(store, monkeypatch):
+async def test_runs_status_line_says_turns_ideas_and_messages(store, monkeypatch):
+    """Run says in its status line, not in a message on top of the record or the
+    speaking list: a turn changing hands; an idea typed but not yet entered (then saved);
+    the app's own messages and a widget's. One app run, each check after the one before
+    has left Run's status line saying something else."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await RUN(pilot)
-        app.clear_notifications()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press(*"tom", "enter")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        assert not app._notifications  # nothing over the record or the speaking list
-        status = str(app.screen.query_one("#save-status").content)
-        assert "Tom Reilly has the floor." in status and "Saved at" in status
+        await turn_changes_go_in_the_status_line_not_a_message_on_top(pilot)
+        await an_idea_typed_but_not_entered_is_not_called_saved(pilot)
+        await app_messages_go_in_runs_status_line_too(pilot)
 
 
-async def test_app_messages_go_in_runs_status_line_too(store, monkeypatch):
+async def turn_changes_go_in_the_status_line_not_a_message_on_top(pilot):
+    app = pilot.app
+    app.clear_notifications()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.press(*"tom", "enter")
+    await pilot.pause()
+    await pilot.press("ctrl+n")
+    await pilot.pause()
+    assert not app._notifications  # nothing over the record or the speaking list
+    status = str(app.screen.query_one("#save-status").content)
+    assert "Tom Reilly has the floor." in status and "Saved at" in status
+
+
+async def an_idea_typed_but_not_entered_is_not_called_saved(pilot):
+    """A letter pasted into Run's box is not a record until Enter: the status says so,
+    then says it was saved once it was (found walking a meeting in a terminal)."""
+    app = pilot.app
+    status = app.screen.query_one("#save-status")
+    await paste(pilot, "Dear council,\nthe breaks are too short.")
+    assert "Not recorded yet: Enter records the idea." in str(status.content)
+    assert "Saved at" not in str(status.content) and "is saved" not in str(status.content)
+    app.screen.query_one("#capture").value = ""
+    await pilot.pause()
+    assert "Not recorded yet" not in str(status.content)
+    await paste(pilot, "Longer breaks")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert "Saved at " in str(status.content)
+    assert "Not recorded yet" not in str(status.content)
+
+
+async def app_messages_go_in_runs_status_line_too(pilot):
     # The app's own messages (high contrast, "Please check" from the index check) and a
     # widget's are said in Run's status line while Run is on screen; on Home they are
     # the usual message in the corner.
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        app.clear_notifications()
-        await pilot.press("ctrl+p", *"high contrast")  # an app command, from the palette
-        await steady(pilot)
-        await pilot.press("enter")
-        await steady(pilot)
-        assert app.theme == "coprod-high-contrast"
-        status = app.screen.query_one("#save-status")
-        assert "High contrast is on." in str(status.content)
-        app.notify("A session file could not be read.", title="Please check",
-                   severity="warning")
-        await pilot.pause()
-        assert "Please check: A session file could not be read." in str(status.content)
-        assert status.has_class("warning")
-        app.screen.query_one("#capture").notify("From a widget on Run.")
-        await pilot.pause()
-        assert "From a widget on Run." in str(status.content)
-        assert not app._notifications  # nothing over the feed or the speaking list
-        app.action_toggle_contrast()
-        await pilot.pause()
-        assert "High contrast is off." in str(status.content)
-        assert not app._notifications
-        app.action_home()
-        await steady(pilot)
-        app.notify("A session file could not be read.", title="Please check",
-                   severity="warning")
-        await pilot.pause()
-        assert [n.title for n in app._notifications] == ["Please check"]
+    app = pilot.app
+    app.clear_notifications()
+    await pilot.press("ctrl+p")  # an app command, from the palette
+    await pilot.pause()
+    app.screen.query_one(Input).value = "high contrast"  # as if typed
+    await palette_settled(pilot)
+    await pilot.press("enter")
+    await steady(pilot)
+    assert app.theme == "coprod-high-contrast"
+    status = app.screen.query_one("#save-status")
+    assert "High contrast is on." in str(status.content)
+    app.notify("A session file could not be read.", title="Please check",
+               severity="warning")
+    await pilot.pause()
+    assert "Please check: A session file could not be read." in str(status.content)
+    assert status.has_class("warning")
+    app.screen.query_one("#capture").notify("From a widget on Run.")
+    await pilot.pause()
+    assert "From a widget on Run." in str(status.content)
+    assert not app._notifications  # nothing over the feed or the speaking list
+    app.action_toggle_contrast()
+    await pilot.pause()
+    assert "High contrast is off." in str(status.content)
+    assert not app._notifications
+    app.action_home()
+    await steady(pilot)
+    app.notify("A session file could not be read.", title="Please check",
+               severity="warning")
+    await pilot.pause()
+    assert [n.title for n in app._notifications] == ["Please check"]
 
 
 async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
@@ -168,9 +200,7 @@ async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
     walking a meeting: "Recorded 5 agreements." from Agree, over Run's heading)."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await at_step("setup")(pilot)
         app.clear_notifications()
         app.screen.query_one("#agenda").focus()
         await pilot.press("delete")
@@ -186,49 +216,13 @@ async def test_a_steps_messages_stay_on_that_step(store, monkeypatch):
 async def test_the_step_bar_follows_a_rename(store, monkeypatch):
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f2")
-        await pilot.pause()
+        await at_step("setup")(pilot)
         app.screen.query_one("#title", Input).value = "Rooms and gardens"
-        await pilot.pause(0.8)  # saved as typed
-        assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
+        bar = app.screen.query_one("#step-bar")
+        await until(pilot, lambda: "Rooms and gardens · " in str(bar.render()))  # saved as typed
         await pilot.press("f3")
         await pilot.pause()
         assert "Rooms and gardens · " in str(app.screen.query_one("#step-bar").render())
-
-
-async def test_saved_at_moves_after_a_tick(store, monkeypatch):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f7")
-        await pilot.pause()
-        status = app.screen.query_one("#save-status")
-        assert str(status.content) == "Everything is saved."
-        app.screen.show_part("#involvement-checklist")
-        await pilot.press("space")
-        await pilot.pause()
-        assert str(status.content).startswith("Saved at ")
-
-
-async def test_an_idea_typed_but_not_entered_is_not_called_saved(store, monkeypatch):
-    """A letter pasted into Run's box is not a record until Enter: the status says so,
-    then says it was saved once it was (found walking a meeting in a terminal)."""
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        status = app.screen.query_one("#save-status")
-        await paste(pilot, "Dear council,\nthe breaks are too short.")
-        assert "Not recorded yet: Enter records the idea." in str(status.content)
-        assert "Saved at" not in str(status.content) and "is saved" not in str(status.content)
-        app.screen.query_one("#capture").value = ""
-        await pilot.pause()
-        assert "Not recorded yet" not in str(status.content)
-        await paste(pilot, "Longer breaks")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "Saved at " in str(status.content)
-        assert "Not recorded yet" not in str(status.content)
 
 
 def new_session(store):
@@ -255,10 +249,7 @@ async def test_the_statements_counter_counts_what_was_saved(store):
     new_session(store)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f7", "ctrl+t")
-        await pilot.pause()
+        await over_home(StatementsScreen)(pilot)
         progress = app.screen.query_one("#progress")
         assert "Checked so far: none" in str(progress.content)
         app.screen.query_one("#evidence").text = "We met in a room with a ramp."
@@ -268,11 +259,20 @@ async def test_the_statements_counter_counts_what_was_saved(store):
 
 
 async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monkeypatch):
+    """Close says everything is saved, then when a tick was; closed there, the session's
+    read-only view scrolls by keyboard. One app run: what is ticked is saved before the
+    session is closed."""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await RUN(pilot)
-        await pilot.press("f7")
+        await at_step("close")(pilot)
+        # Saved at moves after a tick.
+        status = app.screen.query_one("#save-status")
+        assert str(status.content) == "Everything is saved."
+        app.screen.show_part("#involvement-checklist")
+        await pilot.press("space")
         await pilot.pause()
+        assert str(status.content).startswith("Saved at ")
+        # Closed in this run, then read by keyboard.
         await pilot.press("ctrl+f")  # close it (asked first)
         await pilot.pause()
         await pilot.click("#close")
@@ -287,13 +287,13 @@ async def test_a_session_closed_in_this_run_can_be_read_by_keyboard(store, monke
         assert app.focused is view and view.max_scroll_y > 10
         for key, where in (("down", 1), ("pagedown", None), ("end", view.max_scroll_y),
                            ("home", 0), ("space", None)):
-            before = view.scroll_y
+            def got_there(before=view.scroll_y, where=where) -> bool:
+                return view.scroll_y > before if where is None else view.scroll_y == where
+
             await pilot.press(key)
-            await pilot.pause(0.2)
-            if where is None:
-                assert view.scroll_y > before, key
-            else:
-                assert view.scroll_y == where, key
+            await until(pilot, got_there)
+            await pilot.wait_for_scheduled_animations()  # where it ends, not on its way
+            assert got_there(), key
         assert view.show_vertical_scrollbar  # and a scroll bar shows there is more
 
 

@@ -1,4 +1,9 @@
-"""Every screen and dialog of coprod, reached with the keys a facilitator would press.
+"""Every screen and dialog of coprod, as the keys a facilitator would press leave it.
+
+A stop is reached with those keys, except that a screen the picture does not show
+is not drawn on the way: a step opens from Home as its F-key on Run leaves it (in
+Run's place), and comment cards and the 'I' statements, which cover the step they
+are opened from, open from Home. Each stop checks the screen it reaches.
 
 The demo's group and sessions, with its latest session still running: Home
 lists it first, so Enter opens Run; the one below it is closed (its read-only
@@ -14,10 +19,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import DataTable
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.demo import add_demo
+from coprod_tui.screens.cards import CommentCardsScreen
+from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
+from tests.ui.helpers import paste, searched
 
 Visit = Callable[[Pilot], Awaitable[None]]
 
@@ -57,6 +67,8 @@ def keys(*pressed: str) -> Visit:
         for key in pressed:
             if key.startswith("type:"):
                 await pilot.press(*key[5:])
+            elif key.startswith("paste:"):  # into the box with the keys, as a paste arrives
+                await paste(pilot, key[6:])
             elif key.startswith("focus:"):  # as Tab would
                 pilot.app.screen.query_one(key[6:]).focus()
             else:
@@ -109,9 +121,44 @@ def planned_tomorrow(*pressed: str) -> Visit:
     return visit
 
 
+def enter_opens(pilot: Pilot) -> str:
+    """The session Enter on Home would open (the highlighted one: the running session)."""
+    sessions = pilot.app.screen.query_one("#sessions", DataTable)
+    return sessions.coordinate_to_cell_key(sessions.cursor_coordinate).row_key.value
+
+
+def at_step(key: str, *pressed: str) -> Visit:
+    """A step of the running session as its F-key on Run leaves it: that step in Run's
+    place, over Home. Opened from Home, so Run (the costliest screen to draw, and not in
+    the picture) is not drawn first; then keys."""
+    async def visit(pilot: Pilot) -> None:
+        await pilot.pause()
+        pilot.app.screen.open_session(enter_opens(pilot), key)
+        await keys(*pressed)(pilot)
+    return visit
+
+
+def over_home(screen: Callable[[str], Screen], *pressed: str) -> Visit:
+    """A full screen about the running session (comment cards, the 'I' statements),
+    opened from Home rather than over the step it is opened from: it covers that step
+    wholly, so the step would be drawn only to be hidden; then keys."""
+    async def visit(pilot: Pilot) -> None:
+        await pilot.pause()
+        pilot.app.push_screen(screen(enter_opens(pilot)))
+        await keys(*pressed)(pilot)
+    return visit
+
+
 RUN = keys("enter")
 VIEW = keys("down", "enter")  # the closed session under the running one
-SEARCH = keys("s", "type:garden")
+
+
+async def SEARCH(pilot: Pilot) -> None:
+    """Past sessions, 'garden' searched for (once typing pauses, on a worker)."""
+    await keys("s", "paste:garden")(pilot)
+    await searched(pilot)
+    await steady(pilot)
+
 
 @dataclass(frozen=True)
 class Stop:
@@ -130,15 +177,15 @@ class Stop:
 TOUR: dict[str, Stop] = {
     "home": Stop(keys(), "HomeScreen"),
     "home-group": Stop(on_group(), "HomeScreen"),
-    "plan": Stop(then(RUN, "f2"), "SetupScreen"),
-    "people": Stop(then(RUN, "f3"), "AttendanceScreen"),
-    "agree": Stop(then(RUN, "f4"), "ConductScreen"),
-    "follow-up": Stop(then(RUN, "f5"), "FollowUpScreen"),
+    "plan": Stop(at_step("setup"), "SetupScreen"),
+    "people": Stop(at_step("attendance"), "AttendanceScreen"),
+    "agree": Stop(at_step("conduct"), "ConductScreen"),
+    "follow-up": Stop(at_step("followup"), "FollowUpScreen"),
     "run": Stop(RUN, "LiveScreen"),
-    "close": Stop(then(RUN, "f7"), "CloseScreen"),
-    "share": Stop(then(RUN, "f8"), "ShareScreen"),
-    "comment-cards": Stop(then(RUN, "f7", "ctrl+o"), "CommentCardsScreen"),
-    "statements": Stop(then(RUN, "f7", "ctrl+t"), "StatementsScreen"),
+    "close": Stop(at_step("close"), "CloseScreen"),
+    "share": Stop(at_step("share"), "ShareScreen"),
+    "comment-cards": Stop(over_home(CommentCardsScreen), "CommentCardsScreen"),
+    "statements": Stop(over_home(StatementsScreen), "StatementsScreen"),
     "past-sessions": Stop(keys("s"), "PastSessionsScreen"),
     "search-results": Stop(SEARCH, "PastSessionsScreen"),
     "actions": Stop(keys("a"), "GroupActionsScreen"),
@@ -150,14 +197,14 @@ TOUR: dict[str, Stop] = {
     "new-session": Stop(keys("n"), "NewSessionScreen"),
     "new-group": Stop(keys("g"), "GroupFormScreen"),
     "edit-group": Stop(on_group("e"), "GroupFormScreen"),
-    "add-person": Stop(then(RUN, "f3", "n"), "PersonDialog"),
-    "person-details": Stop(then(RUN, "f3", "enter"), "PersonDialog"),
-    "agenda-item": Stop(then(RUN, "f2", "focus:#agenda", "enter"), "AgendaItemDialog"),
-    "checklist-note": Stop(then(RUN, "f2", "focus:#pre-checklist", "n"), "NoteDialog"),
-    "conduct-large": Stop(then(RUN, "f4", "f"), "ConductLarge"),
-    "change-code": Stop(then(RUN, "f4", "m"), "AmendDialog"),
-    "outcome-done": Stop(then(RUN, "f5", "d"), "OutcomeDialog"),
-    "outcome-not-able": Stop(then(RUN, "f5", "x"), "OutcomeDialog"),
+    "add-person": Stop(at_step("attendance", "n"), "PersonDialog"),
+    "person-details": Stop(at_step("attendance", "enter"), "PersonDialog"),
+    "agenda-item": Stop(at_step("setup", "focus:#agenda", "enter"), "AgendaItemDialog"),
+    "checklist-note": Stop(at_step("setup", "focus:#pre-checklist", "n"), "NoteDialog"),
+    "conduct-large": Stop(at_step("conduct", "f"), "ConductLarge"),
+    "change-code": Stop(at_step("conduct", "m"), "AmendDialog"),
+    "outcome-done": Stop(at_step("followup", "d"), "OutcomeDialog"),
+    "outcome-not-able": Stop(at_step("followup", "x"), "OutcomeDialog"),
     "hand-up": Stop(then(RUN, "ctrl+r"), "PersonPicker"),
     "decision": Stop(then(RUN, "ctrl+g"), "DecisionDialog"),
     # The third idea is cut short in the list: under it, in full.
@@ -166,14 +213,14 @@ TOUR: dict[str, Stop] = {
     "action": Stop(then(RUN, "ctrl+l"), "ActionDialog"),
     "correct-which": Stop(then(VIEW, "c"), "RecordPicker"),
     "correct-idea": Stop(then(VIEW, "c", "enter"), "CorrectDialog"),
-    "close-question": Stop(then(RUN, "f7", "ctrl+f"), "ConfirmDialog"),
+    "close-question": Stop(at_step("close", "ctrl+f"), "ConfirmDialog"),
     "not-taken-up": Stop(then(RUN, "ctrl+y"), "NotTakenUpDialog"),
     "withdraw-which": Stop(then(VIEW, "w"), "RecordPicker"),
     "withdraw-record": Stop(then(VIEW, "w", "enter"), "WithdrawDialog"),
-    "discard-question": Stop(keys("g", "type:Young Carers", "escape"), "DiscardDialog"),
+    "discard-question": Stop(keys("g", "paste:Young Carers", "escape"), "DiscardDialog"),
     "move-session": Stop(with_second_group("m"), "MoveSessionDialog"),
     "start-question": Stop(planned_tomorrow("ctrl+s"), "ConfirmDialog"),
-    "quit-question": Stop(then(RUN, "type:Ramps at the door", "ctrl+q"), "QuitDialog"),
+    "quit-question": Stop(then(RUN, "paste:Ramps at the door", "ctrl+q"), "QuitDialog"),
 }
 
 
