@@ -89,12 +89,3 @@ def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None,
         argv += ["--data-dir", str(data_dir)]
     return subprocess.run([*argv, *args], capture_output=True, text=True, input=input,
                           env=full_env, cwd=cwd, timeout=120)
-
-
-@pytest.fixture
-def heap_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """For tests of what is on screen: skip the app's full garbage collection a moment
-    after each screen is shown (``coprod_tui.app.settle_heap``). In a test process it
-    walks every object pytest and earlier tests left (0.1-0.2 s a time, a tenth of a
-    Pilot test) and changes nothing shown. tests/ui/test_navigation.py tests it."""
-    monkeypatch.setattr("coprod_tui.app.settle_heap", lambda: None)

@@ -24,7 +24,6 @@ from .test_save_faults import (
 )
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 @pytest.fixture

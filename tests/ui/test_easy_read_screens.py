@@ -20,7 +20,6 @@ from tests.ui.helpers import palette_settled, said, screen_text
 from tests.ui.tour import enter_opens
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 SIZE = (80, 24)
 LONG = ("The short-term assessment unit should send the Teams link to families a week "

@@ -14,7 +14,6 @@ from tests.ui.layout_check import cut_offs
 from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 #: The palette lists its commands as its providers answer, in an order that differs

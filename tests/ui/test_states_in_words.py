@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 
-import pytest
 from textual.widgets import Input
 
 from coprod_tui.app import CoprodApp
@@ -20,7 +19,6 @@ from tests.ui.layout_check import cut_offs, screen_text
 from tests.ui.tour import RUN, TOUR, at_step, demo_app, over_home, steady
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
-pytestmark = pytest.mark.usefixtures("heap_left_alone")
 
 
 def lines_with(text: str, mark: str) -> list[str]:
