@@ -256,3 +256,12 @@ def test_every_way_of_writing_a_name_is_found_and_nothing_else():
         assert matcher.replace(text, "[x]") == nt.render(tokens, seps, lambda t, _: "[x]")
 
     run()
+
+
+def test_a_title_is_read_across_a_full_stop_only_when_written_short():
+    """Found by the generator: "mayor. Will Street" (a sentence ending, then a street)
+    lost "Will" as if it were "Mayor Will"; "Mrs. Will" is still a person."""
+    matcher = NameMatcher({0: [*name_parts("Will Will")]})
+    assert matcher.replace("mayor. Will Street", "[x]") == "mayor. Will Street"
+    assert matcher.replace("Mrs. Will came", "[x]") == "Mrs. [x] came"
+    assert matcher.replace("the mayor Will said", "[x]") == "the mayor [x] said"
