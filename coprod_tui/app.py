@@ -111,6 +111,7 @@ class CoprodApp(App[None]):
         self._settling: Timer | None = None
         #: Keys and pastes that arrived while a key's action waited to run (``hold_input``).
         self._held: list[events.Key | events.Paste] | None = None
+        self._hold_count = 0
 
     def get_driver_class(self):
         """Textual's driver for this platform, parsing pastes whole (screens/paste.py)."""
@@ -172,14 +173,20 @@ class CoprodApp(App[None]):
         """
         if self._held is None:
             self._held = []
+            self._hold_count += 1
+        hold = self._hold_count  # (a release left from an earlier hold lets this one be)
+        seen: list[object] = []
 
         def release(force: bool = False) -> None:
-            if self._held is None:
+            if self._held is None or hold != self._hold_count:
                 return
             screen = self.screen
-            if not force and not (screen.is_mounted and (screen.focused is not None
-                                                         or not screen.focus_chain)):
-                self.call_after_refresh(release)  # not shown with its focus yet
+            ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+            # The focus a screen gives itself when shown may move once more as it is
+            # mounted (a dialog focuses its first box): the same over a refresh will do.
+            if not force and not (ready and seen and seen[-1] is screen.focused):
+                seen.append(screen.focused if ready else None)
+                self.call_after_refresh(release)
                 return
             held, self._held = self._held, None
             for event in held:
