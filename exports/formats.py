@@ -7,7 +7,8 @@ statement questions) is always passed in: the caller loads it once, and nothing
 here reads the environment.
 
 The Word writers are imported inside ``render`` so that start-up never loads
-python-docx.
+python-docx, and the rest of what writing needs inside the functions that write, so
+that the command line's other commands (which read the format names) load none of it.
 """
 
 from __future__ import annotations
@@ -18,16 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_tui.clock import today
-from coprod_tui.consent import group_redactor, redactor
 from coprod_tui.errors import CoprodError
-from coprod_tui.model import Group, SessionData
-from coprod_tui.placing import place
-from coprod_tui.service import Service
-from coprod_tui.templates import Wording
 
 if TYPE_CHECKING:
+    from coprod_tui.model import Group, SessionData
     from coprod_tui.report import ActionRow
+    from coprod_tui.service import Service
+    from coprod_tui.templates import Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +95,9 @@ def export_data(data: SessionData, fmt: str, output: str | Path | None = None, *
                 data_root: Path | None = None, followed_up: Sequence[ActionRow] = (),
                 problems: list[str] | None = None) -> Path:
     """Write an already loaded session: needs no store, so it can run off the UI thread."""
+    from coprod_tui.consent import redactor
+    from coprod_tui.placing import place
+
     if fmt not in FORMATS:
         raise CoprodError(f"There is no export format called '{fmt}'; choose one of: "
                           f"{', '.join(FORMATS)}.")
@@ -127,6 +128,10 @@ def export_group(service: Service, group_ref: str, fmt: str,
                  output: str | Path | None = None, *, wording: Wording,
                  default_dir: Path | None = None) -> Path:
     """Write one report covering every session of a group: You said, We did, or impact."""
+    from coprod_tui.clock import today
+    from coprod_tui.consent import group_redactor
+    from coprod_tui.placing import place
+
     if fmt not in GROUP_FORMATS:
         raise CoprodError("A whole group can be reported as you-said-we-did or impact.")
     group, sessions = service.group_sessions(group_ref)
