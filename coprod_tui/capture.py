@@ -2,7 +2,8 @@
 
 An idea typed on its own is credited to whoever is speaking (or anonymous if no
 one is). Starting it with ``@name`` credits someone present instead (the start
-of their name is enough; spaces may be left out), and ``@anon``, ``@chat`` or
+of their name is enough; spaces may be left out; a whole name typed with its spaces,
+"@Ann Lee", is taken whole), and ``@anon``, ``@chat`` or
 ``@after`` record it as anonymous, via the online chat, or after the meeting.
 ``@chat @name`` (or ``@after @name``) credits a named person whose idea came
 that way: the idea is theirs, and a tag ("chat", "after") says how it came.
@@ -71,6 +72,30 @@ def _squash(text: str) -> str:
     return "".join(text.casefold().split())
 
 
+#: The most words after @ read as one name ("@Mary Ann de Souza").
+MOST_NAME_WORDS = 4
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _named(token: str, rest: str, present: list[Person]) -> tuple[Person, str]:
+    """The person ``@token`` names, and what follows the name. A whole name typed with
+    its spaces ("@Ann Lee", "@Person 2") is taken whole, the longest first, so the
+    surname does not stay at the start of the idea; otherwise ``token`` alone is the
+    start of a name (``match_person``)."""
+    words = rest.split(maxsplit=MOST_NAME_WORDS)
+    for k in range(min(len(words), MOST_NAME_WORDS - 1), 0, -1):
+        typed = _letters(token + "".join(words[:k]))
+        whole = [p for p in present if _letters(p.name) == typed]
+        if len(whole) == 1:
+            for word in words[:k]:  # what follows the last word of the name
+                rest = rest[rest.index(word) + len(word):]
+            return whole[0], rest
+    return match_person(token, present), rest
+
+
 def match_person(token: str, present: list[Person]) -> Person:
     """The one present person whose name starts with ``token`` (spaces ignored)."""
     want = _squash(token)
@@ -101,7 +126,8 @@ def parse_capture(typed: str, present: list[Person], speaker: str | None
             return _named_via(keyword, rest, present)
         if keyword:
             return Who(keyword), trim(rest)
-        return Who("person", match_person(token, present).id), trim(rest)
+        person, rest = _named(token, rest, present)
+        return Who("person", person.id), trim(rest)
     if speaker is not None:
         return Who("person", speaker), text
     return Who("anonymous"), text
@@ -116,7 +142,8 @@ def _named_via(keyword: str, rest: str, present: list[Person]) -> tuple[Who, str
     if not token or token.casefold() in KEYWORDS:
         raise ValidationError(f"Type the person's name after @{keyword}, for example "
                               f"@{keyword} @sam.")
-    return Who("person", match_person(token, present).id, via=keyword), trim(idea)
+    person, idea = _named(token, idea, present)
+    return Who("person", person.id, via=keyword), trim(idea)
 
 
 def parse_card(typed: str, present: list[Person]) -> tuple[int, str | None, str]:
@@ -132,6 +159,7 @@ def parse_card(typed: str, present: list[Person]) -> tuple[int, str | None, str]
         if not token:
             raise ValidationError("Type a name after @, or leave it out to keep the card "
                                   "anonymous.")
-        person_id = match_person(token, present).id
+        person, rest = _named(token, rest, present)
+        person_id = person.id
         rest = rest.strip()
     return level, person_id, rest

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coprod_tui.capture import Who, parse_capture
+from coprod_tui.capture import Who, parse_capture, parse_card
 from coprod_tui.errors import ValidationError
 from coprod_tui.model import Person
 
@@ -44,3 +44,27 @@ def test_the_way_a_named_idea_came_is_kept_in_its_tags_and_read_back():
 def test_a_name_that_cannot_be_given_is_refused_in_words(typed, says):
     with pytest.raises(ValidationError, match=says):
         parse_capture(typed, PRESENT, speaker=None)
+
+
+def test_a_whole_name_typed_with_its_spaces_is_taken_whole():
+    """Found in a terminal: "@Zoë Smith lower the counter" credited Zoë and kept
+    "Smith lower the counter" as the idea."""
+    zoe = Person(id="p-zoe", name="Zoë 🎉 Smith", role="carer")
+    p0, p1 = (Person(id=f"p-{n}", name=f"Person {n}", role="carer") for n in (0, 10))
+    present = [*PRESENT, zoe, p0, p1]
+    cases = {
+        "@Zoë Smith lower the counter": ("p-zoe", "lower the counter"),
+        "@Zoë lower the counter": ("p-zoe", "lower the counter"),
+        "@Person 0 add braille signs": ("p-0", "add braille signs"),
+        "@Person 10 more benches": ("p-10", "more benches"),
+        "@Ann Lee   said\nthis": ("p-ann", "said\nthis"),
+        "@ann lee": ("p-ann", ""),
+        "@Tom Reilly Reilly's idea": ("p-tom", "Reilly's idea"),
+    }
+    for typed, (person, idea) in cases.items():
+        assert parse_capture(typed, present, speaker=None) == (Who("person", person), idea), typed
+    who, idea = parse_capture("@chat @Ann Lee from home", present, speaker=None)
+    assert (who, idea) == (Who("person", "p-ann", "chat"), "from home")
+    assert parse_card("4 @Ann Lee loved it", present) == (4, "p-ann", "loved it")
+    with pytest.raises(ValidationError, match="could be"):
+        parse_capture("@Person more benches", present, speaker=None)
