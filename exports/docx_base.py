@@ -94,7 +94,7 @@ class DocWriter:
               widths_cm: Sequence[float]
               ) -> None:
         """A data table. The header row is marked so it repeats on every page and
-        screen readers announce it. A cell is a string, or a list of paragraphs where
+        screen readers announce it; no row is cut across a page. A cell is a string, or a list of paragraphs where
         each is a string or a tuple of pieces (``(B("Label: "), text)``)."""
         sub = self._sub
         if len(headers) != len(widths_cm):
@@ -130,6 +130,9 @@ class DocWriter:
 
         for row in rows:
             tr = sub(tbl, w("tr"))
+            # A row is read whole: one person's line of the attendance is never cut
+            # across two pages (a row taller than a page is still split).
+            sub(sub(tr, w("trPr")), w("cantSplit"))
             for value, width in zip(row, widths):
                 tc = sub(tr, w("tc"))
                 sub(sub(tc, w("tcPr")), w("tcW"), {w("w"): width, w("type"): "dxa"})

@@ -545,6 +545,9 @@ def test_headings_tables_and_page_numbers(demo_first, built, fmt):
             assert rows[0].trPr is not None and rows[0].trPr.find(f"{W}tblHeader") is not None
             assert all(r.trPr is None or r.trPr.find(f"{W}tblHeader") is None
                        for r in rows[1:])
+            # No row (one person's line of the attendance) is cut across two pages.
+            assert all(r.trPr is not None and r.trPr.find(f"{W}cantSplit") is not None
+                       for r in rows)
             assert table._tbl.tblPr.find(f"{W}tblCaption") is not None
         footer = doc.sections[0].footer._element
         instructions = [f.get(f"{W}instr").strip() for f in footer.iter(f"{W}fldSimple")]
