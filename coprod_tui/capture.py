@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from . import framework as fw
 from .errors import ValidationError
 from .model import Person
+from .names.units import fold
 
 KEYWORDS = {"anon": "anonymous", "anonymous": "anonymous", "chat": "chat",
             "after": "after"}
@@ -69,7 +70,8 @@ def _first_word(text: str) -> tuple[str, str]:
 
 
 def _squash(text: str) -> str:
-    return "".join(text.casefold().split())
+    # Compared as the name rule compares names: "@jose" finds José, "@SIOBHAN" Siobhán.
+    return "".join(fold(text).split())
 
 
 #: The most words after @ read as one name ("@Mary Ann de Souza").
@@ -77,7 +79,7 @@ MOST_NAME_WORDS = 4
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def _named(token: str, rest: str, present: list[Person]) -> tuple[Person, str]:
@@ -103,7 +105,7 @@ def match_person(token: str, present: list[Person]) -> Person:
     found = exact or [p for p in present if _squash(p.name).startswith(want)]
     if not found:
         found = [p for p in present
-                 if any(part.casefold().startswith(want) for part in p.name.split())]
+                 if any(_squash(part).startswith(want) for part in p.name.split())]
     if not found:
         raise ValidationError(f"Nobody present is called '{token}': the idea was not "
                               "recorded yet.")

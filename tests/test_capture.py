@@ -55,6 +55,7 @@ def test_a_whole_name_typed_with_its_spaces_is_taken_whole():
     cases = {
         "@Zoë Smith lower the counter": ("p-zoe", "lower the counter"),
         "@Zoë lower the counter": ("p-zoe", "lower the counter"),
+        "@zoe smith lower it": ("p-zoe", "lower it"),  # without her accent, as typed quickly
         "@Person 0 add braille signs": ("p-0", "add braille signs"),
         "@Person 10 more benches": ("p-10", "more benches"),
         "@Ann Lee   said\nthis": ("p-ann", "said\nthis"),
@@ -68,3 +69,12 @@ def test_a_whole_name_typed_with_its_spaces_is_taken_whole():
     assert parse_card("4 @Ann Lee loved it", present) == (4, "p-ann", "loved it")
     with pytest.raises(ValidationError, match="could be"):
         parse_capture("@Person more benches", present, speaker=None)
+
+
+def test_a_name_is_found_without_its_accents_or_case():
+    jose = Person(id="p-jose", name="José Núñez", role="carer")
+    siobhan = Person(id="p-siobhan", name="Siobhán Ó Briain", role="family")
+    present = [*PRESENT, jose, siobhan]
+    for typed, person in (("@jose hi", "p-jose"), ("@NUNEZ hi", "p-jose"),
+                          ("@siobhan hi", "p-siobhan"), ("@Siobhan O Briain hi", "p-siobhan")):
+        assert parse_capture(typed, present, speaker=None) == (Who("person", person), "hi"), typed
