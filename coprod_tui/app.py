@@ -164,28 +164,31 @@ class CoprodApp(App[None]):
 
     def hold_input(self) -> Callable[[], None]:
         """Keep the keys and pastes that arrive from now on until the function returned
-        is called, then hand them on in order to whatever has the focus by then.
+        is called, then hand them on in order to whatever has the focus by then: once
+        the screen on top is shown and its focus has settled.
 
-        A key such as Ctrl+G waits for the box to take the keys typed before it
-        (``screens.base.after_typing``); the keys typed after it are meant for the
-        dialog it opens, not the box it leaves (sent on their way at once, they went
+        Used while the screen changes (``push_screen`` and the others below) and while
+        a key waits for the box to take the keys typed before it
+        (``screens.base.after_typing``): the keys typed after it are meant for the
+        screen it opens, not the box it leaves (sent on their way at once, they went
         to the box and were lost). Released in any case within a second.
         """
         if self._held is None:
             self._held = []
             self._hold_count += 1
         hold = self._hold_count  # (a release left from an earlier hold lets this one be)
-        seen: list[object] = []
+        focus_seen: object = None
 
         def release(force: bool = False) -> None:
+            nonlocal focus_seen
             if self._held is None or hold != self._hold_count:
                 return
             screen = self.screen
             ready = screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
             # The focus a screen gives itself when shown may move once more as it is
             # mounted (a dialog focuses its first box): the same over a refresh will do.
-            if not force and not (ready and seen and seen[-1] is screen.focused):
-                seen.append(screen.focused if ready else None)
+            if not force and not (ready and focus_seen is (screen.focused or screen)):
+                focus_seen = (screen.focused or screen) if ready else None
                 self.call_after_refresh(release)
                 return
             held, self._held = self._held, None

@@ -79,7 +79,8 @@ MOST_NAME_WORDS = 4
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    """``_squash`` with only letters and digits kept: "Zoë 🎉 Smith" is "zoesmith"."""
+    return "".join(ch for ch in _squash(text) if ch.isalnum())
 
 
 def _named(token: str, rest: str, present: list[Person]) -> tuple[Person, str]:
@@ -88,9 +89,12 @@ def _named(token: str, rest: str, present: list[Person]) -> tuple[Person, str]:
     surname does not stay at the start of the idea; otherwise ``token`` alone is the
     start of a name (``match_person``)."""
     words = rest.split(maxsplit=MOST_NAME_WORDS)
+    by_name: dict[str, list[Person]] = {}
+    if words:  # (Run reads what is typed at every key: names are folded once here)
+        for p in present:
+            by_name.setdefault(_letters(p.name), []).append(p)
     for k in range(min(len(words), MOST_NAME_WORDS - 1), 0, -1):
-        typed = _letters(token + "".join(words[:k]))
-        whole = [p for p in present if _letters(p.name) == typed]
+        whole = by_name.get(_letters(token + "".join(words[:k])), [])
         if len(whole) == 1:
             for word in words[:k]:  # what follows the last word of the name
                 rest = rest[rest.index(word) + len(word):]

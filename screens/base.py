@@ -30,8 +30,7 @@ def after_typing(app: App, callback: Callable[..., Any], *args: Any) -> None:
     callback that removes the box would wait for itself). Keys typed after it wait
     meanwhile (``CoprodApp.hold_input``), for the screen it opens.
     """
-    hold = getattr(app, "hold_input", None)  # (CoprodApp: keys typed after it wait too)
-    release: Callable[[], None] = hold() if hold is not None else lambda: None
+    release = cast("CoprodApp", app).hold_input()  # keys typed after it wait meanwhile
 
     async def run() -> None:
         try:

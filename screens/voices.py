@@ -57,7 +57,7 @@ class Voices(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id)
-        self._rows: list[tuple[str, str]] = []
+        self._rows: list[tuple[str, str]] | None = None  # (none shown yet)
         self._lines: list[str] = []
         self._width = 0
 
@@ -68,7 +68,7 @@ class Voices(ScrollView, can_focus=True):
 
     def show(self, rows: list[tuple[str, str]]) -> None:
         """(name, times heard) for each participant present, in the order to show."""
-        if rows != self._rows or not self._lines:
+        if rows != self._rows:
             self._rows = rows
             self._draw()
 
@@ -78,7 +78,7 @@ class Voices(ScrollView, can_focus=True):
 
     def _draw(self) -> None:
         self._width = self.scrollable_content_region.width
-        self._lines = voice_lines(self._rows, self._width or 30)
+        self._lines = voice_lines(self._rows or [], self._width or 30)
         self.virtual_size = Size(self._width, len(self._lines))
         self.refresh()
 

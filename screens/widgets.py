@@ -82,9 +82,9 @@ class InFull(Static):
                  lead: str = "In full: ") -> None:
         super().__init__("", id=f"{of}-in-full", markup=False)
         self.of, self.texts, self.lead = of, texts or {}, lead
+        self._following = False  # a follow is waiting to run
 
     def on_mount(self) -> None:
-        self._following = False
         shown = self.screen.query_one(f"#{self.of}")
         self.watch(shown, "cursor_coordinate" if isinstance(shown, DataTable) else
                    "value" if isinstance(shown, Select) else "highlighted", self._follow_soon)
@@ -138,28 +138,31 @@ def _cut_short(options: OptionList, option: Option) -> bool:
         cell_len(shown) + 5 > options.scrollable_content_region.width
 
 
-class LineBox(Input):
-    """A one-line box: a paste of several lines is kept whole, joined by spaces.
+class SubmitsAtOnce:
+    """Mixin for a text box: with ``submit``, Enter calls it at once, in the box's own
+    turn, before it takes any key typed after Enter. (A Submitted message, or Input's
+    Enter binding, which runs once the key has gone up to the app, was handled only
+    after those keys: entries typed quickly one after another ran together.)"""
 
-    With ``submit``, Enter calls it at once, before any key typed after it is taken
-    (Input's Submitted message is handled only after them: entries typed quickly one
-    after another ran together).
-    """
-
-    def __init__(self, value: str | None = None, *,
-                 submit: Callable[[], object] | None = None, **kwargs: Any) -> None:
-        super().__init__(value, **kwargs)
-        self._submit = submit
+    _submit: Callable[[], object] | None = None
 
     async def _on_key(self, event: events.Key) -> None:
-        # Here, in the box's own turn: Input's Enter is a key binding, run only once the
-        # key has gone up to the app, after the keys behind it were typed in.
         if event.key == "enter" and self._submit is not None:
             event.stop()
             event.prevent_default()
             self._submit()
             return
-        await super()._on_key(event)
+        await super()._on_key(event)  # type: ignore[misc]
+
+
+class LineBox(SubmitsAtOnce, Input):
+    """A one-line box: a paste of several lines is kept whole, joined by spaces; with
+    ``submit``, Enter calls it (``SubmitsAtOnce``)."""
+
+    def __init__(self, value: str | None = None, *,
+                 submit: Callable[[], object] | None = None, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self._submit = submit
 
     def _on_paste(self, event: events.Paste) -> None:
         if event.text:
@@ -172,18 +175,14 @@ class LineBox(Input):
         event.prevent_default()  # Input's own handler would paste it a second time
 
 
-class CaptureBox(TextArea):
-    """Type and press Enter to record; a paste of many lines stays whole.
+class CaptureBox(SubmitsAtOnce, TextArea):
+    """Type and press Enter to record (``submit``, called at once: ``SubmitsAtOnce``);
+    a new line comes only from a paste, which stays whole. ``value`` reads and sets
+    the text (as an Input's does), so the screen and its tests treat it like any other
+    box."""
 
-    Enter calls ``submit`` at once, before any key typed after it is taken: a message
-    would be handled only after them, so ideas typed quickly one after another (or
-    sent in one burst, as a text expander or a remote keyboard does) ran together
-    into one. ``value`` reads and sets the text (as an Input's does), so the screen
-    and its tests treat it like any other box.
-    """
-
-    def __init__(self, *, id: str, placeholder: str = "",
-                 submit: Callable[[], object] | None = None) -> None:
+    def __init__(self, *, id: str, submit: Callable[[], object],
+                 placeholder: str = "") -> None:
         super().__init__(id=id, soft_wrap=True, show_line_numbers=False,
                          tab_behavior="focus", placeholder=placeholder,
                          highlight_cursor_line=False)
@@ -197,15 +196,6 @@ class CaptureBox(TextArea):
     def value(self, text: str) -> None:
         self.load_text(text)
         self.move_cursor(self.document.end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":  # Enter records; a new line comes only from a paste
-            event.stop()
-            event.prevent_default()
-            if self._submit is not None:
-                self._submit()
-            return
-        await super()._on_key(event)
 
 
 @dataclass(frozen=True, slots=True)

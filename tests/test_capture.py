@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from coprod_tui.capture import Who, parse_capture, parse_card
 from coprod_tui.errors import ValidationError
@@ -78,3 +80,26 @@ def test_a_name_is_found_without_its_accents_or_case():
     for typed, person in (("@jose hi", "p-jose"), ("@NUNEZ hi", "p-jose"),
                           ("@siobhan hi", "p-siobhan"), ("@Siobhan O Briain hi", "p-siobhan")):
         assert parse_capture(typed, present, speaker=None) == (Who("person", person), "hi"), typed
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.text(min_size=1, max_size=30).filter(str.strip), min_size=1,
+                      max_size=5),
+       typed=st.text(max_size=80))
+def test_whatever_follows_at_is_refused_in_words_or_split_without_losing_a_character(
+        names, typed):
+    """Any names (markup, right-to-left, emoji, names that are words) and anything typed
+    after @: a plain refusal, or a person present and the rest of what was typed, as
+    typed (only blank space at its ends trimmed)."""
+    try:  # (a name the model refuses, such as one of control characters only, is no one)
+        present = [Person(id=f"p{n}", name=name, role="carer")
+                   for n, name in enumerate(names)]
+    except ValidationError:
+        assume(False)
+    try:
+        who, idea = parse_capture("@" + typed, present, speaker=None)
+    except ValidationError:
+        return
+    if who.person_id is not None:
+        assert who.person_id in {p.id for p in present}
+    assert ("@" + typed).strip().endswith(idea)

@@ -20,10 +20,6 @@ _AFTER_NUMBER = frozenset({"", "'"})  # May 12, May '26
 _RANGE_GAPS = frozenset({"/", "\u2013", "\u2014", "-", "&"})
 _PHRASE_GAPS = frozenset({"", ",", "-", "&", "/"})
 _ABBREVIATED = frozenset({"", "."})
-#: Titles written short with a full stop ("Mrs. May", "Dr. Hope"): only these are read
-#: across a full stop, which otherwise ends a sentence ("the mayor. Will Street ...").
-_SHORT_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "cllr", "rev", "revd",
-                           "fr", "capt", "pc", "sgt", "st"})
 _DAY_OR_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?|(\d{4})")
 
 
@@ -147,9 +143,11 @@ class TextContext:
         title = self.title_case()
         prev, nxt = self.before(i), self.after(j)
         dotted = self.before(i, _ABBREVIATED)  # "St. Mary's", "Mrs. May"
+        # Across a full stop only a title written short: "the mayor. Will Street" ends
+        # a sentence.
         if dotted is not None and dotted.key in w.titles and (
-                dotted is prev or dotted.key in _SHORT_TITLES):
-            return False  # Mrs May, Auntie Rose, Thanks Sam: a person
+                dotted is prev or dotted.key in w.short_titles):
+            return False  # Mrs May, Mrs. May, Auntie Rose, Thanks Sam: a person
         if dotted is not None and dotted.cap and dotted.key in w.place_prefixes:
             return True  # St Mary's, Mount Hope
         if prev is not None and prev.cap and not prev.caps and not self.initial(i - 1):

@@ -22,6 +22,8 @@ class Words:
     place_prefixes: frozenset[str]
     place_heads: frozenset[str]
     titles: frozenset[str]
+    #: Titles read across a full stop ("Mrs. May").
+    short_titles: frozenset[str]
     verb_then: frozenset[str]
     #: Small words and days: never part of a proper noun.
     small: frozenset[str]
@@ -52,5 +54,7 @@ def words() -> Words:
         date_range=_set(dates["range_words"]), date_after=_set(dates["after"]),
         place_prefixes=_set(data["places"]["prefixes"]),
         place_heads=_set(data["places"]["heads"]),
-        titles=_set(data["people"]["titles"]), verb_then=_set(data["people"]["verb_then"]),
+        titles=_set(data["people"]["titles"]),
+        short_titles=_set(data["people"]["short_titles"]),
+        verb_then=_set(data["people"]["verb_then"]),
         small=small | days | _set(dates["months"]))

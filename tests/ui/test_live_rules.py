@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
@@ -15,6 +16,16 @@ from coprod_tui.service import Service
 from tests.ui.helpers import burst, screen_text, session_on_disk, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@asynccontextmanager
+async def on_run(store):
+    """The app at 80×24 on Run, where r (resume, on Home) leaves the live session."""
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        yield app, pilot
 
 
 def live_session(store):
@@ -29,10 +40,7 @@ def live_session(store):
 
 async def test_a_decision_without_reasons_is_refused_on_screen(store, data_dir):
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await pilot.press("ctrl+g")
         await pilot.pause()
         await type_into(pilot, "text", "Paint the hall blue")
@@ -54,10 +62,7 @@ async def test_a_decision_without_reasons_is_refused_on_screen(store, data_dir):
 async def test_markup_and_emoji_are_stored_and_shown_literally(store, data_dir):
     file = live_session(store)
     weird = "[b]oops[/ [red]x[/red] 😀 مرحبا " + "long " * 80
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         capture = app.screen.query_one("#capture")
         capture.value = weird  # as a paste would arrive
         await pilot.press("enter")
@@ -71,10 +76,7 @@ async def test_markup_and_emoji_are_stored_and_shown_literally(store, data_dir):
 
 async def test_an_unknown_name_keeps_the_idea_in_the_box(store, data_dir):
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await pilot.press(*"@zed More light", "enter")
         await pilot.pause()
         assert app.screen.query_one("#capture").value == "@zed More light"
@@ -86,10 +88,7 @@ async def test_over_time_is_said_in_words(store):
     file = live_session(store)
     item = file.session.agenda[0]
     file.edit_agenda_item(item.id, spent_s=13 * 60)  # ten minutes planned
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await pilot.press("pagedown", "pageup")  # leave and come back to the item
         await pilot.pause()
         assert "OVER TIME by 3:0" in screen_text(app)
@@ -197,10 +196,7 @@ async def test_a_long_record_keeps_its_latest_lines_and_a_new_idea_shows_at_once
         # Now and then one as long as a line of the pane, as in any meeting.
         file.add_idea(f"Idea number {n}" + (" and a longer reason why" * 3 if n % 40 == 0
                                             else ""))
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         log = app.screen.query_one("#record", RichLog)
         assert len(log.lines) == FEED_LINES
         assert f"Idea number {FEED_LINES + 49}" in log.lines[-1].text
@@ -224,10 +220,7 @@ async def test_entering_an_idea_lays_nothing_out_again_and_a_long_line_still_wra
     from tests.ui.helpers import paste
 
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await paste(pilot, "A bench by the front door")
         await pilot.pause()
         laid_out: list[str] = []
@@ -253,10 +246,7 @@ async def test_entering_an_idea_lays_nothing_out_again_and_a_long_line_still_wra
 
 async def test_the_voices_list_counts_who_was_heard_least_heard_first(store, data_dir):
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         voices = app.screen.query_one("#voices")
         before = [line.split() for line in voices.lines]
         assert before == [["Name", "Heard"], ["Ann", "Lee", "0"], ["Bob", "Stone", "0"]]
@@ -276,10 +266,7 @@ async def test_why_an_idea_was_refused_goes_once_it_is_recorded(store, data_dir)
     """Found in a terminal: "Not recorded: '@Person' could be ..." stayed beside "Saved at"
     after the idea was put right and recorded."""
     live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         status = app.screen.query_one("#save-status")
         await type_into(pilot, "capture", "@Zed a ramp at the side door")
         await pilot.press("enter")
@@ -327,10 +314,7 @@ async def test_ideas_typed_in_one_burst_are_recorded_one_by_one(store, data_dir)
     Enter records what was typed before it, not what came after (found in a terminal:
     three ideas ran together into one)."""
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await burst(pilot, "@Ann a ramp\r@Bob braille signs\rmore benches\r")
         assert app.screen.query_one("#capture").value == ""
     ideas = session_on_disk(data_dir, file.id)["ideas"]
@@ -339,10 +323,7 @@ async def test_ideas_typed_in_one_burst_are_recorded_one_by_one(store, data_dir)
 
 async def test_comment_cards_typed_in_one_burst_are_recorded_one_by_one(store, data_dir):
     file = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         app.screen.action_cards()
         await pilot.pause()
         app.screen.query_one("#card").focus()
@@ -356,10 +337,7 @@ async def test_a_form_filled_in_one_burst_puts_each_answer_in_its_box(store, dat
     """Found in a terminal: "Put a ramp at the side door", Tab, "Wheelchair users cannot
     get in now" sent at once all went into the first box."""
     live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await pilot.press("ctrl+g")
         await pilot.pause()
         await burst(pilot, "Put a ramp at the side door\tWheelchair users cannot get in")
@@ -372,10 +350,7 @@ async def test_words_typed_right_after_a_key_that_opens_a_dialog_go_into_it(stor
     """Found in a terminal: Ctrl+G then "Fit a hearing loop", Tab, the reasons, sent at
     once: the words went nowhere (typed while the dialog was on its way)."""
     live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
+    async with on_run(store) as (app, pilot):
         await burst(pilot, "a ramp\x07Fit a hearing loop\tTwo people asked for it")
         await pilot.pause()
         dialog = app.screen
