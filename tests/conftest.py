@@ -20,6 +20,30 @@ from coprod_tui.store import Store, open_store
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
+def _parse_css_once_per_process() -> None:
+    """Each app parses its stylesheet (Textual's widgets' and ours) afresh: a quarter of
+    an app's start, and the suite starts a few hundred. Textual already keeps the rules
+    it parsed per app and hands the same rule sets out again; here they are kept per
+    test process, keyed on everything the parse reads (the text, where it came from and
+    the theme's variables), so a different theme or a changed rule is parsed anew."""
+    from textual.css.stylesheet import Stylesheet
+
+    parse = Stylesheet._parse_rules
+    parsed: dict[tuple, list] = {}
+
+    def parse_once(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
+        key = (css, read_from, is_default_rules, tie_breaker, scope,
+               tuple(sorted(self._variables.items())))
+        if key not in parsed:
+            parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return parsed[key]
+
+    Stylesheet._parse_rules = parse_once  # type: ignore[method-assign]
+
+
+_parse_css_once_per_process()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--torture", action="store_true",
                      help="run the reliability suite (tests/reliability) in full: "
