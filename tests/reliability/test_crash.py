@@ -8,7 +8,7 @@ start. The same is done to ``coprod forget``, to an import and to an index
 rebuild: afterwards the folder opens and nothing is lost beyond the operation
 that was cut short, which can simply be run again.
 
-25 kills by default, 200 with --torture; each trial is seeded by its number.
+12 kills by default, 200 with --torture; each trial is seeded by its number.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def check_reported(store, seed: int, want: dict[str, set[str]]) -> None:
 def test_sigkill_while_recording_loses_nothing_reported(tmp_path):
     data_dir = tmp_path / "data"
     expected: dict[str, dict[str, set[str]]] = {}
-    count = scaled(25, 200)
+    count = scaled(12, 200)
     for seed in range(count):
         reported = record_trial(data_dir, seed)
         if "session" in reported:
