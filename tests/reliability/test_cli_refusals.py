@@ -29,7 +29,7 @@ from coprod_tui.service import Service
 from coprod_tui.store import open_store
 
 from .conftest import child_env
-from .edges import WORDING, cli, cli_child, demo_folder, plain_failure, tree
+from .edges import WORDING, cli, demo_folder, plain_failure, tree
 
 
 def with_people(root: Path, *people: Person) -> None:
