@@ -209,10 +209,23 @@ def demo_store(tmp_path_factory):
         yield store
 
 
+_RENDERED: dict[tuple[str, str], bytes] = {}
+
+
+def shared_render(data: SessionData, fmt: str) -> bytes:
+    """A document of a session this module shares and never changes (the built
+    session, the demo's), written once for the tests that read it: each test reads its
+    own copy back from the bytes."""
+    key = (data.session.id, fmt)
+    if key not in _RENDERED:
+        _RENDERED[key] = render(data, fmt, WORDING)
+    return _RENDERED[key]
+
+
 @pytest.fixture(scope="module")
 def built_minutes(built_store):
     """The built session's minutes, read back (several tests read them)."""
-    return read(minutes_docx(built_store[1], WORDING))
+    return read(shared_render(built_store[1], "minutes"))
 
 
 # -- facts ---------------------------------------------------------------------------------
@@ -299,7 +312,7 @@ def test_minutes_hold_the_facts(built_minutes):
 
 
 def test_easy_read_tells_the_same_facts_in_short_sentences(built):
-    doc = read(easy_read_docx(built, WORDING))
+    doc = read(shared_render(built, "easy-read"))
     text = text_of(doc)
 
     def under(heading: str) -> list[str]:
@@ -489,7 +502,7 @@ def test_no_session_records_means_no_optional_parts(store, group):
 
 def test_unconsented_names_support_needs_and_contacts_appear_nowhere(built):
     for fmt in WORD_FORMATS:
-        payload = render(built, fmt, WORDING)
+        payload = shared_render(built, fmt)
         raw = all_xml(payload)
         for secret in (b"Bob Stone", b"Dan Park", b"bob@example.org", b"needs-SECRET-support",
                        b"BSL interpreter", b"Regular breaks", b"support"):
@@ -503,7 +516,7 @@ def test_demo_exports_never_name_people_who_did_not_consent(demo_store):
     for summary in store.summaries():
         data = store.snapshot(summary.id)
         for fmt in WORD_FORMATS:
-            payload = render(data, fmt, WORDING)
+            payload = shared_render(data, fmt)
             raw = all_xml(payload)
             for name in DEMO_UNNAMED:
                 assert name.encode() not in raw, (summary.title, fmt, name)
@@ -529,8 +542,9 @@ def test_a_named_card_is_anonymous_when_consent_is_withdrawn(store, group, peopl
 
 # -- accessible, clean documents -----------------------------------------------------------
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def demo_first(demo_store):
+    """The demo's first session (read only)."""
     return demo_store.snapshot(demo_store.summaries()[-1].id)
 
 
@@ -571,7 +585,7 @@ def test_metadata_is_ours_and_british(demo_first, fmt):
 
 
 def test_minutes_cite_ideas_by_number_and_first_words(demo_first):
-    doc = read(minutes_docx(demo_first, WORDING))
+    doc = read(shared_render(demo_first, "minutes"))
     assert ("Informed by: idea 1 (Bedrooms should feel like home, not a hospital: soft "
             "lights…); idea 2 (A quiet room with no bright lights, for when things get "
             "too…).") in [p.text for p in doc.paragraphs]
@@ -585,7 +599,7 @@ def test_author_falls_back_to_the_facilitator(built_minutes):
 @pytest.mark.parametrize("fmt", WORD_FORMATS)
 def test_headings_tables_and_page_numbers(demo_first, built, fmt):
     for data in (demo_first, built):
-        doc = read(render(data, fmt, WORDING))
+        doc = read(shared_render(data, fmt))
         levels = heading_levels(doc)
         assert levels[0] == 0 and levels.count(0) == 1 and 1 in levels
         for before, after in zip(levels, levels[1:]):
@@ -631,7 +645,7 @@ def _font_problems(xml_root) -> list[str]:
 
 def test_easy_read_is_large_sans_serif_spaced_and_has_no_tables(demo_first, built):
     for data in (demo_first, built):
-        payload = easy_read_docx(data, WORDING)
+        payload = shared_render(data, "easy-read")
         doc = read(payload)
         assert doc.tables == []
         assert b"<w:tbl>" not in parts(payload)["word/document.xml"]
