@@ -84,14 +84,14 @@ def service(store: Store) -> Service:
     return Service(store)
 
 
-@pytest.fixture
-def group(service: Service) -> Group:
+def add_test_group(service: Service) -> Group:
+    """The test group (the ``group`` fixture; for a fixture shared by a module too)."""
     return service.groups.add_group(name="Test Group", purpose="Shape the service",
                                     conduct="One at a time\nBe kind")
 
 
-@pytest.fixture
-def people(service: Service, group: Group) -> list[Person]:
+def add_test_people(service: Service, group: Group) -> list[Person]:
+    """Its four people (the ``people`` fixture)."""
     return [service.groups.add_person(group.id, **details) for details in (
         dict(name="Ann Lee", role="uses_services", consent_to_be_named=True),
         dict(name="Bob Stone", role="carer", consent_to_be_named=False,
@@ -100,6 +100,16 @@ def people(service: Service, group: Group) -> list[Person]:
              organisation="Council"),
         dict(name="Dan Park", role="carer"),
     )]
+
+
+@pytest.fixture
+def group(service: Service) -> Group:
+    return add_test_group(service)
+
+
+@pytest.fixture
+def people(service: Service, group: Group) -> list[Person]:
+    return add_test_people(service, group)
 
 
 def run_cli(*args: str, data_dir: Path | None = None, input: str | None = None,

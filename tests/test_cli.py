@@ -1,4 +1,11 @@
-"""The command line contract (DESIGN.md §5), run as a user would run it."""
+"""The command line contract (DESIGN.md §5).
+
+Most commands run in this process (``cli``: exit code, stdout, stderr; any exception
+but SystemExit fails the test): starting Python and importing coprod for each one
+cost a quarter of a second and tested nothing more. A real process is kept where it
+is what is tested: ``python -m coprod_tui``, the modules a fresh process loads, a
+lock held by another process, and opening the app (which would run in this process
+if the refusal failed)."""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import run_cli
+from tests.reliability.edges import cli
 
 
 def test_help_and_version_do_not_import_textual_or_docx():
@@ -27,45 +35,46 @@ def test_version():
 
 def test_demo_list_export_import_forget(tmp_path):
     data = tmp_path / "data"
-    out = run_cli("demo", data_dir=data)
-    assert out.returncode == 0 and "Riverside Short Stay" in out.stdout
-    again = run_cli("demo", data_dir=data)
-    assert "nothing was added" in again.stdout
+    code, out, err = cli("demo", data_dir=data)
+    assert code == 0 and "Riverside Short Stay" in out, err
+    code, again, err = cli("demo", data_dir=data)
+    assert code == 0 and "nothing was added" in again, err
 
-    listed = json.loads(run_cli("list", "--json", data_dir=data).stdout)
+    listed = json.loads(cli("list", "--json", data_dir=data)[1])
     assert [r["title"] for r in listed] == [
         "How the days will run", "Rooms, colours and the garden",
         "Getting started: what makes a good short stay?"]
     assert listed[0]["status"] == "closed" and listed[0]["ideas"] == 5
-    plain = run_cli("list", data_dir=data).stdout
+    plain = cli("list", data_dir=data)[1]
     assert listed[0]["id"][:8] in plain
 
     target = tmp_path / "backup.json"
-    out = run_cli("export", listed[0]["id"][:6], "--format", "json", "-o", str(target),
-                  data_dir=data)
-    assert out.returncode == 0, out.stderr
+    code, out, err = cli("export", listed[0]["id"][:6], "--format", "json", "-o", str(target),
+                         data_dir=data)
+    assert code == 0, err
     assert json.loads(target.read_text())["session"]["title"] == "How the days will run"
 
     fresh = tmp_path / "fresh"
-    out = run_cli("import", str(target), data_dir=fresh)
-    assert out.returncode == 0 and "Imported 'How the days will run'" in out.stdout
-    assert len(json.loads(run_cli("list", "--json", data_dir=fresh).stdout)) == 1
+    code, out, err = cli("import", str(target), data_dir=fresh)
+    assert code == 0 and "Imported 'How the days will run'" in out, err
+    assert len(json.loads(cli("list", "--json", data_dir=fresh)[1])) == 1
 
-    out = run_cli("forget", "Joan Murphy", "--yes", data_dir=data)
-    assert out.returncode == 0 and "Erased Joan Murphy" in out.stdout
-    assert "Session 'How the days will run'" in out.stdout
+    code, out, err = cli("forget", "Joan Murphy", "--yes", data_dir=data)
+    assert code == 0 and "Erased Joan Murphy" in out, err
+    assert "Session 'How the days will run'" in out
 
 
-def test_env_var_chooses_the_folder(tmp_path):
+def test_env_var_chooses_the_folder(tmp_path, monkeypatch):
     data = tmp_path / "env-data"
-    out = run_cli("demo", env={"COPROD_DATA_DIR": str(data)})
-    assert out.returncode == 0
+    monkeypatch.setenv("COPROD_DATA_DIR", str(data))  # read when the command runs
+    code, out, err = cli("demo")
+    assert code == 0, err
     assert (data / "groups.json").exists()
 
 
 def test_user_mistakes_are_one_plain_sentence_and_exit_2(tmp_path):
     data = tmp_path / "data"
-    run_cli("demo", data_dir=data)
+    assert cli("demo", data_dir=data)[0] == 0
     cases = [
         ("export", "zzzz", "--format", "json"),
         ("export",),
@@ -75,55 +84,57 @@ def test_user_mistakes_are_one_plain_sentence_and_exit_2(tmp_path):
         ("frobnicate",),
     ]
     for args in cases:
-        out = run_cli(*args, data_dir=data)
-        assert out.returncode == 2, (args, out.stderr)
-        assert out.stderr.startswith("coprod: "), (args, out.stderr)
-        assert "Traceback" not in out.stderr
-        assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+        code, out, err = cli(*args, data_dir=data)
+        assert code == 2, (args, err)
+        assert err.startswith("coprod: "), (args, err)
+        assert "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1, err
 
 
 def test_word_formats_export_end_to_end(tmp_path):
     import docx
 
     data = tmp_path / "data"
-    run_cli("demo", data_dir=data)
-    sid = json.loads(run_cli("list", "--json", data_dir=data).stdout)[0]["id"]
+    assert cli("demo", data_dir=data)[0] == 0
+    sid = json.loads(cli("list", "--json", data_dir=data)[1])[0]["id"]
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     titles = {"minutes": "Minutes: How the days will run",
               "easy-read": "Easy read minutes: How the days will run",
               "you-said-we-did": "You said, We did: Riverside Short Stay Co-production Group"}
     for fmt, title in titles.items():
-        out = run_cli("export", sid[:8], "--format", fmt, "-o", str(out_dir), data_dir=data)
-        assert out.returncode == 0, out.stderr
-        path = Path(out.stdout.strip())
+        code, out, err = cli("export", sid[:8], "--format", fmt, "-o", str(out_dir),
+                             data_dir=data)
+        assert code == 0, err
+        path = Path(out.strip())
         assert path.parent == out_dir.resolve() and path.suffix == ".docx"
         assert docx.Document(str(path)).core_properties.title == title
 
-    out = run_cli("export", "--group", "riverside", "--format", "you-said-we-did",
-                  "-o", str(out_dir / "group.docx"), data_dir=data)
-    assert out.returncode == 0, out.stderr
+    code, out, err = cli("export", "--group", "riverside", "--format", "you-said-we-did",
+                         "-o", str(out_dir / "group.docx"), data_dir=data)
+    assert code == 0, err
     report = docx.Document(str(out_dir / "group.docx"))
     assert any(p.text == "Still being worked on" for p in report.paragraphs)
     assert len(list(out_dir.iterdir())) == 4
 
     for args in (("--group", "nobody", "--format", "you-said-we-did"),
                  ("--group", "riverside", "--format", "minutes")):
-        out = run_cli("export", *args, data_dir=data)
-        assert out.returncode == 2 and out.stderr.startswith("coprod: ")
-        assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+        code, out, err = cli("export", *args, data_dir=data)
+        assert code == 2 and err.startswith("coprod: ")
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_a_second_copy_is_refused_but_reading_still_works(tmp_path):
     data = tmp_path / "data"
-    run_cli("demo", data_dir=data)
+    assert cli("demo", data_dir=data)[0] == 0
     from coprod_tui.store import open_store
 
     with open_store(data):
+        # A real second process: the lock is the kernel's, between processes.
         out = run_cli("demo", data_dir=data)
         assert out.returncode == 2 and "already using the data folder" in out.stderr
-        listed = run_cli("list", "--json", data_dir=data)
-        assert listed.returncode == 0 and len(json.loads(listed.stdout)) == 3
+        code, listed, err = cli("list", "--json", data_dir=data)
+        assert code == 0 and len(json.loads(listed)) == 3, err
 
 
 def test_opening_a_folder_in_use_gives_the_message_not_the_app(tmp_path):
@@ -131,24 +142,25 @@ def test_opening_a_folder_in_use_gives_the_message_not_the_app(tmp_path):
     from coprod_tui.store import open_store
 
     with open_store(data):
-        out = run_cli(data_dir=data)
+        out = run_cli(data_dir=data)  # a child: were it not refused, the app would run
     assert out.returncode == 2 and "already using the data folder" in out.stderr
 
 
-def test_export_says_which_of_the_templates_pictures_it_could_not_use(tmp_path):
+def test_export_says_which_of_the_templates_pictures_it_could_not_use(tmp_path, monkeypatch):
     import docx
 
     data = tmp_path / "data"
-    run_cli("demo", data_dir=data)
-    sid = json.loads(run_cli("list", "--json", data_dir=data).stdout)[0]["id"]
+    assert cli("demo", data_dir=data)[0] == 0
+    sid = json.loads(cli("list", "--json", data_dir=data)[1])[0]["id"]
     pictures = tmp_path / "pics"
     pictures.mkdir()
     (pictures / "idea.png").write_bytes(b"\x89PNG broken")
     template = tmp_path / "template.toml"
     template.write_text(f'pictures = "{pictures}"\n')
-    out = run_cli("export", sid[:8], "--format", "easy-read", "-o", str(tmp_path / "e.docx"),
-                  data_dir=data, env={"COPROD_TEMPLATE": str(template)})
-    assert out.returncode == 0, out.stderr
+    monkeypatch.setenv("COPROD_TEMPLATE", str(template))  # read when the command runs
+    code, out, err = cli("export", sid[:8], "--format", "easy-read", "-o",
+                         str(tmp_path / "e.docx"), data_dir=data)
+    assert code == 0, err
     assert f"coprod: The picture {pictures / 'idea.png'} could not be used (it is not a " \
-           "PNG file); coprod's own is used instead." in out.stderr
+           "PNG file); coprod's own is used instead." in err
     assert docx.Document(str(tmp_path / "e.docx")).paragraphs  # opens, with our picture

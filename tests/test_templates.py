@@ -16,7 +16,7 @@ from coprod_tui.templates import (
     TemplateError, default_wording, load_wording_reporting, read_template,
 )
 from coprod_tui.service import Service
-from tests.conftest import run_cli
+from tests.reliability.edges import cli
 from tests.ui.helpers import screen_text
 
 TEMPLATE = '''
@@ -126,12 +126,12 @@ async def test_a_broken_template_is_reported_when_the_app_opens(store, data_dir)
 
 def test_export_on_the_command_line_reports_a_broken_template(tmp_path):
     data = tmp_path / "data"
-    run_cli("demo", data_dir=data)
+    assert cli("demo", data_dir=data)[0] == 0
     write_template(data, "[statements]\n1 = 'x'")
-    out = run_cli("export", "--group", "Riverside", "--format", "you-said-we-did", "-o",
-                  str(tmp_path), data_dir=data)
-    assert out.returncode == 0
-    assert "statements.1 should be a list of questions" in out.stderr
+    code, out, err = cli("export", "--group", "Riverside", "--format", "you-said-we-did",
+                         "-o", str(tmp_path), data_dir=data)
+    assert code == 0, err
+    assert "statements.1 should be a list of questions" in err
 
 
 def test_coprod_template_env_points_at_a_file(tmp_path, monkeypatch):

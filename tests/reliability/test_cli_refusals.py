@@ -13,6 +13,7 @@ refused with the full ids.
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import subprocess
@@ -28,7 +29,7 @@ from coprod_tui.service import Service
 from coprod_tui.store import open_store
 
 from .conftest import child_env
-from .edges import WORDING, cli, cli_child, demo_folder, plain_failure, tree
+from .edges import WORDING, cli, demo_folder, plain_failure, tree
 
 
 def with_people(root: Path, *people: Person) -> None:
@@ -46,15 +47,15 @@ def folder(tmp_path) -> Path:
 # -- F8: forget asks, or refuses -------------------------------------------------------
 
 @pytest.mark.parametrize("answer", ["no\n", "yes\n", ""])
-def test_forget_without_yes_refuses_when_no_one_can_answer(folder, answer):
+def test_forget_without_yes_refuses_when_no_one_can_answer(folder, answer, monkeypatch):
     before = tree(folder)
-    result = subprocess.run(
-        [sys.executable, "-m", "coprod_tui", "--data-dir", str(folder), "forget",
-         "Maya Named"], capture_output=True, text=True, timeout=60, env=child_env(),
-        **({"input": answer} if answer else {"stdin": subprocess.DEVNULL}))
-    plain_failure(result.returncode, result.stderr)
-    assert "--yes" in result.stderr and "--dry-run" in result.stderr
-    assert "Maya" not in result.stderr  # messages name no one
+    # Input from a pipe or a file (`echo no | coprod forget ...`), or none at all: not
+    # a terminal. A real terminal is test_forget_at_a_terminal_still_asks.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(answer))
+    code, out, err = cli("forget", "Maya Named", data_dir=folder)
+    plain_failure(code, err)
+    assert "--yes" in err and "--dry-run" in err
+    assert "Maya" not in err  # messages name no one
     assert tree(folder) == before, "forget changed the data without asking anyone"
 
 
@@ -110,7 +111,7 @@ def home_with_data(tmp_path) -> tuple[dict[str, str], Path]:
     ("forget", "Maya Named", "--yes"), ("demo",), ("list",), ("search", "ramp"),
     ("import", "bundle.json"), ()], ids=lambda a: a[0] if a else "app")
 def test_an_empty_data_dir_is_refused_not_read_as_the_usual_folder(home_with_data, args,
-                                                                     tmp_path):
+                                                                     tmp_path, monkeypatch):
     env, usual = home_with_data
     with open_store(tmp_path / "elsewhere") as store:  # a session new to the usual folder
         service = Service(store)
@@ -118,12 +119,26 @@ def test_an_empty_data_dir_is_refused_not_read_as_the_usual_folder(home_with_dat
         sid = service.create_session(group.id, "From elsewhere").id
         export_session(service, sid, "json", tmp_path / "bundle.json", wording=WORDING)
     before = tree(usual)
-    given = cli_child("--data-dir", "", *args, env=env, cwd=tmp_path, timeout=60)
-    plain_failure(given.returncode, given.stderr)
-    assert "--data-dir is empty" in given.stderr
-    from_env = cli_child(*args, env={**env, "COPROD_DATA_DIR": ""}, cwd=tmp_path, timeout=60)
-    plain_failure(from_env.returncode, from_env.stderr)
-    assert "COPROD_DATA_DIR is empty" in from_env.stderr
+    if not args:
+        # Opening the app: were the refusal to fail, the app would open the folder
+        # (and run here, in the test): it is asked which folder it would open instead.
+        import coprod_tui.app
+
+        def would_open(data_dir, **kwargs):
+            raise AssertionError(f"the app would have opened {data_dir}")
+
+        monkeypatch.setattr(coprod_tui.app, "run", would_open)
+    # The data folder and its usual place are read when the command runs.
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    given_code, _, given_err = cli("--data-dir", "", *args)
+    monkeypatch.setenv("COPROD_DATA_DIR", "")
+    env_code, _, env_err = cli(*args)
+    plain_failure(given_code, given_err)
+    assert "--data-dir is empty" in given_err
+    plain_failure(env_code, env_err)
+    assert "COPROD_DATA_DIR is empty" in env_err
     assert tree(usual) == before, "the usual data folder was used instead"
 
 

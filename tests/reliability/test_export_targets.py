@@ -6,6 +6,10 @@ however the path is spelt, and says plainly when a name is too long. An export i
 written through a temp file that no failure leaves behind, and one left by a
 ``kill -9`` (it holds the whole minutes) is removed by the next export and when
 the app starts. The export folder is made 0700, whatever the umask.
+
+Exports run the command line in this process (``cli``), except onto a FIFO (a child
+with a timeout: a faulty export would wait on it for ever) and the export killed
+with ``kill -9``.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
 
 from .conftest import RealApp, child_env
-from .edges import cli_child, demo_folder, plain_failure, tree
+from .edges import cli, cli_child, demo_folder, plain_failure, tree
 
 WORDING = default_wording()
 
@@ -42,8 +46,10 @@ def demo(tmp_path) -> tuple[Path, str]:
     return root, sids[0]
 
 
-def export(root: Path, sid: str, target: Path | str, fmt: str = "minutes"):
-    return cli_child("export", sid[:8], "--format", fmt, "-o", str(target), data_dir=root)
+def export(root: Path, sid: str, target: Path | str, fmt: str = "minutes"
+           ) -> tuple[int, str, str]:
+    """``coprod export``, in this process: exit code, stdout, stderr."""
+    return cli("export", sid[:8], "--format", fmt, "-o", str(target), data_dir=root)
 
 
 def hidden(folder: Path) -> list[str]:
@@ -57,9 +63,9 @@ def test_a_device_node_is_never_replaced(demo, tmp_path):
         os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a copy of /dev/null
     except PermissionError:
         pytest.skip("making a device node needs root")
-    result = export(root, sid, device)
-    plain_failure(result.returncode, result.stderr)
-    assert "is a device, not an ordinary file" in result.stderr
+    code, out, err = export(root, sid, device)
+    plain_failure(code, err)
+    assert "is a device, not an ordinary file" in err
     info = os.lstat(device)
     assert stat.S_ISCHR(info.st_mode) and info.st_rdev == os.makedev(1, 3)
     assert hidden(tmp_path) == []
@@ -72,9 +78,9 @@ def test_a_symlink_is_refused_and_what_it_points_to_is_kept(demo, tmp_path):
     for name, points_to in (("link.docx", victim), ("dangling.docx", tmp_path / "nowhere")):
         link = tmp_path / name
         link.symlink_to(points_to)
-        result = export(root, sid, link)
-        plain_failure(result.returncode, result.stderr)
-        assert "is a symbolic link; coprod does not write through links" in result.stderr
+        code, out, err = export(root, sid, link)
+        plain_failure(code, err)
+        assert "is a symbolic link; coprod does not write through links" in err
         assert link.is_symlink() and os.readlink(link) == str(points_to)
     assert victim.read_text() == "keep me"
     assert not (tmp_path / "nowhere").exists() and hidden(tmp_path) == []
@@ -90,10 +96,14 @@ def test_a_fifo_or_socket_is_refused_without_hanging(demo, tmp_path):
     os.rename(short / "s", tmp_path / "sock.docx")
     sock.close()
     short.rmdir()
-    for target, words in ((fifo, "a named pipe (FIFO)"), (tmp_path / "sock.docx", "a socket")):
-        result = export(root, sid, target)
-        plain_failure(result.returncode, result.stderr)
-        assert f"is {words}, not an ordinary file" in result.stderr
+    # Onto the FIFO in a child with a timeout: a faulty export would wait for a reader.
+    child = cli_child("export", sid[:8], "--format", "minutes", "-o", str(fifo),
+                      data_dir=root, timeout=30)
+    plain_failure(child.returncode, child.stderr)
+    assert "is a named pipe (FIFO), not an ordinary file" in child.stderr
+    code, out, err = export(root, sid, tmp_path / "sock.docx")
+    plain_failure(code, err)
+    assert "is a socket, not an ordinary file" in err
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert stat.S_ISSOCK(os.lstat(tmp_path / "sock.docx").st_mode)
 
@@ -102,15 +112,15 @@ def test_a_folder_with_the_export_name_is_left_alone(demo, tmp_path):
     root, sid = demo
     out = tmp_path / "out"
     out.mkdir()
-    first = export(root, sid, out)
-    assert first.returncode == 0, first.stderr
-    name = Path(first.stdout.strip()).name
+    code, first, err = export(root, sid, out)
+    assert code == 0, err
+    name = Path(first.strip()).name
     (out / name).unlink()
     (out / name).mkdir()  # a folder where the file would go
     (out / name / "inside.txt").write_text("kept")
-    again = export(root, sid, out)
-    assert again.returncode == 0, again.stderr
-    written = Path(again.stdout.strip())
+    code, again, err = export(root, sid, out)
+    assert code == 0, err
+    written = Path(again.strip())
     assert written.is_file() and written.name != name
     assert (out / name / "inside.txt").read_text() == "kept"
 
@@ -126,12 +136,12 @@ def test_nothing_is_ever_written_inside_the_data_folder(demo, tmp_path, where):
               "a link to it": link, "a new name inside": root / "backups" / "m.docx"}[where]
     before = tree(root)
     for fmt in ("minutes", "json"):
-        result = export(root, sid, target, fmt)
-        plain_failure(result.returncode, result.stderr)
-        assert "inside coprod's data folder" in result.stderr
+        code, out, err = export(root, sid, target, fmt)
+        plain_failure(code, err)
+        assert "inside coprod's data folder" in err
     assert tree(root) == before
-    listed = cli_child("list", data_dir=root)
-    assert listed.returncode == 0 and listed.stderr == ""
+    code, out, err = cli("list", data_dir=root)
+    assert code == 0 and err == ""
 
 
 def test_the_share_step_cannot_write_into_a_data_folder_either(demo):
@@ -146,12 +156,12 @@ def test_the_share_step_cannot_write_into_a_data_folder_either(demo):
 
 def test_a_name_too_long_for_the_disk_is_said_plainly(demo, tmp_path):
     root, sid = demo
-    result = export(root, sid, tmp_path / ("x" * 300 + ".docx"))
-    plain_failure(result.returncode, result.stderr)
-    assert "too long" in result.stderr
+    code, out, err = export(root, sid, tmp_path / ("x" * 300 + ".docx"))
+    plain_failure(code, err)
+    assert "too long" in err
     longest = tmp_path / ("y" * 250 + ".docx")  # fits, though its temp name would not have
-    result = export(root, sid, longest)
-    assert result.returncode == 0, result.stderr
+    code, out, err = export(root, sid, longest)
+    assert code == 0, err
     assert longest.is_file() and hidden(tmp_path) == []
 
 
@@ -159,11 +169,11 @@ def test_a_named_file_is_replaced_but_a_folder_export_never_overwrites(demo, tmp
     root, sid = demo
     named = tmp_path / "minutes.docx"
     named.write_bytes(b"old")
-    assert export(root, sid, named).returncode == 0
+    assert export(root, sid, named)[0] == 0
     assert named.read_bytes()[:2] == b"PK"  # the user named it: replaced
     out = tmp_path / "out"
     out.mkdir()
-    paths = {export(root, sid, out).stdout.strip() for _ in range(3)}
+    paths = {export(root, sid, out)[1].strip() for _ in range(3)}
     assert len(paths) == 3 and len(list(out.iterdir())) == 3
 
 
@@ -203,10 +213,10 @@ def test_a_temp_file_left_by_kill_9_is_removed_by_the_next_export(demo, tmp_path
     out = tmp_path / "out"
     out.mkdir()
     kill_mid_export(root, sid, out)
-    result = export(root, sid, out)
-    assert result.returncode == 0, result.stderr
+    code, written, err = export(root, sid, out)
+    assert code == 0, err
     assert hidden(out) == []
-    assert [p.name for p in out.iterdir()] == [Path(result.stdout.strip()).name]
+    assert [p.name for p in out.iterdir()] == [Path(written.strip()).name]
 
 
 def test_a_failed_export_leaves_no_temp_file(demo, tmp_path, monkeypatch):

@@ -33,9 +33,9 @@ from coprod_tui.model import NextMeeting
 from coprod_tui.store import atomic, fileformat, open_store
 from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
-from tests.conftest import run_cli
 
 from .conftest import RealApp, folder_bytes, hypothesis_settings, modes
+from .edges import cli
 from .test_hostile_text import hostile_text
 
 WORDING = default_wording()
@@ -50,32 +50,59 @@ HOSTILE_TITLES = [
 ]
 
 
-def check_name(path: Path, out: Path) -> None:
-    assert path.parent == out.resolve(), path
+def check_name(path: Path, out: Path, title: str) -> None:
+    assert path.parent == out.resolve(), (title, path)
     name = path.name
-    assert len(name.encode("utf-8")) <= 255, name
-    assert not re.search(r"[\x00-\x1f\x7f/\\:*?\"<>|\u202e]", name), name
-    assert not name.startswith((".", "-", " ")) and not name.endswith((" ", ".")), name
-    assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(name.encode("utf-8")) <= 255, (title, name)
+    assert not re.search(r"[\x00-\x1f\x7f/\\:*?\"<>|\u202e]", name), (title, name)
+    assert not name.startswith((".", "-", " ")) and not name.endswith((" ", ".")), (title, name)
+    assert path.exists() and stat.S_IMODE(path.stat().st_mode) == 0o600, (title, path)
 
 
-@pytest.mark.parametrize("title", HOSTILE_TITLES, ids=lambda t: ascii(t)[:24])
-def test_hostile_titles_make_sane_file_names_inside_the_folder(store, tmp_path, title):
-    title = title[:200]  # the longest a group's name may be
-    group = Service(store).groups.add_group(name=title)
-    file = Service(store).create_session(group.id, title, date="2026-02-03")
-    file.start()
-    out = tmp_path / "out"
-    out.mkdir()
-    around = sorted(tmp_path.iterdir())
-    for fmt in FORMATS:
-        for _ in range(2):  # the second time, "(2)" is added: never overwritten
-            path = export_session(Service(store), file.id, fmt, out, wording=WORDING)
-            check_name(path, out)
-            assert path.name.startswith("2026-02-03")
-    check_name(export_group(Service(store), group.id, "you-said-we-did", out, wording=WORDING), out)
-    assert sorted(tmp_path.iterdir()) == around  # nothing written beside the folder
-    assert len(list(out.iterdir())) == 2 * len(FORMATS) + 1
+def test_hostile_titles_make_sane_file_names_inside_the_folder(tmp_path, monkeypatch):
+    # What is tested is the file's name and place, which come from the title and the
+    # format, not from the document's bytes: each format is rendered once, and every
+    # export places those bytes (choosing, cutting and numbering the name for real).
+    # Documents of hostile titles are read back in test_hostile_text
+    # (test_a_session_full_of_hostile_text_round_trips_and_exports) and test_exports
+    # (test_hostile_titles_stay_inside_the_folder, the control-character tests).
+    from coprod_tui.exports import formats
+
+    rendered: dict[str, bytes] = {}
+    real_render, real_render_group = formats.render, formats.render_group
+
+    def render_once(data, fmt, wording, **kwargs):
+        if fmt not in rendered:
+            rendered[fmt] = real_render(data, fmt, wording, **kwargs)
+        return rendered[fmt]
+
+    def render_group_once(group, sessions, fmt, wording, **kwargs):
+        if "group " + fmt not in rendered:
+            rendered["group " + fmt] = real_render_group(group, sessions, fmt, wording, **kwargs)
+        return rendered["group " + fmt]
+
+    monkeypatch.setattr(formats, "render", render_once)
+    monkeypatch.setattr(formats, "render_group", render_group_once)
+    for n, title in enumerate(HOSTILE_TITLES):
+        title = title[:200]  # the longest a group's name may be
+        place = tmp_path / f"title{n}"  # a data folder each ("CON" and "con" are one group)
+        place.mkdir()
+        out = place / "out"
+        out.mkdir()
+        with open_store(place / "data") as store:
+            group = Service(store).groups.add_group(name=title)
+            file = Service(store).create_session(group.id, title, date="2026-02-03")
+            file.start()
+            around = sorted(place.iterdir())
+            for fmt in FORMATS:
+                for _ in range(2):  # the second time, "(2)" is added: never overwritten
+                    path = export_session(Service(store), file.id, fmt, out, wording=WORDING)
+                    check_name(path, out, title)
+                    assert path.name.startswith("2026-02-03"), (title, path.name)
+            check_name(export_group(Service(store), group.id, "you-said-we-did", out,
+                                    wording=WORDING), out, title)
+        assert sorted(place.iterdir()) == around, title  # nothing written beside the folder
+        assert len(list(out.iterdir())) == 2 * len(FORMATS) + 1, title
 
 
 def test_safe_stem_for_any_text():
@@ -210,11 +237,11 @@ def secret_folder(tmp_path) -> Path:
 
 def test_command_line_failures_name_no_one(secret_folder, tmp_path):
     data = secret_folder
-    listed = json.loads(run_cli("list", "--json", data_dir=data).stdout)
+    listed = json.loads(cli("list", "--json", data_dir=data)[1])
     session_id = next(s["id"] for s in listed if s["title"] == "Private meeting")
     bundle = tmp_path / "backup.json"
-    assert run_cli("export", session_id, "--format", "json", "-o", str(bundle),
-                   data_dir=data).returncode == 0
+    assert cli("export", session_id, "--format", "json", "-o", str(bundle),
+               data_dir=data)[0] == 0
     newer = json.loads(bundle.read_text())
     newer["schema"] = 99
     (tmp_path / "newer.json").write_text(json.dumps(newer))
@@ -238,11 +265,11 @@ def test_command_line_failures_name_no_one(secret_folder, tmp_path):
         ("export", "--group", "Riverside", "--format", "minutes"),
     ]
     seen = []
-    for args in cases:
-        out = run_cli(*args, data_dir=data)
-        seen.append(out.stderr)
-        assert out.returncode == 2, (args, out.stderr)
-        assert "Traceback" not in out.stderr, (args, out.stderr)
+    for args in cases:  # in this process: any exception but SystemExit fails the test
+        code, out, err = cli(*args, data_dir=data)
+        seen.append(err)
+        assert code == 2, (args, err)
+        assert "Traceback" not in err, (args, err)
     for stderr in seen:
         for secret in (SECRET, "Zoë", "Quillfeather", CONTACT, "hearing loop"):
             assert secret not in stderr, (secret, stderr)
