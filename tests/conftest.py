@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -18,6 +19,20 @@ from coprod_tui.store import Store, open_store
 # (PYTHONDONTWRITEBYTECODE, set on this one), each child compiled coprod from source,
 # half of every run; they keep it compiled (in __pycache__, as an installed copy has it).
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+
+# Python's collector, tuned for a test process. Its full passes walk every object alive,
+# and a test process keeps more alive with every test (caches, each app's leftovers): at
+# Python's default thresholds they were a third of a Pilot test's CPU. Fewer passes here,
+# and what is loaded before the first test (Textual, python-docx, hypothesis, the tests
+# themselves, alive until the end anyway) is kept out of them (gc.freeze). The app tunes
+# its own heap (coprod_tui/app.py, settle_heap); no test depends on when a pass runs.
+gc.set_threshold(10_000, 20, 20)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def _parse_css_once_per_process() -> None:
