@@ -36,7 +36,9 @@ WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 TWIPS_PER_CM = 1440 / 2.54
-#: The session with every kind of record that the other export tests use.
+#: The session with every kind of record that the other export tests use (built once
+#: for this module, read only).
+built_store = test_exports.built_store
 built = test_exports.built
 
 LONG_SENTENCE = ("We would like the council to think again about the whole plan for the "
