@@ -10,7 +10,7 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.exports.formats import render
 from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, session_on_disk, type_into
+from tests.ui.helpers import paste, screen_text, session_on_disk, type_into
 
 
 def docx_text(payload: bytes) -> str:
@@ -36,25 +36,29 @@ def held_session(store, *, close=True):
     return file
 
 
-async def open_close_step(pilot):
+async def open_close_step(pilot, session_id: str):
+    """The running session's Close step, opened from Home as F7 on Run leaves it (Run,
+    the costliest screen to draw, is not drawn first: Enter then F7 is walked in
+    tests/ui/test_walk_session.py)."""
     await pilot.pause()
-    await pilot.press("enter")  # closed: the read-only view; running: its step
+    pilot.app.screen.open_session(session_id, "close")
     await pilot.pause()
-    await pilot.press("f7")  # its Close step
-    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == "CloseScreen"
 
 
 async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
     file = held_session(store, close=False)  # the end of a meeting still running
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_close_step(pilot)
+        await open_close_step(pilot, file.id)
         await pilot.press("ctrl+o")
         await pilot.pause()
+        # Each card as typed in one go (pasted: the box takes it the same either way),
+        # then Enter, which records it at once.
         for card in ("4 I could say what I think", "3", "4 @ann Loved it",
                      "2 @bob Not sure", "7 wrong level"):
-            await pilot.press(*card, "enter")
-            await pilot.pause()
+            await paste(pilot, card)
+            await pilot.press("enter")
         shown = screen_text(app)
         assert "4 cards so far: level 4: 2 · level 3: 1 · level 2: 1 · level 1: 0" in shown
         assert "Start with the level the person chose" in shown
@@ -79,7 +83,7 @@ async def test_a_full_statements_check_through_the_screen(store, data_dir):
     app = CoprodApp(store)
     wording = default_wording()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_close_step(pilot)
+        await open_close_step(pilot, file.id)
         await pilot.press("ctrl+t")
         await pilot.pause()
         for number in range(1, 9):
@@ -89,8 +93,8 @@ async def test_a_full_statements_check_through_the_screen(store, data_dir):
             for i in range(count):
                 answer = "no" if (number, i) == (6, 1) else "partly" if i == 0 else "yes"
                 screen.query_one(f"#q{i}").value = answer
-            await pilot.press("ctrl+g")  # use the suggested evidence
-            await pilot.pause()
+            if number == 1:  # the suggested evidence, used (one page is enough: it is
+                await pilot.press("ctrl+g")  # the same key on each)
             if number == 6:
                 await pilot.press("pagedown")  # refused until it says what will change
                 await pilot.pause()
@@ -121,13 +125,13 @@ async def test_checklists_are_ticked_with_notes_on_plan_and_close(store, data_di
     app = CoprodApp(store)
     wording = default_wording()
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_close_step(pilot)
+        await open_close_step(pilot, file.id)
         table = app.screen.query_one("#involvement-checklist")
         table.focus()
         await pilot.press("space", "down", "n")
         await pilot.pause()
-        await pilot.press(*"Room booked late", "enter")
-        await pilot.pause()
+        await paste(pilot, "Room booked late")  # into the note, as typed in one go
+        await pilot.press("enter")
         await pilot.press("f2")
         await pilot.pause()
         app.screen.query_one("#pre-checklist").focus()
