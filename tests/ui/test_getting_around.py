@@ -8,7 +8,7 @@ import asyncio
 
 from tests.ui.helpers import ScreensAskedFor, palette_settled, paste
 from tests.ui.layout_check import screen_text
-from tests.ui.tour import RUN, TOUR, VIEW, demo_app, with_second_group
+from tests.ui.tour import TOUR, VIEW, demo_app, with_second_group
 
 
 def name(app) -> str:
@@ -21,10 +21,11 @@ async def test_escape_goes_back_to_where_the_session_was_opened_from(store, monk
     on a group shows its sessions: one app for both.)"""
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        # A running session, opened from Home: moving about its steps, then Escape.
-        # (Every F-key changes step the one way, JourneyScreen's step keys: two moves
-        # show it as well as five.)
-        await RUN(pilot)
+        # A running session, opened from Home (at its Agree step, as F4 on Run leaves
+        # it: Run itself is opened by Enter at the end): moving about its steps, then
+        # Escape. (Every F-key changes step the one way, JourneyScreen's step keys: two
+        # moves show it as well as five.)
+        await TOUR["agree"](pilot)
         await pilot.press("f8", "f5")
         assert name(app) == "FollowUpScreen"
         await pilot.press("escape")

@@ -46,15 +46,20 @@ async def open_close_step(pilot, session_id: str):
     assert type(pilot.app.screen).__name__ == "CloseScreen"
 
 
-async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
-    file = held_session(store, close=False)  # the end of a meeting still running
+async def test_the_end_of_a_meeting_cards_statements_and_checklists(store, data_dir):
+    """One app at the end of a meeting still running, on its Close step: comment cards
+    are entered quickly and counted; a full 'I' statements check goes through its
+    screen; the checklists are ticked with notes on Close and Plan. Then what is on
+    disk, and the minutes."""
+    file = held_session(store, close=False)
     app = CoprodApp(store)
+    wording = default_wording()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_close_step(pilot, file.id)
+
+        # Comment cards. Each card as typed in one go (pasted: the box takes it the same
+        # either way), then Enter, which records it at once.
         await pilot.press("ctrl+o")
-        await pilot.pause()
-        # Each card as typed in one go (pasted: the box takes it the same either way),
-        # then Enter, which records it at once.
         for card in ("4 I could say what I think", "3", "4 @ann Loved it",
                      "2 @bob Not sure", "7 wrong level"):
             await paste(pilot, card)
@@ -63,29 +68,12 @@ async def test_comment_cards_are_entered_quickly_and_counted(store, data_dir):
         assert "4 cards so far: level 4: 2 · level 3: 1 · level 2: 1 · level 1: 0" in shown
         assert "Start with the level the person chose" in shown
         assert app.screen.query_one("#card").value == "7 wrong level"  # kept to fix
-    cards = session_on_disk(data_dir, file.id)["feedback"]
-    assert [(c["level"], c["comment"]) for c in cards] == [
-        (4, "I could say what I think"), (3, ""), (4, "Loved it"), (2, "Not sure")]
-    people = {p.name: p.id for p in store.groups.people().values()}
-    assert [c["person_id"] for c in cards] == [None, None, people["Ann Lee"],
-                                              people["Bob Stone"]]
+        app.screen.query_one("#card").value = ""  # not kept: back to Close
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "CloseScreen", "after the cards"
 
-    minutes = docx_text(render(store.snapshot(file.id), "minutes", default_wording()))
-    wording = default_wording()
-    assert "4 comment cards handed in" in minutes
-    assert wording.card_level(4) in minutes
-    assert "Loved it" in minutes and "Ann Lee" in minutes  # named: she consented
-    assert "Not sure" in minutes and "Bob Stone" not in minutes  # he did not
-
-
-async def test_a_full_statements_check_through_the_screen(store, data_dir):
-    file = held_session(store, close=False)  # the end of a meeting still running
-    app = CoprodApp(store)
-    wording = default_wording()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_close_step(pilot, file.id)
+        # A full 'I' statements check.
         await pilot.press("ctrl+t")
-        await pilot.pause()
         for number in range(1, 9):
             screen = app.screen
             assert screen.number == number
@@ -97,49 +85,49 @@ async def test_a_full_statements_check_through_the_screen(store, data_dir):
                 await pilot.press("ctrl+g")  # the same key on each)
             if number == 6:
                 await pilot.press("pagedown")  # refused until it says what will change
-                await pilot.pause()
                 assert app.screen.number == 6
                 assert "say what will change" in screen_text(app)
                 await type_into(pilot, "will_change", "Ask which evening suits people")
             await pilot.press("pagedown" if number < 8 else "ctrl+s")
-            await pilot.pause()
         assert "Checked so far: 1, 2, 3, 4, 5, 6, 7" in screen_text(app)
         await pilot.press("escape")
-        await pilot.pause()
         assert "8 of 8 'I' statements checked" in screen_text(app)
 
-    audit = sorted(session_on_disk(data_dir, file.id)["audit"], key=lambda a: a["statement"])
+        # The checklists, on Close and then on Plan.
+        table = app.screen.query_one("#involvement-checklist")
+        table.focus()
+        await pilot.press("space", "down", "n")
+        await paste(pilot, "Room booked late")  # into the note, as typed in one go
+        await pilot.press("enter", "f2")
+        app.screen.query_one("#pre-checklist").focus()
+        await pilot.press("space")
+        assert wording.pre_checklist[0].label in screen_text(app)
+
+    on_disk = session_on_disk(data_dir, file.id)
+    cards = on_disk["feedback"]
+    assert [(c["level"], c["comment"]) for c in cards] == [
+        (4, "I could say what I think"), (3, ""), (4, "Loved it"), (2, "Not sure")]
+    people = {p.name: p.id for p in store.groups.people().values()}
+    assert [c["person_id"] for c in cards] == [None, None, people["Ann Lee"],
+                                              people["Bob Stone"]]
+
+    audit = sorted(on_disk["audit"], key=lambda a: a["statement"])
     assert [a["statement"] for a in audit] == list(range(1, 9))
     assert audit[5]["answers"] == ["partly", "no"]
     assert audit[5]["will_change"] == "Ask which evening suits people"
     assert "took part" in audit[0]["evidence"]  # the suggestion was used
 
-    minutes = docx_text(render(store.snapshot(file.id), "minutes", wording))
-    assert "8 statements of 8 checked at this meeting" in minutes
-    assert "Ask which evening suits people" in minutes
-    assert "I can actively participate in meetings and other events." in minutes
-
-
-async def test_checklists_are_ticked_with_notes_on_plan_and_close(store, data_dir):
-    file = held_session(store, close=False)  # the end of a meeting still running
-    app = CoprodApp(store)
-    wording = default_wording()
-    async with app.run_test(size=(100, 30)) as pilot:
-        await open_close_step(pilot, file.id)
-        table = app.screen.query_one("#involvement-checklist")
-        table.focus()
-        await pilot.press("space", "down", "n")
-        await pilot.pause()
-        await paste(pilot, "Room booked late")  # into the note, as typed in one go
-        await pilot.press("enter")
-        await pilot.press("f2")
-        await pilot.pause()
-        app.screen.query_one("#pre-checklist").focus()
-        await pilot.press("space")
-        await pilot.pause()
-        assert wording.pre_checklist[0].label in screen_text(app)
-    lists = session_on_disk(data_dir, file.id)["session"][0]["checklists"]
+    lists = on_disk["session"][0]["checklists"]
     first, second = (c.key for c in wording.involvement_checklist[:2])
     assert lists["involvement"][first] == {"ticked": True, "note": ""}
     assert lists["involvement"][second] == {"ticked": False, "note": "Room booked late"}
     assert lists["pre"][wording.pre_checklist[0].key]["ticked"] is True
+
+    minutes = docx_text(render(store.snapshot(file.id), "minutes", wording))
+    assert "4 comment cards handed in" in minutes
+    assert wording.card_level(4) in minutes
+    assert "Loved it" in minutes and "Ann Lee" in minutes  # named: she consented
+    assert "Not sure" in minutes and "Bob Stone" not in minutes  # he did not
+    assert "8 statements of 8 checked at this meeting" in minutes
+    assert "Ask which evening suits people" in minutes
+    assert "I can actively participate in meetings and other events." in minutes
