@@ -107,7 +107,7 @@ async def test_a_design_workshop(store, data_dir):
     sid, people = design_workshop(store)
     service = Service(store)
     app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         # Closing too early is refused (its Close step opened as F7 on Run leaves it).
         await pilot.pause()
         app.screen.open_session(sid, "close")
@@ -294,7 +294,7 @@ async def test_a_document_review(store, data_dir):
     copy = service.create_session(youth.id, "Tenancy leaflet review (copy)", date="2026-10-05")
     copy.release()
     app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#sessions")
 
@@ -390,7 +390,7 @@ async def test_a_youth_council_over_three_meetings(store, data_dir):
     first.release()
 
     app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         # The next session starts from the last one.
         await pilot.press("n")

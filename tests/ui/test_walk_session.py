@@ -33,7 +33,7 @@ def file_status(store) -> str:
 
 async def test_a_whole_session_through_the_screens(store, data_dir):
     app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         # A group, made through the New group dialog.
         await pilot.press("g")
         await fill(pilot, name="Young Carers Forum", organisation="Riverside Council")
@@ -168,7 +168,7 @@ async def test_arrival_and_leaving_times_can_be_set_by_hand(store, data_dir):
     ann = Service(store).groups.add_person(group.id, name="Ann Lee")
     file.mark(ann.id, "present")
     app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         # Its People step, as F3 leaves it (Enter, then F3, is walked above).
         await pilot.pause()
         app.screen.open_session(file.id, "attendance")
