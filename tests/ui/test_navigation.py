@@ -56,12 +56,12 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
         # screens is test_getting_around's palette test; Home's entry is Ctrl+Home's
         # own action, which that test presses on every kind of screen.)
         for words, screen in (("Open session", "SessionViewScreen"),  # the latest is closed
-                              ("Go to Run", "LiveScreen")):
+                              ("Go to Agree", "ConductScreen")):
             await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
         await palette_finds(pilot, *((f"Go to {step}", f"Go to {step} ({key})") for step, key in
                                      (("People", "F3"), ("Plan", "F2"), ("Share", "F8"),
-                                      ("Agree", "F4"), ("Follow up", "F5"))),
+                                      ("Run", "F6"), ("Follow up", "F5"))),
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"),
                             ("Home", "Home (Ctrl+Home)"))
@@ -71,6 +71,9 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"),
                             ("Home", "Home (Ctrl+Home)"))
+        # A setting, from the palette.
+        await palette(pilot, "High contrast")
+        assert app.theme == "coprod-high-contrast"
 
 
 async def test_no_color_still_says_everything_in_words(store, monkeypatch):
@@ -86,13 +89,6 @@ async def test_no_color_still_says_everything_in_words(store, monkeypatch):
         assert "Present, in the room" in text and "Apologies" in text
         assert "Priya Shah · Carer · Present, in the room · not named in the minutes (by role)" \
             in text
-
-
-async def test_high_contrast_can_be_switched_from_the_palette(store):
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await palette(pilot, "High contrast")
-        assert app.theme == "coprod-high-contrast"
 
 
 async def test_what_is_typed_on_plan_is_saved_before_moving_on_or_kept_with_the_reason(
