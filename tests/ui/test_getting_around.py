@@ -22,9 +22,9 @@ async def test_escape_goes_back_to_where_the_session_was_opened_from(store, monk
     app = demo_app(store, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         # A running session, opened from Home (at its Agree step, as F4 on Run leaves
-        # it: Run itself is opened by Enter at the end): moving about its steps, then
-        # Escape. (Every F-key changes step the one way, JourneyScreen's step keys: two
-        # moves show it as well as five.)
+        # it: Run, the costliest screen to draw, is opened by Enter in the tour's "run"
+        # stop): moving about its steps, then Escape. (Every F-key changes step the one
+        # way, JourneyScreen's step keys: two moves show it as well as five.)
         await TOUR["agree"](pilot)
         await pilot.press("f8", "f5")
         assert name(app) == "FollowUpScreen"

@@ -1,13 +1,15 @@
 """Issue 13's "Done when": three realistic meetings walked through the real screens,
 then the minutes, easy read and You said, We did read back as an attendee would.
 
-* A design workshop: a session planned for next year is opened on Run (nothing
-  starts), closed too early (refused), started with its date made today (asked
-  first), an interpreter present, a late arrival, an idea credited with @name, a
-  decision form that refuses a contradiction and a missing "who decides", a vote
-  that counts more people than are present, an action whose owner chooses what it
-  answers, an idea not taken up with its reason, a close that asks first; then,
-  after Escape, every way of adding to the closed session refuses.
+* A design workshop: a session planned for next year is closed too early
+  (refused), opened on Run (nothing starts), started with its date made today
+  (asked first), an interpreter present, a late arrival, an idea credited with
+  @name, a decision form that refuses a contradiction, a decision outside the
+  group's control (its missing "who decides" refused by the service, in a test of
+  its own), a vote that counts more people than are present, an action whose owner
+  chooses what it answers, an idea not taken up with its reason, a close that asks
+  first; then comment cards and every key of Run refuse to add to the closed
+  session.
 * A document review: a session made in the wrong group is moved, a duplicate
   planned one deleted (a held one is not), a record typed by mistake withdrawn and
   a wrong one corrected, from the read-only view.
@@ -16,7 +18,9 @@ then the minutes, easy read and You said, We did read back as an attendee would.
   action is followed up and told back on the meeting's own date, and the group's
   history says who has not been seen and which of its roles never came.
 
-Typing is done by setting values (pasting), so each walk takes seconds.
+Typing is done by setting values (pasting), so each walk takes seconds. Who is
+present is marked through the service (the People step is walked in
+tests/ui/test_walk_session.py).
 """
 
 from __future__ import annotations
