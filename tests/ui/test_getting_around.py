@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 
-from tests.ui.helpers import ScreensAskedFor, palette_settled, paste
+from tests.ui.helpers import ScreensAskedFor
 from tests.ui.layout_check import screen_text
 from tests.ui.tour import TOUR, VIEW, demo_app, with_second_group
 
@@ -98,8 +98,8 @@ async def test_every_palette_entry_opens_its_screen_and_ctrl_home_goes_home(stor
     dialog of the tour is opened by some palette entry.
 
     Which screen is asked for is what is checked here; the screens themselves are
-    drawn by the snapshot tour, and typed palette searches really open them in
-    test_the_palette_finds_comment_cards_and_statements_by_name and test_navigation.
+    drawn by the snapshot tour, and typed palette searches really open some of them
+    in test_navigation's test_every_step_and_screen_is_found_in_the_palette.
     """
     opened: set[str] = set()
     app = demo_app(store, monkeypatch)
@@ -141,25 +141,6 @@ async def test_every_palette_entry_opens_its_screen_and_ctrl_home_goes_home(stor
                       "CorrectDialog", "WithdrawDialog", "ConfirmDialog"}
     screens = {stop.screen for stop in TOUR.values()}
     assert screens - not_by_palette <= opened, sorted(screens - not_by_palette - opened)
-
-
-async def test_the_palette_finds_comment_cards_and_statements_by_name(store, monkeypatch):
-    app = demo_app(store, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        # From a step of the running session (Follow up: the lightest to draw again
-        # after each search; Run's palette is looked at in the test above).
-        await TOUR["follow-up"](pilot)
-        for words, screen in (("comment", "CommentCardsScreen"),
-                              ("statements", "StatementsScreen"),
-                              ("involvement", "CloseScreen")):
-            await pilot.press("ctrl+p")
-            await paste(pilot, words)
-            await palette_settled(pilot)  # (it is the palette that is showing)
-            await pilot.press("enter")
-            assert name(app) == screen, words
-            if screen != "CloseScreen":
-                await pilot.press("escape")
-        assert app.focused is app.screen.query_one("#involvement-checklist")
 
 
 #: A screen of the tour, the keys that reach it from the one before, and the words its

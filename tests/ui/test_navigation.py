@@ -61,12 +61,20 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
             assert type(app.screen).__name__ == screen, words
         await palette_finds(pilot, *((f"Go to {step}", f"Go to {step} ({key})") for step, key in
                                      (("People", "F3"), ("Plan", "F2"), ("Share", "F8"),
-                                      ("Run", "F6"), ("Follow up", "F5"))),
+                                      ("Run", "F6"), ("Follow up", "F5"), ("Close", "F7"))),
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"),
                             ("Home", "Home (Ctrl+Home)"))
-        await palette(pilot, "Go to Close")
-        assert type(app.screen).__name__ == "CloseScreen"
+        # Found by part of a name, and opened: comment cards and the statements check
+        # over the step, and Close at its checklist about involvement.
+        for words, screen in (("comment", "CommentCardsScreen"),
+                              ("statements", "StatementsScreen"),
+                              ("involvement", "CloseScreen")):
+            await palette(pilot, words)
+            assert type(app.screen).__name__ == screen, words
+            if screen != "CloseScreen":
+                await pilot.press("escape")
+        assert app.focused is app.screen.query_one("#involvement-checklist")
         await palette_finds(pilot, ("Go to Run", "Go to Run (F6)"),
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"),
