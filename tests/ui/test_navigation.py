@@ -20,11 +20,9 @@ async def open_latest(pilot):
 
 async def palette(pilot, words: str) -> None:
     await pilot.press("ctrl+p")
-    await pilot.pause()
     await paste(pilot, words)
     await palette_settled(pilot)
     await pilot.press("enter")
-    await pilot.pause()
 
 
 async def palette_finds(pilot, *searches: tuple[str, str]) -> None:
@@ -35,14 +33,12 @@ async def palette_finds(pilot, *searches: tuple[str, str]) -> None:
     from textual.command import CommandInput
 
     await pilot.press("ctrl+p")
-    await pilot.pause()
     for words, entry in searches:
         pilot.app.screen.query_one(CommandInput).value = ""
         await paste(pilot, words)
         await palette_settled(pilot)
         assert palette_choice(pilot.app) == entry, words
     await pilot.press("escape")
-    await pilot.pause()
 
 
 async def test_every_step_and_screen_is_found_in_the_palette(store):
@@ -55,54 +51,37 @@ async def test_every_step_and_screen_is_found_in_the_palette(store):
                             ("Group history", "Group history (h)"),
                             ("Open session", "Open the highlighted session (Enter)"),
                             ("New group", "New group (g)"))
-        for words, screen in (("Past sessions and search", "PastSessionsScreen"),
-                              ("Home", "HomeScreen"),
-                              ("Open session", "SessionViewScreen"),  # the latest is closed
-                              ("Go to Run", "LiveScreen")):
+        # Enter runs the entry found, for real: a session, a step from a session's view,
+        # a step from a step. (That Past sessions, New group and the rest ask for their
+        # screens is test_getting_around's palette test; Home's entry is Ctrl+Home's
+        # own action, which that test presses on every kind of screen.)
+        for words, screen in (("Open session", "SessionViewScreen"),  # the latest is closed
+                              ("Go to Agree", "ConductScreen")):
             await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
         await palette_finds(pilot, *((f"Go to {step}", f"Go to {step} ({key})") for step, key in
                                      (("People", "F3"), ("Plan", "F2"), ("Share", "F8"),
-                                      ("Agree", "F4"), ("Follow up", "F5"))),
+                                      ("Run", "F6"), ("Follow up", "F5"), ("Close", "F7"))),
                             ("Comment cards", "Comment cards"),
                             ("'I' statements check", "'I' statements check"),
                             ("Home", "Home (Ctrl+Home)"))
-        await palette(pilot, "Go to Close")
-        assert type(app.screen).__name__ == "CloseScreen"
-        await palette_finds(pilot, ("Go to Run", "Go to Run (F6)"),
-                            ("Comment cards", "Comment cards"),
-                            ("'I' statements check", "'I' statements check"))
-        for words, screen in (("Home", "HomeScreen"), ("New group", "GroupFormScreen")):
+        # Found by part of a name, and opened: comment cards and the statements check
+        # over the step, and Close at its checklist about involvement.
+        for words, screen in (("comment", "CommentCardsScreen"),
+                              ("statements", "StatementsScreen"),
+                              ("involvement", "CloseScreen")):
             await palette(pilot, words)
             assert type(app.screen).__name__ == screen, words
-
-
-async def test_typing_then_jumping_at_once_still_saves(store, data_dir):
-    add_demo(Service(store))
-    sid = store.summaries()[0].id
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_latest(pilot)
-        await pilot.press("f2")
-        await type_into(pilot, "venue", "The new hall")
-        await pilot.press("f3")  # before the save delay has passed
-        await pilot.pause()
-    assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
-
-
-async def test_a_bad_date_is_kept_on_screen_with_the_reason(store, data_dir):
-    add_demo(Service(store))
-    sid = store.summaries()[0].id
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_latest(pilot)
-        await pilot.press("f2")
-        await type_into(pilot, "date", "14/03/2026")
-        # Said once the save delay has passed (awaited, not slept for).
-        await until(pilot, lambda: "Not saved yet: The session's date must be a date like"
-                    in screen_text(app))
-        assert app.screen.query_one("#date").value == "14/03/2026"
-    assert session_on_disk(data_dir, sid)["session"][0]["date"] == "2026-07-23"
+            if screen != "CloseScreen":
+                await pilot.press("escape")
+        assert app.focused is app.screen.query_one("#involvement-checklist")
+        await palette_finds(pilot, ("Go to Run", "Go to Run (F6)"),
+                            ("Comment cards", "Comment cards"),
+                            ("'I' statements check", "'I' statements check"),
+                            ("Home", "Home (Ctrl+Home)"))
+        # A setting, from the palette.
+        await palette(pilot, "High contrast")
+        assert app.theme == "coprod-high-contrast"
 
 
 async def test_no_color_still_says_everything_in_words(store, monkeypatch):
@@ -111,26 +90,20 @@ async def test_no_color_still_says_everything_in_words(store, monkeypatch):
     app = CoprodApp(store)
     assert app.no_color
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_latest(pilot)
-        await pilot.press("f3")
-        await pilot.pause()
+        await pilot.pause()  # the latest session's People step, as F3 leaves it
+        app.screen.open_session(store.summaries()[0].id, "attendance")
         await pilot.press("down", "down")  # Priya Shah: not named in the minutes
-        await pilot.pause()
         text = screen_text(app)
         assert "Present, in the room" in text and "Apologies" in text
         assert "Priya Shah · Carer · Present, in the room · not named in the minutes (by role)" \
             in text
 
 
-async def test_high_contrast_can_be_switched_from_the_palette(store):
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await palette(pilot, "High contrast")
-        assert app.theme == "coprod-high-contrast"
-
-
-async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, data_dir,
-                                                                       monkeypatch):
+async def test_what_is_typed_on_plan_is_saved_before_moving_on_or_kept_with_the_reason(
+        store, data_dir, monkeypatch):
+    """One app, the demo's latest session's Plan step (opened as F2 leaves it): a bad
+    date is kept on screen with the reason; typing then jumping at once still saves; a
+    step stays open while the disk refuses what was typed."""
     import errno
 
     from coprod_tui.store import atomic
@@ -144,20 +117,37 @@ async def test_a_step_stays_open_while_the_disk_refuses_what_was_typed(store, da
 
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_latest(pilot)
-        await pilot.press("f2")
-        monkeypatch.setattr(atomic.os, "fsync", full)
+        await pilot.pause()
+        app.screen.open_session(sid, "setup")
+        await pilot.pause()
+        # A bad date: said once the save delay has passed (awaited, not slept for), and
+        # not saved; then put right.
+        await type_into(pilot, "date", "14/03/2026")
+        await until(pilot, lambda: "Not saved yet: The session's date must be a date like"
+                    in screen_text(app))
+        assert app.screen.query_one("#date").value == "14/03/2026"
+        assert session_on_disk(data_dir, sid)["session"][0]["date"] == "2026-07-23"
+        await type_into(pilot, "date", "2026-07-23")
+
+        # Typing, then jumping to another step at once (before the save delay).
         await type_into(pilot, "venue", "The new hall")
         await pilot.press("f3")
-        await pilot.pause()
+        assert type(app.screen).__name__ == "AttendanceScreen"
+        assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
+
+        # The disk refuses: the step stays open, saying so, until it can save.
+        await pilot.press("f2")
+        monkeypatch.setattr(atomic.os, "fsync", full)
+        await type_into(pilot, "venue", "The newer hall")
+        await pilot.press("f3")
         assert type(app.screen).__name__ == "SetupScreen"  # not lost by moving on
         assert "NOT SAVED" in screen_text(app)
         assert "this screen stays open" in " ".join(screen_text(app).split())
         monkeypatch.setattr(atomic.os, "fsync", real_fsync)
         await pilot.press("f3")
-        await pilot.pause()
         assert type(app.screen).__name__ == "AttendanceScreen"
-    assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The new hall"
+        assert session_on_disk(data_dir, sid)["session"][0]["venue"] == "The newer hall"
+    assert session_on_disk(data_dir, sid)["session"][0]["date"] == "2026-07-23"
 
 
 @pytest.mark.settle_heap

@@ -25,8 +25,11 @@ def old_session(store) -> None:
     file.release()
 
 
-async def test_a_search_runs_once_typing_pauses_on_a_worker_over_every_date(store,
-                                                                          monkeypatch):
+async def test_a_search_runs_on_a_worker_shows_words_literally_and_opens_at_them(
+        store, monkeypatch):
+    """One app on Past sessions: a search runs once typing pauses, on a worker, over
+    every date; the matched words are shown in context literally; opening a result
+    scrolls to and marks the record."""
     add_demo(Service(store))
     old_session(store)
     calls: list[tuple[str, bool]] = []
@@ -48,13 +51,7 @@ async def test_a_search_runs_once_typing_pauses_on_a_worker_over_every_date(stor
         assert calls == [("raised planters", False)]  # once, and not on the UI thread
         assert "2019-03-01" in screen_text(app)  # found, though years old
 
-
-async def test_the_matched_words_are_shown_in_context_literally(store):
-    add_demo(Service(store))
-    old_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+        # The matched words, in context, literally.
         app.screen.query_one("#words").value = "planters"
         await searched(pilot)
         hits = app.screen.query_one("#hits")
@@ -65,12 +62,7 @@ async def test_the_matched_words_are_shown_in_context_literally(store):
                   if "reverse" in str(span.style)}
         assert marked == {"planters"}
 
-
-async def test_opening_a_result_scrolls_to_and_marks_the_record(store):
-    add_demo(Service(store))
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("s")
+        # A result opens at its record, scrolled to and marked.
         app.screen.query_one("#words").value = "text service"
         await searched(pilot)
         hits = app.screen.query_one("#hits")
@@ -78,13 +70,12 @@ async def test_opening_a_result_scrolls_to_and_marks_the_record(store):
         hits.focus()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.pause()
         assert type(app.screen).__name__ == "SessionViewScreen"
         view = app.screen.query_one("#view")
         assert view.scroll_y > 0  # not left at the top of the session
         shown = screen_text(app)
-        marked = [line for line in shown.splitlines() if "▶ " in line]
-        assert marked and "text service" in " ".join(shown.split()), shown
+        marked_lines = [line for line in shown.splitlines() if "▶ " in line]
+        assert marked_lines and "text service" in " ".join(shown.split()), shown
 
 
 async def test_a_list_shown_again_unchanged_is_not_drawn_again():
