@@ -2,6 +2,17 @@
 accepted picture (pytest-textual-snapshot). The screens are those of the tour
 (tests/ui/tour.py), as the keys a facilitator would press leave them.
 
+Several pictures per app run: the stops are pictured on walks (tour.WALKS), each a
+run of the app that goes from stop to stop as a facilitator would and pictures each
+the way pytest-textual-snapshot does, since starting the app and drawing the screen
+under a dialog is most of a picture's cost. Each stop is still a test of its own,
+with its own accepted SVG: the first of a walk's tests to run in a test process takes
+the walk, and each test then hands its picture to the plugin's own ``snap_compare``
+(its screenshot function answering with the picture already taken), so the plugin
+compares, reports a mismatch in its HTML report, and writes the picture with
+``--snapshot-update``, exactly as before. A walk's tests share an xdist group, so a
+walk is taken once in the whole run.
+
 Update after a deliberate change with: pytest tests/ui/test_snapshots.py --snapshot-update
 and look at every picture that changed before committing it.
 """
@@ -9,9 +20,11 @@ and look at every picture that changed before committing it.
 from __future__ import annotations
 
 import pytest
+import textual._doc
+from textual.app import App
 
-from tests.ui.layout_check import cut_offs
-from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
+from tests.ui.tour import LARGE, LARGE_WALK, RUN, TOUR, WALKS, Picture, demo_app, picture, \
+    steady, walk_of
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
 
@@ -21,26 +34,41 @@ from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
 PICTURED = [name for name in TOUR if name != "palette"]
 
 
-@pytest.mark.parametrize("name", PICTURED)
-def test_at_80_by_24(store, monkeypatch, snap_compare, name):
+def on_its_walk(names, size: tuple[int, int]) -> list:
+    """Each stop as a test in its walk's xdist group (one worker takes the walk)."""
+    return [pytest.param(name, marks=pytest.mark.xdist_group(
+        f"tour-{walk_of(name, size)}")) for name in names]
+
+
+@pytest.fixture
+def compare(snap_compare, monkeypatch):
+    """pytest-textual-snapshot's comparison of a picture taken on a walk: the plugin's
+    screenshot function answers with it (a blank App stands for the app, which has run)."""
+    def same(taken: Picture, size: tuple[int, int]) -> bool:
+        monkeypatch.setattr(textual._doc, "take_svg_screenshot", lambda **_: taken.svg)
+        return snap_compare(App(), terminal_size=size)
+    return same
+
+
+def test_every_stop_is_pictured_on_one_walk():
+    at_80 = [name for legs in WALKS.values() for name, _ in legs]
+    assert sorted(at_80) == sorted(TOUR), "each stop of the tour on exactly one walk"
+    assert sorted(name for name, _ in LARGE_WALK) == sorted(LARGE)
+
+
+@pytest.mark.parametrize("name", on_its_walk(PICTURED, (80, 24)))
+def test_at_80_by_24(store, monkeypatch, compare, name):
     """The accepted picture, and nothing in it cut off (tests/ui/layout_check.py): both
-    read off the same run, since reaching a screen is most of a test's time."""
-    problems: list[str] = []
-
-    async def visit(pilot) -> None:
-        await TOUR[name](pilot)
-        problems.extend(cut_offs(pilot.app))
-
-    same = snap_compare(demo_app(store, monkeypatch), terminal_size=(80, 24),
-                        run_before=visit)
-    assert not problems, "\n".join(problems)
+    read off the same moment of the walk."""
+    taken = picture(name, (80, 24), store, monkeypatch)
+    same = compare(taken, (80, 24))
+    assert not taken.cut_off, "\n".join(taken.cut_off)
     assert same
 
 
-@pytest.mark.parametrize("name", LARGE)
-def test_at_120_by_40(store, monkeypatch, snap_compare, name):
-    assert snap_compare(demo_app(store, monkeypatch), terminal_size=(120, 40),
-                        run_before=TOUR[name])
+@pytest.mark.parametrize("name", on_its_walk(LARGE, (120, 40)))
+def test_at_120_by_40(store, monkeypatch, compare, name):
+    assert compare(picture(name, (120, 40), store, monkeypatch), (120, 40))
 
 
 def test_run_in_high_contrast(store, monkeypatch, snap_compare):
