@@ -20,17 +20,17 @@ and look at every picture that changed before committing it.
 from __future__ import annotations
 
 import pytest
-import textual._doc
-from textual.app import App
 
-from tests.ui.tour import LARGE, LARGE_WALK, RUN, TOUR, WALKS, Picture, demo_app, picture, \
-    steady, walk_of
+from tests.ui.tour import LARGE, LARGE_WALK, RUN, TOUR, WALKS, compare, demo_app, picture, \
+    reached, steady, walk, walk_of
+
+__all__ = ["compare"]  # a fixture (tests/ui/tour.py)
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
 
 
 #: The palette lists its commands as its providers answer, in an order that differs
-#: from run to run: it is checked by tests/ui/test_layout.py and the palette tests instead.
+#: from run to run: it is scanned for cut-offs below, and checked by the palette tests.
 PICTURED = [name for name in TOUR if name != "palette"]
 
 
@@ -38,16 +38,6 @@ def on_its_walk(names, size: tuple[int, int]) -> list:
     """Each stop as a test in its walk's xdist group (one worker takes the walk)."""
     return [pytest.param(name, marks=pytest.mark.xdist_group(
         f"tour-{walk_of(name, size)}")) for name in names]
-
-
-@pytest.fixture
-def compare(snap_compare, monkeypatch):
-    """pytest-textual-snapshot's comparison of a picture taken on a walk: the plugin's
-    screenshot function answers with it (a blank App stands for the app, which has run)."""
-    def same(taken: Picture, size: tuple[int, int]) -> bool:
-        monkeypatch.setattr(textual._doc, "take_svg_screenshot", lambda **_: taken.svg)
-        return snap_compare(App(), terminal_size=size)
-    return same
 
 
 def test_every_stop_is_pictured_on_one_walk():
@@ -66,24 +56,34 @@ def test_at_80_by_24(store, monkeypatch, compare, name):
     assert same
 
 
+@pytest.mark.parametrize("name", on_its_walk([n for n in TOUR if n not in PICTURED], (80, 24)))
+def test_nothing_is_cut_off_at_80_by_24(store, monkeypatch, name):
+    """The stops without a picture are scanned on their walks too."""
+    problems = picture(name, (80, 24), store, monkeypatch).cut_off
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("name", on_its_walk(LARGE, (120, 40)))
 def test_at_120_by_40(store, monkeypatch, compare, name):
     assert compare(picture(name, (120, 40), store, monkeypatch), (120, 40))
 
 
-def test_run_in_high_contrast(store, monkeypatch, snap_compare):
-    app = demo_app(store, monkeypatch)
-
-    async def run_before(pilot) -> None:
+def test_run_in_high_contrast(store, monkeypatch, compare):
+    async def run_in_high_contrast(pilot) -> None:
         pilot.app.action_toggle_contrast()
         await RUN(pilot)
         pilot.app.clear_notifications()  # "High contrast is on." would cover the picture
         await steady(pilot)
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    taken = reached(walk(demo_app(store, monkeypatch), (("run", run_in_high_contrast),),
+                         (80, 24))["run"])
+    assert compare(taken, (80, 24))
+    assert not taken.cut_off, "\n".join(taken.cut_off)
 
 
-def test_people_without_colour(store, monkeypatch, snap_compare):
+def test_people_without_colour(store, monkeypatch, compare):
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(demo_app(store, monkeypatch), terminal_size=(80, 24),
-                        run_before=TOUR["people"])
+    taken = reached(walk(demo_app(store, monkeypatch), (("people", TOUR["people"]),),
+                         (80, 24))["people"])
+    assert compare(taken, (80, 24))
+    assert not taken.cut_off, "\n".join(taken.cut_off)

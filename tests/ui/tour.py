@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import gc
 import traceback
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+import textual._doc
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
@@ -312,13 +316,38 @@ class Picture:
     cut_off: tuple[str, ...]
 
 
-async def _as_the_snapshot_plugin_waits(pilot: Pilot) -> None:
+@pytest.fixture
+def compare(snap_compare, monkeypatch):
+    """pytest-textual-snapshot's own comparison of a picture taken on a walk (its
+    report of a mismatch, and ``--snapshot-update``, included): the plugin's screenshot
+    function answers with the picture (a blank App stands for the app, which has run)."""
+    def same(taken: Picture, size: tuple[int, int]) -> bool:
+        monkeypatch.setattr(textual._doc, "take_svg_screenshot", lambda **_: taken.svg)
+        return snap_compare(App(), terminal_size=size)
+    return same
+
+
+async def as_the_snapshot_plugin_waits(pilot: Pilot) -> None:
     """What textual._doc.take_svg_screenshot does between ``run_before`` and its picture."""
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
+
+
+@contextmanager
+def heap_frozen() -> Iterator[None]:
+    """Python's collector leaves the objects that were already there (every earlier
+    test's, pytest's, the modules') alone while an app runs: a full collection walks
+    them all, and an app run makes enough objects to set off many (a quarter of a
+    walk's CPU). They are handed back to the collector afterwards, so nothing is kept
+    that would have been freed; the app's own objects are collected as ever."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
@@ -339,7 +368,7 @@ def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
                 assert shown == TOUR[name].screen, \
                     f"the tour reached {shown}, not {TOUR[name].screen}"
                 cut = tuple(cut_offs(pilot.app)) if size == (80, 24) else ()
-                await _as_the_snapshot_plugin_waits(pilot)
+                await as_the_snapshot_plugin_waits(pilot)
                 taken[name] = Picture(pilot.app.export_screenshot(title=title,
                                                                   simplify=True), cut)
         except Exception as error:
@@ -348,11 +377,8 @@ def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
         finally:
             pilot.app.exit()
 
-    gc.freeze()
-    try:
+    with heap_frozen():
         app.run(headless=True, auto_pilot=auto_pilot, size=size)
-    finally:
-        gc.unfreeze()
     return {name: taken.get(name, f"the walk stopped before {name!r}") for name, _ in legs}
 
 
@@ -373,7 +399,11 @@ def picture(name: str, size: tuple[int, int], store, monkeypatch) -> Picture:
     if key not in _WALKED:
         legs = LARGE_WALK if key[0] == "large" else WALKS[key[0]]
         _WALKED[key] = walk(demo_app(store, monkeypatch), legs, size)
-    got = _WALKED[key][name]
+    return reached(_WALKED[key][name])
+
+
+def reached(got: Picture | str) -> Picture:
+    """A walk's picture of a stop, or the test fails saying why the walk did not get there."""
     if isinstance(got, str):
         raise AssertionError(got)
     return got
