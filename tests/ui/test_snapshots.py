@@ -2,16 +2,24 @@
 accepted picture (pytest-textual-snapshot). The screens are those of the tour
 (tests/ui/tour.py), as the keys a facilitator would press leave them.
 
-Several pictures per app run: the stops are pictured on walks (tour.WALKS), each a
-run of the app that goes from stop to stop as a facilitator would and pictures each
-the way pytest-textual-snapshot does, since starting the app and drawing the screen
-under a dialog is most of a picture's cost. Each stop is still a test of its own,
-with its own accepted SVG: the first of a walk's tests to run in a test process takes
-the walk, and each test then hands its picture to the plugin's own ``snap_compare``
-(its screenshot function answering with the picture already taken), so the plugin
-compares, reports a mismatch in its HTML report, and writes the picture with
-``--snapshot-update``, exactly as before. A walk's tests share an xdist group, so a
-walk is taken once in the whole run.
+Several pictures per app run. Starting the app and drawing the screen under a dialog
+are most of a picture's cost, so the stops are pictured on walks (tour.WALKS): a walk
+is one run of the app that goes from stop to stop as a facilitator would (Escape, then
+the next dialog's key; a step's F-key to the next step) and pictures each stop as
+pytest-textual-snapshot pictures an app (see tour.py). Every picture is byte for byte
+the one a run of its own takes; the accepted SVGs, made one run per stop, are
+unchanged. How it stays the plugin's comparison:
+
+- each stop is still a test of its own (same test id, same accepted SVG file);
+- the first of a walk's tests to run in a test process takes the whole walk and keeps
+  its pictures (tour.picture); the others read theirs;
+- each test hands its picture to the plugin's own ``snap_compare`` fixture, whose
+  screenshot function (``textual._doc.take_svg_screenshot``) is made to answer with
+  that picture (tour.compare). So the plugin compares it, lists a mismatch in its
+  HTML failure report (accepted and new picture side by side), and writes it with
+  ``--snapshot-update``, exactly as it did for a run of its own;
+- a walk's tests share an xdist group (``--dist loadgroup``), so each walk is taken
+  once in the whole run; ``-k`` on one stop still takes its whole walk.
 
 Update after a deliberate change with: pytest tests/ui/test_snapshots.py --snapshot-update
 and look at every picture that changed before committing it.

@@ -9,6 +9,9 @@ The demo's group and sessions, with its latest session still running: Home
 lists it first, so Enter opens Run; the one below it is closed (its read-only
 view). The snapshot, cut-off and NO_COLOR tests all walk this same list, so a
 screen added to the app is added here once and checked every way.
+
+The pictures are taken on walks (``WALKS``, below): several stops on one run of
+the app, one after another, as a facilitator goes from one to the next.
 """
 
 from __future__ import annotations
@@ -240,12 +243,18 @@ LARGE = ("home", "run", "people", "close", "session-view", "search-results", "he
 # the snapshot and cut-off tests do not start the app once per stop: they walk. A walk
 # is a list of stops taken one after another on one run of the app, each reached from
 # the stop before it with the keys a facilitator would press (Escape to close a dialog,
-# then the next dialog's key; a step's F-key to the next step), and each pictured as
-# pytest-textual-snapshot pictures a stop on a run of its own (headless, notifications
-# shown, the same pauses before ``export_screenshot(simplify=True)``). Every picture is
-# byte for byte the one a run of its own takes (TOUR's keys from a fresh start): that is
-# what the accepted SVGs, made one run per stop, check. Each stop is in exactly one walk
-# at 80×24 (test_snapshots.py checks it), the busiest (LARGE) in one at 120×40.
+# then the next dialog's key; a step's F-key to the next step). Each stop is checked
+# (the screen it must reach, and layout_check's cut-offs at 80×24) and pictured as
+# pytest-textual-snapshot pictures an app on a run of its own: headless, notifications
+# shown, the plugin's own pauses, then ``export_screenshot(simplify=True)``.
+#
+# Every picture is byte for byte the one a run of its own (TOUR's keys from a fresh
+# start) takes: the accepted SVGs were made one run per stop, and they are what the
+# walks' pictures are compared with. So a dialog that no longer leaves its screen as it
+# found it on Escape shows as the next stop's picture changing. Each stop is on exactly
+# one walk at 80×24 (test_snapshots.py checks it), the busiest (LARGE) on one at 120×40.
+# If a walk cannot reach a stop, that stop's test and every later one fail, saying where
+# it stopped and why.
 
 
 def seq(*visits: Visit) -> Visit:
