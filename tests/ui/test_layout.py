@@ -1,7 +1,7 @@
 """At 80×24 nothing on any screen or dialog is cut off (tests/ui/layout_check.py):
 the check itself, and long values shown in full where a list or table cuts them.
 
-Every stop of the tour is scanned on its walk (tests/ui/tour.py), at the moment it
+Every stop of the tour is scanned on its walk (tests/ui/walks.py), at the moment it
 is pictured: ``test_snapshots.py::test_at_80_by_24`` for a pictured stop,
 ``test_snapshots.py::test_nothing_is_cut_off_at_80_by_24`` for the others.
 """
@@ -11,12 +11,13 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.layout_check import cut_offs
-from tests.ui.tour import TOUR, demo_app, heap_frozen
+from tests.ui.tour import TOUR, demo_app
+from tests.ui.walks import heap_frozen
 
 
 @pytest.fixture(autouse=True)
 def _heap_frozen():
-    with heap_frozen():  # see tests/ui/tour.py: the collector leaves earlier objects alone
+    with heap_frozen():  # see tests/ui/walks.py: the collector leaves earlier objects alone
         yield
 
 

@@ -8,7 +8,7 @@ moment it is taken. Update after a deliberate change with
 Several pictures per run of the room view: at each size one run is shown each page in
 turn, as the app hands them over (the room view finds each new one itself, as it
 polls the hand-over file), and each is pictured the way pytest-textual-snapshot
-pictures an app (tests/ui/tour.py). Each page is still a test of its own with its own
+pictures an app (tests/ui/walks.py). Each page is still a test of its own with its own
 accepted SVG, compared, reported and updated by the plugin's own ``snap_compare``;
 a size's tests share an xdist group, so its walk is taken once in the whole run.
 """
@@ -23,9 +23,9 @@ from coprod_tui.room import HANDOVER_FILE, Clock, encode, read_handover
 from coprod_tui.screens.room import RoomApp
 from coprod_tui.service import Service
 from tests.ui.helpers import until
-from tests.ui.tour import Picture, as_the_snapshot_plugin_waits, compare, heap_frozen, reached
+from tests.ui.walks import Picture, as_the_snapshot_plugin_waits, compare, heap_frozen, reached
 
-__all__ = ["compare"]  # a fixture (tests/ui/tour.py)
+__all__ = ["compare"]  # a fixture (tests/ui/walks.py)
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 

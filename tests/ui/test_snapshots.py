@@ -3,19 +3,19 @@ accepted picture (pytest-textual-snapshot). The screens are those of the tour
 (tests/ui/tour.py), as the keys a facilitator would press leave them.
 
 Several pictures per app run. Starting the app and drawing the screen under a dialog
-are most of a picture's cost, so the stops are pictured on walks (tour.WALKS): a walk
+are most of a picture's cost, so the stops are pictured on walks (walks.WALKS): a walk
 is one run of the app that goes from stop to stop as a facilitator would (Escape, then
 the next dialog's key; a step's F-key to the next step) and pictures each stop as
-pytest-textual-snapshot pictures an app (see tour.py). Every picture is byte for byte
+pytest-textual-snapshot pictures an app (see tests/ui/walks.py). Every picture is byte for byte
 the one a run of its own takes; the accepted SVGs, made one run per stop, are
 unchanged. How it stays the plugin's comparison:
 
 - each stop is still a test of its own (same test id, same accepted SVG file);
 - the first of a walk's tests to run in a test process takes the whole walk and keeps
-  its pictures (tour.picture); the others read theirs;
+  its pictures (walks.picture); the others read theirs;
 - each test hands its picture to the plugin's own ``snap_compare`` fixture, whose
   screenshot function (``textual._doc.take_svg_screenshot``) is made to answer with
-  that picture (tour.compare). So the plugin compares it, lists a mismatch in its
+  that picture (walks.compare). So the plugin compares it, lists a mismatch in its
   HTML failure report (accepted and new picture side by side), and writes it with
   ``--snapshot-update``, exactly as it did for a run of its own;
 - a walk's tests share an xdist group (``--dist loadgroup``), so each walk is taken
@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.tour import LARGE, LARGE_WALK, RUN, TOUR, WALKS, compare, demo_app, picture, \
-    reached, steady, walk, walk_of
+from tests.ui.tour import LARGE, RUN, TOUR, demo_app, steady
+from tests.ui.walks import LARGE_WALK, WALKS, compare, picture, reached, walk, walk_of
 
-__all__ = ["compare"]  # a fixture (tests/ui/tour.py)
+__all__ = ["compare"]  # a fixture (tests/ui/walks.py)
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
 
