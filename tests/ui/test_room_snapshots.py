@@ -4,6 +4,13 @@ The pages are made by the app's own service from a real session, then the clock
 is fixed (12:34 into a 20-minute item) so the picture does not depend on the
 moment it is taken. Update after a deliberate change with
 ``pytest tests/ui/test_room_snapshots.py --snapshot-update``, and look at them.
+
+Several pictures per run of the room view: at each size one run is shown each page in
+turn, as the app hands them over (the room view finds each new one itself, as it
+polls the hand-over file), and each is pictured the way pytest-textual-snapshot
+pictures an app (tests/ui/walks.py). Each page is still a test of its own with its own
+accepted SVG, compared, reported and updated by the plugin's own ``snap_compare``;
+a size's tests share an xdist group, so its walk is taken once in the whole run.
 """
 
 from __future__ import annotations
@@ -15,6 +22,10 @@ import pytest
 from coprod_tui.room import HANDOVER_FILE, Clock, encode, read_handover
 from coprod_tui.screens.room import RoomApp
 from coprod_tui.service import Service
+from tests.ui.helpers import until
+from tests.ui.walks import Picture, as_the_snapshot_plugin_waits, compare, heap_frozen, reached
+
+__all__ = ["compare"]  # a fixture (tests/ui/walks.py)
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
@@ -75,16 +86,6 @@ PAGES = {
     "run": dict(step="live"),
     "close": dict(step="close"),
 }
-
-
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("page", PAGES)
-def test_room_page(snap_compare, service, data_dir, folder, page, size):
-    write_page(service, data_dir, folder, **PAGES[page])
-    assert snap_compare(RoomApp(data_dir, part_s=1000), terminal_size=SIZES[size],
-                        run_before=settled)
-
-
 MODES = {
     "run-over-time": dict(step="live", spent_s=23 * 60 + 5),
     "run-large": dict(step="live", mode="large"),
@@ -93,14 +94,73 @@ MODES = {
     "blank": dict(step="live", blank=True),
 }
 
+#: Every picture: its test's name for it → its size and the page written (none: the
+#: app not showing a session), in the order the room view's walk at that size shows them.
+SHOWN: dict[str, tuple[str, dict | None]] = {
+    "waiting": ("80x24", None),
+    **{f"{page}-{size}": (size, PAGES[page]) for size in SIZES for page in PAGES},
+    **{case: ("80x24", MODES[case]) for case in MODES},
+}
 
-@pytest.mark.parametrize("case", MODES)
-def test_room_mode(snap_compare, service, data_dir, folder, case):
-    write_page(service, data_dir, folder, **MODES[case])
-    assert snap_compare(RoomApp(data_dir, part_s=1000), terminal_size=SIZES["80x24"],
-                        run_before=settled)
+_WALKED: dict[str, dict[str, Picture | str]] = {}
 
 
-def test_room_waiting(snap_compare, data_dir, folder):
-    assert snap_compare(RoomApp(data_dir, part_s=1000), terminal_size=SIZES["80x24"],
-                        run_before=settled)
+def room_walk(service: Service, data_dir: Path, session_id: str, size: str
+              ) -> dict[str, Picture | str]:
+    """One run of the room view at that size, shown each of its pages in turn as the app
+    hands them over (the room view finds each on its own, as it polls), each pictured as
+    pytest-textual-snapshot pictures it."""
+    names = [name for name, (at, _) in SHOWN.items() if at == size]
+    app = RoomApp(data_dir, part_s=1000)
+    title = app.title
+    taken: dict[str, Picture | str] = {}
+
+    async def auto_pilot(pilot) -> None:
+        try:
+            for name in names:
+                taken[name] = f"the room view never showed {name!r}"
+                page = SHOWN[name][1]
+                if page is not None:
+                    write_page(service, data_dir, session_id, **page)
+                    written = read_handover(data_dir)
+                    await until(pilot, lambda page=written: app.handover == page)
+                await settled(pilot)
+                await as_the_snapshot_plugin_waits(pilot)
+                taken[name] = Picture(app.export_screenshot(title=title, simplify=True), ())
+        except Exception as error:
+            taken[name] = f"the walk stopped at {name!r}: {error!r}"
+        finally:
+            app.exit()
+
+    with heap_frozen():
+        app.run(headless=True, auto_pilot=auto_pilot, size=SIZES[size])
+    return taken
+
+
+def shown(name: str, service: Service, data_dir: Path, session_id: str) -> Picture:
+    """The picture of ``name`` on its size's walk, taken once per test process."""
+    size = SHOWN[name][0]
+    if size not in _WALKED:
+        _WALKED[size] = room_walk(service, data_dir, session_id, size)
+    return reached(_WALKED[size].get(name, f"the walk never got to {name!r}"))
+
+
+def on_its_walk(names) -> list:
+    return [pytest.param(name, marks=pytest.mark.xdist_group(f"room-{SHOWN[name][0]}"))
+            for name in names]
+
+
+@pytest.mark.parametrize("name", on_its_walk(f"{page}-{size}" for page in PAGES
+                                             for size in SIZES))
+def test_room_page(compare, service, data_dir, folder, name):
+    assert compare(shown(name, service, data_dir, folder), SIZES[SHOWN[name][0]])
+
+
+@pytest.mark.parametrize("name", on_its_walk(MODES))
+def test_room_mode(compare, service, data_dir, folder, name):
+    assert compare(shown(name, service, data_dir, folder), SIZES["80x24"])
+
+
+@pytest.mark.xdist_group("room-80x24")
+def test_room_waiting(compare, service, data_dir, folder):
+    assert compare(shown("waiting", service, data_dir, folder), SIZES["80x24"])

@@ -9,6 +9,9 @@ The demo's group and sessions, with its latest session still running: Home
 lists it first, so Enter opens Run; the one below it is closed (its read-only
 view). The snapshot, cut-off and NO_COLOR tests all walk this same list, so a
 screen added to the app is added here once and checked every way.
+
+The pictures are taken on walks (tests/ui/walks.py): several stops on one run of
+the app, one after another, as a facilitator goes from one to the next.
 """
 
 from __future__ import annotations
