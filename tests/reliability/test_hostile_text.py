@@ -318,8 +318,9 @@ def docx_text(payload: bytes) -> str:
 
 def check_exports(store, file, tmp_path: Path) -> None:
     data = store.snapshot(file.id)
+    payloads = {}
     for fmt in FORMATS:
-        payload = render(data, fmt, WORDING)
+        payload = payloads[fmt] = render(data, fmt, WORDING)
         if fmt == "json":
             bundle = json.loads(payload.decode("utf-8"))
             assert bundle["ideas"] == [i.to_dict() for i in data.ideas]
@@ -335,7 +336,7 @@ def check_exports(store, file, tmp_path: Path) -> None:
                         assert line.strip() in text, (fmt, line)
     # The backup round-trips exactly into another folder.
     backup = tmp_path / f"{file.id}.json"
-    backup.write_bytes(render(data, "json", WORDING))
+    backup.write_bytes(payloads["json"])
     with open_store(tmp_path / f"other-{file.id}") as other:
         Service(other).import_session(read_bundle(backup))
         again = other.snapshot(file.id)
