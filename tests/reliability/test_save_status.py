@@ -67,9 +67,10 @@ async def open_plan(app, pilot) -> None:
     assert type(app.screen).__name__ == "SetupScreen"
 
 
-async def test_the_status_says_not_saved_until_the_disk_has_it(store, data_dir, planned):
+async def test_the_status_says_not_saved_until_the_disk_has_it(store, data_dir, planned,
+                                                                monkeypatch):
     """Each field in turn, in one app run (each assertion names its field); then one field
-    saved while another waits."""
+    saved while another waits; then text typed and taken back."""
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(app, pilot)
@@ -94,6 +95,8 @@ async def test_the_status_says_not_saved_until_the_disk_has_it(store, data_dir, 
             assert shown(app, field).endswith("Hall B"), field
         await one_field_saved_while_another_waits_is_not_all_saved(app, pilot, data_dir,
                                                                     planned)
+        await text_typed_and_taken_back_leaves_the_status_as_it_was(app, pilot, data_dir,
+                                                                    planned, monkeypatch)
 
 
 async def one_field_saved_while_another_waits_is_not_all_saved(app, pilot, data_dir,
@@ -117,28 +120,30 @@ def settled(text: str) -> bool:
     return NOT_YET not in text and (text == "Everything is saved." or text.startswith("Saved at "))
 
 
-async def test_text_typed_and_taken_back_leaves_the_status_as_it_was(store, data_dir,
-                                                                      planned, monkeypatch):
+async def text_typed_and_taken_back_leaves_the_status_as_it_was(app, pilot, data_dir,
+                                                                planned, monkeypatch):
     # The "x" must still be waiting when it is taken back: on a busy machine (the suite
     # runs on two processes) a pause can outlast SAVE_DELAY and the "x" would be saved.
     from coprod_tui.screens.autosave import FormStepScreen
 
     monkeypatch.setattr(FormStepScreen._save_later, "__defaults__", (30.0,))
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_plan(app, pilot)
-        app.screen.query_one("#venue").focus()
-        await pilot.press("x")
-        await pilot.pause(0.05)
-        assert NOT_YET in status(app)
-        await pilot.press("backspace")  # as it was: the disk has what is shown
-        await pilot.pause(0.05)
-        # What is shown is what the disk has, so nothing may be said to be waiting (a save
-        # from opening Plan may land late on a busy machine: "Saved at" is true then too).
-        assert settled(status(app))
-        await pilot.pause(SAVE_DELAY + 0.3)
-        assert settled(status(app))  # nothing waits
-        assert on_disk(data_dir, planned, "venue") == ""
+    venue = app.screen.query_one("#venue", Input)
+    venue.focus()
+    await pilot.pause()
+    as_it_was = on_disk(data_dir, planned, "venue")
+    assert venue.value == as_it_was and settled(status(app)), status(app)
+    venue.cursor_position = len(venue.value)
+    await pilot.press("x")
+    await pilot.pause(0.05)
+    assert NOT_YET in status(app)
+    await pilot.press("backspace")  # as it was: the disk has what is shown
+    await pilot.pause(0.05)
+    # What is shown is what the disk has, so nothing may be said to be waiting (a save
+    # from before may land late on a busy machine: "Saved at" is true then too).
+    assert settled(status(app)), status(app)
+    await pilot.pause(SAVE_DELAY + 0.3)
+    assert settled(status(app)), status(app)  # nothing waits
+    assert on_disk(data_dir, planned, "venue") == as_it_was == venue.value
 
 
 async def test_the_statements_page_says_it_is_not_saved_until_ctrl_s(store, data_dir,
