@@ -66,35 +66,10 @@ async def open_place(pilot, app, file, where) -> None:
     await pilot.pause()
 
 
-# Where to type something and not save it. The places are grouped by the step or screen
-# of the running session they are on (None: Home), opened once for the group: each place
-# types its text (and opens its dialog), is asked about, and is undone (the dialog popped,
-# the box emptied) before the next. A place: (name, keys pressed there, widget to focus
-# first, box, text).
-SIMPLE = [
-    (None, [
-        ("group_dialog", ["g"], None, "name", "Young Carers Forum"),
-        ("new_session_dialog", ["n"], None, "title", "Spring planning day"),
-    ]),
-    ("live", [
-        ("capture_box", [], None, "capture", "Ramps at the door"),
-        ("decision_dialog", ["ctrl+g"], None, "text", "Paint the hall green"),
-        ("action_dialog", ["ctrl+l"], None, "text", "Write to the head teacher"),
-    ]),
-    ("setup", [
-        ("plan_agenda_item", [], None, "item-title", "Coffee break"),
-        ("agenda_item_dialog", ["enter"], "agenda", "title", "Only item, renamed"),
-        ("checklist_note_dialog", ["n"], "pre-checklist", "note", "Ask about the budget"),
-    ]),
-    (CommentCardsScreen, [("comment_card", [], None, "card", "4 It really changed things")]),
-    (StatementsScreen, [("statements", [], None, "evidence", "Everyone spoke at least twice")]),
-    ("attendance", [("person_dialog", ["n"], None, "name", "Dee Newcomer")]),
-    ("conduct", [("amend_conduct_dialog", ["m"], None, "note", "Phones on silent")]),
-    ("followup", [("outcome_dialog", ["d"], "actions", "words", "The ramp was fixed in May")]),
-]
-
-
 def simple(name, keys, focus, box_id, text):
+    """A place to type something and not save it, on the screen its group opened (Home,
+    a step, a screen about the session): keys pressed there (after focusing ``focus``),
+    then ``text`` put in the box ``box_id``."""
     async def place(pilot, app, faults, world):
         if focus is not None:
             app.screen.query_one(f"#{focus}").focus()
@@ -165,21 +140,48 @@ def refused(place):
     return place
 
 
-#: (where, places). Where nothing is refused, Ctrl+Q's question is caught as it is asked
-#: (which question, what it lists, what each answer does); where the disk refused, it is
-#: shown, and answered with the keys (Escape, Ctrl+Q), as a facilitator would. A refusal
-#: comes last on its screen, and the disk clears before the next screen. Between places,
-#: and where nothing is typed, Ctrl+Q quits at once.
+#: (where, places): each step or screen (None: Home) is opened once for its places; each
+#: place types its text (and opens its dialog), is asked about, and is undone (the dialog
+#: popped, the box emptied) before the next. Where nothing is refused, Ctrl+Q's question
+#: is caught as it is asked (which question, what it lists, what each answer does); where
+#: the disk refused, it is shown, and answered with the keys (Escape, Ctrl+Q), as a
+#: facilitator would. A refusal comes last on its screen, and the disk clears before the
+#: next screen. Between places, and where nothing is typed, Ctrl+Q quits at once.
 WALK = [
-    (None, [quiet("home"), *(simple(*row) for row in SIMPLE[0][1])]),
-    ("live", [quiet("run"), *(simple(*row) for row in SIMPLE[1][1]),
-              refused(refused_decision_dialog)]),
-    ("setup", [*(simple(*row) for row in SIMPLE[2][1]),
-               quiet("plan, a field saved as it is typed", typed=("venue", "Hall 2")),
-               refused(plan_field_refused)]),
-    ("attendance", [quiet("untouched dialog", ["enter"], shows="PersonDialog"),
-                    *(simple(*row) for row in SIMPLE[5][1])]),
-    *((where, [simple(*row) for row in rows]) for where, rows in SIMPLE[3:5] + SIMPLE[6:]),
+    (None, [
+        quiet("home"),
+        simple("group_dialog", ["g"], None, "name", "Young Carers Forum"),
+        simple("new_session_dialog", ["n"], None, "title", "Spring planning day"),
+    ]),
+    ("live", [
+        quiet("run"),
+        simple("capture_box", [], None, "capture", "Ramps at the door"),
+        simple("decision_dialog", ["ctrl+g"], None, "text", "Paint the hall green"),
+        simple("action_dialog", ["ctrl+l"], None, "text", "Write to the head teacher"),
+        refused(refused_decision_dialog),
+    ]),
+    ("setup", [
+        simple("plan_agenda_item", [], None, "item-title", "Coffee break"),
+        simple("agenda_item_dialog", ["enter"], "agenda", "title", "Only item, renamed"),
+        simple("checklist_note_dialog", ["n"], "pre-checklist", "note",
+               "Ask about the budget"),
+        quiet("plan, a field saved as it is typed", typed=("venue", "Hall 2")),
+        refused(plan_field_refused),
+    ]),
+    ("attendance", [
+        quiet("untouched dialog", ["enter"], shows="PersonDialog"),
+        simple("person_dialog", ["n"], None, "name", "Dee Newcomer"),
+    ]),
+    (CommentCardsScreen, [
+        simple("comment_card", [], None, "card", "4 It really changed things"),
+    ]),
+    (StatementsScreen, [
+        simple("statements", [], None, "evidence", "Everyone spoke at least twice"),
+    ]),
+    ("conduct", [simple("amend_conduct_dialog", ["m"], None, "note", "Phones on silent")]),
+    ("followup", [
+        simple("outcome_dialog", ["d"], "actions", "words", "The ramp was fixed in May"),
+    ]),
     (open_earlier, [correction_dialog]),
     ("close", [refused(close_field_refused)]),
 ]
