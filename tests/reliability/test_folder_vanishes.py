@@ -71,116 +71,123 @@ def test_a_refused_write_puts_memory_back_without_reading_the_disk(store, data_d
     assert reads == [], "a file was read again after a refused write"
 
 
-async def test_the_folder_vanishes_and_comes_back_and_the_idea_is_saved(store, data_dir,
-                                                                        tmp_path):
+async def test_run_keeps_what_is_typed_while_the_folder_is_away(store, data_dir, tmp_path,
+                                                                 faults):
+    """On Run, one after the other in one app run (each part's assertions name it): the
+    folder vanishes and comes back; it comes back read-only, then writable; a different
+    folder stands in its place and is never written into. Each time the typed idea is
+    kept, and saved once the real folder is back."""
     group, file, people = live_session(store)
     file.go_to_item(file.session.agenda[0].id)  # the agenda clock is running
     app = CoprodApp(store)
-    away = tmp_path / "moved-away"
+    async with app.run_test(size=(80, 24)) as pilot:
+        capture = await open_run(app, pilot)
+        await the_folder_vanishes_and_comes_back_and_the_idea_is_saved(
+            pilot, app, capture, file, data_dir, tmp_path / "moved-away")
+        await the_folder_comes_back_read_only_then_writable(
+            pilot, app, capture, store, file, data_dir, tmp_path / "moved-away-2", faults)
+        theirs = await a_different_folder_in_its_place_is_never_written_into(
+            pilot, app, capture, data_dir, tmp_path / "moved-away-3",
+            tmp_path / "the-new-folder")
+    assert ideas_on_disk(data_dir, file.id) == sorted([
+        "already here", "Ramps at the front door and a bell", "Quiet room for breaks",
+        "Hearing loop in the hall"])
+    assert folder_bytes(tmp_path / "the-new-folder") == theirs
+    memory_matches_disk(store, file)
+
+
+async def the_folder_vanishes_and_comes_back_and_the_idea_is_saved(pilot, app, capture, file,
+                                                                   data_dir, away):
+    part = "the folder vanishes and comes back"
     idea = "Ramps at the front door"
-    async with app.run_test(size=(80, 24)) as pilot:
-        capture = await open_run(app, pilot)
-        data_dir.rename(away)  # the stick is pulled / the folder is moved
-        await type_into(pilot, "capture", idea)
-        await pilot.press("enter")
-        await pilot.pause(3.5)  # several ticks of the agenda clock
-        assert app.is_running and app._exception is None
-        assert capture.value == idea, "the typed idea left the box"
-        shown = screen_text(app)
-        assert "NOT SAVED" in shown and GONE in shown
-        assert GONE in notifications(app) and "Traceback" not in shown
-        assert "Item 1 of 1: Only item" in shown  # the clock still runs, from memory
-        # Keep typing, try again: still refused, still kept, said once.
-        await pilot.press(*" and a bell")
-        await pilot.press("enter")
-        await pilot.pause(1.5)
-        assert capture.value == idea + " and a bell"
-        assert notifications(app).count(GONE) == 1
-        await pilot.press("f7")  # going to another step would drop the box: it stays
-        await pilot.pause()
-        assert type(app.screen).__name__ == "LiveScreen" and capture.value.endswith("bell")
-        assert [i.text for i in file.ideas()] == ["already here"]
-        assert not data_dir.exists(), "something recreated the data folder"
-        away.rename(data_dir)  # the folder is back
-        capture.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert capture.value == ""
-        assert "Saved at" in screen_text(app)
-        assert f"IDEA · Ann Lee: {idea} and a bell" in screen_text(app) or \
-            f"{idea} and a bell" in screen_text(app)
-    assert ideas_on_disk(data_dir, file.id) == sorted(["already here", idea + " and a bell"])
+    data_dir.rename(away)  # the stick is pulled / the folder is moved
+    await type_into(pilot, "capture", idea)
+    await pilot.press("enter")
+    await pilot.pause(3.5)  # several ticks of the agenda clock
+    assert app.is_running and app._exception is None, part
+    assert capture.value == idea, f"{part}: the typed idea left the box"
+    shown = screen_text(app)
+    assert "NOT SAVED" in shown and GONE in shown, part
+    assert GONE in notifications(app) and "Traceback" not in shown, part
+    assert "Item 1 of 1: Only item" in shown, part  # the clock still runs, from memory
+    # Keep typing, try again: still refused, still kept, said once.
+    await pilot.press(*" and a bell")
+    await pilot.press("enter")
+    await pilot.pause(1.5)
+    assert capture.value == idea + " and a bell", part
+    assert notifications(app).count(GONE) == 1, part
+    await pilot.press("f7")  # going to another step would drop the box: it stays
+    await pilot.pause()
+    assert type(app.screen).__name__ == "LiveScreen" and capture.value.endswith("bell"), part
+    assert [i.text for i in file.ideas()] == ["already here"], part
+    assert not data_dir.exists(), f"{part}: something recreated the data folder"
+    away.rename(data_dir)  # the folder is back
+    capture.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert capture.value == "", part
+    assert "Saved at" in screen_text(app), part
+    assert f"IDEA · Ann Lee: {idea} and a bell" in screen_text(app) or \
+        f"{idea} and a bell" in screen_text(app), part
+    assert "Ramps at the front door and a bell" in ideas_on_disk(data_dir, file.id), part
+
+
+async def the_folder_comes_back_read_only_then_writable(pilot, app, capture, store, file,
+                                                        data_dir, away, faults):
+    part = "the folder comes back read-only"
+    data_dir.rename(away)
+    capture.value = "Quiet room for breaks"
+    await pilot.press("enter")
+    await pilot.pause(1.5)
+    assert GONE in screen_text(app), part
+    away.rename(data_dir)
+    faults.fail("open", errno.EROFS)  # back, but read-only
+    await pilot.press("enter")
+    await pilot.pause(1.5)
+    assert capture.value == "Quiet room for breaks", part
+    assert "read-only disk" in screen_text(app) and app.is_running, part
+    assert not temp_files(data_dir), part
     memory_matches_disk(store, file)
+    faults.clear()  # writable again
+    await pilot.press("enter")
+    await pilot.pause()
+    assert capture.value == "" and "Saved at" in screen_text(app), part
+    assert "Quiet room for breaks" in ideas_on_disk(data_dir, file.id), part
 
 
-async def test_the_folder_comes_back_read_only_then_writable(store, data_dir, tmp_path,
-                                                              faults):
-    group, file, people = live_session(store)
-    app = CoprodApp(store)
-    away = tmp_path / "moved-away"
-    async with app.run_test(size=(80, 24)) as pilot:
-        capture = await open_run(app, pilot)
-        data_dir.rename(away)
-        capture.value = "Quiet room for breaks"
-        await pilot.press("enter")
-        await pilot.pause(1.5)
-        assert GONE in screen_text(app)
-        away.rename(data_dir)
-        faults.fail("open", errno.EROFS)  # back, but read-only
-        await pilot.press("enter")
-        await pilot.pause(1.5)
-        assert capture.value == "Quiet room for breaks"
-        assert "read-only disk" in screen_text(app) and app.is_running
-        assert not temp_files(data_dir)
-        memory_matches_disk(store, file)
-        faults.clear()  # writable again
-        await pilot.press("enter")
-        await pilot.pause()
-        assert capture.value == "" and "Saved at" in screen_text(app)
-    assert "Quiet room for breaks" in ideas_on_disk(data_dir, file.id)
-    memory_matches_disk(store, file)
-
-
-async def test_a_different_folder_in_its_place_is_never_written_into(store, data_dir,
-                                                                      tmp_path):
+async def a_different_folder_in_its_place_is_never_written_into(pilot, app, capture,
+                                                                data_dir, away, elsewhere):
     """The path comes back as a new empty folder, and then another copy of coprod
     fills it with its own data: the running app writes nothing there, says why,
     keeps what is on screen, and saves it once the real folder is back."""
-    group, file, people = live_session(store)
-    app = CoprodApp(store)
-    away = tmp_path / "moved-away"
-    elsewhere = tmp_path / "the-new-folder"
-    async with app.run_test(size=(80, 24)) as pilot:
-        capture = await open_run(app, pilot)
-        data_dir.rename(away)
-        data_dir.mkdir(mode=0o700)  # an empty folder where ours was
-        capture.value = "Hearing loop in the hall"
-        await pilot.press("enter")
-        await pilot.pause(1.5)
-        assert capture.value == "Hearing loop in the hall"
-        assert NOT_OURS in screen_text(app) and NOT_OURS in notifications(app)
-        assert list(data_dir.iterdir()) == [], "the app wrote into a folder not its own"
-        # Another copy of coprod now uses the new folder (it is not locked: it is new).
-        made = run_cli("demo", data_dir=data_dir)
-        assert made.returncode == 0, made.stderr
-        theirs = folder_bytes(data_dir)
-        await pilot.press("enter")
-        await pilot.press("ctrl+r")  # a hand up: a different kind of change
-        await pilot.pause()
-        await pilot.press(*"bob", "enter")
-        await pilot.pause(1.5)
-        assert NOT_OURS in screen_text(app) and app.is_running
-        assert folder_bytes(data_dir) == theirs, "the app changed another copy's folder"
-        # The real folder comes back.
-        data_dir.rename(elsewhere)
-        away.rename(data_dir)
-        capture.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert capture.value == "" and "Saved at" in screen_text(app)
-    assert "Hearing loop in the hall" in ideas_on_disk(data_dir, file.id)
-    assert folder_bytes(elsewhere) == theirs
-    memory_matches_disk(store, file)
+    part = "a different folder in its place"
+    data_dir.rename(away)
+    data_dir.mkdir(mode=0o700)  # an empty folder where ours was
+    capture.value = "Hearing loop in the hall"
+    await pilot.press("enter")
+    await pilot.pause(1.5)
+    assert capture.value == "Hearing loop in the hall", part
+    assert NOT_OURS in screen_text(app) and NOT_OURS in notifications(app), part
+    assert list(data_dir.iterdir()) == [], f"{part}: the app wrote into a folder not its own"
+    # Another copy of coprod now uses the new folder (it is not locked: it is new).
+    made = run_cli("demo", data_dir=data_dir)
+    assert made.returncode == 0, made.stderr
+    theirs = folder_bytes(data_dir)
+    await pilot.press("enter")
+    await pilot.press("ctrl+r")  # a hand up: a different kind of change
+    await pilot.pause()
+    await pilot.press(*"bob", "enter")
+    await pilot.pause(1.5)
+    assert NOT_OURS in screen_text(app) and app.is_running, part
+    assert folder_bytes(data_dir) == theirs, f"{part}: the app changed another copy's folder"
+    # The real folder comes back.
+    data_dir.rename(elsewhere)
+    away.rename(data_dir)
+    capture.focus()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert capture.value == "" and "Saved at" in screen_text(app), part
+    return theirs
 
 
 async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir, tmp_path):

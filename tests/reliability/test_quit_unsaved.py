@@ -17,7 +17,7 @@ from coprod_tui.app import CoprodApp
 from coprod_tui.screens.cards import CommentCardsScreen
 from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
-from tests.ui.helpers import screen_text, type_into, until
+from tests.ui.helpers import ScreensAskedFor, screen_text, type_into, until
 
 from .test_save_faults import (
     live_session, memory_matches_disk, needs_mount, notifications, on_a_small_disk,
@@ -66,29 +66,11 @@ async def open_place(pilot, app, file, where) -> None:
     await pilot.pause()
 
 
-# Where to type something and not save it: (name, step or screen of the running
-# session or None to stay on Home, keys pressed there, widget to focus first, box, text).
-SIMPLE = [
-    ("capture_box", "live", [], None, "capture", "Ramps at the door"),
-    ("plan_agenda_item", "setup", [], None, "item-title", "Coffee break"),
-    ("comment_card", CommentCardsScreen, [], None, "card", "4 It really changed things"),
-    ("statements", StatementsScreen, [], None, "evidence", "Everyone spoke at least twice"),
-    ("decision_dialog", "live", ["ctrl+g"], None, "text", "Paint the hall green"),
-    ("action_dialog", "live", ["ctrl+l"], None, "text", "Write to the head teacher"),
-    ("person_dialog", "attendance", ["n"], None, "name", "Dee Newcomer"),
-    ("group_dialog", None, ["g"], None, "name", "Young Carers Forum"),
-    ("new_session_dialog", None, ["n"], None, "title", "Spring planning day"),
-    ("agenda_item_dialog", "setup", ["enter"], "agenda", "title", "Only item, renamed"),
-    ("checklist_note_dialog", "setup", ["n"], "pre-checklist", "note", "Ask about the budget"),
-    ("amend_conduct_dialog", "conduct", ["m"], None, "note", "Phones on silent"),
-    ("outcome_dialog", "followup", ["d"], "actions", "words", "The ramp was fixed in May"),
-]
-
-
-def simple(name, where, keys, focus, box_id, text):
+def simple(name, keys, focus, box_id, text):
+    """A place to type something and not save it, on the screen its group opened (Home,
+    a step, a screen about the session): keys pressed there (after focusing ``focus``),
+    then ``text`` put in the box ``box_id``."""
     async def place(pilot, app, faults, world):
-        if where is not None:
-            await open_place(pilot, app, world[1], where)
         if focus is not None:
             app.screen.query_one(f"#{focus}").focus()
         for key in keys:
@@ -101,7 +83,6 @@ def simple(name, where, keys, focus, box_id, text):
 
 
 async def plan_field_refused(pilot, app, faults, world):
-    await open_place(pilot, app, world[1], "setup")
     faults.fail("write", errno.ENOSPC)
     await type_into(pilot, "venue", "Hall 1")
     await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave is refused
@@ -109,7 +90,6 @@ async def plan_field_refused(pilot, app, faults, world):
 
 
 async def close_field_refused(pilot, app, faults, world):
-    await open_place(pilot, app, world[1], "close")
     faults.fail("replace", errno.EROFS)
     await type_into(pilot, "next_venue", "Library")
     await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave is refused
@@ -117,7 +97,6 @@ async def close_field_refused(pilot, app, faults, world):
 
 
 async def refused_decision_dialog(pilot, app, faults, world):
-    await open_place(pilot, app, world[1], "live")
     await run(pilot, "ctrl+g")
     typed_in(app, "text", "Open on Saturdays")
     typed_in(app, "reasons", "Carers work in the week")
@@ -128,9 +107,6 @@ async def refused_decision_dialog(pilot, app, faults, world):
 
 
 async def correction_dialog(pilot, app, faults, world):
-    group, file, earlier = world
-    app.screen.open_session(earlier.id)
-    await pilot.pause()
     await run(pilot, "c")
     await run(pilot, "enter")  # the first record: the idea
     assert screen_name(app) == "CorrectDialog"
@@ -138,10 +114,77 @@ async def correction_dialog(pilot, app, faults, world):
     return "note", "It said ramp, not lamp"
 
 
-#: Places where nothing is refused: they leave nothing behind once left, so one app run
-#: visits them all. The disk's refusals each get an app of their own.
-UNREFUSED = [*(simple(*row) for row in SIMPLE), correction_dialog]
-REFUSED = [plan_field_refused, close_field_refused, refused_decision_dialog]
+async def open_earlier(pilot, app, world) -> None:
+    app.screen.open_session(world[2].id)  # the closed session, read only
+    await pilot.pause()
+
+
+def quiet(name, keys=(), typed=None, shows=None):
+    """A place where nothing is left unsaved (a dialog opened and left as it was, a field
+    saved as it is typed): Ctrl+Q there quits at once."""
+    async def place(pilot, app, faults, world):
+        for key in keys:
+            await run(pilot, key)
+        if typed is not None:
+            await type_into(pilot, *typed)
+        if shows is not None:
+            assert screen_name(app) == shows, name
+        return None
+
+    place.__name__ = name
+    return place
+
+
+def refused(place):
+    place.refused = True
+    return place
+
+
+#: (where, places): each step or screen (None: Home) is opened once for its places; each
+#: place types its text (and opens its dialog), is asked about, and is undone (the dialog
+#: popped, the box emptied) before the next. Where nothing is refused, Ctrl+Q's question
+#: is caught as it is asked (which question, what it lists, what each answer does); where
+#: the disk refused, it is shown, and answered with the keys (Escape, Ctrl+Q), as a
+#: facilitator would. A refusal comes last on its screen, and the disk clears before the
+#: next screen. Between places, and where nothing is typed, Ctrl+Q quits at once.
+WALK = [
+    (None, [
+        quiet("home"),
+        simple("group_dialog", ["g"], None, "name", "Young Carers Forum"),
+        simple("new_session_dialog", ["n"], None, "title", "Spring planning day"),
+    ]),
+    ("live", [
+        quiet("run"),
+        simple("capture_box", [], None, "capture", "Ramps at the door"),
+        simple("decision_dialog", ["ctrl+g"], None, "text", "Paint the hall green"),
+        simple("action_dialog", ["ctrl+l"], None, "text", "Write to the head teacher"),
+        refused(refused_decision_dialog),
+    ]),
+    ("setup", [
+        simple("plan_agenda_item", [], None, "item-title", "Coffee break"),
+        simple("agenda_item_dialog", ["enter"], "agenda", "title", "Only item, renamed"),
+        simple("checklist_note_dialog", ["n"], "pre-checklist", "note",
+               "Ask about the budget"),
+        quiet("plan, a field saved as it is typed", typed=("venue", "Hall 2")),
+        refused(plan_field_refused),
+    ]),
+    ("attendance", [
+        quiet("untouched dialog", ["enter"], shows="PersonDialog"),
+        simple("person_dialog", ["n"], None, "name", "Dee Newcomer"),
+    ]),
+    (CommentCardsScreen, [
+        simple("comment_card", [], None, "card", "4 It really changed things"),
+    ]),
+    (StatementsScreen, [
+        simple("statements", [], None, "evidence", "Everyone spoke at least twice"),
+    ]),
+    ("conduct", [simple("amend_conduct_dialog", ["m"], None, "note", "Phones on silent")]),
+    ("followup", [
+        simple("outcome_dialog", ["d"], "actions", "words", "The ramp was fixed in May"),
+    ]),
+    (open_earlier, [correction_dialog]),
+    ("close", [refused(close_field_refused)]),
+]
 
 
 def box_text(app, box_id: str) -> str:
@@ -167,6 +210,18 @@ async def back_home(pilot, app) -> None:
     assert screen_name(app) == "HomeScreen"
 
 
+async def undo(pilot, app, where: str, box_id: str | None) -> None:
+    """Leave the place as it was before it was typed in: its dialog popped (not asked
+    about), or its box emptied."""
+    if screen_name(app) != where:
+        while screen_name(app) != where:
+            app.pop_screen()
+    elif box_id is not None:
+        typed_in(app, box_id, "")
+    await pilot.pause()
+    assert screen_name(app) == where
+
+
 async def asks_once(pilot, app, place, box_id: str, text: str, exits: list[bool]) -> None:
     """Ctrl+Q asks, showing what would be lost; Escape stays with it all; Ctrl+Q asks
     again, and Ctrl+Q while asked quits."""
@@ -184,33 +239,80 @@ async def asks_once(pilot, app, place, box_id: str, text: str, exits: list[bool]
     await run(pilot, "ctrl+q")  # asked once; Ctrl+Q again quits
 
 
+async def asked_once(pilot, app, place, box_id: str, text: str, exits: list[bool]) -> None:
+    """As ``asks_once``, with the question caught as it is asked rather than drawn: Ctrl+Q
+    asks (the quit question, listing what would be lost); staying keeps it all; Ctrl+Q
+    asks again, and quitting quits. (The question drawn and answered with its keys:
+    the refused places of the same walk, and test_a_refused_idea_is_not_lost_by_ctrl_q.)"""
+    from coprod_tui.screens.quit import QuitDialog
+
+    name, where = place.__name__, screen_name(app)
+    for answer in (False, True):  # stay, then quit
+        with ScreensAskedFor(app) as asked:
+            await run(pilot, "ctrl+q")
+        assert app.is_running and not exits, f"{name}: Ctrl+Q threw away what was typed"
+        assert asked.names == ["QuitDialog"], (name, asked.names)
+        question = asked.screens[0]
+        assert isinstance(question, QuitDialog)
+        assert any(text[:20] in line for line in question._lost), \
+            f"{name}: the question does not show what is lost: {question._lost}"
+        asked.callbacks[0](answer)
+        await pilot.pause()
+        if not answer:
+            assert app.is_running and screen_name(app) == where and not exits, name
+            assert box_text(app, box_id) == text, name
+
+
+async def open_where(pilot, app, world, where) -> None:
+    if callable(where) and not isinstance(where, type):
+        await where(pilot, app, world)
+    elif where is not None:
+        await open_place(pilot, app, world[1], where)
+
+
+async def quits_at_once(pilot, app, name: str, exits: list[bool]) -> None:
+    with ScreensAskedFor(app) as asked:
+        await run(pilot, "ctrl+q")
+    assert exits == [True] and asked.names == [], \
+        f"quitting asked with nothing unsaved ({name}): {asked.names}"
+    exits.clear()
+
+
 async def test_unsaved_text_makes_quit_ask_once(store, world, faults):
+    """Every place with a text box, and places with nothing unsaved, in one app run:
+    each assertion names its place."""
     app = CoprodApp(store)
+    last_place = WALK[-1][1][-1]
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         exits = held_exit(app)
-        for n, place in enumerate(UNREFUSED):
-            last = n == len(UNREFUSED) - 1
-            if last:
-                del app.exit  # the last one quits for real
-            box_id, text = await place(pilot, app, faults, world)
-            await asks_once(pilot, app, place, box_id, text, exits)
-            if last:
-                assert not app.is_running, place.__name__
-            else:
+        for where, places in WALK:
+            await open_where(pilot, app, world, where)
+            here = screen_name(app)
+            for place in places:
+                if place is last_place:
+                    del app.exit  # the last one quits for real
+                got = await place(pilot, app, faults, world)
+                if got is None:  # nothing unsaved here
+                    await quits_at_once(pilot, app, place.__name__, exits)
+                    await undo(pilot, app, here, None)
+                    continue
+                box_id, text = got
+                was_refused = getattr(place, "refused", False)
+                await (asks_once if was_refused else asked_once)(pilot, app, place, box_id,
+                                                                 text, exits)
+                if place is last_place:
+                    assert not app.is_running, place.__name__
+                    break
                 assert exits == [True], place.__name__  # quit, once
                 exits.clear()
+                if was_refused:  # the last place on its screen
+                    faults.clear()
+                    continue
+                await undo(pilot, app, here, box_id)
+                await quits_at_once(pilot, app, f"{place.__name__}, undone", exits)
+            else:
                 await back_home(pilot, app)
-
-
-@pytest.mark.parametrize("place", REFUSED, ids=lambda f: f.__name__)
-async def test_refused_text_makes_quit_ask_once(store, world, faults, place):
-    app = CoprodApp(store)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        box_id, text = await place(pilot, app, faults, world)
-        await asks_once(pilot, app, place, box_id, text, [])
-        assert not app.is_running
 
 
 async def test_a_refused_idea_is_not_lost_by_ctrl_q(store, data_dir, faults):
@@ -241,34 +343,6 @@ async def test_a_refused_idea_is_not_lost_by_ctrl_q(store, data_dir, faults):
         assert not app.is_running
     assert [i.text for i in file.ideas()] == ["already here", "Lower the counter"]
     memory_matches_disk(store, file)
-
-
-async def test_nothing_unsaved_quits_at_once(store, world):
-    app = CoprodApp(store)
-    file = world[1]
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        exits = held_exit(app)
-        for where in ("home", "run", "untouched dialog", "plan"):
-            if where == "plan":
-                del app.exit  # the last one quits for real
-            if where in ("run", "plan"):
-                await run(pilot)  # Run
-            if where == "untouched dialog":
-                await open_place(pilot, app, file, "attendance")
-                await run(pilot, "enter")  # a person's details, opened and left as they were
-                assert screen_name(app) == "PersonDialog"
-            elif where == "plan":
-                await run(pilot, "f2")
-                await type_into(pilot, "venue", "Hall 2")  # saved as it is typed
-            await run(pilot, "ctrl+q")
-            if where == "plan":
-                assert not app.is_running, f"quitting asked with nothing unsaved ({where})"
-            else:
-                assert exits == [True] and "Quit" not in screen_name(app), \
-                    f"quitting asked with nothing unsaved ({where})"
-                exits.clear()
-                await back_home(pilot, app)
 
 
 # -- a real disk that goes read-only under the running app ----------------------------------

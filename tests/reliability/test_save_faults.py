@@ -31,6 +31,7 @@ from coprod_tui.service import Service
 from tests.ui.helpers import said as notifications
 from tests.ui.helpers import screen_text, type_into, until
 
+from . import budget
 from .conftest import ROOT, child_env, temp_files
 
 WORDING = default_wording()
@@ -93,11 +94,24 @@ SAVES = {
 }
 
 
-@pytest.mark.parametrize("op", OPS)
-@pytest.mark.parametrize("code", sorted(REASONS))
-def test_a_refused_save_changes_nothing_and_can_be_retried(store, data_dir, faults, op, code):
+def fault_cases() -> list:
+    """(operation, the code each save in SAVES is refused with). The code changes only the
+    words (``atomic._reason``): by default each operation's saves take the codes in turn,
+    so each operation meets every code and every save; with --torture, every operation ×
+    code × save."""
+    codes = sorted(REASONS)
+    if budget.TORTURE:
+        return [pytest.param(op, [code] * len(SAVES), id=f"{code}-{op}")
+                for code in codes for op in OPS]
+    return [pytest.param(op, [codes[(k + n) % len(codes)] for n in range(len(SAVES))], id=op)
+            for k, op in enumerate(OPS)]
+
+
+@pytest.mark.parametrize(("op", "codes"), fault_cases())
+def test_a_refused_save_changes_nothing_and_can_be_retried(store, data_dir, faults, op,
+                                                           codes):
     group, file, people = live_session(store)
-    for what, save in SAVES.items():
+    for (what, save), code in zip(SAVES.items(), codes, strict=True):
         before = disk_state(data_dir)
         faults.fail(op, code)
         with pytest.raises(SaveError) as refused:
@@ -168,103 +182,126 @@ def test_an_export_to_a_refusing_folder_is_a_plain_sentence(store, tmp_path, fau
 
 # -- through the real UI ------------------------------------------------------------------------
 
-async def test_a_typed_idea_stays_in_the_box_until_it_can_be_saved(store, data_dir, faults):
+async def test_run_keeps_what_is_typed_on_a_disk_that_refuses(store, data_dir, faults):
+    """Run's entries on a disk that refuses, one after the other in one app run (each
+    part's assertions name it): a typed idea stays in the box, a decision's and an
+    action's dialogs stay open with their text, a refused hand up can be raised again;
+    each is saved once the disk clears."""
     group, file, people = live_session(store)
     app = CoprodApp(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r")
         await pilot.pause()
         assert type(app.screen).__name__ == "LiveScreen"
-        capture = app.screen.query_one("#capture")
-        for n, (code, op) in enumerate([(errno.ENOSPC, "fsync"), (errno.EACCES, "open"),
-                                        (errno.EROFS, "replace")]):
-            idea = f"Ramps ({n})"
-            before = disk_state(data_dir)
-            faults.fail(op, code)
-            if n == 0:
-                await type_into(pilot, "capture", idea, keys=True)  # typed key by key
-            else:
-                capture.value = idea  # as a paste arrives
-            await pilot.press("enter")
-            await pilot.pause()
-            assert capture.value == idea, "the typed idea left the box"
-            assert REASONS[code] in notifications(app)
-            assert "NOT SAVED" in screen_text(app)
-            assert disk_state(data_dir) == before and not temp_files(data_dir)
-            memory_matches_disk(store, file)
-            faults.clear()
-            capture.focus()
-            await pilot.press("enter")  # the same entry, once more
-            await pilot.pause()
-            assert capture.value == ""
-            assert "Saved at" in screen_text(app) and f"IDEA · Anonymous: {idea}" in \
-                screen_text(app)
+        await a_typed_idea_stays_in_the_box_until_it_can_be_saved(pilot, app, store,
+                                                                  data_dir, faults, file)
+        await a_decision_dialog_stays_open_with_its_text(pilot, app, store, data_dir,
+                                                         faults, file)
+        await an_action_dialog_stays_open_with_its_text(pilot, app, data_dir, faults, file)
+        await a_refused_hand_up_can_be_raised_again(pilot, app, faults)
     assert [i.text for i in file.ideas()] == ["already here"] + [
         f"Ramps ({n})" for n in range(3)]
-    memory_matches_disk(store, file)
-
-
-async def test_a_decision_dialog_stays_open_with_its_text(store, data_dir, faults):
-    group, file, people = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        for n, op in enumerate(["write", "replace"]):
-            await pilot.press("ctrl+g")
-            await pilot.pause()
-            dialog = app.screen
-            text, reasons = f"Paint it ({n})", f"Asked ({n})"
-            if n == 0:
-                await type_into(pilot, "text", text)
-                await type_into(pilot, "reasons", reasons)
-            else:
-                dialog.query_one("#text").text = text
-                dialog.query_one("#reasons").text = reasons
-            before = disk_state(data_dir)
-            faults.fail(op, errno.ENOSPC)
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert app.screen is dialog, "the dialog closed on a failed save"
-            assert dialog.query_one("#text").text == text
-            assert dialog.query_one("#reasons").text == reasons
-            assert "Not saved: Could not save the session because the disk is full" in \
-                screen_text(app)
-            assert disk_state(data_dir) == before and not temp_files(data_dir)
-            memory_matches_disk(store, file)
-            faults.clear()
-            await pilot.press("ctrl+s")
-            await pilot.pause()
-            assert type(app.screen).__name__ == "LiveScreen"
-            assert f"DECISION: {text}" in screen_text(app)
     assert [d.reasons for d in file.decisions()] == ["Asked (0)", "Asked (1)"]
+    assert [a.owner for a in file.actions()] == ["Participation team"]
     memory_matches_disk(store, file)
 
 
-async def test_an_action_dialog_stays_open_with_its_text(store, data_dir, faults):
-    group, file, people = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
+async def a_typed_idea_stays_in_the_box_until_it_can_be_saved(pilot, app, store, data_dir,
+                                                              faults, file):
+    part = "a typed idea"
+    capture = app.screen.query_one("#capture")
+    for n, (code, op) in enumerate([(errno.ENOSPC, "fsync"), (errno.EACCES, "open"),
+                                    (errno.EROFS, "replace")]):
+        idea = f"Ramps ({n})"
+        before = disk_state(data_dir)
+        faults.fail(op, code)
+        if n == 0:
+            await type_into(pilot, "capture", idea, keys=True)  # typed key by key
+        else:
+            capture.value = idea  # as a paste arrives
+        await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("ctrl+l")
+        assert capture.value == idea, f"{part}: the typed idea left the box"
+        assert REASONS[code] in notifications(app), part
+        assert "NOT SAVED" in screen_text(app), part
+        assert disk_state(data_dir) == before and not temp_files(data_dir), part
+        memory_matches_disk(store, file)
+        faults.clear()
+        capture.focus()
+        await pilot.press("enter")  # the same entry, once more
         await pilot.pause()
-        app.screen.query_one("#text", Input).value = "Write to the head teacher"
-        app.screen.query_one("#owner_text", Input).value = "Participation team"
-        app.screen.query_one("#source", Select).value = "__nothing__"
-        faults.fail("open", errno.EROFS)
+        assert capture.value == "", part
+        assert "Saved at" in screen_text(app) and f"IDEA · Anonymous: {idea}" in \
+            screen_text(app), part
+
+
+async def a_decision_dialog_stays_open_with_its_text(pilot, app, store, data_dir, faults,
+                                                     file):
+    part = "a decision dialog"
+    for n, op in enumerate(["write", "replace"]):
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        dialog = app.screen
+        text, reasons = f"Paint it ({n})", f"Asked ({n})"
+        if n == 0:
+            await type_into(pilot, "text", text)
+            await type_into(pilot, "reasons", reasons)
+        else:
+            dialog.query_one("#text").text = text
+            dialog.query_one("#reasons").text = reasons
+        before = disk_state(data_dir)
+        faults.fail(op, errno.ENOSPC)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ActionDialog"
-        assert app.screen.query_one("#text", Input).value == "Write to the head teacher"
-        assert "read-only disk" in screen_text(app)
-        assert file.actions() == [] and not temp_files(data_dir)
+        assert app.screen is dialog, f"{part}: the dialog closed on a failed save"
+        assert dialog.query_one("#text").text == text, part
+        assert dialog.query_one("#reasons").text == reasons, part
+        assert "Not saved: Could not save the session because the disk is full" in \
+            screen_text(app), part
+        assert disk_state(data_dir) == before and not temp_files(data_dir), part
+        memory_matches_disk(store, file)
         faults.clear()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert type(app.screen).__name__ == "LiveScreen"
-    assert [a.owner for a in file.actions()] == ["Participation team"]
-    memory_matches_disk(store, file)
+        assert type(app.screen).__name__ == "LiveScreen", part
+        assert f"DECISION: {text}" in screen_text(app), part
+
+
+async def an_action_dialog_stays_open_with_its_text(pilot, app, data_dir, faults, file):
+    part = "an action dialog"
+    await pilot.press("ctrl+l")
+    await pilot.pause()
+    app.screen.query_one("#text", Input).value = "Write to the head teacher"
+    app.screen.query_one("#owner_text", Input).value = "Participation team"
+    app.screen.query_one("#source", Select).value = "__nothing__"
+    faults.fail("open", errno.EROFS)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ActionDialog", part
+    assert app.screen.query_one("#text", Input).value == "Write to the head teacher", part
+    assert "read-only disk" in screen_text(app), part
+    assert file.actions() == [] and not temp_files(data_dir), part
+    faults.clear()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "LiveScreen", part
+
+
+async def a_refused_hand_up_can_be_raised_again(pilot, app, faults):
+    part = "a hand up"
+    faults.fail("fsync", errno.EIO)
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.press(*"bob", "enter")
+    await pilot.pause()
+    assert "the disk reported an error" in notifications(app), part
+    assert "No hands up" in screen_text(app), part
+    faults.clear()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.press(*"bob", "enter")
+    await pilot.pause()
+    assert "1. Bob Stone" in screen_text(app), part
 
 
 async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clears(
@@ -329,28 +366,6 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         assert "Saved at" in screen_text(app)
     assert file.session.status == "live"
     assert [i.text for i in file.ideas()] == ["already here", "Start on time"]
-    memory_matches_disk(store, file)
-
-
-async def test_a_refused_hand_up_can_be_raised_again(store, data_dir, faults):
-    group, file, people = live_session(store)
-    app = CoprodApp(store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        faults.fail("fsync", errno.EIO)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press(*"bob", "enter")
-        await pilot.pause()
-        assert "the disk reported an error" in notifications(app)
-        assert "No hands up" in screen_text(app)
-        faults.clear()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        await pilot.press(*"bob", "enter")
-        await pilot.pause()
-        assert "1. Bob Stone" in screen_text(app)
     memory_matches_disk(store, file)
 
 

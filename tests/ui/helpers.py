@@ -149,6 +149,9 @@ class ScreensAskedFor:
         self.app = app
         self.screens: list = []
         self.after_refresh: list = []
+        #: What each screen asked for would have been handed on its dismissal (the
+        #: ``callback`` of ``push_screen``; None when there is none), in the same order.
+        self.callbacks: list = []
 
     @property
     def names(self) -> list[str]:
@@ -159,6 +162,7 @@ class ScreensAskedFor:
 
         def asked(screen, *args, **kwargs) -> None:
             self.screens.append(screen)
+            self.callbacks.append(args[0] if args else kwargs.get("callback"))
 
         def after_refresh(callback, *args, **kwargs):
             if any(getattr(callback, "__self__", None) is s for s in self.screens):
