@@ -11,7 +11,7 @@ import sys
 from textual.widgets import Input
 
 from coprod_tui.service import Service
-from tests.ui.helpers import session_on_disk
+from tests.ui.helpers import ScreensAskedFor, session_on_disk
 from tests.ui.layout_check import screen_text
 from tests.ui.tour import RUN, demo_app
 
@@ -45,12 +45,11 @@ async def test_nothing_typed_is_lost(store, monkeypatch, data_dir):
         await RUN(pilot)
         await a_bracketed_multi_line_paste_is_kept_whole_as_one_idea(pilot, data_dir, sid)
         await chat_then_a_name_credits_that_person_via_the_chat(pilot, store, data_dir, sid)
-        await keys_still_waiting_in_a_box_are_saved_before_ctrl_s_reads_it(pilot, data_dir, sid)
         await escape_on_a_decision_with_only_a_tick_asks(pilot)
+        await keys_still_waiting_in_a_box_are_saved_before_ctrl_s_reads_it(pilot, data_dir, sid)
         await an_idea_typed_but_not_entered_is_asked_about_before_leaving(pilot, data_dir, sid)
+        await a_new_session_from_home(pilot)
         await the_first_key_after_saving_a_checklist_note_is_not_swallowed(pilot)
-        await pilot.press("ctrl+home")
-        await pilot.pause()
         await typing_into_an_empty_agenda_goes_into_the_new_item_box(pilot)
 
 
@@ -92,28 +91,31 @@ async def escape_on_a_decision_with_only_a_tick_asks(pilot):
     assert "a choice changed" in screen_text(app)
     await pilot.press("escape")
     await pilot.pause()
-    assert name(app) == "DecisionDialog"
-    await pilot.press("escape", "d")  # thrown away: back on Run
-    await pilot.pause()
-    assert name(app) == "LiveScreen"
+    assert name(app) == "DecisionDialog"  # kept open, for the check below
 
 
 async def an_idea_typed_but_not_entered_is_asked_about_before_leaving(pilot, data_dir, sid):
     app = pilot.app
     app.screen.query_one("#capture").value = "Ramps at the door"
-    for leave in ("ctrl+home", "escape", "f3"):
-        await pilot.press(leave)
-        await pilot.pause()
-        assert name(app) == "DiscardDialog", leave
-        await pilot.press("escape")
-        await pilot.pause()
+    await pilot.press("ctrl+home")
+    await pilot.pause()
+    assert name(app) == "DiscardDialog", "ctrl+home"
+    await pilot.press("escape")
+    await pilot.pause()
+    assert name(app) == "LiveScreen"
+    assert app.screen.query_one("#capture").value == "Ramps at the door"
+    for leave in ("escape", "f3"):  # the same question, asked for (not drawn again)
+        with ScreensAskedFor(app) as asked:
+            await pilot.press(leave)
+            await pilot.pause()
+        assert asked.names == ["DiscardDialog"], leave
         assert name(app) == "LiveScreen"
         assert app.screen.query_one("#capture").value == "Ramps at the door"
     await pilot.press("enter")  # recorded: now it may leave without a question
     await pilot.pause()
-    await pilot.press("f2")
+    await pilot.press("ctrl+home")
     await pilot.pause()
-    assert name(app) == "SetupScreen"
+    assert name(app) == "HomeScreen"
     ideas = [i["text"] for i in session_on_disk(data_dir, sid)["ideas"]]
     assert "Ramps at the door" in ideas
 
@@ -149,14 +151,19 @@ async def chat_then_a_name_credits_that_person_via_the_chat(pilot, store, data_d
     assert "chat" in idea["tags"]
 
 
-async def typing_into_an_empty_agenda_goes_into_the_new_item_box(pilot):
+async def a_new_session_from_home(pilot):
     app = pilot.app
-    await pilot.press("n")  # a new session: its agenda is empty
+    await pilot.press("n")
     await pilot.pause()
     app.screen.query_one("#title", Input).value = "December"
     await pilot.press("ctrl+s")
     await pilot.pause()
     assert name(app) == "SetupScreen"
+
+
+async def typing_into_an_empty_agenda_goes_into_the_new_item_box(pilot):
+    """On the new session's Plan (its agenda carried over from the last meeting)."""
+    app = pilot.app
     agenda = app.screen.query_one("#agenda")
     agenda.focus()
     for _ in range(agenda.row_count):  # the agenda carried over from the last meeting
@@ -176,7 +183,7 @@ async def typing_into_an_empty_agenda_goes_into_the_new_item_box(pilot):
 
 async def the_first_key_after_saving_a_checklist_note_is_not_swallowed(pilot):
     app = pilot.app
-    assert name(app) == "SetupScreen"  # F2 from Run
+    assert name(app) == "SetupScreen"  # the new session's Plan
     checklist = app.screen.query_one("#pre-checklist")
     checklist.focus()
     await pilot.pause()
@@ -200,8 +207,7 @@ async def keys_still_waiting_in_a_box_are_saved_before_ctrl_s_reads_it(pilot, da
     from textual import events
 
     app = pilot.app
-    await pilot.press("ctrl+g")
-    await pilot.pause()
+    assert name(app) == "DecisionDialog"  # Ctrl+G's, from the check above
     app.screen.query_one("#text").text = "Publish break dates six weeks ahead"
     reasons = app.screen.query_one("#reasons")
     reasons.focus()
