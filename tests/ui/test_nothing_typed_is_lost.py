@@ -36,7 +36,6 @@ LETTER = ("Dear group,\n\n    I could not come on Tuesday.\nThe ramp at the side
           "too steep for my chair.\n" + "More.\n" * 800 + "Yours, Joan")
 
 
-
 async def test_nothing_typed_is_lost(store, monkeypatch, data_dir):
     app = demo_app(store, monkeypatch)
     sid = store.summaries()[0].id  # the running session
