@@ -126,52 +126,6 @@ async def plain_words_typed_but_not_saved_make_quit_ask(pilot):
     assert app.screen.query_one("#plain", TextArea).text == "Families get the link early."
 
 
-async def test_share_checks_the_easy_read_fix_it_there_then_share(store, demo, tmp_path):
-    sid, idea_id, _ = demo
-    out = tmp_path / "out"
-    app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _open_latest(pilot, "share")
-        app.screen.query_one("#folder", Input).value = str(out)
-        formats = app.screen.query_one("#formats", OptionList)
-        formats.focus()
-        formats.highlighted = 1  # Easy read minutes
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, EasyReadCheckScreen)
-        text = screen_text(app)
-        findings = [str(o.prompt) for o in app.screen.query_one("#findings").options]
-        assert "6 things are worth fixing first." in text
-        assert findings[0].startswith("Plain words: Idea 2 has no plain words yet")
-        assert findings[1].startswith("Plain words: Job 1 has no plain words yet")
-        assert any(f.startswith("Long sentence: Idea 2: a sentence of 26 words")
-                   for f in findings)
-        assert any("‘short-term’ is jargon; you could say ‘for a short time’" in f
-                   for f in findings)
-        assert any("‘Teams link’ is jargon; you could say ‘the link to join the video call’"
-                   in f for f in findings)
-        assert not out.exists()  # nothing written yet
-        await pilot.press("enter")  # fix the first: the idea's plain words
-        await pilot.pause()
-        assert isinstance(app.screen, PlainWordsDialog)
-        app.screen.query_one("#plain", TextArea).text = "Families get the video link early."
-        await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, EasyReadCheckScreen)  # checked again
-        assert "1 thing is worth fixing first." in screen_text(app)
-        await pilot.press("ctrl+s")  # share anyway
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Written to:" in screen_text(app)
-    (written,) = out.glob("*.docx")
-    lines = [p.text.lstrip("\t") for p in docx.Document(str(written)).paragraphs]
-    assert "Families get the video link early." in lines and LONG not in lines
-
-
 # -- snapshots of the new screens -----------------------------------------------------------
 
 def test_snapshot_plain_words_dialog(store, demo, snap_compare):
@@ -227,9 +181,10 @@ async def palette_asks_for(pilot, words: str) -> list[str]:
     return asked.names
 
 
-async def test_the_easy_read_screens_are_in_the_command_palette(store, demo):
+async def test_the_easy_read_screens_are_in_the_command_palette(store, demo, tmp_path):
     """One app run: the glossary from Home's palette (and what it does there), then
-    plain words and the glossary from a session's palette and the check from Share's."""
+    plain words and the glossary from a session's palette and the check from Share's;
+    then Share checks the easy read before writing it (fix it there, then share)."""
     service = Service(store)
     group_id = store.snapshot(demo[0]).group.id
     service.groups.set_glossary_word(group_id, "respite", "Care that gives a family "
@@ -259,6 +214,49 @@ async def test_the_easy_read_screens_are_in_the_command_palette(store, demo):
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "ShareScreen"
+        await share_checks_the_easy_read_fix_it_there_then_share(pilot, tmp_path / "out")
+
+
+async def share_checks_the_easy_read_fix_it_there_then_share(pilot, out):
+    app = pilot.app
+    app.screen.query_one("#folder", Input).value = str(out)
+    formats = app.screen.query_one("#formats", OptionList)
+    formats.focus()
+    formats.highlighted = 1  # Easy read minutes
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, EasyReadCheckScreen)
+    text = screen_text(app)
+    findings = [str(o.prompt) for o in app.screen.query_one("#findings").options]
+    assert "6 things are worth fixing first." in text
+    assert findings[0].startswith("Plain words: Idea 2 has no plain words yet")
+    assert findings[1].startswith("Plain words: Job 1 has no plain words yet")
+    assert any(f.startswith("Long sentence: Idea 2: a sentence of 26 words")
+               for f in findings)
+    assert any("‘short-term’ is jargon; you could say ‘for a short time’" in f
+               for f in findings)
+    assert any("‘Teams link’ is jargon; you could say ‘the link to join the video call’"
+               in f for f in findings)
+    assert not out.exists()  # nothing written yet
+    await pilot.press("enter")  # fix the first: the idea's plain words
+    await pilot.pause()
+    assert isinstance(app.screen, PlainWordsDialog)
+    app.screen.query_one("#plain", TextArea).text = "Families get the video link early."
+    await pilot.press("ctrl+s")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, EasyReadCheckScreen)  # checked again
+    assert "1 thing is worth fixing first." in screen_text(app)
+    await pilot.press("ctrl+s")  # share anyway
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert "Written to:" in screen_text(app)
+    (written,) = out.glob("*.docx")
+    lines = [p.text.lstrip("\t") for p in docx.Document(str(written)).paragraphs]
+    assert "Families get the video link early." in lines and LONG not in lines
 
 
 async def a_meaning_cut_short_in_the_glossary_is_shown_whole(pilot):
