@@ -16,7 +16,7 @@ from coprod_tui.screens.statements import StatementsScreen
 from coprod_tui.service import Service
 from tests.ui.helpers import palette_settled, paste, until
 from tests.ui.layout_check import cut_offs, screen_text
-from tests.ui.tour import RUN, TOUR, at_step, demo_app, over_home, steady
+from tests.ui.tour import RUN, TOUR, at_step, demo_app, enter_opens, over_home, steady
 
 #: The app's garbage collection after each screen is shown is skipped (tests/conftest.py).
 
@@ -39,7 +39,6 @@ async def test_no_color_every_state_is_in_the_plain_text(store, monkeypatch):
         await no_color_focus_in_lists_is_marked_at_their_left_edge(pilot)
         await no_color_a_checkbox_says_ticked_or_not(pilot)
         await pilot.press("escape", "d")  # the changed tick thrown away
-        await pilot.press("ctrl+home")
         await steady(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
         await no_color_every_state_on_plan(pilot, monkeypatch)
@@ -124,8 +123,16 @@ async def no_color_focus_in_lists_is_marked_at_their_left_edge(pilot):
 
 
 async def no_color_a_checkbox_says_ticked_or_not(pilot):
+    # Maya Okafor's details (named, on time), opened over Home: People, which it would
+    # cover, is not drawn first (the snapshot tour draws the dialog over People).
+    from coprod_tui.screens.person_form import PersonDialog
+
     app = pilot.app
-    await TOUR["person-details"](pilot)  # Maya Okafor: named, on time
+    session_id = enter_opens(pilot)
+    maya = Service(app.store).groups.find_person("Maya Okafor")
+    group_id = app.service.session(session_id).session.group_id
+    app.push_screen(PersonDialog(group_id, maya.id, session_id))
+    await steady(pilot)
     consent = app.screen.query_one("#consent")
     consent.scroll_visible(animate=False)
     await steady(pilot)
