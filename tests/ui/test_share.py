@@ -15,9 +15,13 @@ from tests.ui.helpers import screen_text, type_into
 
 
 async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
+    """One app run on Share: a folder that cannot be made is said plainly; then each
+    format is written to a folder that can, its full path shown."""
     add_demo(Service(store))
     sid = store.summaries()[0].id
     Service(store).session(sid).update_details(title="../../etc/passwd [b]x")  # a hostile title
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
     out = tmp_path / "out"
     app = CoprodApp(store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -25,6 +29,14 @@ async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
         await pilot.pause()
         await pilot.press("f8")
         await pilot.pause()
+        # A folder that cannot be made is said plainly.
+        await type_into(pilot, "folder", str(blocker / "inside"))
+        app.screen.query_one("#formats").focus()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Not written: Could not write to" in screen_text(app)
+        assert blocker.read_text() == "not a folder"  # left as it was
         await type_into(pilot, "folder", str(out))
         app.screen.query_one("#formats").focus()
         for n in range(4):
@@ -45,21 +57,3 @@ async def test_each_format_is_written_and_its_full_path_shown(store, tmp_path):
         assert docx.Document(io.BytesIO(path.read_bytes())).paragraphs
     (backup,) = out.glob("*.json")
     assert json.loads(backup.read_text())["session"]["id"] == sid
-
-
-async def test_a_folder_that_cannot_be_made_is_said_plainly(store, tmp_path):
-    add_demo(Service(store))
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder")
-    app = CoprodApp(store)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("f8")
-        await pilot.pause()
-        await type_into(pilot, "folder", str(blocker / "inside"))
-        app.screen.query_one("#formats").focus()
-        await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Not written: Could not write to" in screen_text(app)
