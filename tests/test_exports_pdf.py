@@ -17,7 +17,8 @@ from coprod_tui.templates import default_wording
 WORDING = default_wording()
 from coprod_tui.service import Service
 
-pytestmark = pytest.mark.soffice
+# One worker takes both tests, so LibreOffice converts the documents once.
+pytestmark = [pytest.mark.soffice, pytest.mark.xdist_group("libreoffice-pdf")]
 
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -38,26 +39,37 @@ def pdf_text(path: Path) -> str:
     return " ".join(out.split())
 
 
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> dict[str, Path]:
+    """The demo's first session in every format, and the group's You said, We did, as
+    Word files, each also converted to PDF by one LibreOffice run (a start of it costs
+    seconds): ``{fmt}`` → the .docx, ``{fmt}.pdf`` → its PDF."""
+    from coprod_tui.store import open_store
+
+    root = tmp_path_factory.mktemp("pdf")
+    docs, pdfs = root / "docx", root / "pdf"
+    docs.mkdir()
+    with open_store(root / "data") as store:
+        add_demo(Service(store))
+        first = store.summaries()[-1].id
+        # A correction after closing, so the Corrections part is rendered too.
+        file = Service(store).session(first)
+        decision = file.decisions()[0]
+        file.correct("decision", decision.id,
+                     reasons=decision.reasons + " Everyone agreed again.")
+        file.release()
+        files = {fmt: export_session(Service(store), first, fmt, docs / f"{fmt}.docx",
+                                     wording=WORDING)
+                 for fmt in ("minutes", "easy-read", "you-said-we-did")}
+        files["group"] = export_group(Service(store), "Riverside", "you-said-we-did",
+                                      docs / "group.docx", wording=WORDING)
+    to_pdf(list(files.values()), pdfs, root / "lo-profile")
+    return {**files, **{f"{fmt}.pdf": pdfs / f"{fmt}.pdf" for fmt in files}}
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.skipif(PDFTOTEXT is None, reason="poppler's pdftotext is not installed")
-def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
-    add_demo(Service(store))
-    first = store.summaries()[-1].id
-    # A correction after closing, so the Corrections part is rendered too.
-    file = Service(store).session(first)
-    decision = file.decisions()[0]
-    file.correct("decision", decision.id, reasons=decision.reasons + " Everyone agreed again.")
-    file.release()
-
-    docs = tmp_path / "docx"
-    docs.mkdir()
-    files = {fmt: export_session(Service(store), first, fmt, docs / f"{fmt}.docx", wording=WORDING)
-             for fmt in ("minutes", "easy-read", "you-said-we-did")}
-    files["group"] = export_group(Service(store), "Riverside", "you-said-we-did", docs / "group.docx",
-                                  wording=WORDING)
-    pdfs = tmp_path / "pdf"
-    to_pdf(list(files.values()), pdfs, tmp_path / "lo-profile")
-
+def test_every_format_converts_to_a_pdf_with_the_expected_text(converted):
     expected = {
         "minutes": ["Getting started: what makes a good short stay?",
                     "Minutes of the Riverside Short Stay Co-production Group meeting",
@@ -77,7 +89,7 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
                   "Page 1 of"],
     }
     for fmt, phrases in expected.items():
-        pdf = pdfs / f"{fmt}.pdf"
+        pdf = converted[f"{fmt}.pdf"]
         assert pdf.exists(), f"{fmt} did not convert"
         text = pdf_text(pdf)
         for phrase in phrases:
@@ -88,7 +100,7 @@ def test_every_format_converts_to_a_pdf_with_the_expected_text(store, tmp_path):
 
     fonts = shutil.which("pdffonts")
     if fonts:  # the easy read's fonts, as embedded: sans-serif only
-        listing = subprocess.run([fonts, str(pdfs / "easy-read.pdf")], capture_output=True,
+        listing = subprocess.run([fonts, str(converted["easy-read.pdf"])], capture_output=True,
                                  text=True, check=True).stdout
         names = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
         assert names and all(re.search("Sans|Arial|Helvetica|OpenSymbol|Symbol", n)
@@ -100,27 +112,20 @@ PDFTOHTML = shutil.which("pdftohtml")
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.skipif(PDFTOHTML is None, reason="poppler's pdftohtml is not installed")
-def test_the_easy_reads_two_columns_survive_libreoffice(store, tmp_path):
+def test_the_easy_reads_two_columns_survive_libreoffice(converted, tmp_path):
     """Every picture is in the left column with its first line beside it, and every
     line of words (but headings and the page footer) starts right of the pictures."""
     import xml.etree.ElementTree as ET
 
     import docx
 
-    add_demo(Service(store))
-    first = store.summaries()[-1].id
-    docs = tmp_path / "docx"
-    docs.mkdir()
-    path = export_session(Service(store), first, "easy-read", docs / "easy.docx",
-                          wording=WORDING)
-    document = docx.Document(str(path))
+    document = docx.Document(str(converted["easy-read"]))
     headings = [p.text for p in document.paragraphs
                 if p.style.name.startswith("Heading") or p.style.name == "Title"]
     pictures_in_docx = len(list(document.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline")))
-    to_pdf([path], tmp_path, tmp_path / "lo-profile")
     # pdftohtml -xml: every text line and picture with its place on the page.
-    result = subprocess.run([PDFTOHTML, "-xml", "-hidden", "-q", str(tmp_path / "easy.pdf"),
+    result = subprocess.run([PDFTOHTML, "-xml", "-hidden", "-q", str(converted["easy-read.pdf"]),
                              str(tmp_path / "layout")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     root = ET.parse(tmp_path / "layout.xml").getroot()
