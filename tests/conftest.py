@@ -62,7 +62,8 @@ _parse_css_once_per_process()
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--torture", action="store_true",
                      help="run the reliability suite (tests/reliability) in full: "
-                          "200 kills, many more generated cases (slow)")
+                          "200 kills, many more generated cases; and the benchmark's "
+                          "whole runs of figures (slow)")
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,9 @@
 No timings are asserted here: the figures and their targets are the
 benchmark's business (``python -m tests.benchmarks``). This only checks that
 the machinery works, in its tiny mode (``--tiny``: the least data, no warm-ups)
-with a sample or two a side, so CI's benchmark step cannot rot.
+with a sample or two a side. The whole runs of figures are left to CI's benchmark
+step by default (every figure, at its real size, its JSON checked as it is written);
+``--torture`` runs them here too.
 """
 
 from __future__ import annotations
@@ -13,32 +15,26 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from coprod_tui.store import open_store
 from tests.benchmarks.common import (
-    KEYS, REPO, Compared, Settings, absolute_figure, alternate, child_env, compare, percentile,
-    ratio_figure, run_child,
+    REPO, Compared, Settings, absolute_figure, alternate, check_shape, child_env, compare,
+    percentile, ratio_figure, run_child,
 )
 
 
-def check_shape(rows: object) -> None:
-    assert isinstance(rows, list) and rows
-    for row in rows:
-        assert isinstance(row, dict)
-        assert tuple(row) == KEYS  # exactly these keys, in this order
-        assert isinstance(row["figure"], str) and row["figure"]
-        assert isinstance(row["value"], (int, float)) and not isinstance(row["value"], bool)
-        assert isinstance(row["unit"], str) and row["unit"]
-        for key in ("baseline", "ratio", "floor", "floor_ratio"):
-            assert row[key] is None or (isinstance(row[key], (int, float))
-                                        and not isinstance(row[key], bool))
-        assert (row["baseline"] is None) == (row["ratio"] is None)
-        assert (row["floor"] is None) == (row["floor_ratio"] is None)
-        assert isinstance(row["target"], str) and row["target"]
-        assert row["met"] is None or isinstance(row["met"], bool)
-        assert (row["met"] is None) == row["target"].startswith("(")
+@pytest.fixture
+def full_run(request: pytest.FixtureRequest) -> None:
+    """A whole run of figures takes seconds of child processes, so the default suite
+    leaves them to CI's benchmark step, which runs every figure at its real size on
+    each push and checks its JSON with ``check_shape`` before writing it; ``--torture``
+    runs them here too, in their tiny mode."""
+    if not request.config.getoption("--torture"):
+        pytest.skip("CI's benchmark step runs every figure; --torture runs this here")
 
 
-def test_cheap_figures_run_and_write_json(tmp_path):
+def test_cheap_figures_run_and_write_json(tmp_path, full_run):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks", "--tiny", "--only", "save,export",
@@ -62,7 +58,7 @@ def test_cheap_figures_run_and_write_json(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["figures.json"]
 
 
-def test_the_history_figures_run_with_a_given_number_of_sessions(tmp_path):
+def test_the_history_figures_run_with_a_given_number_of_sessions(tmp_path, full_run):
     out = tmp_path / "figures.json"
     proc = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks", "--tiny", "--quick", "--sessions", "200",
@@ -147,3 +143,14 @@ def test_the_figure_rows_and_helpers():
     assert env["PYTHONPYCACHEPREFIX"] == str(REPO / "no-such-folder")
     assert "PYTHONDONTWRITEBYTECODE" not in env and "COPROD_DATA_DIR" not in env
     assert child_env(None).get("PYTHONPYCACHEPREFIX") == os.environ.get("PYTHONPYCACHEPREFIX")
+
+
+def test_the_shape_check_refuses_a_row_out_of_shape():
+    """The check the benchmark makes of its own JSON (so a CI run fails on it)."""
+    good = ratio_figure("x", Compared(0.012, 0.010, 1.2), "ms", 1.2, scale=1000).as_json()
+    check_shape([good])
+    for bad in ([], [{**good, "extra": 1}], [{k: v for k, v in good.items() if k != "met"}],
+                [{**good, "value": "12"}], [{**good, "value": True}],
+                [{**good, "ratio": None}], [{**good, "target": ""}], [[*good.items()]]):
+        with pytest.raises(AssertionError):
+            check_shape(bad)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .common import Figure, Settings
+from .common import Figure, Settings, check_shape
 from .data import Workspace
 
 FigureFn = Callable[[Workspace, Settings], list[Figure]]
@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     missed = [r.figure for r in judged if not r.met]
     print(f"\n{len(judged) - len(missed)} of {len(judged)} targets met"
           + (f"; missed: {'; '.join(missed)}" if missed else "."))
+    check_shape([r.as_json() for r in rows])  # (raises: the run fails, in CI too)
     if args.json:
         Path(args.json).write_text(json.dumps([r.as_json() for r in rows], indent=2,
                                               ensure_ascii=False) + "\n", "utf-8")

@@ -240,3 +240,23 @@ def run_child(args: list[str], env: dict[str, str], *, timeout: float = 120) -> 
             return report
     raise RuntimeError(f"benchmark child {args[0]} failed (exit {proc.returncode}):\n"
                        f"{proc.stderr[-3000:]}")
+
+
+def check_shape(rows: object) -> None:
+    """The JSON's promised shape; the benchmark checks what it writes (so CI's run checks
+    every figure at its real size), and its tests check it too."""
+    assert isinstance(rows, list) and rows
+    for row in rows:
+        assert isinstance(row, dict)
+        assert tuple(row) == KEYS  # exactly these keys, in this order
+        assert isinstance(row["figure"], str) and row["figure"]
+        assert isinstance(row["value"], (int, float)) and not isinstance(row["value"], bool)
+        assert isinstance(row["unit"], str) and row["unit"]
+        for key in ("baseline", "ratio", "floor", "floor_ratio"):
+            assert row[key] is None or (isinstance(row[key], (int, float))
+                                        and not isinstance(row[key], bool))
+        assert (row["baseline"] is None) == (row["ratio"] is None)
+        assert (row["floor"] is None) == (row["floor_ratio"] is None)
+        assert isinstance(row["target"], str) and row["target"]
+        assert row["met"] is None or isinstance(row["met"], bool)
+        assert (row["met"] is None) == row["target"].startswith("(")
