@@ -232,7 +232,7 @@ def test_sigkill_during_forget_loses_nothing_else_and_can_be_run_again(forget_te
         others = {pid for pid in store.groups.people() if pid != zoe.id}
     span = timed_run("forget", _copy(forget_template, tmp_path / "calibrate"), TARGET)
     finished = 0
-    for seed in range(scaled(6, 40)):
+    for seed in range(scaled(4, 40)):
         work = tmp_path / "work"
         finished += kill_during("forget", forget_template, work, TARGET, seed, span * 1.1)
         with open_store(work) as store:
@@ -249,7 +249,7 @@ def test_sigkill_during_forget_loses_nothing_else_and_can_be_run_again(forget_te
         for form in (TARGET.encode(), json.dumps(TARGET).encode()[1:-1], zoe.id.encode(),
                      b"zq@example.org"):
             assert form.lower() not in everything.lower(), f"seed {seed}: {form!r} is left"
-    assert finished < scaled(6, 40), "no kill landed inside the forget"
+    assert finished < scaled(4, 40), "no kill landed inside the forget"
 
 
 def _copy(template: Path, to: Path) -> Path:
@@ -283,7 +283,7 @@ def test_sigkill_during_import_leaves_all_or_nothing(import_setup, tmp_path):
     with open_store(template) as store:
         before = inventory(store)
     span = timed_run("import", _copy(template, tmp_path / "calibrate"), str(bundle_path))
-    for seed in range(scaled(6, 40)):
+    for seed in range(scaled(4, 40)):
         work = tmp_path / "work"
         kill_during("import", template, work, str(bundle_path), seed, span * 1.2)
         with open_store(work) as store:
@@ -317,7 +317,7 @@ def many_sessions(tmp_path_factory) -> Path:
 def test_sigkill_during_index_rebuild_then_the_folder_opens_whole(many_sessions, tmp_path):
     total = len(list((many_sessions / "sessions").glob("*.json")))
     span = timed_run("open", _copy(many_sessions, tmp_path / "calibrate"), "")
-    for seed in range(scaled(6, 40)):
+    for seed in range(scaled(4, 40)):
         work = tmp_path / "work"
         kill_during("open", many_sessions, work, "", seed, span * 1.1)
         with open_store(work) as store:
@@ -356,7 +356,7 @@ def test_sigkill_during_index_updates_loses_nothing(many_sessions, tmp_path):
     template = _copy(many_sessions, tmp_path / "template")
     open_store(template).close()  # the index built, as after any start
     span = timed_run("update", _copy(template, tmp_path / "calibrate"), "")
-    for seed in range(scaled(8, 40)):
+    for seed in range(scaled(5, 40)):
         work = tmp_path / "work"
         kill_during("update", template, work, "", seed, span * 1.1)
         truth = on_disk_counts(work)

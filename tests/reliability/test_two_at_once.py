@@ -54,7 +54,7 @@ def assert_folder_whole(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_two_command_line_writers_on_a_new_folder(tmp_path):
-    for round_ in range(scaled(4, 30)):
+    for round_ in range(scaled(2, 30)):
         data_dir = tmp_path / f"data{round_}"
         results = together(["--data-dir", str(data_dir), "demo"],
                            ["--data-dir", str(data_dir), "demo"])
