@@ -15,6 +15,7 @@ import pytest
 from coprod_tui.service import Service
 from coprod_tui.store import open_store
 from tests.conftest import run_cli
+from tests.reliability.edges import cli
 from tests.reliability.conftest import ROOT, RealApp, child_env
 
 F6 = b"\x1b[17~"
@@ -79,13 +80,14 @@ def drawn_after(terminal: RealApp, seen: int, text: bytes, timeout: float = 10) 
 
 
 def test_room_needs_a_data_folder_and_keeps_web_options_for_web(tmp_path, folder):
-    nothing = run_cli("room", data_dir=tmp_path / "none")
-    assert nothing.returncode == 2 and "There is no coprod data" in nothing.stderr
+    # Refused before anything starts, so run in this process (tests/reliability/edges.py).
+    code, _, err = cli("room", data_dir=tmp_path / "none")
+    assert code == 2 and "There is no coprod data" in err
     assert not (tmp_path / "none").exists()  # never made, as for list
-    port = run_cli("room", "--port", "9000", data_dir=folder)
-    assert port.returncode == 2 and "--port and --host go with --web" in port.stderr
-    bad = run_cli("room", "--web", "--port", "70000", data_dir=folder)
-    assert bad.returncode == 2 and "from 1 to 65535" in bad.stderr
+    code, _, err = cli("room", "--port", "9000", data_dir=folder)
+    assert code == 2 and "--port and --host go with --web" in err
+    code, _, err = cli("room", "--web", "--port", "70000", data_dir=folder)
+    assert code == 2 and "from 1 to 65535" in err
 
 
 def free_port() -> int:
