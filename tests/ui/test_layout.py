@@ -8,17 +8,9 @@ is pictured: ``test_snapshots.py::test_at_80_by_24`` for a pictured stop,
 
 from __future__ import annotations
 
-import pytest
 
 from tests.ui.layout_check import cut_offs
 from tests.ui.tour import TOUR, demo_app
-from tests.ui.walks import heap_frozen
-
-
-@pytest.fixture(autouse=True)
-def _heap_frozen():
-    with heap_frozen():  # see tests/ui/walks.py: the collector leaves earlier objects alone
-        yield
 
 
 async def test_the_check_finds_a_cut_off_word_and_a_covered_key():

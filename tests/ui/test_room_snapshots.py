@@ -23,7 +23,7 @@ from coprod_tui.room import HANDOVER_FILE, Clock, encode, read_handover
 from coprod_tui.screens.room import RoomApp
 from coprod_tui.service import Service
 from tests.ui.helpers import until
-from tests.ui.walks import Picture, as_the_snapshot_plugin_waits, compare, heap_frozen, reached
+from tests.ui.walks import Picture, as_the_snapshot_plugin_waits, compare, reached
 
 __all__ = ["compare"]  # a fixture (tests/ui/walks.py)
 
@@ -132,8 +132,7 @@ def room_walk(service: Service, data_dir: Path, session_id: str, size: str
         finally:
             app.exit()
 
-    with heap_frozen():
-        app.run(headless=True, auto_pilot=auto_pilot, size=SIZES[size])
+    app.run(headless=True, auto_pilot=auto_pilot, size=SIZES[size])
     return taken
 
 

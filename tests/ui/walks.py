@@ -20,10 +20,7 @@ it stopped and why.
 
 from __future__ import annotations
 
-import gc
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -128,20 +125,6 @@ async def as_the_snapshot_plugin_waits(pilot: Pilot) -> None:
     await pilot.wait_for_scheduled_animations()
 
 
-@contextmanager
-def heap_frozen() -> Iterator[None]:
-    """Python's collector leaves the objects that were already there (every earlier
-    test's, pytest's, the modules') alone while an app runs: a full collection walks
-    them all, and an app run makes enough objects to set off many (a quarter of a
-    walk's CPU). They are handed back to the collector afterwards, so nothing is kept
-    that would have been freed; the app's own objects are collected as ever."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
          ) -> dict[str, Picture | str]:
     """Run the app once, as the snapshot plugin runs it, and picture each leg's stop. A
@@ -163,15 +146,13 @@ def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
                 await as_the_snapshot_plugin_waits(pilot)
                 taken[name] = Picture(pilot.app.export_screenshot(title=title,
                                                                   simplify=True), cut)
-                gc.freeze()  # as the app does once a screen is shown (see heap_frozen)
         except Exception as error:
             why = "".join(traceback.format_exception(error))
             taken[name] = f"the walk stopped at {name!r}:\n{why}"
         finally:
             pilot.app.exit()
 
-    with heap_frozen():
-        app.run(headless=True, auto_pilot=auto_pilot, size=size)
+    app.run(headless=True, auto_pilot=auto_pilot, size=size)
     return {name: taken.get(name, f"the walk stopped before {name!r}") for name, _ in legs}
 
 
