@@ -86,7 +86,7 @@ class CloseScreen(FormStepScreen):
     def compose(self) -> ComposeResult:
         nm = self.session.session.next_meeting
         yield from self.compose_header()
-        with VerticalScroll(id="close-form"):
+        with VerticalScroll(id="close-form", classes="reading"):
             yield Static(id="status-line", markup=False)
             yield Static("What was recorded", classes="section")
             yield Static(id="summary", markup=False)

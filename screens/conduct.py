@@ -135,13 +135,14 @@ class ConductLarge(FormDialog[None]):
     """The code alone on the screen, spaced out, to read with the room."""
 
     BINDINGS = [Binding("escape,f,q", "cancel", "Close", id="agree.close-large")]
+    AUTO_FOCUS = "*"  # the code itself, to scroll with the arrows (no box to type in)
 
     def __init__(self, text: object) -> None:
         super().__init__()
         self._text = str(text)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", classes="large"):
+        with VerticalScroll(id="dialog", classes="large reading"):
             yield Static(self._text, id="large-code", markup=False)
             yield Static("Press Escape to go back.", classes="hint", markup=False)
 

@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from .widgets import FormScroll
 
 #: (id, label, variant) of one button.
 Choice = tuple[str, str, str]
@@ -23,6 +25,7 @@ Choice = tuple[str, str, str]
 
 class ConfirmDialog(ModalScreen[str | None]):
     CSS_PATH = "forms.tcss"
+    AUTO_FOCUS = ""  # the first button, as the question opens at its top (on_mount)
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
 
     def __init__(self, title: str, lines: Sequence[str], choices: Sequence[Choice]) -> None:
@@ -32,7 +35,7 @@ class ConfirmDialog(ModalScreen[str | None]):
         self._choices = list(choices)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", classes="confirm"):
+        with FormScroll(id="dialog", classes="confirm"):
             yield Static(self._title, id="dialog-title", markup=False)
             yield Static(Text("\n\n".join(self._lines)), id="confirm-text")
             with Horizontal(id="dialog-buttons"):
@@ -41,7 +44,7 @@ class ConfirmDialog(ModalScreen[str | None]):
                 yield Button("Cancel (Esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query(Button).first().focus(scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import (Button, Input, Label, Select, SelectionList, Static,
                              TextArea)
@@ -25,7 +25,7 @@ from .base import OfOneSession, after_typing
 
 from .commands import DialogCommands
 from .saving import Saving, typed
-from .widgets import LineBox, TickList
+from .widgets import FormScroll, LineBox, TickList
 
 R = TypeVar("R")
 
@@ -65,6 +65,8 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
 
     CSS_PATH = "forms.tcss"
     COMMANDS = {DialogCommands}
+    #: The first box is focused as the dialog opens (on_mount), its title still in view.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         Binding("ctrl+s", "submit", "Save", priority=True, id="dialog.save"),
@@ -78,7 +80,7 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
     WIDGETS: ClassVar[dict[str, str]] = {}
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog"):
+        with FormScroll(id="dialog"):
             yield Static(self.TITLE_TEXT, id="dialog-title", markup=False)
             yield Static("", id="dialog-error", markup=False)
             yield from self.fields()
@@ -95,11 +97,11 @@ class FormDialog(Saving, ModalScreen[R], Generic[R]):
         self._opened_with = {box.id: _value_of(box) for box in self.query(_FIELDS) if box.id}
         # Start typing straight away in the first box.
         if self.FIRST_FOCUS:
-            self.query_one(f"#{self.FIRST_FOCUS}").focus()
+            self.query_one(f"#{self.FIRST_FOCUS}").focus(scroll_visible=False)
             return
         for widget in self.query("Input, TextArea, Select, SelectionList, Checkbox"):
             if widget.focusable:
-                widget.focus()
+                widget.focus(scroll_visible=False)
                 break
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -106,7 +106,7 @@ class HelpScreen(ModalScreen[None]):
                    list(key_lines(screen)))
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
+        with VerticalScroll(id="help", classes="reading"):
             yield Static(f"Help: {self._title}", id="help-title", markup=False)
             if self._about:
                 yield Static(self._about, id="help-about", markup=False)

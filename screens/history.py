@@ -92,7 +92,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="history-title", markup=False)
-        with VerticalScroll(id="history"):
+        with VerticalScroll(id="history", classes="reading"):
             yield Static(id="summary", markup=False)
             yield Static("Who took part", classes="section", markup=False)
             yield FitTable(id="people")

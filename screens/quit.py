@@ -14,15 +14,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from .widgets import FormScroll
 
 
 class _Question(ModalScreen[bool]):
     """True: go on and lose it. False: stay with it (nothing is lost)."""
 
     CSS_PATH = "forms.tcss"
+    AUTO_FOCUS = ""  # "Stay", as the question opens at its top (on_mount)
     QUESTION = ""
     HINT = ""
     STAY = ""
@@ -33,7 +36,7 @@ class _Question(ModalScreen[bool]):
         self._lost = lost
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog", classes="quit"):
+        with FormScroll(id="dialog", classes="quit"):
             yield Static(self.QUESTION, id="dialog-title", markup=False)
             yield Static(Text("\n".join(f"•  {line}" for line in self._lost)), id="unsaved")
             yield Static(self.HINT, classes="hint", markup=False)
@@ -43,7 +46,7 @@ class _Question(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.app.clear_notifications()  # the question, not old messages, on top
-        self.query_one("#stay", Button).focus()
+        self.query_one("#stay", Button).focus(scroll_visible=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

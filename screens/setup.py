@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from coprod_tui.errors import ValidationError
@@ -16,7 +16,7 @@ from .checklist import TITLES, ChecklistTable
 from .forms import SessionDialog, input_row, label, select, selection, text_area, whole_number
 from .journey import SaveStatus, StepBar
 from .saving import typed
-from .widgets import Col, FitTable, LineBox, SteadyFooter
+from .widgets import Col, FitTable, FormScroll, LineBox, SteadyFooter
 
 AGENDA = (Col("#", 3), Col("Item", wrap=True), Col("Minutes", 7))
 
@@ -51,6 +51,7 @@ class AgendaTable(FitTable):
 
 class SetupScreen(FormStepScreen):
     STEP = "setup"
+    AUTO_FOCUS = ""  # the title box, as the form opens at its top (on_mount)
     HELP_TITLE = "Plan"
     ABOUT = (
         "Plan the session: its title, date and times, where, who facilitates, how "
@@ -71,7 +72,7 @@ class SetupScreen(FormStepScreen):
     def compose(self) -> ComposeResult:
         s = self.session.session
         yield from self.compose_header()
-        with VerticalScroll(id="form"):
+        with FormScroll(id="form"):
             yield label("Title")
             yield LineBox(s.title, id="title")
             yield input_row((("date", "Date", s.date, "year-month-day"),
@@ -113,7 +114,7 @@ class SetupScreen(FormStepScreen):
 
     def on_mount(self) -> None:
         self._fill_agenda()
-        self.query_one("#title", Input).focus()
+        self.query_one("#title", Input).focus(scroll_visible=False)
 
     # -- saving fields as they are typed (see autosave.py) ------------------------------
 

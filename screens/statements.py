@@ -65,7 +65,7 @@ class StatementsScreen(SessionScreen):
         yield Static(f"'I' statement {n} of {len(fw.I_STATEMENTS)}: "
                      f"{fw.I_STATEMENTS[n - 1]}", id="statement", markup=False)
         yield Static(self._progress(), id="progress", markup=False)
-        with VerticalScroll(id="form"):
+        with VerticalScroll(id="form", classes="reading"):
             for i, question in enumerate(questions):
                 yield label(question)
                 given = answers[i] if i < len(answers) else ""

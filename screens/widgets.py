@@ -12,6 +12,8 @@
   screen shows the highlighted row's whole values beside it.
 - ``InFull``: under a list or table whose entries are cut short with "…", the
   highlighted entry's whole text, wrapped, while the list has the keys.
+- ``FormScroll``: the scrolling body of a form or a question, which is not a stop
+  of Tab's own: its boxes and buttons are.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.strip import Strip
 from textual.screen import Screen
@@ -319,6 +322,14 @@ def _cell(value: str | Text, wrap: bool, lines: bool) -> Text:
         text.no_wrap = True
         text.overflow = "ellipsis"
     return text
+
+
+class FormScroll(VerticalScroll, can_focus=False):
+    """The scrolling body of a form, dialog or question. Textual's own takes the focus
+    as a stop of its own, which shows nothing (only text to read has a focus style):
+    Tab there looked like a lost key. Its keys that scroll (arrows, PgUp/PgDn) still
+    work from the box or button in it that has the focus. Taking the focus also
+    restyled everything in it, twice each time a form opened."""
 
 
 class SteadyFooter(Footer):

@@ -111,7 +111,7 @@ async def test_a_long_idea_is_readable_in_full_where_a_list_cuts_it_short(store,
 
 async def test_a_table_shows_the_highlighted_rows_cut_values_in_full(store, monkeypatch):
     # The group history's table of people cuts long names and roles at 80 columns
-    # ("Daniel Hugh…", "Uses …"): the highlighted row's cut values are shown whole under
+    # ("Daniel Hug…", "Uses…"): the highlighted row's cut values are shown whole under
     # it, named by their column, and nothing when nothing is cut.
     from tests.ui.layout_check import screen_text
 
@@ -123,7 +123,7 @@ async def test_a_table_shows_the_highlighted_rows_cut_values_in_full(store, monk
         rows = [str(table.get_row_at(n)[0]) for n in range(table.row_count)]
         table.move_cursor(row=next(n for n, r in enumerate(rows) if r.startswith("Daniel")))
         await pilot.pause()
-        assert "Daniel Hugh…" in screen_text(app)
+        assert "Daniel Hug…" in screen_text(app)
         assert whole.display
         assert str(whole.content) == "In full: Name: Daniel Hughes · Role: Uses services"
         table.move_cursor(row=rows.index("Priya Shah"))  # a carer: nothing cut

@@ -56,19 +56,22 @@ def test_every_stop_is_pictured_on_one_walk():
 
 @pytest.mark.parametrize("name", on_its_walk(PICTURED, (80, 24)))
 def test_at_80_by_24(store, monkeypatch, compare, name):
-    """The accepted picture, and nothing in it cut off (tests/ui/layout_check.py): both
-    read off the same moment of the walk."""
+    """The accepted picture, nothing in it cut off (tests/ui/layout_check.py), and no
+    Tab stop on it that would show nothing (walks.tab_stops_unseen): all read off the
+    same moment of the walk."""
     taken = picture(name, (80, 24), store, monkeypatch)
     same = compare(taken, (80, 24))
     assert not taken.cut_off, "\n".join(taken.cut_off)
+    assert not taken.unseen_stops, "\n".join(taken.unseen_stops)
     assert same
 
 
 @pytest.mark.parametrize("name", on_its_walk([n for n in TOUR if n not in PICTURED], (80, 24)))
 def test_nothing_is_cut_off_at_80_by_24(store, monkeypatch, name):
     """The stops without a picture are scanned on their walks too."""
-    problems = picture(name, (80, 24), store, monkeypatch).cut_off
-    assert not problems, "\n".join(problems)
+    taken = picture(name, (80, 24), store, monkeypatch)
+    assert not taken.cut_off, "\n".join(taken.cut_off)
+    assert not taken.unseen_stops, "\n".join(taken.unseen_stops)
 
 
 @pytest.mark.parametrize("name", on_its_walk(LARGE, (120, 40)))

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 import pytest
 import textual._doc
 from textual.app import App
+from textual.containers import ScrollableContainer
+from textual.scroll_view import ScrollView
 from textual.pilot import Pilot
 
 from coprod_tui.app import CoprodApp
@@ -103,6 +105,19 @@ class Picture:
 
     svg: str
     cut_off: tuple[str, ...]
+    #: Places Tab stops that would show nothing when it lands there (tab_stops_unseen).
+    unseen_stops: tuple[str, ...] = ()
+
+
+def tab_stops_unseen(app: App) -> list[str]:
+    """Scrolling containers that Tab stops on without a focus style of their own: only
+    text to read (class "reading") shows that it has the focus; a form's body is not a
+    stop at all (FormScroll), its boxes are. (Lists, tables and boxes scroll too, and
+    each has its own focus style, app.tcss.)"""
+    return [f"Tab stops on {type(w).__name__}#{w.id}, which shows no focus"
+            for w in app.screen.focus_chain
+            if isinstance(w, ScrollableContainer) and not isinstance(w, ScrollView)
+            and not w.has_class("reading")]
 
 
 @pytest.fixture
@@ -143,9 +158,10 @@ def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
                 assert shown == TOUR[name].screen, \
                     f"the tour reached {shown}, not {TOUR[name].screen}"
                 cut = tuple(cut_offs(pilot.app)) if size == (80, 24) else ()
+                unseen = tuple(tab_stops_unseen(pilot.app))
                 await as_the_snapshot_plugin_waits(pilot)
                 taken[name] = Picture(pilot.app.export_screenshot(title=title,
-                                                                  simplify=True), cut)
+                                                                  simplify=True), cut, unseen)
         except Exception as error:
             why = "".join(traceback.format_exception(error))
             taken[name] = f"the walk stopped at {name!r}:\n{why}"
