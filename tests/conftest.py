@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -64,6 +65,47 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                      help="run the reliability suite (tests/reliability) in full: "
                           "200 kills, many more generated cases; and the benchmark's "
                           "whole runs of figures (slow)")
+    parser.addoption("--store-durations", action="store_true",
+                     help=f"write how long each test took to {DURATIONS.name}, which "
+                          "orders the next runs (longest first)")
+
+
+# Longest first. pytest-xdist hands tests to its workers in the order collected (a group
+# of tests sharing one app goes as one), so a long walk collected last ran alone at the
+# end while the other workers stood idle: about 10 s of every run. The file holds each
+# test's seconds from a run of the whole suite (--store-durations writes it again); a
+# test it does not name runs after those it does, in the order collected. The order
+# changes no result: every test already runs on whichever worker is free.
+DURATIONS = Path(__file__).with_name("durations.json")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    try:
+        seconds = json.loads(DURATIONS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    items.sort(key=lambda item: -float(seconds.get(item.nodeid, 0)))
+
+
+class _Durations:
+    """--store-durations: each test's setup, call and teardown, summed (on the process
+    that reports, so with or without xdist)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
+
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        kept = {nodeid: round(s, 1) for nodeid, s in sorted(self.seconds.items())
+                if s >= 0.5}  # shorter ones fill the gaps, in the order collected
+        DURATIONS.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--store-durations") and not hasattr(config, "workerinput"):
+        config.pluginmanager.register(_Durations(), "coprod-durations")
 
 
 @pytest.fixture(autouse=True)
