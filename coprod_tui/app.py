@@ -60,6 +60,19 @@ RECONCILE_AFTER_S = 0.3
 SETTLE_HEAP_S = 0.25
 
 
+def screen_stylesheets() -> list[Path]:
+    """Every screen's stylesheet (screens/*.tcss), each named as its screen's CSS_PATH
+    names it. The app reads them all as it starts: Textual otherwise reads a screen's
+    the first time that screen is shown and then restyles every screen open, which was
+    a sixth of the styling done as someone moved around, and a screen's file stays in
+    force after, so how one looked could depend on which had been shown before. The
+    room view is its own app, with its own (room.tcss)."""
+    import coprod_tui.screens
+
+    folder = Path(coprod_tui.screens.__file__).parent
+    return [path for path in sorted(folder.glob("*.tcss")) if path.name != "room.tcss"]
+
+
 class IndexReconciled(Message):
     """Posted from the reconciling thread once the index matches the files."""
 
@@ -71,7 +84,7 @@ class IndexReconciled(Message):
 class CoprodApp(App[None]):
     TITLE = "coprod"
     SUB_TITLE = "co-production sessions"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", *screen_stylesheets()]
     BINDINGS = [
         # Not in the footer (room there for the keys of the moment); F1 lists it.
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
