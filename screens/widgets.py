@@ -26,12 +26,15 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.strip import Strip
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Select, \
     SelectionList, Static, TextArea
+# FooterKey is not exported by textual.widgets (Textual is pinned exactly: pyproject.toml).
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -351,3 +354,12 @@ class SteadyFooter(Footer):
                 return
             self._shown = shown
         super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        # Each key is made in the style it is shown in. Textual's gives a compact key
+        # its class only as the key mounts (FooterKey._watch_compact), which styles it
+        # a second time: a key in every footer of every screen shown.
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
