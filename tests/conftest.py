@@ -66,15 +66,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                           "200 kills, many more generated cases; and the benchmark's "
                           "whole runs of figures (slow)")
     parser.addoption("--store-durations", action="store_true",
-                     help=f"write how long each test took to {DURATIONS.name}, which "
+                     help=f"record how long each test run took in {DURATIONS.name}, which "
                           "orders the next runs (longest first)")
 
 
 # Longest first. pytest-xdist hands tests to its workers in the order collected (a group
 # of tests sharing one app goes as one), so a long walk collected last ran alone at the
 # end while the other workers stood idle: about 10 s of every run. The file holds each
-# test's seconds from a run of the whole suite (--store-durations writes it again); a
-# test it does not name runs after those it does, in the order collected. The order
+# test's seconds (--store-durations updates it with those of the tests run); a test it
+# does not name runs after those it does, in the order collected. The order
 # changes no result: every test already runs on whichever worker is free.
 DURATIONS = Path(__file__).with_name("durations.json")
 
@@ -98,9 +98,17 @@ class _Durations:
         self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        kept = {nodeid: round(s, 1) for nodeid, s in sorted(self.seconds.items())
-                if s >= 0.5}  # shorter ones fill the gaps, in the order collected
-        DURATIONS.write_text(json.dumps(kept, indent=1) + "\n", encoding="utf-8")
+        # Merged: a run of some tests updates theirs and keeps the others'.
+        try:
+            kept = json.loads(DURATIONS.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            kept = {}
+        for nodeid, s in self.seconds.items():
+            kept.pop(nodeid, None)
+            if s >= 0.5:  # shorter ones fill the gaps, in the order collected
+                kept[nodeid] = round(s, 1)
+        DURATIONS.write_text(json.dumps(dict(sorted(kept.items())), indent=1) + "\n",
+                             encoding="utf-8")
 
 
 def pytest_configure(config: pytest.Config) -> None:
