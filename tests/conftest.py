@@ -79,12 +79,28 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 DURATIONS = Path(__file__).with_name("durations.json")
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+def _durations() -> dict[str, float]:
+    """The file's seconds per test; a missing or damaged file orders nothing."""
     try:
         seconds = json.loads(DURATIONS.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return
-    items.sort(key=lambda item: -float(seconds.get(item.nodeid, 0)))
+        return {}
+    if not isinstance(seconds, dict):
+        return {}
+    return {nodeid: float(s) for nodeid, s in seconds.items()
+            if isinstance(s, (int, float)) and not isinstance(s, bool)}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Whole modules stay together (longest first by their longest test), so a fixture a
+    # module shares is built once; within a module, its longest tests first.
+    seconds = _durations()
+    longest: dict[str, float] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        longest[module] = max(longest.get(module, 0.0), seconds.get(item.nodeid, 0.0))
+    items.sort(key=lambda item: (-longest[item.nodeid.split("::")[0]],
+                                 -seconds.get(item.nodeid, 0.0)))
 
 
 class _Durations:
@@ -98,11 +114,7 @@ class _Durations:
         self.seconds[report.nodeid] = self.seconds.get(report.nodeid, 0.0) + report.duration
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        # Merged: a run of some tests updates theirs and keeps the others'.
-        try:
-            kept = json.loads(DURATIONS.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            kept = {}
+        kept = _durations()  # a run of some tests updates theirs and keeps the others'
         for nodeid, s in self.seconds.items():
             kept.pop(nodeid, None)
             if s >= 0.5:  # shorter ones fill the gaps, in the order collected

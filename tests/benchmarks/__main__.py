@@ -124,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     missed = [r.figure for r in judged if not r.met]
     print(f"\n{len(judged) - len(missed)} of {len(judged)} targets met"
           + (f"; missed: {'; '.join(missed)}" if missed else "."))
-    check_shape([r.as_json() for r in rows])  # (raises: the run fails, in CI too)
+    out = [r.as_json() for r in rows]
+    check_shape(out)  # (raises: the run fails, in CI too)
     if args.json:
-        Path(args.json).write_text(json.dumps([r.as_json() for r in rows], indent=2,
+        Path(args.json).write_text(json.dumps(out, indent=2,
                                               ensure_ascii=False) + "\n", "utf-8")
     return 0
 

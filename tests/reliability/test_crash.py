@@ -231,8 +231,8 @@ def test_sigkill_during_forget_loses_nothing_else_and_can_be_run_again(forget_te
         zoe = next(p for p in store.groups.people().values() if p.name == TARGET)
         others = {pid for pid in store.groups.people() if pid != zoe.id}
     span = timed_run("forget", _copy(forget_template, tmp_path / "calibrate"), TARGET)
-    finished = 0
-    for seed in range(scaled(4, 40)):
+    finished, kills = 0, scaled(4, 40)
+    for seed in range(kills):
         work = tmp_path / "work"
         finished += kill_during("forget", forget_template, work, TARGET, seed, span * 1.1)
         with open_store(work) as store:
@@ -249,7 +249,7 @@ def test_sigkill_during_forget_loses_nothing_else_and_can_be_run_again(forget_te
         for form in (TARGET.encode(), json.dumps(TARGET).encode()[1:-1], zoe.id.encode(),
                      b"zq@example.org"):
             assert form.lower() not in everything.lower(), f"seed {seed}: {form!r} is left"
-    assert finished < scaled(4, 40), "no kill landed inside the forget"
+    assert finished < kills, "no kill landed inside the forget"
 
 
 def _copy(template: Path, to: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from textual import events
@@ -191,3 +191,18 @@ def palette_choice(app) -> str:
     assert hits.highlighted is not None, "nothing found"
     display = hits.get_option_at_index(hits.highlighted).hit.match_display
     return getattr(display, "plain", str(display))
+
+
+def screens_classes() -> Iterator[type]:
+    """Every class defined in a module of coprod_tui.screens (each module imported)."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import coprod_tui.screens as screens
+
+    for module in pkgutil.iter_modules(screens.__path__):
+        loaded = importlib.import_module(f"{screens.__name__}.{module.name}")
+        for _, cls in inspect.getmembers(loaded, inspect.isclass):
+            if cls.__module__ == loaded.__name__:
+                yield cls

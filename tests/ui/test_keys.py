@@ -10,26 +10,15 @@ from textual.binding import Binding
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.screens.keys import binding_ids
-from tests.ui.helpers import ScreensAskedFor, screen_text
+from tests.ui.helpers import ScreensAskedFor, screen_text, screens_classes
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_every_binding_has_an_id_and_the_readme_lists_each_one():
-    import importlib
-    import inspect
-    import pkgutil
-
-    import coprod_tui.screens as screens
-
-    missing = []
-    for module in pkgutil.iter_modules(screens.__path__):
-        loaded = importlib.import_module(f"coprod_tui.screens.{module.name}")
-        for _, cls in inspect.getmembers(loaded, inspect.isclass):
-            own = cls.__dict__.get("BINDINGS", []) if cls.__module__ == loaded.__name__ else []
-            for binding in own:
-                if isinstance(binding, Binding) and not binding.id:
-                    missing.append(f"{cls.__name__}: {binding.key}")
+    missing = [f"{cls.__name__}: {binding.key}" for cls in screens_classes()
+               for binding in cls.__dict__.get("BINDINGS", [])
+               if isinstance(binding, Binding) and not binding.id]
     assert missing == []
     text = README.read_text("utf-8")
     start = text.index("## Your own keys")

@@ -239,6 +239,5 @@ async def test_the_room_view_never_writes_to_the_data_folder(store, data_dir, me
         await room_pilot.resize_terminal(40, 12)
         parts = done["_next_part"]
         await until(room_pilot, lambda: done["_next_part"] >= parts + 2)  # split, and turned
-    assert done["_poll"] >= 30 and done["_tick"] >= 1
     assert folder_state(data_dir) == before
     assert sorted(os.listdir(tmp_path)) == cwd_before

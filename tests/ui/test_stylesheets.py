@@ -10,9 +10,7 @@ opened, and the first showing of each screen restyled every screen open.
 
 from __future__ import annotations
 
-import importlib
 import inspect
-import pkgutil
 import re
 from pathlib import Path
 
@@ -22,20 +20,14 @@ from textual.screen import Screen
 
 import coprod_tui.screens
 from coprod_tui.app import CoprodApp, screen_stylesheets
+from tests.ui.helpers import screens_classes
 
 FOLDER = Path(coprod_tui.screens.__file__).parent
 
 
 def screen_classes() -> dict[str, type[Screen]]:
     """Every screen and dialog coprod defines, by name."""
-    found: dict[str, type[Screen]] = {}
-    for module in pkgutil.iter_modules([str(FOLDER)]):
-        loaded = importlib.import_module(f"coprod_tui.screens.{module.name}")
-        for name, cls in vars(loaded).items():
-            if inspect.isclass(cls) and issubclass(cls, Screen) \
-                    and cls.__module__ == loaded.__name__:
-                found[name] = cls
-    return found
+    return {cls.__name__: cls for cls in screens_classes() if issubclass(cls, Screen)}
 
 
 def outermost(path: Path) -> set[str]:

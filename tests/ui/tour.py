@@ -156,11 +156,17 @@ RUN = keys("enter")
 VIEW = keys("down", "enter")  # the closed session under the running one
 
 
-async def SEARCH(pilot: Pilot) -> None:
-    """Past sessions, 'garden' searched for (once typing pauses, on a worker)."""
-    await keys("s", "paste:garden")(pilot)
+async def SEARCH_TYPED(pilot: Pilot) -> None:
+    """On Past sessions: 'garden' searched for (once typing pauses, on a worker)."""
+    await keys("paste:garden")(pilot)
     await searched(pilot)
     await steady(pilot)
+
+
+async def SEARCH(pilot: Pilot) -> None:
+    """Past sessions, from Home, with 'garden' searched for."""
+    await keys("s")(pilot)
+    await SEARCH_TYPED(pilot)
 
 
 @dataclass(frozen=True)

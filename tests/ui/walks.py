@@ -33,9 +33,8 @@ from textual.pilot import Pilot
 from coprod_tui.app import CoprodApp
 from coprod_tui.screens.cards import CommentCardsScreen
 from coprod_tui.screens.statements import StatementsScreen
-from tests.ui.helpers import searched
-from tests.ui.tour import SEARCH, TOUR, Visit, at_step, demo_app, keys, over_home, \
-    planned_tomorrow, steady, with_second_group
+from tests.ui.tour import SEARCH, SEARCH_TYPED, TOUR, Visit, at_step, demo_app, keys, \
+    over_home, planned_tomorrow, with_second_group
 
 
 def seq(*visits: Visit) -> Visit:
@@ -44,13 +43,6 @@ def seq(*visits: Visit) -> Visit:
         for one in visits:
             await one(pilot)
     return visit
-
-
-async def SEARCH_TYPED(pilot: Pilot) -> None:
-    """On Past sessions: 'garden' searched for, as SEARCH does from Home."""
-    await keys("paste:garden")(pilot)
-    await searched(pilot)
-    await steady(pilot)
 
 
 #: A stop's name and the keys that reach it from the stop before (the first: from Home,
@@ -157,8 +149,9 @@ def walk(app: CoprodApp, legs: tuple[Leg, ...], size: tuple[int, int]
                 shown = type(pilot.app.screen).__name__
                 assert shown == TOUR[name].screen, \
                     f"the tour reached {shown}, not {TOUR[name].screen}"
-                cut = tuple(cut_offs(pilot.app)) if size == (80, 24) else ()
-                unseen = tuple(tab_stops_unseen(pilot.app))
+                at_80 = size == (80, 24)  # where cut-offs and Tab stops are checked
+                cut = tuple(cut_offs(pilot.app)) if at_80 else ()
+                unseen = tuple(tab_stops_unseen(pilot.app)) if at_80 else ()
                 await as_the_snapshot_plugin_waits(pilot)
                 taken[name] = Picture(pilot.app.export_screenshot(title=title,
                                                                   simplify=True), cut, unseen)
