@@ -27,11 +27,11 @@ from tests.benchmarks.common import (
 @pytest.fixture
 def full_run(request: pytest.FixtureRequest) -> None:
     """A whole run of figures takes seconds of child processes, so the default suite
-    leaves them to CI's benchmark step, which runs every figure at its real size on
-    each push and checks its JSON with ``check_shape`` before writing it; ``--torture``
-    runs them here too, in their tiny mode."""
+    leaves them to ``--torture``, which CI runs for this file (.ci/run) beside its
+    benchmark step (every figure at its real size, its JSON checked with
+    ``check_shape`` before it is written)."""
     if not request.config.getoption("--torture"):
-        pytest.skip("CI's benchmark step runs every figure; --torture runs this here")
+        pytest.skip("CI runs these with --torture (.ci/run); so does pytest --torture")
 
 
 def test_cheap_figures_run_and_write_json(tmp_path, full_run):

@@ -157,12 +157,19 @@ async def test_a_design_workshop(store, data_dir):
         await pilot.press("ctrl+s")
         assert type(app.screen).__name__ == "LiveScreen"
 
-        # Outside the group's control, saying who decides. The dialog shows a refused
-        # rule as above; this one's refusal (no "who decides") is
-        # test_a_decision_outside_the_groups_control_says_who_decides, below.
-        service.session(sid).add_decision(
-            "Keep the lease's wording on opening hours", "It is in the lease and cannot change",
-            in_control="no", decided_by="the landlord")
+        # Outside the group's control: the dialog asks who decides, then keeps it. (The
+        # rule for "partly" too: test_a_decision_outside_the_groups_control_says_who_decides.)
+        await pilot.press("ctrl+g")
+        set_value(app, "text", "Keep the lease's wording on opening hours")
+        set_value(app, "reasons", "It is in the lease and cannot change")
+        choose(app, "in_control", "no")
+        await pilot.press("ctrl+s")
+        assert "Say who decides" in screen_text(app)
+        set_value(app, "decided_by", "the landlord")
+        await pilot.press("ctrl+s")
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert [d.decided_by for d in service.session(sid).decisions()
+                if d.in_control == "no"] == ["the landlord"]
 
         # A vote of 5 + 1 with 4 present is questioned once, then kept.
         await pilot.press("ctrl+g")
