@@ -45,7 +45,7 @@ class GroupActionsScreen(Saving, Screen[None]):
         yield Static(id="intro", markup=False)
         yield ActionsTable(self._rows, id="actions")
         yield ActionDetail(id="detail")
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def _rows(self):
         return self.service.follow_up.group_actions(self.group_id, self.status)

@@ -61,7 +61,7 @@ class AttendanceScreen(StepScreen):
         yield Static(id="person-detail", markup=False)
         yield Static(id="counts", markup=False)
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._fill()

@@ -54,7 +54,7 @@ class CommentCardsScreen(SessionScreen):
                       submit=self._record)
         yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._fill()

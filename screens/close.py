@@ -109,7 +109,7 @@ class CloseScreen(FormStepScreen):
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "involvement", id="involvement-checklist")
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._summarise()

@@ -55,7 +55,7 @@ class ConductScreen(StepScreen):
         yield FitTable(id="agreements")
         yield InFull("agreements")
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -32,7 +32,7 @@ class FollowUpScreen(StepScreen):
                            id="actions")
         yield ActionDetail(id="detail")
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def _rows(self):
         session = self.session.session

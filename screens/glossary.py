@@ -102,7 +102,7 @@ class GlossaryScreen(Saving, Screen[None]):
         yield DataTable(id="words", cursor_type="row", zebra_stripes=True)
         yield InFull("words", lead="What it means: ")
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#words", DataTable)

@@ -100,7 +100,7 @@ class GroupHistoryScreen(AppAccess, Screen[None]):
             yield Static("Each session", classes="section", markup=False)
             yield FitTable(id="sessions")
             yield InFull("sessions")
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#history-title", Static).update("Reading the group's sessions…")

@@ -82,7 +82,7 @@ class HomeScreen(AppAccess, Screen[None]):
                 yield Static("Sessions, latest first", classes="pane-title")
                 yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
                 yield Static(id="session-detail", markup=False)
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#sessions", DataTable)

@@ -139,7 +139,7 @@ class LiveScreen(RunKeys, StepScreen):
         yield Static("Start with @name, @anon, @chat or @after to say who. F1: every key.",
                      classes="hint", markup=False)
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.session.session.status == "closed":

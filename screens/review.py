@@ -167,7 +167,7 @@ class PastSessionsScreen(AppAccess, Screen[None]):
         yield Static(id="hits-title", markup=False)
         yield FitTable(id="hits")
         yield InFull("hits")
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._search(self._filter())

@@ -197,7 +197,7 @@ class SessionViewScreen(AppAccess, Screen[None]):
         yield Static(id="view-title", markup=False)
         with VerticalScroll(id="view", classes="reading"):
             yield Static(id="record", markup=False)
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self.show()

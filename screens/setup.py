@@ -110,7 +110,7 @@ class SetupScreen(FormStepScreen):
             yield Static("Space ticks an item, n adds a note.", classes="hint", markup=False)
             yield ChecklistTable(self.session_id, "pre", id="pre-checklist")
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         self._fill_agenda()

@@ -67,7 +67,7 @@ class ShareScreen(StepScreen):
         yield LineBox(str(documents_dir()), id="folder")
         yield Static("", id="written", markup=False)
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         formats = self.query_one("#formats", OptionList)

@@ -81,7 +81,7 @@ class StatementsScreen(SessionScreen):
             yield text_area(saved.will_change if saved else "", id="will_change", height=3)
             yield Static("", id="problem", markup=False)
         yield SaveStatus()
-        yield SteadyFooter(compact=True)
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self._session_closed:

@@ -26,15 +26,14 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Input, OptionList, Select, \
+from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, \
     SelectionList, Static, TextArea
-# FooterKey is not exported by textual.widgets (Textual is pinned exactly: pyproject.toml).
-from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -327,6 +326,23 @@ def _cell(value: str | Text, wrap: bool, lines: bool) -> Text:
     return text
 
 
+@dataclass(frozen=True)
+class FooterEntry:
+    """One key in the footer, as it is shown."""
+
+    key: str
+    display: str
+    description: str
+    enabled: bool
+    tooltip: str
+    palette: bool = False
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.display) + (1 + cell_len(self.description)
+                                         if self.description else 0)
+
+
 class FormScroll(VerticalScroll, can_focus=False):
     """The scrolling body of a form, dialog or question. Textual's own takes the focus
     as a stop of its own, which shows nothing (only text to read has a focus style):
@@ -335,31 +351,147 @@ class FormScroll(VerticalScroll, can_focus=False):
     restyled everything in it, twice each time a form opened."""
 
 
-class SteadyFooter(Footer):
-    """Textual's footer, rebuilt only when the keys it shows change.
+class SteadyFooter(Widget, can_focus=False):
+    """The keys that work now, drawn as one line: Textual's compact footer, made as one
+    widget rather than one per key.
 
-    Textual's own rebuilds every key in it whenever the screen's keys may have changed:
-    each move of the focus (Tab from box to box) and more, 14 times for opening two
-    screens, at about 18 ms each. Most of those change nothing it shows.
+    It reads the screen's keys as Textual's ``Footer`` does (one key per action shown,
+    the command palette's on the right; coprod gives no key a binding group, so none is
+    drawn) and looks the same, with the same colours from the theme. Textual's rebuilt a widget for every key whenever the keys may have
+    changed (each move of the focus): a fifth of the work of stepping through a
+    session. This one draws a line again only when what it shows changes. A click on a
+    key presses it, as Textual's does.
     """
 
-    _shown: tuple[object, ...] | None = None
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "footer-key--hover",
+                         "footer--palette-edge"}
+    DEFAULT_CSS = """
+    SteadyFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .footer-key--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
+        & > .footer--palette-edge {
+            color: $foreground 20%;
+        }
+    }
+    """
 
-    def bindings_changed(self, screen: Screen) -> None:
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            shown = tuple((binding.key, binding.action, binding.description, binding.show,
-                           binding.group, binding.tooltip, enabled, tooltip)
-                          for _, binding, enabled, tooltip in screen.active_bindings.values())
-            if shown == self._shown:
-                return
-            self._shown = shown
-        super().bindings_changed(screen)
+    #: The keys shown, the command palette's last; None until the screen's keys are
+    #: ready. Set to what it already holds, it draws nothing again.
+    keys: reactive[tuple[FooterEntry, ...] | None] = reactive(None, layout=False)
+    #: The key under the mouse pointer.
+    _hover: reactive[FooterEntry | None] = reactive(None)
 
-    def compose(self) -> ComposeResult:
-        # Each key is made in the style it is shown in. Textual's gives a compact key
-        # its class only as the key mounts (FooterKey._watch_compact), which styles it
-        # a second time: a key in every footer of every screen shown.
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        # (Textual's skips this while the terminal is not focused, and shows the keys
+        # of before until the next change; drawing one line costs nothing.)
+        if self.is_attached and screen is self.screen:
+            self.keys = self.entries()
+
+    def entries(self) -> tuple[FooterEntry, ...]:
+        """The keys as Textual's footer picks them: the first key of each action shown,
+        in the screen's order, then the command palette's."""
+        app = self.app
+        first: dict[str, FooterEntry] = {}
+        active = self.screen.active_bindings
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show and binding.action not in first:
+                first[binding.action] = FooterEntry(
+                    binding.key, app.get_key_display(binding), binding.description,
+                    enabled, tooltip or binding.tooltip)
+        entries = list(first.values())
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
+            _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
+            entries.append(FooterEntry(binding.key, app.get_key_display(binding),
+                                       binding.description, enabled,
+                                       binding.tooltip or binding.description, palette=True))
+        return tuple(entries)
+
+    def placed(self, width: int | None = None) -> list[tuple[int, int, FooterEntry]]:
+        """Where each key is drawn: (first column, column after it, key). The palette's
+        key sits on the right, after a thin bar, as in Textual's footer."""
+        width = self.size.width if width is None else width
+        where: list[tuple[int, int, FooterEntry]] = []
+        x = 0
+        for entry in self.keys or ():
+            if entry.palette:
+                end = width - 1  # Textual's leaves one column after it, as after each key
+                where.append((end - entry.width, end, entry))
+            else:
+                where.append((x, x + entry.width, entry))
+                x += entry.width + 1
+        return where
+
+    def watch_keys(self) -> None:
+        self.refresh()
+
+    def watch__hover(self, entry: FooterEntry | None) -> None:
+        self.tooltip = entry.tooltip if entry is not None and entry.tooltip else None
+        self.refresh()
+
+    def _at(self, x: int) -> FooterEntry | None:
+        for start, end, entry in self.placed():
+            if start <= x < end:
+                return entry
+        return None
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("footer-key--key")
+        words_style = self.get_component_rich_style("footer-key--description")
+        hover_style = self.get_component_rich_style("footer-key--hover")
+        edge_style = self.get_component_rich_style("footer--palette-edge")
+        width = self.size.width
+        line = Text(no_wrap=True, overflow="crop", end="")
+        hovered = self._hover
+        for start, _end, entry in self.placed(width):
+            if entry.palette:
+                line.pad_right(max(0, start - 1 - line.cell_len))
+                line.append("▏", edge_style)
+            elif start > line.cell_len:
+                line.append(" ")
+            part = Text.assemble((entry.display, key_style),
+                                 (f" {entry.description}" if entry.description else "",
+                                  words_style))
+            if entry == hovered:
+                part.stylize(hover_style)
+            if not entry.enabled:
+                part.stylize("dim")
+            line.append_text(part)
+        line.truncate(width)
+        return line
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover = self._at(event.x)
+
+    def on_leave(self) -> None:
+        self._hover = None
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        entry = self._at(event.x)
+        if entry is None:
+            return
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()

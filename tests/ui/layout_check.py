@@ -26,9 +26,10 @@ from rich.text import Text
 from textual.errors import NoWidget
 from textual.geometry import Region
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Button, DataTable, Static
 from textual.widgets._toggle_button import ToggleButton
+
+from coprod_tui.screens.widgets import SteadyFooter
 
 #: Box drawing, block elements (borders, scroll bars) and spaces are not words.
 _NOT_WORDS = {chr(c) for c in range(0x2500, 0x25A0)} | {"▏", "▕"}
@@ -122,23 +123,16 @@ def _table_problems(table: DataTable) -> list[str]:
     return problems
 
 
-def _footer_problems(footer: Footer, geometry) -> list[str]:
-    """A key cut at the edge, or covered by another (the palette key sits on the right,
-    over whatever runs under it)."""
+def _footer_problems(footer: SteadyFooter) -> list[str]:
+    """A key cut at the right edge, or covered by the palette key on the right (with
+    the bar before it)."""
     problems = []
-    placed = []
-    for key in footer.query(FooterKey):
-        where = _geometry(key)
-        if where is None or where.visible_region.width < where.region.width \
-                or not geometry.visible_region.contains_region(where.region):
-            problems.append(f"the footer cuts off {key.key_display} {key.description!r}")
-        else:
-            placed.append((key, where.region))
-    for n, (key, region) in enumerate(placed):
-        for other, other_region in placed[n + 1:]:
-            if region.overlaps(other_region):
-                problems.append(f"the footer's {other.key_display} {other.description!r} "
-                                f"covers {key.key_display} {key.description!r}")
+    placed = footer.placed()
+    right = min([start - 1 for start, _, entry in placed if entry.palette],
+                default=footer.size.width)
+    for start, end, entry in placed:
+        if end > (footer.size.width if entry.palette else right) or start < 0:
+            problems.append(f"the footer cuts off {entry.display} {entry.description!r}")
     return problems
 
 
@@ -161,10 +155,8 @@ def cut_offs(app) -> list[str]:
                 continue
             if isinstance(widget, DataTable):
                 problems += _table_problems(widget)
-            elif isinstance(widget, Footer):
-                problems += _footer_problems(widget, geometry)
-            elif isinstance(widget, FooterKey):
-                continue
+            elif isinstance(widget, SteadyFooter):
+                problems += _footer_problems(widget)
             else:
                 full = _full_text(widget)
                 if full and full.strip():

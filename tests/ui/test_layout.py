@@ -18,7 +18,9 @@ async def test_the_check_finds_a_cut_off_word_and_a_covered_key():
     keys than fit (the palette key sits over the last ones), are both found."""
     from textual.app import App
     from textual.binding import Binding
-    from textual.widgets import Footer, Static
+    from textual.widgets import Static
+
+    from coprod_tui.screens.widgets import SteadyFooter
 
     class Crowded(App[None]):
         CSS = "#line { height: 1; width: 30; }"
@@ -28,7 +30,7 @@ async def test_the_check_finds_a_cut_off_word_and_a_covered_key():
             yield Static("Not spoken yet: Ann Lee, Bob Stone, Cat Moss, Dan Park",
                          id="line")
             yield Static("This one fits.")
-            yield Footer(compact=True)
+            yield SteadyFooter()
 
     app = Crowded()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -304,12 +304,12 @@ async def the_footer_always_shows_the_keys_that_work_now(pilot):
     """The footer is rebuilt only when its keys change (Textual's rebuilds at each move
     of the focus); after each step of a walk (from Run, where the checks before left
     it, to Home) it shows exactly the keys the screen has."""
-    from textual.widgets._footer import FooterKey
+    from coprod_tui.screens.widgets import SteadyFooter
 
     app = pilot.app
 
     def shown() -> set[str]:
-        return {key.key for key in app.screen.query(FooterKey)}
+        return {entry.key for entry in app.screen.query_one(SteadyFooter).keys or ()}
 
     def working() -> set[str]:  # as Textual's footer chooses: one key per action shown
         first: dict[str, str] = {}
@@ -323,7 +323,7 @@ async def the_footer_always_shows_the_keys_that_work_now(pilot):
         await pilot.press(*keys)
         await pilot.pause()
         await pilot.pause()
-        if app.screen.query("Footer"):  # (a dialog has its keys on its buttons)
+        if app.screen.query(SteadyFooter):  # (a dialog has its keys on its buttons)
             assert shown() == working(), (keys, type(app.screen).__name__)
     assert type(app.screen).__name__ == "HomeScreen" and "n" in shown()
 
