@@ -356,6 +356,9 @@ def check(data_dir: Path, f: dict) -> None:
     with open_store(data_dir) as store:
         Service(store).forget(victim.id)
 
+    parts = tuple(victim.name.split())
+    last = nt.key(parts[-1:]) if len(parts) > 1 else None
+
     def expect(tokens, linked):
         forms = removed_forms(victim.name, others, linked)
         # Other people's whole names are known, so an address that is theirs stays.
@@ -373,7 +376,9 @@ def check(data_dir: Path, f: dict) -> None:
                 return REMOVED if any(len(k) == longest and known[k] != "other"
                                       for k in fits) else None
             kind = forms.get(nt.key(token.words))
-            if kind is None or (token.variant == "plural" and kind != "last"):
+            # A plural ("the Dvořáks") is of the last name, also where the first name is
+            # the same word (forms keeps "first" for it).
+            if kind is None or (token.variant == "plural" and nt.key(token.words) != last):
                 return None
             return REMOVED
         return nt.render(tokens, seps, new)
