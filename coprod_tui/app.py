@@ -212,6 +212,11 @@ class CoprodApp(App[None]):
         self.set_timer(1.0, lambda: release(force=True))
         return release
 
+    @property
+    def holding_input(self) -> bool:
+        """Keys typed are being kept for a screen still being shown (``hold_input``)."""
+        return self._held is not None
+
     def _hold_until_shown(self) -> None:
         # Keys typed just after a key that changes the screen are for the new screen:
         # until it is shown with its focus they would go to the old one (and be lost).

@@ -60,6 +60,46 @@ def _parse_css_once_per_process() -> None:
 _parse_css_once_per_process()
 
 
+def _pilot_waits_until_the_app_has_settled() -> None:
+    """Pilot's ``press`` and ``pause`` wait until the app has gone idle: Textual looks
+    every 20 ms (SLEEP_GRANULARITY) for a stretch in which the process used under a
+    twentieth of the time. Each wait lasted at least 20 ms where the app handles most
+    keys in one or two: two thirds of a walk's time went in waiting.
+
+    Here it looks every 5 ms, and idle means settled: nothing left that waits for the
+    screen's next refresh (Textual's ``call_after_refresh``), and no typed keys held for
+    a screen being shown (coprod's ``hold_input``, released over a refresh or two). A
+    process is idle between those refreshes, which the 20 ms step had mostly covered
+    by its length. Where the app has more to do (a worker, a timer, a save delay) a
+    test awaits what it waits for (tests/ui/helpers.py, ``until``)."""
+    import textual.app
+    import textual.pilot
+    from textual import _wait
+    from textual._context import active_app
+
+    step = _wait.SLEEP_GRANULARITY = 0.005
+    _wait.SLEEP_IDLE = step / 20
+    idle = _wait.wait_for_idle
+
+    def unsettled(app) -> bool:
+        screen = app.screen if app._screen_stack else None
+        return getattr(app, "holding_input", False) or bool(
+            screen is not None and screen._callbacks)
+
+    async def wait_for_idle(min_sleep: float = step, max_sleep: float = 1) -> None:
+        await idle(min_sleep, max_sleep)
+        app = active_app.get(None)
+        for _ in range(int(max_sleep / step)):
+            if app is None or not app.is_running or not unsettled(app):
+                return
+            await idle(0, max_sleep)
+
+    textual.app.wait_for_idle = textual.pilot.wait_for_idle = wait_for_idle
+
+
+_pilot_waits_until_the_app_has_settled()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--torture", action="store_true",
                      help="run the reliability suite (tests/reliability) in full: "
