@@ -252,6 +252,7 @@ async def a_decision_dialog_takes_keys_sent_at_once_and_refuses_one_without_reas
     # once: the words went nowhere (typed while the dialog was on its way).
     await burst(pilot, "a ramp\x07Fit a hearing loop\tTwo people asked for it")
     await pilot.pause()
+    assert not app.holding_input  # the keys held while it opened all handed on
     dialog = app.screen
     assert type(dialog).__name__ == "DecisionDialog"
     text, reasons = dialog.query_one("#text"), dialog.query_one("#reasons")
