@@ -55,7 +55,6 @@ def test_the_room_view_beside_the_real_app_in_two_terminals(folder):
         assert room.wait_for(b"The screen is paused", timeout=10)
         app.type(F9)
         assert room.wait_for(b"Ask Carer 1 about the stop", timeout=10)
-        time.sleep(1)
         seen = len(room.screen)
         code, _ = app.quit()
         assert code == 0

@@ -199,3 +199,34 @@ def faults(monkeypatch) -> FaultyOS:
     faulty = FaultyOS()
     monkeypatch.setattr(atomic, "os", faulty)
     return faulty
+
+
+@pytest.fixture
+def seconds(monkeypatch):
+    """Wait for Run's once-a-second work to run again, all of it: the agenda clock
+    (from memory) and the look for a room view (a lock file in the data folder): a
+    vanished folder or a full disk must break neither. Waiting for the work itself, not
+    for a length of time, holds on a machine of any speed."""
+    from coprod_tui.screens.live import LiveScreen
+    from coprod_tui.screens.room_controls import RoomControls
+
+    runs = {"_tick": 0, "look_for_room": 0}
+
+    def count(cls: type, name: str) -> None:
+        run = getattr(cls, name)
+
+        def counted(self) -> None:
+            runs[name] += 1
+            run(self)
+        monkeypatch.setattr(cls, name, counted)
+
+    count(LiveScreen, "_tick")
+    count(RoomControls, "look_for_room")
+
+    async def pass_(pilot, n: int = 1) -> None:
+        from tests.ui.helpers import until
+
+        ran = dict(runs)
+        await until(pilot, lambda: all(runs[k] >= ran[k] + n for k in runs))
+
+    return pass_

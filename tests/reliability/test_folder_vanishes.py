@@ -21,7 +21,7 @@ from coprod_tui.errors import SaveError
 from coprod_tui.store import open_store
 from coprod_tui.service import Service
 from tests.conftest import run_cli
-from tests.ui.helpers import screen_text, type_into
+from tests.ui.helpers import screen_text, searched, type_into, until
 
 from .conftest import folder_bytes, temp_files
 from .test_save_faults import SAVES, live_session, memory_matches_disk, notifications
@@ -72,7 +72,7 @@ def test_a_refused_write_puts_memory_back_without_reading_the_disk(store, data_d
 
 
 async def test_run_keeps_what_is_typed_while_the_folder_is_away(store, data_dir, tmp_path,
-                                                                 faults):
+                                                                 faults, seconds):
     """On Run, one after the other in one app run (each part's assertions name it): the
     folder vanishes and comes back; it comes back read-only, then writable; a different
     folder stands in its place and is never written into. Each time the typed idea is
@@ -83,12 +83,12 @@ async def test_run_keeps_what_is_typed_while_the_folder_is_away(store, data_dir,
     async with app.run_test(size=(80, 24)) as pilot:
         capture = await open_run(app, pilot)
         await the_folder_vanishes_and_comes_back_and_the_idea_is_saved(
-            pilot, app, capture, file, data_dir, tmp_path / "moved-away")
+            pilot, app, capture, file, data_dir, tmp_path / "moved-away", seconds)
         await the_folder_comes_back_read_only_then_writable(
             pilot, app, capture, store, file, data_dir, tmp_path / "moved-away-2", faults)
         theirs = await a_different_folder_in_its_place_is_never_written_into(
             pilot, app, capture, data_dir, tmp_path / "moved-away-3",
-            tmp_path / "the-new-folder")
+            tmp_path / "the-new-folder", seconds)
     assert ideas_on_disk(data_dir, file.id) == sorted([
         "already here", "Ramps at the front door and a bell", "Quiet room for breaks",
         "Hearing loop in the hall"])
@@ -97,13 +97,13 @@ async def test_run_keeps_what_is_typed_while_the_folder_is_away(store, data_dir,
 
 
 async def the_folder_vanishes_and_comes_back_and_the_idea_is_saved(pilot, app, capture, file,
-                                                                   data_dir, away):
+                                                                   data_dir, away, seconds):
     part = "the folder vanishes and comes back"
     idea = "Ramps at the front door"
     data_dir.rename(away)  # the stick is pulled / the folder is moved
     await type_into(pilot, "capture", idea)
     await pilot.press("enter")
-    await pilot.pause(3.5)  # several ticks of the agenda clock
+    await seconds(pilot, 2)  # the clock ticks, and the room view is looked for, twice
     assert app.is_running and app._exception is None, part
     assert capture.value == idea, f"{part}: the typed idea left the box"
     shown = screen_text(app)
@@ -113,7 +113,7 @@ async def the_folder_vanishes_and_comes_back_and_the_idea_is_saved(pilot, app, c
     # Keep typing, try again: still refused, still kept, said once.
     await pilot.press(*" and a bell")
     await pilot.press("enter")
-    await pilot.pause(1.5)
+    await seconds(pilot)  # nor does the once-a-second work say it again
     assert capture.value == idea + " and a bell", part
     assert notifications(app).count(GONE) == 1, part
     await pilot.press("f7")  # going to another step would drop the box: it stays
@@ -138,12 +138,11 @@ async def the_folder_comes_back_read_only_then_writable(pilot, app, capture, sto
     data_dir.rename(away)
     capture.value = "Quiet room for breaks"
     await pilot.press("enter")
-    await pilot.pause(1.5)
-    assert GONE in screen_text(app), part
+    await until(pilot, lambda: GONE in screen_text(app))
     away.rename(data_dir)
     faults.fail("open", errno.EROFS)  # back, but read-only
     await pilot.press("enter")
-    await pilot.pause(1.5)
+    await until(pilot, lambda: "read-only disk" in screen_text(app))
     assert capture.value == "Quiet room for breaks", part
     assert "read-only disk" in screen_text(app) and app.is_running, part
     assert not temp_files(data_dir), part
@@ -156,7 +155,8 @@ async def the_folder_comes_back_read_only_then_writable(pilot, app, capture, sto
 
 
 async def a_different_folder_in_its_place_is_never_written_into(pilot, app, capture,
-                                                                data_dir, away, elsewhere):
+                                                                data_dir, away, elsewhere,
+                                                                seconds):
     """The path comes back as a new empty folder, and then another copy of coprod
     fills it with its own data: the running app writes nothing there, says why,
     keeps what is on screen, and saves it once the real folder is back."""
@@ -165,7 +165,7 @@ async def a_different_folder_in_its_place_is_never_written_into(pilot, app, capt
     data_dir.mkdir(mode=0o700)  # an empty folder where ours was
     capture.value = "Hearing loop in the hall"
     await pilot.press("enter")
-    await pilot.pause(1.5)
+    await seconds(pilot)  # and the once-a-second work has looked at it too
     assert capture.value == "Hearing loop in the hall", part
     assert NOT_OURS in screen_text(app) and NOT_OURS in notifications(app), part
     assert list(data_dir.iterdir()) == [], f"{part}: the app wrote into a folder not its own"
@@ -177,7 +177,7 @@ async def a_different_folder_in_its_place_is_never_written_into(pilot, app, capt
     await pilot.press("ctrl+r")  # a hand up: a different kind of change
     await pilot.pause()
     await pilot.press(*"bob", "enter")
-    await pilot.pause(1.5)
+    await seconds(pilot)
     assert NOT_OURS in screen_text(app) and app.is_running, part
     assert folder_bytes(data_dir) == theirs, f"{part}: the app changed another copy's folder"
     # The real folder comes back.
@@ -219,7 +219,7 @@ async def test_home_and_other_screens_survive_a_vanished_folder(store, data_dir,
             await pilot.press(key)
             await pilot.pause()
         await pilot.press(*"ramp")
-        await pilot.pause(1.2)
+        await searched(pilot)
         assert app.is_running and app._exception is None
         away.rename(data_dir)
     with open_store(data_dir, read_only=True) as again:

@@ -331,7 +331,7 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
     memory_matches_disk(store, file)
 
 
-async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults):
+async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults, seconds):
     """Viewing Run never starts a planned session (nothing is written); the start an
     idea asks for is refused on a full disk like any other change: a plain message, no
     crash, the idea kept in the box, and both saved once the disk clears."""
@@ -342,7 +342,7 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
     async with app.run_test(size=(80, 24)) as pilot:
         before = disk_state(data_dir)
         app.screen.open_session(file.id, "live")
-        await pilot.pause(1.5)  # and a tick of the clock
+        await seconds(pilot)  # and Run's once-a-second work has run
         assert app.is_running and type(app.screen).__name__ == "LiveScreen"
         # Nothing of the session is written (the room view's hand-over may follow the step).
         assert file.session.status == "planned"

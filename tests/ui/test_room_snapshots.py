@@ -73,11 +73,8 @@ def write_page(service: Service, data_dir: Path, session_id: str, step: str, *,
 
 
 async def settled(pilot) -> None:
-    for _ in range(50):
-        await pilot.pause(0.05)
-        if pilot.app.settled:
-            break
-    await pilot.pause(0.1)
+    await until(pilot, lambda: pilot.app.settled)
+    await pilot.pause()
 
 
 PAGES = {
