@@ -1,7 +1,7 @@
 """A Word document set up the way every coprod export needs it.
 
-``DocWriter`` starts from python-docx's blank document and makes it ours
-(``docx_setup.set_up``):
+``DocWriter`` starts from python-docx's blank document made ours
+(``docx_setup.new_document``):
 
 * metadata: title, subject, author, en-GB, created now, and none of
   python-docx's leftovers (its name as creator, its comment, its 2013 dates,
@@ -29,7 +29,7 @@ import io
 from typing import Iterable, Sequence
 
 from .docx_setup import (
-    HEADER_FILL, TWIPS_PER_CM, XML_SPACE, Look, Meta, one_line, set_up, w,
+    HEADER_FILL, TWIPS_PER_CM, XML_SPACE, Look, Meta, new_document, one_line, w,
 )
 from .xml_safe import safe_text
 
@@ -46,16 +46,14 @@ class DocWriter:
     """Writes one document top to bottom. Call ``to_bytes()`` at the end."""
 
     def __init__(self, meta: Meta, look: Look) -> None:
-        import docx
         from lxml import etree
 
         self._sub = etree.SubElement
         self.look = look
-        self._doc = docx.Document()
+        self._doc = new_document(meta, look)
         self._end = self._doc.element.body.sectPr  # new blocks go just before it
         self._level: int | None = None
         self._after_table = False
-        set_up(self._doc, meta, look)
 
     # -- blocks -----------------------------------------------------------------
 

@@ -584,6 +584,27 @@ def test_metadata_is_ours_and_british(demo_first, fmt):
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
 
 
+def test_each_document_starts_from_its_own_blank(demo_store, demo_first):
+    """The set-up blank is made once per look and kept (docx_setup.new_document): each
+    document is still its own, the same whatever was made before it."""
+    from coprod_tui.exports import docx_setup
+
+    latest = demo_store.snapshot(demo_store.summaries()[0].id)
+    docx_setup._blank.cache_clear()
+    alone = render(latest, "minutes", WORDING)  # the first made: the blank made for it
+    first, easy, second = (read(render(session, fmt, WORDING)) for session, fmt in (
+        (demo_first, "minutes"), (demo_first, "easy-read"), (latest, "minutes")))
+    assert first.core_properties.title == f"Minutes: {demo_first.session.title}"
+    assert second.core_properties.title == f"Minutes: {latest.session.title}"
+
+    def body_size(doc) -> str:
+        return doc.styles["Normal"].element.find(f"{W}rPr/{W}sz").get(f"{W}val")
+    assert (body_size(first), body_size(easy), body_size(second)) == ("24", "32", "24")
+    made_after = render(latest, "minutes", WORDING)
+    for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+        assert parts(made_after)[name] == parts(alone)[name], name
+
+
 def test_minutes_cite_ideas_by_number_and_first_words(demo_first):
     doc = read(shared_render(demo_first, "minutes"))
     assert ("Informed by: idea 1 (Bedrooms should feel like home, not a hospital: soft "
