@@ -452,7 +452,7 @@ class SteadyFooter(Widget, can_focus=False):
         self.refresh()
 
     def _at(self, x: int) -> FooterEntry | None:
-        for start, end, entry in self.placed():
+        for start, end, entry in reversed(self.placed()):  # the palette's is on top
             if start <= x < end:
                 return entry
         return None
@@ -467,7 +467,8 @@ class SteadyFooter(Widget, can_focus=False):
         hovered = self._hover
         for start, _end, entry in self.placed(width):
             if entry.palette:
-                line.pad_right(max(0, start - 1 - line.cell_len))
+                # Over whatever runs under it, as Textual's (docked on the right) is.
+                line.truncate(max(0, start - 1), pad=True)
                 line.append("▏", edge_style)
             elif start > line.cell_len:
                 line.append(" ")

@@ -46,10 +46,14 @@ def _parse_css_once_per_process() -> None:
 
     parse = Stylesheet._parse_rules
     parsed: dict[tuple, list] = {}
+    # The variables in the key, sorted once per dict: Textual gives a stylesheet a new
+    # dict when they change (set_variables) and never changes one in place.
+    seen: list = [None, ()]
 
     def parse_once(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):
-        key = (css, read_from, is_default_rules, tie_breaker, scope,
-               tuple(sorted(self._variables.items())))
+        if seen[0] is not self._variables:
+            seen[:] = [self._variables, tuple(sorted(self._variables.items()))]
+        key = (css, read_from, is_default_rules, tie_breaker, scope, seen[1])
         if key not in parsed:
             parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
         return parsed[key]

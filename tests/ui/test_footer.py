@@ -105,3 +105,16 @@ async def test_a_click_on_home_s_footer_opens_the_new_session_dialog(store, monk
         start = next(start for start, _, entry in footer.placed() if entry.key == "n")
         await pilot.click(SteadyFooter, offset=(start, 0))
         await until(pilot, lambda: type(app.screen).__name__ == "NewSessionScreen")
+
+
+async def test_in_a_narrow_terminal_the_palette_key_stays_on_the_right_over_the_others():
+    from tests.ui.layout_check import cut_offs
+
+    app = Keys()
+    async with app.run_test(size=(24, 5)) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        assert line == "a Add an ide▏^p palette ", line
+        assert any("Add an idea" in problem for problem in cut_offs(app))  # as the check says
+        await pilot.click(SteadyFooter, offset=(20, 0))  # on "palette"
+        await until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
