@@ -24,6 +24,7 @@ from typing import Any
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -383,8 +384,10 @@ class SteadyFooter(Widget, can_focus=False):
             background: $footer-description-background;
         }
         & > .footer-key--hover {
-            color: $footer-key-foreground;
             background: $block-hover-background;
+        }
+        &:hover {
+            pointer: pointer;
         }
         & > .footer--palette-edge {
             color: $foreground 20%;
@@ -445,6 +448,7 @@ class SteadyFooter(Widget, can_focus=False):
         return where
 
     def watch_keys(self) -> None:
+        self._hover = None  # (found again as the pointer next moves)
         self.refresh()
 
     def watch__hover(self, entry: FooterEntry | None) -> None:
@@ -453,7 +457,7 @@ class SteadyFooter(Widget, can_focus=False):
 
     def _at(self, x: int) -> FooterEntry | None:
         for start, end, entry in reversed(self.placed()):  # the palette's is on top
-            if start <= x < end:
+            if start - entry.palette <= x < end:  # its bar is part of it
                 return entry
         return None
 
@@ -475,8 +479,8 @@ class SteadyFooter(Widget, can_focus=False):
             part = Text.assemble((entry.display, key_style),
                                  (f" {entry.description}" if entry.description else "",
                                   words_style))
-            if entry == hovered:
-                part.stylize(hover_style)
+            if entry == hovered:  # its background only, as Textual's
+                part.stylize(Style(bgcolor=hover_style.bgcolor))
             if not entry.enabled:
                 part.stylize("dim")
             line.append_text(part)

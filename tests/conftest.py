@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,9 +96,13 @@ def _pilot_waits_until_the_app_has_settled() -> None:
     async def wait_for_idle(min_sleep: float = step, max_sleep: float = 1) -> None:
         await idle(min_sleep, max_sleep)
         app = active_app.get(None)
-        for _ in range(int(max_sleep / step)):
-            if app is None or not app.is_running or not unsettled(app):
-                return
+        # Held keys are handed on within a second whatever happens (hold_input): an app
+        # still unsettled well after that is stuck, and says so.
+        end = time.monotonic() + 5
+        while app is not None and app.is_running and unsettled(app):
+            assert time.monotonic() < end, (
+                f"the app never settled: keys held {getattr(app, 'holding_input', False)}, "
+                f"waiting for a refresh {app.screen._callbacks}")
             await idle(0, max_sleep)
 
     textual.app.wait_for_idle = textual.pilot.wait_for_idle = wait_for_idle

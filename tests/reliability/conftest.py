@@ -203,25 +203,27 @@ def faults(monkeypatch) -> FaultyOS:
 
 @pytest.fixture
 def seconds(monkeypatch):
-    """Wait for Run's once-a-second work to run again, all of it: the agenda clock
-    (from memory) and the look for a room view (a lock file in the data folder): a
-    vanished folder or a full disk must break neither. Waiting for the work itself, not
-    for a length of time, holds on a machine of any speed."""
-    from coprod_tui.screens.live import LiveScreen
-    from coprod_tui.screens.room_controls import RoomControls
+    """Wait for Run's once-a-second work to run again on its timers, all of it: the
+    agenda clock (from memory) and the look for a room view (a lock file in the data
+    folder): a vanished folder or a full disk must break neither. Only the timers'
+    calls count (each also runs once as its screen is mounted). Waiting for the work
+    itself, not for a length of time, holds on a machine of any speed."""
+    from textual.message_pump import MessagePump
 
     runs = {"_tick": 0, "look_for_room": 0}
+    set_interval = MessagePump.set_interval
 
-    def count(cls: type, name: str) -> None:
-        run = getattr(cls, name)
+    def counted_interval(self, interval, callback=None, **kwargs):
+        name = getattr(callback, "__name__", "")
+        if callback is not None and name in runs:
+            run = callback
 
-        def counted(self) -> None:
-            runs[name] += 1
-            run(self)
-        monkeypatch.setattr(cls, name, counted)
+            def callback() -> None:
+                runs[name] += 1
+                run()
+        return set_interval(self, interval, callback, **kwargs)
 
-    count(LiveScreen, "_tick")
-    count(RoomControls, "look_for_room")
+    monkeypatch.setattr(MessagePump, "set_interval", counted_interval)
 
     async def pass_(pilot, n: int = 1) -> None:
         from tests.ui.helpers import until

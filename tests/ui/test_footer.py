@@ -1,7 +1,8 @@
 """The footer: the keys that work now, in one line (screens/widgets.py, SteadyFooter).
 
-It is drawn as Textual's compact footer is (every snapshot is the same picture), so
-these tests cover what a picture cannot: a key that stops working is dimmed, a click
+It is drawn as Textual's compact footer is (every snapshot the same picture but the
+easy-read check's, whose footer was the one not compact), so these tests cover what
+a picture cannot: a key that stops working is dimmed, a click
 on a key presses it, pointing at one says what it does, and the line follows the keys
 as they change.
 """
@@ -86,13 +87,21 @@ async def test_a_click_presses_the_key_and_a_key_not_working_is_dimmed_and_refus
         assert app.done == ["decide", "add"]
 
 
-async def test_pointing_at_a_key_says_what_it_does():
+async def test_pointing_at_a_key_says_what_it_does_and_lights_it():
     app = Keys()
     async with app.run_test(size=(60, 5)) as pilot:
         await pilot.pause()
         footer = app.query_one(SteadyFooter)
+        console = Console()
+
+        def look(n: int):
+            return footer.render().get_style_at_offset(console, n)
+        before = look(2)
         await pilot.hover(SteadyFooter, offset=(1, 0))
         assert footer.tooltip == "Adds what is typed to the record"
+        # Its background changes (as Textual's does), its words keep their colour.
+        assert look(2).bgcolor != before.bgcolor and look(2).color == before.color
+        assert look(len("a Add an idea d")).bgcolor == before.bgcolor  # not "Decide"
         await pilot.hover(SteadyFooter, offset=(footer.size.width - 3, 0))
         assert footer.tooltip and "palette" in str(footer.tooltip).lower()
 
@@ -116,5 +125,6 @@ async def test_in_a_narrow_terminal_the_palette_key_stays_on_the_right_over_the_
         line = footer_line(app)
         assert line == "a Add an ide▏^p palette ", line
         assert any("Add an idea" in problem for problem in cut_offs(app))  # as the check says
-        await pilot.click(SteadyFooter, offset=(20, 0))  # on "palette"
+        await pilot.click(SteadyFooter, offset=(line.index("▏"), 0))  # its bar, over "a"
         await until(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
+        assert app.done == []

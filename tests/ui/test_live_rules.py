@@ -302,8 +302,8 @@ async def comment_cards_typed_in_one_burst_are_recorded_one_by_one(pilot, data_d
 
 
 async def the_footer_always_shows_the_keys_that_work_now(pilot):
-    """The footer is rebuilt only when its keys change (Textual's rebuilds at each move
-    of the focus); after each step of a walk (from Run, where the checks before left
+    """The footer is drawn again only when its keys change (Textual's was rebuilt at
+    each move of the focus); after each step of a walk (from Run, where the checks before left
     it, to Home) it shows exactly the keys the screen has."""
     from coprod_tui.screens.widgets import SteadyFooter
 
