@@ -14,6 +14,7 @@
   highlighted entry's whole text, wrapped, while the list has the keys.
 - ``FormScroll``: the scrolling body of a form or a question, which is not a stop
   of Tab's own: its boxes and buttons are.
+- ``SteadyFooter``: the keys that work now, in one line at the bottom.
 """
 
 from __future__ import annotations
@@ -362,7 +363,9 @@ class SteadyFooter(Widget, can_focus=False):
     widget for every key, and made them all again when the keys changed: this one
     draws one line again, and only when what it shows changes (a tenth less work for
     the tests that step through the screens: 30.7 s against 27.8 s of CPU, alternate
-    runs). A click on a key presses it, as Textual's does.
+    runs). A click on a key presses it, as Textual's does. Keys past the right edge
+    cannot be scrolled to, as they could with the wheel in Textual's: every footer fits
+    80 columns (tests/ui/layout_check.py, at every stop of the walks).
     """
 
     ALLOW_SELECT = False
