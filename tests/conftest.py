@@ -76,8 +76,10 @@ def _pilot_waits_until_the_app_has_settled() -> None:
     screen's next refresh (Textual's ``call_after_refresh``), and no typed keys held for
     a screen being shown (coprod's ``hold_input``, released over a refresh or two). A
     process is idle between those refreshes, which the 20 ms step had mostly covered
-    by its length. Where the app has more to do (a worker, a timer, a save delay) a
-    test awaits what it waits for (tests/ui/helpers.py, ``until``). (Textual's private
+    by its length. So each key Pilot presses arrives once the screen the last one opened
+    is shown; keys that arrive while it is on its way are ``helpers.burst``'s, which
+    tests the holding itself. Where the app has more to do (a worker, a timer, a save
+    delay) a test awaits what it waits for (helpers.py, ``until``). (Textual's private
     names used here hold: it is pinned exactly, pyproject.toml.)"""
     import textual.app
     import textual.pilot
