@@ -28,6 +28,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
@@ -340,9 +341,13 @@ class FooterEntry:
     palette: bool = False
 
     @property
+    def words(self) -> str:
+        """What follows the key: its description, after a space."""
+        return f" {self.description}" if self.description else ""
+
+    @property
     def width(self) -> int:
-        return cell_len(self.display) + (1 + cell_len(self.description)
-                                         if self.description else 0)
+        return cell_len(self.display) + cell_len(self.words)
 
 
 class FormScroll(VerticalScroll, can_focus=False):
@@ -420,25 +425,29 @@ class SteadyFooter(Widget, can_focus=False):
         """The keys as Textual's footer picks them: the first key of each action shown,
         in the screen's order, then the command palette's."""
         app = self.app
+
+        def entry(binding: Binding, enabled: bool, tooltip: str,
+                  palette: bool = False) -> FooterEntry:
+            return FooterEntry(binding.key, app.get_key_display(binding),
+                               binding.description, enabled, tooltip, palette)
+
         first: dict[str, FooterEntry] = {}
         active = self.screen.active_bindings
         for _, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in first:
-                first[binding.action] = FooterEntry(
-                    binding.key, app.get_key_display(binding), binding.description,
-                    enabled, tooltip or binding.tooltip)
+                first[binding.action] = entry(binding, enabled, tooltip or binding.tooltip)
         entries = list(first.values())
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
-            _, binding, enabled, tooltip = active[app.COMMAND_PALETTE_BINDING]
-            entries.append(FooterEntry(binding.key, app.get_key_display(binding),
-                                       binding.description, enabled,
-                                       binding.tooltip or binding.description, palette=True))
+            _, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
+            entries.append(entry(binding, enabled, binding.tooltip or binding.description,
+                                 palette=True))
         return tuple(entries)
 
-    def placed(self, width: int | None = None) -> list[tuple[int, int, FooterEntry]]:
+    def placed(self) -> list[tuple[int, int, FooterEntry]]:
         """Where each key is drawn: (first column, column after it, key). The palette's
-        key sits on the right, after a thin bar, as in Textual's footer."""
-        width = self.size.width if width is None else width
+        key sits on the right, after a thin bar (its own column too), as in Textual's
+        footer, over whatever runs under it."""
+        width = self.size.width
         where: list[tuple[int, int, FooterEntry]] = []
         x = 0
         for entry in self.keys or ():
@@ -458,6 +467,14 @@ class SteadyFooter(Widget, can_focus=False):
         self.tooltip = entry.tooltip if entry is not None and entry.tooltip else None
         self.refresh()
 
+    def cut_off(self) -> list[FooterEntry]:
+        """The keys not wholly shown: past the right edge, or under the palette's."""
+        placed = self.placed()
+        right = min([start - 1 for start, _, entry in placed if entry.palette],
+                    default=self.size.width)
+        return [entry for start, end, entry in placed
+                if start < 0 or end > (self.size.width if entry.palette else right)]
+
     def _at(self, x: int) -> FooterEntry | None:
         for start, end, entry in reversed(self.placed()):  # the palette's is on top
             if start - entry.palette <= x < end:  # its bar is part of it
@@ -469,25 +486,22 @@ class SteadyFooter(Widget, can_focus=False):
         words_style = self.get_component_rich_style("footer-key--description")
         hover_style = self.get_component_rich_style("footer-key--hover")
         edge_style = self.get_component_rich_style("footer--palette-edge")
-        width = self.size.width
         line = Text(no_wrap=True, overflow="crop", end="")
         hovered = self._hover
-        for start, _end, entry in self.placed(width):
+        for start, _end, entry in self.placed():
             if entry.palette:
                 # Over whatever runs under it, as Textual's (docked on the right) is.
                 line.truncate(max(0, start - 1), pad=True)
                 line.append("▏", edge_style)
             elif start > line.cell_len:
                 line.append(" ")
-            part = Text.assemble((entry.display, key_style),
-                                 (f" {entry.description}" if entry.description else "",
-                                  words_style))
+            part = Text.assemble((entry.display, key_style), (entry.words, words_style))
             if entry == hovered:  # its background only, as Textual's
                 part.stylize(Style(bgcolor=hover_style.bgcolor))
             if not entry.enabled:
                 part.stylize("dim")
             line.append_text(part)
-        line.truncate(width)
+        line.truncate(self.size.width)
         return line
 
     def on_mouse_move(self, event: events.MouseMove) -> None:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from coprod_tui.store import atomic
+from tests.ui.helpers import until
 
 from . import budget
 
@@ -226,8 +227,6 @@ def seconds(monkeypatch):
     monkeypatch.setattr(MessagePump, "set_interval", counted_interval)
 
     async def pass_(pilot, n: int = 1) -> None:
-        from tests.ui.helpers import until
-
         ran = dict(runs)
         await until(pilot, lambda: all(runs[k] >= ran[k] + n for k in runs))
 

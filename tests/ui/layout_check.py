@@ -124,16 +124,9 @@ def _table_problems(table: DataTable) -> list[str]:
 
 
 def _footer_problems(footer: SteadyFooter) -> list[str]:
-    """A key cut at the right edge, or covered by the palette key on the right (with
-    the bar before it)."""
-    problems = []
-    placed = footer.placed()
-    right = min([start - 1 for start, _, entry in placed if entry.palette],
-                default=footer.size.width)
-    for start, end, entry in placed:
-        if end > (footer.size.width if entry.palette else right) or start < 0:
-            problems.append(f"the footer cuts off {entry.display} {entry.description!r}")
-    return problems
+    """A key cut at the right edge, or covered by the palette key on the right."""
+    return [f"the footer cuts off {entry.display} {entry.description!r}"
+            for entry in footer.cut_off()]
 
 
 def _name(widget: Widget) -> str:

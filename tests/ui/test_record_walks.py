@@ -82,6 +82,33 @@ def set_value(app, widget_id: str, value: str) -> None:
         box.text = value
 
 
+async def fill_in(pilot, values: dict[str, str]) -> None:
+    """Each box by its id: a choice (a Select) by the start of its value, then a pause
+    for the boxes it shows (a vote's counts); the others typed as a paste leaves them."""
+    from textual.widgets import Select
+
+    for widget_id, value in values.items():
+        if isinstance(pilot.app.screen.query_one(f"#{widget_id}"), Select):
+            choose(pilot.app, widget_id, value)
+            await pilot.pause()
+        else:
+            set_value(pilot.app, widget_id, value)
+
+
+async def decision_asked_again(pilot, filled: dict[str, str], says: str,
+                               put_right: dict[str, str]) -> None:
+    """Ctrl+G, the dialog ``filled``, Ctrl+S: not recorded, the dialog saying ``says``;
+    ``put_right`` (or nothing: the question asked once), Ctrl+S: recorded, back on Run."""
+    app = pilot.app
+    await pilot.press("ctrl+g")
+    await fill_in(pilot, filled)
+    await pilot.press("ctrl+s")
+    assert says in screen_text(app)
+    await fill_in(pilot, put_right)
+    await pilot.press("ctrl+s")
+    assert type(app.screen).__name__ == "LiveScreen"
+
+
 async def idea(pilot, text: str) -> None:
     pilot.app.screen.query_one("#capture", CaptureBox).value = text
     await pilot.press("enter")
@@ -147,42 +174,26 @@ async def test_a_design_workshop(store, data_dir):
         assert "Ian" not in screen_text(app).split("Not spoken yet (1):")[1].split("\n")[0]
 
         # A decision that contradicts itself is refused; "Most agreed" is not.
-        await pilot.press("ctrl+g")
-        set_value(app, "text", "Build raised beds by the door")
-        set_value(app, "reasons", "Ann said people in wheelchairs cannot reach the ground")
-        set_value(app, "differing", "Bob wanted them at the back")
-        await pilot.press("ctrl+s")
-        assert "cannot go with views that differed" in screen_text(app)
-        choose(app, "method", "most")
-        await pilot.press("ctrl+s")
-        assert type(app.screen).__name__ == "LiveScreen"
+        await decision_asked_again(
+            pilot, {"text": "Build raised beds by the door",
+                    "reasons": "Ann said people in wheelchairs cannot reach the ground",
+                    "differing": "Bob wanted them at the back"},
+            "cannot go with views that differed", {"method": "most"})
 
         # Outside the group's control: the dialog asks who decides, then keeps it. (The
         # rule for "partly" too: test_a_decision_outside_the_groups_control_says_who_decides.)
-        await pilot.press("ctrl+g")
-        set_value(app, "text", "Keep the lease's wording on opening hours")
-        set_value(app, "reasons", "It is in the lease and cannot change")
-        choose(app, "in_control", "no")
-        await pilot.press("ctrl+s")
-        assert "Say who decides" in screen_text(app)
-        set_value(app, "decided_by", "the landlord")
-        await pilot.press("ctrl+s")
-        assert type(app.screen).__name__ == "LiveScreen"
+        await decision_asked_again(
+            pilot, {"text": "Keep the lease's wording on opening hours",
+                    "reasons": "It is in the lease and cannot change", "in_control": "no"},
+            "Say who decides", {"decided_by": "the landlord"})
         assert [d.decided_by for d in service.session(sid).decisions()
                 if d.in_control == "no"] == ["the landlord"]
 
         # A vote of 5 + 1 with 4 present is questioned once, then kept.
-        await pilot.press("ctrl+g")
-        set_value(app, "text", "Paint the shed green")
-        set_value(app, "reasons", "Most liked green")
-        choose(app, "method", "vote")
-        await pilot.pause()
-        set_value(app, "for", "5")
-        set_value(app, "against", "1")
-        await pilot.press("ctrl+s")
-        assert "The vote counts 6 people, but 3 people are taking part" in screen_text(app)
-        await pilot.press("ctrl+s")
-        assert type(app.screen).__name__ == "LiveScreen"
+        await decision_asked_again(
+            pilot, {"text": "Paint the shed green", "reasons": "Most liked green",
+                    "method": "vote", "for": "5", "against": "1"},
+            "The vote counts 6 people, but 3 people are taking part", {})
 
         # An action answers what its owner chooses: the gravel idea, not the last
         # decision. (Added through the service: choosing what an action answers in its
