@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .. import clock
 from .. import framework as fw
 from ..model import Action, SessionData
 from .naming import Naming
@@ -70,7 +71,7 @@ class ActionRow:
 
     def is_overdue(self, on: str | date | None = None) -> bool:
         """Still open after its due date (``on`` defaults to today)."""
-        day = on.isoformat() if isinstance(on, date) else (on or date.today().isoformat())
+        day = on.isoformat() if isinstance(on, date) else (on or clock.today())
         return self.status == "open" and bool(self.due) and self.due < day
 
 

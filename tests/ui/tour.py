@@ -47,6 +47,8 @@ def demo_app(store, monkeypatch, *, running: bool = True) -> CoprodApp:
     monkeypatch.setattr("coprod_tui.rules.planning.today", lambda: SAME_DAY.isoformat())
     # Run's start question says what day it is.
     monkeypatch.setattr("coprod_tui.screens.run_keys.today", lambda: SAME_DAY.isoformat())
+    # An action open after its due date shows as overdue (coprod_tui/report/actions.py).
+    monkeypatch.setattr("coprod_tui.clock.today", lambda: SAME_DAY.isoformat())
     return CoprodApp(store)
 
 
