@@ -9,13 +9,13 @@ told back on its day; elsewhere, told back today unless another day is typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from coprod_tui import clock
 from coprod_tui.errors import CoprodError
 from coprod_tui.report import ActionRow
 from coprod_tui.words import short_date
@@ -99,7 +99,7 @@ class ActionsTable(AppAccess, FitTable):
                             markup=False)
 
         self.app.push_screen(ToldBackDialog(row, self.meeting,
-                                            self.meeting_date or date.today().isoformat()),
+                                            self.meeting_date or clock.today()),
                              told)
 
     def action_reopen(self) -> None:
