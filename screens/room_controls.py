@@ -41,6 +41,11 @@ class RoomLink:
         self.room = room
         self._timer: Timer | None = None
 
+    @property
+    def pending(self) -> bool:
+        """A write is asked for and waits for its moment (the worker then writes it)."""
+        return self._timer is not None
+
     def changed(self) -> None:
         """Something the room may see changed: write it a moment from now."""
         if self._timer is not None:

@@ -29,7 +29,7 @@ from coprod_tui.store import open_store
 from coprod_tui.templates import default_wording
 from coprod_tui.service import Service
 from tests.ui.helpers import said as notifications
-from tests.ui.helpers import screen_text, type_into, until
+from tests.ui.helpers import at_rest, screen_text, type_into, until
 
 from . import budget
 from .conftest import ROOT, child_env, temp_files
@@ -213,6 +213,7 @@ async def a_typed_idea_stays_in_the_box_until_it_can_be_saved(pilot, app, store,
     for n, (code, op) in enumerate([(errno.ENOSPC, "fsync"), (errno.EACCES, "open"),
                                     (errno.EROFS, "replace")]):
         idea = f"Ramps ({n})"
+        await at_rest(pilot)  # the room view's hand-over of the last save is written
         before = disk_state(data_dir)
         faults.fail(op, code)
         if n == 0:
@@ -224,6 +225,7 @@ async def a_typed_idea_stays_in_the_box_until_it_can_be_saved(pilot, app, store,
         assert capture.value == idea, f"{part}: the typed idea left the box"
         assert REASONS[code] in notifications(app), part
         assert "NOT SAVED" in screen_text(app), part
+        await at_rest(pilot)
         assert disk_state(data_dir) == before and not temp_files(data_dir), part
         memory_matches_disk(store, file)
         faults.clear()
@@ -249,6 +251,7 @@ async def a_decision_dialog_stays_open_with_its_text(pilot, app, store, data_dir
         else:
             dialog.query_one("#text").text = text
             dialog.query_one("#reasons").text = reasons
+        await at_rest(pilot)
         before = disk_state(data_dir)
         faults.fail(op, errno.ENOSPC)
         await pilot.press("ctrl+s")
@@ -258,6 +261,7 @@ async def a_decision_dialog_stays_open_with_its_text(pilot, app, store, data_dir
         assert dialog.query_one("#reasons").text == reasons, part
         assert "Not saved: Could not save the session because the disk is full" in \
             screen_text(app), part
+        await at_rest(pilot)
         assert disk_state(data_dir) == before and not temp_files(data_dir), part
         memory_matches_disk(store, file)
         faults.clear()
@@ -280,6 +284,7 @@ async def an_action_dialog_stays_open_with_its_text(pilot, app, data_dir, faults
     assert type(app.screen).__name__ == "ActionDialog", part
     assert app.screen.query_one("#text", Input).value == "Write to the head teacher", part
     assert "read-only disk" in screen_text(app), part
+    await at_rest(pilot)
     assert file.actions() == [] and not temp_files(data_dir), part
     faults.clear()
     await pilot.press("ctrl+s")
@@ -321,6 +326,7 @@ async def test_a_typed_field_that_could_not_be_saved_is_saved_when_the_disk_clea
         await until(pilot, lambda: "NOT SAVED" in screen_text(app))  # the autosave fires
         assert "NOT SAVED" in screen_text(app) and "the disk is full" in notifications(app)
         assert app.screen.query_one("#venue", Input).value == "Hall 1"
+        await at_rest(pilot)
         assert file.session.venue == "" and not temp_files(data_dir)
         memory_matches_disk(store, file)
         faults.clear()
@@ -346,6 +352,7 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         assert app.is_running and type(app.screen).__name__ == "LiveScreen"
         # Nothing of the session is written (the room view's hand-over may follow the step).
         assert file.session.status == "planned"
+        await at_rest(pilot)
         assert without_room(disk_state(data_dir)) == without_room(before)
         assert not temp_files(data_dir)
         faults.fail("write", errno.ENOSPC)
@@ -356,6 +363,7 @@ async def test_starting_a_planned_session_on_a_full_disk(store, data_dir, faults
         assert "the disk is full" in notifications(app)
         assert "NOT SAVED" in screen_text(app) and "has started" not in notifications(app)
         assert capture.value == "Start on time" and file.session.status == "planned"
+        await at_rest(pilot)
         assert without_room(disk_state(data_dir)) == without_room(before)
         assert not temp_files(data_dir)
         memory_matches_disk(store, file)

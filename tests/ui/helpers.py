@@ -75,6 +75,19 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15
         await pilot.pause(0.05)
 
 
+async def at_rest(pilot: Pilot) -> None:
+    """Settled, with the room view's hand-over written: a moment after each change, on
+    a worker thread (screens/room_controls.py, RoomLink). A test that compares the data
+    folder before and after a step, or looks for temp files, waits for this first, or
+    it may catch that write half done (seen on a busy machine)."""
+    from coprod_tui.screens.room_controls import room_link
+
+    link = room_link(pilot.app, pilot.app.service.room)  # type: ignore[attr-defined]
+    await until(pilot, lambda: not link.pending)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def searched(pilot: Pilot) -> None:
     """Past sessions searches once typing pauses, on a worker: wait for both."""
     from coprod_tui.screens.review import SEARCH_DELAY
