@@ -181,6 +181,17 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(_Durations(), "coprod-durations")
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # Then pytest collects five times over, so that an exception raised by an object
+    # freed at the end is still reported (_pytest/unraisableexception.py). Each pass
+    # walked every object the tests left alive: 2 s at the end of each test process,
+    # while the run waited for it. One pass here frees the garbage (and reports what
+    # its finalizers raise, as before); what is still alive is then frozen, so pytest's
+    # passes have almost nothing to walk (the end of a run: 4.5 s to 1.3 s).
+    gc.collect()
+    gc.freeze()
+
+
 @pytest.fixture(autouse=True)
 def _no_stray_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests must never touch a real user's data or wording.
