@@ -111,8 +111,52 @@ async def test_run_refuses_shows_literally_and_records_keys_as_they_came(store, 
         await the_footer_always_shows_the_keys_that_work_now(pilot)
         await a_session_planned_for_tomorrow_is_only_started_on_todays_date(pilot, tomorrow,
                                                                             past)
+        await typing_on_while_the_start_question_is_up_is_kept_and_enter_does_not_answer(
+            pilot)
         await a_long_record_keeps_its_latest_lines_and_a_new_idea_shows_at_once(pilot, data_dir,
                                                                                 file)
+
+
+async def typing_on_while_the_start_question_is_up_is_kept_and_enter_does_not_answer(pilot):
+    """The first idea of a session planned for another day asks whether to start it.
+    A facilitator watching the room types on: what they type is kept and said, the
+    Enter that ends it does not answer the question, and once it is answered what they
+    typed on is back in the box: after the first idea if they cancelled, alone once
+    the first idea is recorded."""
+    app = pilot.app
+    service = Service(app.store)
+    later = service.create_session(
+        service.groups.groups()[0].id, "In two days",
+        date=(date.today() + timedelta(days=2)).isoformat())
+    later.release()
+    await pilot.press("ctrl+home")
+    await pilot.pause()
+    app.screen.open_session(later.id, "live")
+    await pilot.pause()
+    capture = app.screen.query_one("#capture")
+    for answer, typed_on in (("escape", "and a bell!"), ("enter", "Next")):
+        if not capture.value:
+            await type_into(pilot, "capture", "Ramps at the door")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press(*typed_on, "backspace", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog", "the Enter after typing answered"
+        text = " ".join(screen_text(app).split())
+        assert f"You typed \u201c{typed_on[:-1]}\u201d while this question was open" in text
+        assert "Enter did not answer" in text
+        assert service.session(later.id).session.status == "planned"
+        await pilot.press(answer)  # now it answers
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LiveScreen"
+        assert app.focused is capture
+    # Cancelled, then started (dated today) with the first idea recorded.
+    file = service.session(later.id)
+    assert file.session.status == "live" and [i.text for i in file.ideas()] == [
+        "Ramps at the door and a bell"]
+    assert capture.value == "Nex"
+    capture.value = ""
 
 
 async def a_long_record_keeps_its_latest_lines_and_a_new_idea_shows_at_once(pilot, data_dir,

@@ -342,6 +342,11 @@ async def test_a_document_review(store, data_dir):
         assert app.screen._highlighted() == copy.id
         await pilot.press("d")
         assert "Delete this session?" in screen_text(app)
+        # Home has no box to type into: letters typed now (n: a new session, on Home)
+        # do nothing, and the Enter after them does not answer.
+        await pilot.press("n", "enter")
+        assert "Typing goes nowhere while this question is open. Enter did not answer" \
+            in " ".join(screen_text(app).split())
         await pilot.click("#delete")
         assert copy.id not in {s.id for s in store.summaries()}
 
