@@ -23,6 +23,8 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
+from coprod_tui.screens.typed_ahead import KeyTypedAhead, TypedOn, going_on
+
 from .errors import CoprodError
 from .keymap import KEYMAP_FILE, load_keymap
 from .service import Service
@@ -206,8 +208,8 @@ class CoprodApp(App[None]):
                 return
             held, self._held = self._held, None
             for event in held:
-                self.post_message(events.Key(event.key, event.character)
-                                  if isinstance(event, events.Key) else events.Paste(event.text))
+                self.post_message(KeyTypedAhead(event.key, event.character)
+                                  if isinstance(event, events.Key) else type(event)(event.text))
 
         self.set_timer(1.0, lambda: release(force=True))
         return release
@@ -239,6 +241,8 @@ class CoprodApp(App[None]):
                 and not event.is_forwarded:
             self._held.append(event)
             return
+        if isinstance(event, TypedOn) and not event.is_forwarded:  # once the screen is shown
+            event = events.Paste(going_on(self.focused, event.text))
         await super().on_event(event)
 
     def _screen_changed(self, screen: Screen) -> None:

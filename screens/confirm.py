@@ -7,10 +7,10 @@ cancels. It dismisses with the chosen button's id, or None.
 
 A question can come up while someone is typing with their eyes on the room: Run
 asks whether to start when Enter records the first idea. What is typed on is not
-lost: the dialog keeps it, says so, and once it is answered the app pastes it where
-the typing was going (it arrives held until the screen below is shown, as keys
-typed during any change of screen do: ``CoprodApp.hold_input``). The Enter that
-ends such typing does not answer the question; the next one does.
+lost: the dialog keeps it, says so (quitting or going Home asks about it, as about
+any typed text), and once it is answered hands it back to where the typing goes
+(``typed_ahead.TypedOn``). An Enter that ends such typing, or was pressed before the
+question was on screen, does not answer it; the next one does.
 """
 
 from __future__ import annotations
@@ -25,12 +25,26 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
-from coprod_tui.text import one_line
+from coprod_tui.text import safe_to_print
 
+from .saving import typed
+from .typed_ahead import KeyTypedAhead, TypedOn
 from .widgets import FormScroll
+
+#: How much of what was typed on the question shows (its end: what Backspace takes).
+SHOWN = 50
 
 #: (id, label, variant) of one button.
 Choice = tuple[str, str, str]
+
+
+class TypedOnNote(Static):
+    """What was typed on the question, said below its buttons: a long question scrolls
+    to show all of it, each time it grows (once laid out, not before)."""
+
+    def on_resize(self) -> None:
+        if self.display:
+            self.scroll_visible(animate=False)
 
 
 class ConfirmDialog(ModalScreen[str | None]):
@@ -47,6 +61,8 @@ class ConfirmDialog(ModalScreen[str | None]):
         self.typed = ""
         #: Characters came since the question, or since the last Enter.
         self._typing = False
+        #: An Enter ended some typing: what is typed next is a new line of it.
+        self._new_line = False
         self._box_below = False
 
     def compose(self) -> ComposeResult:
@@ -57,7 +73,7 @@ class ConfirmDialog(ModalScreen[str | None]):
                 for key, label, variant in self._choices:
                     yield Button(label, id=key, variant=variant)  # type: ignore[arg-type]
                 yield Button("Cancel (Esc)", id="cancel")
-            yield Static("", id="confirm-typed", markup=False)
+            yield TypedOnNote("", id="confirm-typed", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-typed").display = False
@@ -65,9 +81,6 @@ class ConfirmDialog(ModalScreen[str | None]):
         below = stack[-2].focused if len(stack) > 1 else None
         self._box_below = isinstance(below, (Input, TextArea)) and not below.disabled \
             and not getattr(below, "read_only", False)
-        #: What that box held as the question came up (what it asked about).
-        self._box_text = below.text if isinstance(below, TextArea) else \
-            below.value if isinstance(below, Input) else ""
         self.query(Button).first().focus(scroll_visible=False)
 
     def on_key(self, event: events.Key) -> None:
@@ -76,13 +89,18 @@ class ConfirmDialog(ModalScreen[str | None]):
         elif event.key == "backspace" and self.typed:
             self.typed = self.typed[:-1]
             self._say_typed()
-        elif event.key == "enter" and self._typing:
-            self._typing = False  # it ended the typing: the next Enter answers
+        elif event.key == "enter" and (self._typing or isinstance(event, KeyTypedAhead)):
+            # It ended the typing, or came before the question did: the next one answers.
+            self._typing = False
+            self._new_line = bool(self.typed)
             self._say_typed(enter_held=True)
         else:
             return
         event.stop()
         event.prevent_default()
+
+    def on_descendant_focus(self) -> None:
+        self._typing = False  # choosing among the buttons (Tab): Enter then answers
 
     def on_paste(self, event: events.Paste) -> None:
         self._keep(event.text)
@@ -92,22 +110,33 @@ class ConfirmDialog(ModalScreen[str | None]):
     def _keep(self, text: str) -> None:
         self._typing = True
         if self._box_below:
+            if self._new_line and text[:1].strip() and self.typed[-1:].strip():
+                text = " " + text  # two things typed on, not run together
+            self._new_line = False
             self.typed += text
         self._say_typed()
+
+    def unsaved_text(self) -> list[str]:
+        """What quitting, or going Home, asks about (``CoprodApp``)."""
+        return [typed("Typed while a question was open", self.typed)] \
+            if self.typed.strip() else []
 
     def _say_typed(self, *, enter_held: bool = False) -> None:
         said = self.query_one("#confirm-typed", Static)
         if self._box_below:
-            words = (f"You typed \u201c{one_line(self.typed, 50)}\u201d while this question "
-                     "was open. It is kept: it goes on where you were typing once you "
-                     "have answered.") if self.typed else ""
+            shown = safe_to_print(" ".join(self.typed.split()))
+            if len(shown) > SHOWN:
+                shown = "\u2026" + shown[1 - SHOWN:]
+            words = (f"You typed \u201c{shown}\u201d while this question was open. It is "
+                     "kept: it goes on where you were typing once you have answered."
+                     ) if shown else ""
         else:
             words = "Typing goes nowhere while this question is open."
         if enter_held:
             words += " Enter did not answer: read the question, then choose."
         said.update(words.strip())
         said.display = bool(words)
-        if words:  # below the buttons: a long question scrolls to show it
+        if words:
             said.scroll_visible(animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -119,11 +148,8 @@ class ConfirmDialog(ModalScreen[str | None]):
 
     def _answer(self, choice: str | None) -> None:
         self.dismiss(choice)
-        typed = self.typed
-        if typed and choice is None and self._box_text[-1:].strip():
-            typed = " " + typed  # cancelled: it follows what the box still holds
-        if typed:
+        if self.typed:
             # Held by the app until the screen below is shown and the answer has run
             # (pop_screen holds input), then pasted into what has the focus by then: the
             # box it was typed for, or a screen the answer opened (a hand up's picker).
-            self.app.post_message(events.Paste(typed))
+            self.app.post_message(TypedOn(self.typed))

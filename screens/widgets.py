@@ -40,6 +40,8 @@ from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, \
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from .typed_ahead import KeyTypedAhead
+
 TICKED, UNTICKED = "[x]", "[ ]"
 
 
@@ -153,12 +155,28 @@ class SubmitsAtOnce:
     after those keys: entries typed quickly one after another ran together.)"""
 
     _submit: Callable[[], object] | None = None
+    #: The screen this box's Enter opened, while it is on top (see ``_on_key``).
+    _opened: Screen | None = None
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._opened is not None:
+            if self._opened is self.app.screen:  # type: ignore[attr-defined]
+                # This box's Enter opened a screen (Run's start question) while keys
+                # typed after it still waited here: they are for that screen, as keys
+                # typed during any change of screen are (typed_ahead.py).
+                event.stop()
+                event.prevent_default()
+                self.app.post_message(  # type: ignore[attr-defined]
+                    KeyTypedAhead(event.key, event.character))
+                return
+            self._opened = None
         if event.key == "enter" and self._submit is not None:
             event.stop()
             event.prevent_default()
+            screen = self.app.screen  # type: ignore[attr-defined]
             self._submit()
+            if self.app.screen is not screen:  # type: ignore[attr-defined]
+                self._opened = self.app.screen  # type: ignore[attr-defined]
             return
         await super()._on_key(event)  # type: ignore[misc]
 

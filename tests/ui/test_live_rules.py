@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.screens.typed_ahead import KeyTypedAhead
 from coprod_tui.store import open_store
 from coprod_tui.service import Service
 from tests.ui.helpers import burst, paste, screen_text, session_on_disk, type_into
@@ -119,10 +120,10 @@ async def test_run_refuses_shows_literally_and_records_keys_as_they_came(store, 
 
 async def typing_on_while_the_start_question_is_up_is_kept_and_enter_does_not_answer(pilot):
     """The first idea of a session planned for another day asks whether to start it.
-    A facilitator watching the room types on: what they type is kept and said, the
-    Enter that ends it does not answer the question, and once it is answered what they
-    typed on is back in the box: after the first idea if they cancelled, alone once
-    the first idea is recorded."""
+    A facilitator watching the room types on: what they type is kept and said, an
+    Enter that ends it (or came before the question) does not answer it, quitting
+    asks about it, and once the question is answered it is back in the box, after a
+    space where it goes on from text still there."""
     app = pilot.app
     service = Service(app.store)
     later = service.create_session(
@@ -134,28 +135,48 @@ async def typing_on_while_the_start_question_is_up_is_kept_and_enter_does_not_an
     app.screen.open_session(later.id, "live")
     await pilot.pause()
     capture = app.screen.query_one("#capture")
-    for answer, typed_on in (("escape", "and a bell!"), ("enter", "Next")):
-        if not capture.value:
-            await type_into(pilot, "capture", "Ramps at the door")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmDialog"
-        await pilot.press(*typed_on, "backspace", "enter")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ConfirmDialog", "the Enter after typing answered"
+
+    async def asked(said: str) -> None:
+        assert type(app.screen).__name__ == "ConfirmDialog", "the question was answered"
         text = " ".join(screen_text(app).split())
-        assert f"You typed \u201c{typed_on[:-1]}\u201d while this question was open" in text
-        assert "Enter did not answer" in text
+        assert said in text and "Enter did not answer" in text, text
         assert service.session(later.id).session.status == "planned"
-        await pilot.press(answer)  # now it answers
-        await pilot.pause()
-        assert type(app.screen).__name__ == "LiveScreen"
-        assert app.focused is capture
-    # Cancelled, then started (dated today) with the first idea recorded.
+
+    # All in one burst (a text expander): the keys after the first Enter, already on
+    # their way to the box, go to the question; neither Enter answers it, nor asks again.
+    await burst(pilot, "Ramps at the door\rand a bell\rIt is too heavy!\r")
+    await asked("You typed \u201cand a bell It is too heavy!\u201d while this question")
+    assert [type(s).__name__ for s in app.screen_stack].count("ConfirmDialog") == 1, \
+        "asked twice"
+    await pilot.press("backspace")
+    await pilot.press("ctrl+q")  # quitting asks, naming it
+    await pilot.pause()
+    assert "Typed while a question was open: and a bell It is too heavy" in screen_text(app)
+    await pilot.press("escape")  # stay
+    await pilot.pause()
+    await pilot.press("escape")  # cancelled: it follows the idea still in the box
+    await pilot.pause()
+    assert capture.value == "Ramps at the door and a bell It is too heavy"
+    # An Enter pressed twice, the second before the question is on screen: still in
+    # the box's queue, or held by the app while the question was on its way.
+    capture.value = "@nobody Ramps at the door"
+    await burst(pilot, "\r\r")
+    await asked("")
+    app.post_message(KeyTypedAhead("enter", "\r"))
+    await pilot.pause()
+    await asked("")
+    await pilot.press(*"Next", "tab", "shift+tab")  # typed on; then choosing a button
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ConfirmDialog"
+    assert "You typed \u201cNext\u201d" in " ".join(screen_text(app).split())
+    await pilot.press("enter")  # which answers at once
+    await pilot.pause()
+    assert type(app.screen).__name__ == "LiveScreen" and app.focused is capture
+    # Started (dated today); the idea naming nobody present stays in the box, and what
+    # was typed on follows it.
     file = service.session(later.id)
-    assert file.session.status == "live" and [i.text for i in file.ideas()] == [
-        "Ramps at the door and a bell"]
-    assert capture.value == "Nex"
+    assert file.session.status == "live" and file.session.date == date.today().isoformat()
+    assert file.ideas() == [] and capture.value == "@nobody Ramps at the door Next"
     capture.value = ""
 
 

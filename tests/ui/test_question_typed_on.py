@@ -1,0 +1,37 @@
+"""A question's note of what was typed on it is seen whole, however long the question
+(screens/confirm.py; Run's start question is walked in test_live_rules)."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.widgets import Input
+
+from coprod_tui.screens.confirm import ConfirmDialog
+from tests.ui.layout_check import screen_text
+
+
+def words(text: str) -> str:
+    """The letters and stops, without the spaces and borders between lines."""
+    return "".join(ch for ch in text if ch.isalnum() or ch in "\u201c\u201d:.,")
+
+
+class Box(App):
+    def compose(self) -> ComposeResult:
+        yield Input(id="box")
+
+
+async def test_the_note_of_what_was_typed_on_a_long_question_is_seen_whole():
+    # As long as Close's question at 80×24: it scrolls, and the note grows as the Enter
+    # that ended the typing is said.
+    long = ("Closing locks the record of this meeting. After it, nothing new can be "
+            "added: no ideas, decisions, actions, hands up or comment cards.")
+    app = Box()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ConfirmDialog("Close the session?", [long] * 4,
+                                      [("close", "Close it", "primary")]))
+        await pilot.pause()
+        await pilot.press(*" room 2", "enter")
+        await pilot.pause()
+        note = str(app.screen.query_one("#confirm-typed").content)
+        assert words(note) in words(screen_text(app))  # on screen, every line of it
+        assert note.endswith("Enter did not answer: read the question, then choose.")
