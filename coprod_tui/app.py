@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from coprod_tui.screens.typed_ahead import KeyTypedAhead, TypedOn, going_on
+from coprod_tui.screens.typed_ahead import KeyTypedAhead, TypedOn, hand_back
 
 from .errors import CoprodError
 from .keymap import KEYMAP_FILE, load_keymap
@@ -207,9 +207,10 @@ class CoprodApp(App[None]):
                 self.call_after_refresh(release)
                 return
             held, self._held = self._held, None
-            for event in held:
+            for event in held:  # (a question's TypedOn, held as it was: its entries too)
                 self.post_message(KeyTypedAhead(event.key, event.character)
-                                  if isinstance(event, events.Key) else type(event)(event.text))
+                                  if isinstance(event, events.Key) else event
+                                  if isinstance(event, TypedOn) else events.Paste(event.text))
 
         self.set_timer(1.0, lambda: release(force=True))
         return release
@@ -242,7 +243,11 @@ class CoprodApp(App[None]):
             self._held.append(event)
             return
         if isinstance(event, TypedOn) and not event.is_forwarded:  # once the screen is shown
-            event = events.Paste(going_on(self.focused, event.text))
+            if not hand_back(self.focused, event):
+                self.notify(safe_to_print(event.all_of_it), title="Typed while a question was "
+                            "open, with no box to go back to", severity="warning",
+                            timeout=30, markup=False)
+            return
         await super().on_event(event)
 
     def _screen_changed(self, screen: Screen) -> None:

@@ -23,13 +23,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button, Static
 
 from coprod_tui.text import safe_to_print
 
 from .saving import typed
-from .typed_ahead import KeyTypedAhead, TypedOn
-from .widgets import FormScroll
+from .typed_ahead import KeyTypedAhead, TypedOn, takes_text
+from .widgets import FormScroll, SubmitsAtOnce
 
 #: How much of what was typed on the question shows (its end: what Backspace takes).
 SHOWN = 50
@@ -57,13 +57,14 @@ class ConfirmDialog(ModalScreen[str | None]):
         self._title = title
         self._lines = list(lines)
         self._choices = list(choices)
-        #: Typed while the question was up (kept for the box below, if there is one).
-        self.typed = ""
+        #: Typed while the question was up, kept for the box below (if there is one):
+        #: the entries an Enter ended, and what is typed since.
+        self._entered: list[str] = []
+        self._piece = ""
         #: Characters came since the question, or since the last Enter.
         self._typing = False
-        #: An Enter ended some typing: what is typed next is a new line of it.
-        self._new_line = False
         self._box_below = False
+        self._answered = False
 
     def compose(self) -> ComposeResult:
         with FormScroll(id="dialog", classes="confirm"):
@@ -78,22 +79,32 @@ class ConfirmDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.query_one("#confirm-typed").display = False
         stack = self.app.screen_stack
-        below = stack[-2].focused if len(stack) > 1 else None
-        self._box_below = isinstance(below, (Input, TextArea)) and not below.disabled \
-            and not getattr(below, "read_only", False)
+        below = stack[-2] if len(stack) > 1 else None
+        # The box focused below, or the one whose Enter asked (a Tab typed just after
+        # that Enter may have moved the focus on already).
+        self._box_below = below is not None and (takes_text(below.focused) or any(
+            isinstance(box, SubmitsAtOnce) and box.opened(self)
+            for box in below.query("CaptureBox, LineBox")))
         self.query(Button).first().focus(scroll_visible=False)
 
     def on_key(self, event: events.Key) -> None:
-        if event.is_printable and event.character:
+        if self._answered:  # typed after the answer, still on its way: for the screen below
+            self._send_on(event)
+        elif event.is_printable and event.character:
             self._keep(event.character)
-        elif event.key == "backspace" and self.typed:
-            self.typed = self.typed[:-1]
+        elif event.key == "backspace" and (self._piece or self._entered):
+            self._piece = self._piece[:-1] if self._piece else self._entered.pop()
             self._say_typed()
         elif event.key == "enter" and (self._typing or isinstance(event, KeyTypedAhead)):
             # It ended the typing, or came before the question did: the next one answers.
             self._typing = False
-            self._new_line = bool(self.typed)
+            if self._piece.strip():  # an entry typed on, entered again once answered
+                self._entered.append(self._piece)
+                self._piece = ""
             self._say_typed(enter_held=True)
+        elif event.key == "enter" and isinstance(self.focused, Button):
+            # Answered here, at once, so that keys typed after it go on below.
+            self._answer(None if self.focused.id == "cancel" else self.focused.id)
         else:
             return
         event.stop()
@@ -103,18 +114,28 @@ class ConfirmDialog(ModalScreen[str | None]):
         self._typing = False  # choosing among the buttons (Tab): Enter then answers
 
     def on_paste(self, event: events.Paste) -> None:
-        self._keep(event.text)
+        if self._answered:
+            self._send_on(event)
+        else:
+            self._keep(event.text)
         event.stop()
         event.prevent_default()
+
+    def _send_on(self, event: events.Key | events.Paste) -> None:
+        # Held by the app (the question is leaving) behind what was kept, then handed on.
+        self.app.post_message(KeyTypedAhead(event.key, event.character)
+                              if isinstance(event, events.Key) else events.Paste(event.text))
 
     def _keep(self, text: str) -> None:
         self._typing = True
         if self._box_below:
-            if self._new_line and text[:1].strip() and self.typed[-1:].strip():
-                text = " " + text  # two things typed on, not run together
-            self._new_line = False
-            self.typed += text
+            self._piece += text
         self._say_typed()
+
+    @property
+    def typed(self) -> str:
+        """All that was typed on the question, one entry after another."""
+        return " ".join(piece for piece in (*self._entered, self._piece) if piece.strip())
 
     def unsaved_text(self) -> list[str]:
         """What quitting, or going Home, asks about (``CoprodApp``)."""
@@ -147,9 +168,15 @@ class ConfirmDialog(ModalScreen[str | None]):
         self._answer(None)
 
     def _answer(self, choice: str | None) -> None:
+        if self._answered:
+            return
+        self._answered = True
         self.dismiss(choice)
         if self.typed:
             # Held by the app until the screen below is shown and the answer has run
-            # (pop_screen holds input), then pasted into what has the focus by then: the
+            # (pop_screen holds input), then handed to what has the focus by then: the
             # box it was typed for, or a screen the answer opened (a hand up's picker).
-            self.app.post_message(TypedOn(self.typed))
+            # Cancelled, nothing is entered again: the question would only come back.
+            self.app.post_message(
+                TypedOn(self._piece, tuple(self._entered)) if choice is not None
+                else TypedOn(self.typed))

@@ -4,10 +4,12 @@ Someone typing with their eyes on the room goes on typing while a screen or a
 question comes up. The app keeps those keys until the screen is shown
 (``CoprodApp.hold_input``) and then sends them on as ``KeyTypedAhead``, so that a
 question can tell an Enter pressed before it was on screen from an answer
-(``screens/confirm.py``). Keys still waiting in a box when its Enter opened a
-question go the same way (``widgets.SubmitsAtOnce``). What a question kept is
-handed back as ``TypedOn``: pasted into what has the focus once it is answered,
-after a space where it goes on from a word already in the box (``going_on``).
+(``screens/confirm.py``). Keys and pastes still waiting in a box when its Enter
+opened a question go the same way (``widgets.SubmitsAtOnce``). What a question kept
+is handed back as ``TypedOn`` once it is answered, to what has the focus then
+(``hand_back``): after a space where it goes on from a word already in the box,
+and each entry that an Enter ended entered again where that box records on Enter
+(Run's box for ideas), unless the question was cancelled.
 """
 
 from __future__ import annotations
@@ -21,13 +23,30 @@ class KeyTypedAhead(events.Key):
 
 
 class TypedOn(events.Paste):
-    """Text typed while a question was open, handed back once it is answered."""
+    """Text typed while a question was open, handed back once it is answered: the
+    entries an Enter ended (``entered``, to be entered again), then ``text``."""
+
+    def __init__(self, text: str, entered: tuple[str, ...] = ()) -> None:
+        super().__init__(text)
+        self.entered = entered
+
+    @property
+    def all_of_it(self) -> str:
+        return " ".join(piece for piece in (*self.entered, self.text) if piece.strip())
 
 
 # Handled as any key or paste is (``on_key``, ``on_paste``, bindings): Textual names a
 # message's handler after its own class.
 KeyTypedAhead.handler_name = events.Key.handler_name
 TypedOn.handler_name = events.Paste.handler_name
+
+
+def takes_text(widget: Widget | None) -> bool:
+    """Is ``widget`` a box that can be typed into now?"""
+    from textual.widgets import Input, TextArea
+
+    return isinstance(widget, (Input, TextArea)) and not widget.disabled \
+        and not getattr(widget, "read_only", False)
 
 
 def going_on(focused: Widget | None, text: str) -> str:
@@ -43,3 +62,25 @@ def going_on(focused: Widget | None, text: str) -> str:
     else:
         return text
     return " " + text if before[-1:].strip() and text[:1].strip() else text
+
+
+def hand_back(focused: Widget | None, typed: TypedOn) -> bool:
+    """Put what a question kept into ``focused``, in order, ahead of any key typed after
+    it; False (nothing done) if ``focused`` is not a box to type into."""
+    from .widgets import SubmitsAtOnce
+
+    if not takes_text(focused):
+        return False
+    assert focused is not None
+    pieces = [*typed.entered, typed.text]
+    if not (isinstance(focused, SubmitsAtOnce) and focused.records_on_enter):
+        pieces = [typed.all_of_it]
+    first = True
+    for n, piece in enumerate(pieces):
+        if piece:
+            focused._forward_event(events.Paste(going_on(focused, piece) if first else piece))
+            first = False
+        if n < len(pieces) - 1:  # entered again: recorded, the box emptied for the next
+            focused._forward_event(KeyTypedAhead("enter", "\r"))
+            first = False
+    return True

@@ -155,21 +155,40 @@ class SubmitsAtOnce:
     after those keys: entries typed quickly one after another ran together.)"""
 
     _submit: Callable[[], object] | None = None
-    #: The screen this box's Enter opened, while it is on top (see ``_on_key``).
+    #: The screen this box's Enter opened, while it is on top (see ``_sent_on``).
     _opened: Screen | None = None
 
-    async def _on_key(self, event: events.Key) -> None:
-        if self._opened is not None:
-            if self._opened is self.app.screen:  # type: ignore[attr-defined]
-                # This box's Enter opened a screen (Run's start question) while keys
-                # typed after it still waited here: they are for that screen, as keys
-                # typed during any change of screen are (typed_ahead.py).
-                event.stop()
-                event.prevent_default()
-                self.app.post_message(  # type: ignore[attr-defined]
-                    KeyTypedAhead(event.key, event.character))
-                return
+    @property
+    def records_on_enter(self) -> bool:
+        return self._submit is not None
+
+    def opened(self, screen: Screen) -> bool:
+        """Did this box's Enter open ``screen``?"""
+        return self._opened is screen
+
+    def _sent_on(self, event: events.Key | events.Paste) -> bool:
+        """This box's Enter opened a screen (Run's start question) while keys or a paste
+        typed after it still waited here: they are for that screen, as keys typed
+        during any change of screen are (typed_ahead.py), not for this box."""
+        if self._opened is None:
+            return False
+        if self._opened is not self.app.screen:  # type: ignore[attr-defined]
             self._opened = None
+            return False
+        event.stop()
+        event.prevent_default()
+        self.app.post_message(  # type: ignore[attr-defined]
+            KeyTypedAhead(event.key, event.character) if isinstance(event, events.Key)
+            else events.Paste(event.text))
+        return True
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Sent on, or left to the box's own handler (Textual calls each class's in turn).
+        self._sent_on(event)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self._sent_on(event):
+            return
         if event.key == "enter" and self._submit is not None:
             event.stop()
             event.prevent_default()
@@ -190,7 +209,9 @@ class LineBox(SubmitsAtOnce, Input):
         super().__init__(value, **kwargs)
         self._submit = submit
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
+        if self._sent_on(event):
+            return
         if event.text:
             text = " ".join(event.text.splitlines())
             if self.selection.is_empty:

@@ -37,8 +37,9 @@ async def type_into(pilot: Pilot, widget_id: str, text: str, *, clear: bool = Tr
 async def burst(pilot: Pilot, typed: str) -> None:
     """Send ``typed`` as keys that all arrive at once (a text expander, a remote
     keyboard): every key is queued before the app handles the first. "\r" is Enter,
-    "\t" Tab, "\x07" Ctrl+G and "\x13" Ctrl+S."""
-    named = {"\r": "enter", "\t": "tab", " ": "space", "\x07": "ctrl+g", "\x13": "ctrl+s"}
+    "\t" Tab, "\x07" Ctrl+G, "\x13" Ctrl+S and "\x1b" Escape."""
+    named = {"\r": "enter", "\t": "tab", " ": "space", "\x07": "ctrl+g", "\x13": "ctrl+s",
+             "\x1b": "escape"}
     for ch in typed:
         key = named.get(ch, ch)
         pilot.app._driver.send_message(events.Key(key, ch if key == ch or ch == " " else None))

@@ -35,3 +35,34 @@ async def test_the_note_of_what_was_typed_on_a_long_question_is_seen_whole():
         note = str(app.screen.query_one("#confirm-typed").content)
         assert words(note) in words(screen_text(app))  # on screen, every line of it
         assert note.endswith("Enter did not answer: read the question, then choose.")
+
+
+async def test_keys_typed_on_after_a_tab_that_moved_the_focus_are_not_lost(store):
+    """In one burst, "alpha", Enter, "beta", Tab on Run of a session planned for another
+    day: the Tab (a key the app takes at once) moves the focus before the box takes its
+    Enter, which then asks whether to start. "beta" is still kept for the box that
+    asked, and once the question is answered it is put back, or said, never lost."""
+    from datetime import date, timedelta
+
+    from coprod_tui.app import CoprodApp
+    from coprod_tui.service import Service
+    from tests.ui.helpers import burst, said
+
+    service = Service(store)
+    group = service.groups.add_group(name="G")
+    later = service.create_session(group.id, "Later", date=(
+        date.today() + timedelta(days=2)).isoformat())
+    later.release()
+    app = CoprodApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.open_session(later.id, "live")
+        await pilot.pause()
+        await burst(pilot, "alpha\rbeta\t")
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "You typed \u201cbeta\u201d" in " ".join(screen_text(app).split())
+        await pilot.press("enter", "enter")  # after typing, the second Enter answers: Start
+        await pilot.pause()
+        ideas = [i.text for i in service.session(later.id).ideas()]
+        # Entered again in the box, if the focus came back to it; said, if not.
+        assert ideas == ["alpha", "beta"] or (ideas == ["alpha"] and "beta" in said(app)), \
+            (ideas, said(app))
