@@ -215,6 +215,14 @@ class CoprodApp(App[None]):
         self.set_timer(1.0, lambda: release(force=True))
         return release
 
+    def hold_first(self, event: events.Key | events.Paste) -> None:
+        """Hand ``event`` on ahead of any key not yet handled: first of what is being
+        held, or at once (a question's ``TypedOn``, as it closes: screens/confirm.py)."""
+        if self._held is not None:
+            self._held.append(event)
+        else:
+            self.post_message(event)
+
     @property
     def holding_input(self) -> bool:
         """Keys typed are being kept for a screen still being shown (``hold_input``)."""

@@ -23,12 +23,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from coprod_tui.text import safe_to_print
 
 from .saving import typed
 from .typed_ahead import KeyTypedAhead, TypedOn, takes_text
+from .base import AppAccess
 from .widgets import FormScroll, SubmitsAtOnce
 
 #: How much of what was typed on the question shows (its end: what Backspace takes).
@@ -47,7 +49,7 @@ class TypedOnNote(Static):
             self.scroll_visible(animate=False)
 
 
-class ConfirmDialog(ModalScreen[str | None]):
+class ConfirmDialog(AppAccess, ModalScreen[str | None]):
     CSS_PATH = "forms.tcss"
     AUTO_FOCUS = ""  # the first button, as the question opens at its top (on_mount)
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm.cancel")]
@@ -63,7 +65,9 @@ class ConfirmDialog(ModalScreen[str | None]):
         self._piece = ""
         #: Characters came since the question, or since the last Enter.
         self._typing = False
-        self._box_below = False
+        self._typed_any = False
+        #: The box it is kept for: focused below, or the one whose Enter asked.
+        self._box: Widget | None = None
         self._answered = False
 
     def compose(self) -> ComposeResult:
@@ -82,9 +86,10 @@ class ConfirmDialog(ModalScreen[str | None]):
         below = stack[-2] if len(stack) > 1 else None
         # The box focused below, or the one whose Enter asked (a Tab typed just after
         # that Enter may have moved the focus on already).
-        self._box_below = below is not None and (takes_text(below.focused) or any(
-            isinstance(box, SubmitsAtOnce) and box.opened(self)
-            for box in below.query("CaptureBox, LineBox")))
+        if below is not None:
+            self._box = below.focused if takes_text(below.focused) else next(
+                (box for box in below.query("CaptureBox, LineBox")
+                 if isinstance(box, SubmitsAtOnce) and box.opened(self)), None)
         self.query(Button).first().focus(scroll_visible=False)
 
     def on_key(self, event: events.Key) -> None:
@@ -94,6 +99,7 @@ class ConfirmDialog(ModalScreen[str | None]):
             self._keep(event.character)
         elif event.key == "backspace" and (self._piece or self._entered):
             self._piece = self._piece[:-1] if self._piece else self._entered.pop()
+            self._typing = True  # (an Enter taken back: the next one ends typing again)
             self._say_typed()
         elif event.key == "enter" and (self._typing or isinstance(event, KeyTypedAhead)):
             # It ended the typing, or came before the question did: the next one answers.
@@ -105,6 +111,8 @@ class ConfirmDialog(ModalScreen[str | None]):
         elif event.key == "enter" and isinstance(self.focused, Button):
             # Answered here, at once, so that keys typed after it go on below.
             self._answer(None if self.focused.id == "cancel" else self.focused.id)
+        elif event.key == "escape":  # likewise (the binding would run after those keys)
+            self._answer(None)
         else:
             return
         event.stop()
@@ -127,8 +135,8 @@ class ConfirmDialog(ModalScreen[str | None]):
                               if isinstance(event, events.Key) else events.Paste(event.text))
 
     def _keep(self, text: str) -> None:
-        self._typing = True
-        if self._box_below:
+        self._typing = self._typed_any = True
+        if self._box is not None:
             self._piece += text
         self._say_typed()
 
@@ -144,7 +152,7 @@ class ConfirmDialog(ModalScreen[str | None]):
 
     def _say_typed(self, *, enter_held: bool = False) -> None:
         said = self.query_one("#confirm-typed", Static)
-        if self._box_below:
+        if self._box is not None:
             shown = safe_to_print(" ".join(self.typed.split()))
             if len(shown) > SHOWN:
                 shown = "\u2026" + shown[1 - SHOWN:]
@@ -152,7 +160,8 @@ class ConfirmDialog(ModalScreen[str | None]):
                      "kept: it goes on where you were typing once you have answered."
                      ) if shown else ""
         else:
-            words = "Typing goes nowhere while this question is open."
+            words = "Typing goes nowhere while this question is open." \
+                if self._typed_any else ""
         if enter_held:
             words += " Enter did not answer: read the question, then choose."
         said.update(words.strip())
@@ -177,6 +186,6 @@ class ConfirmDialog(ModalScreen[str | None]):
             # (pop_screen holds input), then handed to what has the focus by then: the
             # box it was typed for, or a screen the answer opened (a hand up's picker).
             # Cancelled, nothing is entered again: the question would only come back.
-            self.app.post_message(
-                TypedOn(self._piece, tuple(self._entered)) if choice is not None
-                else TypedOn(self.typed))
+            self.coprod.hold_first(
+                TypedOn(self._piece, tuple(self._entered), box=self._box)
+                if choice is not None else TypedOn(self.typed, box=self._box))

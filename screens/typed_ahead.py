@@ -26,9 +26,12 @@ class TypedOn(events.Paste):
     """Text typed while a question was open, handed back once it is answered: the
     entries an Enter ended (``entered``, to be entered again), then ``text``."""
 
-    def __init__(self, text: str, entered: tuple[str, ...] = ()) -> None:
+    def __init__(self, text: str, entered: tuple[str, ...] = (), *,
+                 box: Widget | None = None) -> None:
         super().__init__(text)
         self.entered = entered
+        #: The box it was typed for (the focus may have moved on from it).
+        self.box = box
 
     @property
     def all_of_it(self) -> str:
@@ -65,10 +68,17 @@ def going_on(focused: Widget | None, text: str) -> str:
 
 
 def hand_back(focused: Widget | None, typed: TypedOn) -> bool:
-    """Put what a question kept into ``focused``, in order, ahead of any key typed after
-    it; False (nothing done) if ``focused`` is not a box to type into."""
+    """Put what a question kept into the box it was typed for, if that is still on top,
+    or else into ``focused`` (a screen the answer opened), in order, ahead of any key
+    typed after it; False (nothing done) if neither is a box to type into."""
     from .widgets import SubmitsAtOnce
 
+    box = typed.box
+    if box is not None and box is not focused and takes_text(box) and box.is_attached \
+            and box.screen is box.app.screen:
+        # Still on top, but a Tab typed on moved the focus on: back to the box.
+        box.focus()
+        focused = box
     if not takes_text(focused):
         return False
     assert focused is not None

@@ -209,7 +209,7 @@ class LineBox(SubmitsAtOnce, Input):
         super().__init__(value, **kwargs)
         self._submit = submit
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:
         if self._sent_on(event):
             return
         if event.text:

@@ -85,7 +85,8 @@ async def at_rest(pilot: Pilot) -> None:
 
     link = room_link(pilot.app, pilot.app.service.room)  # type: ignore[attr-defined]
     await until(pilot, lambda: not link.pending)
-    await pilot.app.workers.wait_for_complete()
+    writing = [w for w in pilot.app.workers if w.group == "room"]
+    await asyncio.wait_for(pilot.app.workers.wait_for_complete(writing), 15)
     await pilot.pause()
 
 

@@ -149,17 +149,25 @@ async def typing_on_while_the_start_question_is_up_is_kept_and_enter_does_not_an
     assert [type(s).__name__ for s in app.screen_stack].count("ConfirmDialog") == 1, \
         "asked twice"
     await pilot.press("backspace", "backspace")  # the Enter, then the "!"
+    await pilot.press("enter")  # it ends that typing again: still no answer
+    await pilot.pause()
+    await asked("You typed \u201cand a bell It is too heavy\u201d while this question")
     await pilot.press("ctrl+q")  # quitting asks, naming it
     await pilot.pause()
     assert "Typed while a question was open: and a bell It is too heavy" in screen_text(app)
     await pilot.press("escape")  # stay
     await pilot.pause()
-    # Cancelled, with keys typed just after Escape: all of it follows the idea still in
-    # the box, in order, and nothing is entered (the question would only come back).
+    # Cancelled, with keys typed just after Escape: what was kept follows the idea
+    # still in the box and is not entered again (the question would only come back);
+    # the keys after Escape follow it in order, and their own Enter asks again.
     await burst(pilot, "\x1b and more\r")
-    assert type(app.screen).__name__ == "LiveScreen"
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ConfirmDialog"
     assert capture.value == "Ramps at the door and a bell It is too heavy and more"
     assert service.session(later.id).session.status == "planned"
+    await pilot.press("escape")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "LiveScreen"
     # An Enter pressed twice, the second before the question is on screen: still in
     # the box's queue, or held by the app while the question was on its way.
     capture.value = "Ramps at the door"
