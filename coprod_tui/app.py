@@ -23,7 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.timer import Timer
 
-from coprod_tui.screens.typed_ahead import KeyTypedAhead, TypedOn, hand_back
+from coprod_tui.screens.typed_ahead import TypedOn, again, hand_back
 
 from .errors import CoprodError
 from .keymap import KEYMAP_FILE, load_keymap
@@ -207,10 +207,8 @@ class CoprodApp(App[None]):
                 self.call_after_refresh(release)
                 return
             held, self._held = self._held, None
-            for event in held:  # (a question's TypedOn, held as it was: its entries too)
-                self.post_message(KeyTypedAhead(event.key, event.character)
-                                  if isinstance(event, events.Key) else event
-                                  if isinstance(event, TypedOn) else events.Paste(event.text))
+            for event in held:
+                self.post_message(again(event))
 
         self.set_timer(1.0, lambda: release(force=True))
         return release

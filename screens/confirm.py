@@ -28,9 +28,9 @@ from textual.widgets import Button, Static
 
 from coprod_tui.text import safe_to_print
 
-from .saving import typed
-from .typed_ahead import KeyTypedAhead, TypedOn, takes_text
 from .base import AppAccess
+from .saving import typed
+from .typed_ahead import KeyTypedAhead, TypedOn, again, joined, takes_text
 from .widgets import FormScroll, SubmitsAtOnce
 
 #: How much of what was typed on the question shows (its end: what Backspace takes).
@@ -81,14 +81,13 @@ class ConfirmDialog(AppAccess, ModalScreen[str | None]):
             yield TypedOnNote("", id="confirm-typed", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#confirm-typed").display = False
         stack = self.app.screen_stack
         below = stack[-2] if len(stack) > 1 else None
         # The box focused below, or the one whose Enter asked (a Tab typed just after
         # that Enter may have moved the focus on already).
         if below is not None:
             self._box = below.focused if takes_text(below.focused) else next(
-                (box for box in below.query("CaptureBox, LineBox")
+                (box for box in below.walk_children(Widget)
                  if isinstance(box, SubmitsAtOnce) and box.opened(self)), None)
         self.query(Button).first().focus(scroll_visible=False)
 
@@ -110,7 +109,7 @@ class ConfirmDialog(AppAccess, ModalScreen[str | None]):
             self._say_typed(enter_held=True)
         elif event.key == "enter" and isinstance(self.focused, Button):
             # Answered here, at once, so that keys typed after it go on below.
-            self._answer(None if self.focused.id == "cancel" else self.focused.id)
+            self._answer(self._choice(self.focused))
         elif event.key == "escape":  # likewise (the binding would run after those keys)
             self._answer(None)
         else:
@@ -131,8 +130,7 @@ class ConfirmDialog(AppAccess, ModalScreen[str | None]):
 
     def _send_on(self, event: events.Key | events.Paste) -> None:
         # Held by the app (the question is leaving) behind what was kept, then handed on.
-        self.app.post_message(KeyTypedAhead(event.key, event.character)
-                              if isinstance(event, events.Key) else events.Paste(event.text))
+        self.app.post_message(again(event))
 
     def _keep(self, text: str) -> None:
         self._typing = self._typed_any = True
@@ -143,7 +141,7 @@ class ConfirmDialog(AppAccess, ModalScreen[str | None]):
     @property
     def typed(self) -> str:
         """All that was typed on the question, one entry after another."""
-        return " ".join(piece for piece in (*self._entered, self._piece) if piece.strip())
+        return joined((*self._entered, self._piece))
 
     def unsaved_text(self) -> list[str]:
         """What quitting, or going Home, asks about (``CoprodApp``)."""
@@ -171,7 +169,11 @@ class ConfirmDialog(AppAccess, ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self._answer(None if event.button.id == "cancel" else event.button.id)
+        self._answer(self._choice(event.button))
+
+    @staticmethod
+    def _choice(button: Button) -> str | None:
+        return None if button.id == "cancel" else button.id
 
     def action_cancel(self) -> None:
         self._answer(None)

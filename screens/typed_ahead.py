@@ -35,13 +35,26 @@ class TypedOn(events.Paste):
 
     @property
     def all_of_it(self) -> str:
-        return " ".join(piece for piece in (*self.entered, self.text) if piece.strip())
+        return joined((*self.entered, self.text))
 
 
 # Handled as any key or paste is (``on_key``, ``on_paste``, bindings): Textual names a
 # message's handler after its own class.
 KeyTypedAhead.handler_name = events.Key.handler_name
 TypedOn.handler_name = events.Paste.handler_name
+
+
+def joined(pieces: tuple[str, ...] | list[str]) -> str:
+    """Entries typed one after another, as one line of text."""
+    return " ".join(piece for piece in pieces if piece.strip())
+
+
+def again(event: events.Key | events.Paste) -> events.Key | events.Paste:
+    """The same key or paste, to be handed on anew (a key as one typed ahead); a
+    question's ``TypedOn`` as it is, with its entries."""
+    if isinstance(event, events.Key):
+        return KeyTypedAhead(event.key, event.character)
+    return event if isinstance(event, TypedOn) else events.Paste(event.text)
 
 
 def takes_text(widget: Widget | None) -> bool:
@@ -85,12 +98,9 @@ def hand_back(focused: Widget | None, typed: TypedOn) -> bool:
     pieces = [*typed.entered, typed.text]
     if not (isinstance(focused, SubmitsAtOnce) and focused.records_on_enter):
         pieces = [typed.all_of_it]
-    first = True
     for n, piece in enumerate(pieces):
-        if piece:
-            focused._forward_event(events.Paste(going_on(focused, piece) if first else piece))
-            first = False
+        if piece:  # (after the first, the box was emptied by the Enter before it)
+            focused._forward_event(events.Paste(going_on(focused, piece) if n == 0 else piece))
         if n < len(pieces) - 1:  # entered again: recorded, the box emptied for the next
             focused._forward_event(KeyTypedAhead("enter", "\r"))
-            first = False
     return True

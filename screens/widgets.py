@@ -40,7 +40,7 @@ from textual.widgets import Checkbox, DataTable, Input, OptionList, Select, \
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from .typed_ahead import KeyTypedAhead
+from .typed_ahead import again
 
 TICKED, UNTICKED = "[x]", "[ ]"
 
@@ -177,9 +177,7 @@ class SubmitsAtOnce:
             return False
         event.stop()
         event.prevent_default()
-        self.app.post_message(  # type: ignore[attr-defined]
-            KeyTypedAhead(event.key, event.character) if isinstance(event, events.Key)
-            else events.Paste(event.text))
+        self.app.post_message(again(event))  # type: ignore[attr-defined]
         return True
 
     def _on_paste(self, event: events.Paste) -> None:

@@ -45,7 +45,8 @@ def screen_text(app) -> str:
     return console.export_text(styles=False)
 
 
-def _squash(text: str) -> str:
+def squashed(text: str) -> str:
+    """The words of ``text`` run together: no spaces, borders or scroll bars."""
     return "".join(ch for ch in text if not ch.isspace() and ch not in _NOT_WORDS)
 
 
@@ -90,7 +91,7 @@ def _drawn_text(widget: Widget, geometry) -> str:
 
 def _text_problem(widget: Widget, full: str, geometry) -> str | None:
     drawn = _drawn_text(widget, geometry)
-    want, got = _squash(full), _squash(drawn)
+    want, got = squashed(full), squashed(drawn)
     if want in got:
         return None
     if widget.styles.text_overflow == "ellipsis" and "…" in got:

@@ -7,12 +7,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Input
 
 from coprod_tui.screens.confirm import ConfirmDialog
-from tests.ui.layout_check import screen_text
-
-
-def words(text: str) -> str:
-    """The letters and stops, without the spaces and borders between lines."""
-    return "".join(ch for ch in text if ch.isalnum() or ch in "\u201c\u201d:.,")
+from tests.ui.layout_check import screen_text, squashed
 
 
 class Box(App):
@@ -33,7 +28,7 @@ async def test_the_note_of_what_was_typed_on_a_long_question_is_seen_whole():
         await pilot.press(*" room 2", "enter")
         await pilot.pause()
         note = str(app.screen.query_one("#confirm-typed").content)
-        assert words(note) in words(screen_text(app))  # on screen, every line of it
+        assert squashed(note) in squashed(screen_text(app))  # on screen, every line of it
         assert note.endswith("Enter did not answer: read the question, then choose.")
 
 
